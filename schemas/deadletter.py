@@ -1,0 +1,31 @@
+"""Dead letters (`news.deadletter`): nothing is dropped silently."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from schemas._base import WireModel
+
+Stage = Literal["normalize", "classify", "alert"]
+DeadLetterReason = Literal[
+    "invalid_utf8",
+    "invalid_json",
+    "unknown_shape",
+    "empty",
+    "oversized",
+    "invalid_field",
+    "processing_error",
+]
+
+
+class DeadLetter(WireModel):
+    stage: Stage
+    reason: DeadLetterReason = Field(description="machine-readable; also the metric's label")
+    error: str = Field(description="human-readable explanation")
+    original: str = Field(description="the original message value, base64")
+    original_key: str | None = Field(default=None, description="the original key, base64")
+    source_topic: str
+    source_partition: int
+    source_offset: int
+    failed_at: datetime

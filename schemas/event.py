@@ -1,0 +1,114 @@
+"""Coded events (`news.events`): GDELT-style records with ACLED-style casualty figures."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from schemas._base import WireModel
+
+EventType = Literal[
+    "ceasefire.rejected",
+    "ceasefire.proposed",
+    "ceasefire.agreed",
+    "ceasefire.violated",
+    "negotiation.held",
+    "negotiation.stalled",
+    "attack.infrastructure",
+    "attack.aerial",
+    "attack.military_target",
+    "casualties.reported",
+    "accusation.terrorism",
+    "threat.military",
+]
+
+
+class Actor(WireModel):
+    """A CAMEO-style actor: `code` like RUSGOV, `country` ISO 3166 alpha-3."""
+
+    name: str
+    code: str | None = Field(default=None, description="CAMEO actor code, e.g. RUS, UKRMIL, RUSGOV")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
+
+
+class Location(WireModel):
+    """A place resolved against the gazetteer."""
+
+    name: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    feature: Literal["city", "region", "country", "site"] = "city"
+    geonameid: int | None = None
+
+
+class Casualties(WireModel):
+    """ACLED conventions: the most conservative stated figure ("at least 27" is 27)."""
+
+    killed: int | None = Field(default=None, ge=0)
+    wounded: int | None = Field(default=None, ge=0)
+    missing: int | None = Field(default=None, ge=0)
+
+
+class Figure(WireModel):
+    """Another stated quantity: aircraft hit, money, people on a train."""
+
+    kind: str = Field(description="aircraft, money, people, vehicles, ...")
+    value: float
+    unit: str | None = Field(default=None, description="USD, aircraft, ...")
+    text: str = Field(description="the words it was read from")
+
+
+class Evidence(WireModel):
+    """The sentence an event was coded from, with offsets into the article's `body`
+    (or into `headline`/`caption` when `field` says so)."""
+
+    field: Literal["body", "headline", "caption"] = "body"
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Event(WireModel):
+    event_id: str = Field(description="deterministic: article, type, evidence span")
+    type: EventType
+    cameo_code: str
+    cameo_description: str | None = None
+    goldstein: float
+    quad_class: int = Field(ge=1, le=4)
+    actor: Actor | None = None
+    target: Actor | None = None
+    claimed_by: Actor | None = Field(
+        default=None, description="who asserts it, when reported speech or an accusation"
+    )
+    locations: list[Location] = Field(default_factory=list)
+    event_date: date | None = None
+    date_text: str | None = None
+    casualties: Casualties | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    assets: list[str] = Field(
+        default_factory=list,
+        description="asset classes hit: bridge, rail, power, dam, nuclear, airbase, bomber, ...",
+    )
+    strategic: bool = Field(default=False, description="the target is a strategic asset")
+    evidence: Evidence
+    confidence: float = Field(ge=0.0, le=1.0)
+    coder_version: str
+
+
+class ClassifiedArticle(WireModel):
+    """One per article on `news.events`, also when it has no events."""
+
+    article_id: str
+    content_hash: str
+    version: int = 1
+    retracted: bool = False
+    headline: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+    events: list[Event] = Field(default_factory=list)
+    coder_version: str
+    classified_at: datetime
+    ingest_ts_ms: int | None = None
