@@ -1,0 +1,69 @@
+"""Settings from the environment, with the contract's names and defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return default if raw in (None, "") else int(raw)
+
+
+def _env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    return default if raw in (None, "") else float(raw)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the shell needs; the contract's five variables plus tuning knobs."""
+
+    broker: str = "kafka://127.0.0.1:9092"
+    topic_prefix: str = ""
+    app_id: str = "wirewatch"
+    web_port: int = 6066
+    web_host: str = "127.0.0.1"
+    data_dir: Path = field(default_factory=lambda: Path("./var"))
+    topic_partitions: int = 4
+    max_message_bytes: int = 1_000_000
+    # Alert thresholds (configuration, per the contract).
+    mass_casualty_killed: int = 10
+    mass_casualty_total: int = 50
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            broker=os.environ.get("WIREWATCH_BROKER") or cls.broker,
+            topic_prefix=os.environ.get("WIREWATCH_TOPIC_PREFIX", ""),
+            app_id=os.environ.get("WIREWATCH_APP_ID") or cls.app_id,
+            web_port=_env_int("WIREWATCH_WEB_PORT", cls.web_port),
+            web_host=os.environ.get("WIREWATCH_WEB_HOST") or cls.web_host,
+            data_dir=Path(os.environ.get("WIREWATCH_DATA_DIR") or "./var"),
+            topic_partitions=_env_int("WIREWATCH_PARTITIONS", cls.topic_partitions),
+            max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
+            mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
+            mass_casualty_total=_env_int("WIREWATCH_MASS_CASUALTY_TOTAL", 50),
+        )
+
+    def topic(self, name: str) -> str:
+        """The prefixed topic name: the prefix isolates tenants and test runs on one cluster."""
+        return f"{self.topic_prefix}{name}"
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker list in Kafka's host:port form, for plain aiokafka clients."""
+        return ",".join(
+            part.split("://", 1)[-1] for part in self.broker.replace(";", ",").split(",") if part
+        )
+
+
+RAW = "news.raw"
+NORMALIZED = "news.normalized"
+EVENTS = "news.events"
+ALERTS = "news.alerts"
+ALERTS_CRITICAL = "news.alerts.critical"
+DEADLETTER = "news.deadletter"
+TOPICS = (RAW, NORMALIZED, EVENTS, ALERTS, ALERTS_CRITICAL, DEADLETTER)
