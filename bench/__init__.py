@@ -1,0 +1,1 @@
+"""Benchmarks and the coder evaluation (`make bench`, `make eval`)."""
