@@ -1,0 +1,348 @@
+"""The article coder: scan once, run the rules on candidate sentences, then resolve across
+the article (pronouns, unattributed attacks, the dyad's other side, shared dates and places)
+and merge restatements of one event into one record."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date
+
+from schemas import Actor, Casualties, Event, Evidence, Figure, Location, NormalizedArticle
+from streams.classify import actors as actor_dict
+from streams.classify.dates import DateMention, find_dates
+from streams.classify.figures import find_figures
+from streams.classify.lexicon import Hit, scan
+from streams.classify.places import find_places
+from streams.classify.resources import cameo_table, load_yaml
+from streams.classify.roles import Sentence
+from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
+from streams.classify.sentences import split
+
+CODER_VERSION = "wirewatch-coder/1.0.0"
+_TAXONOMY = load_yaml("taxonomy.yaml")["types"]
+_CAMEO = cameo_table()
+_FIELDS = ("headline", "caption", "body")
+_ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
+_VIOLENT = _ATTACKS | {"casualties.reported"}
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+_OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
+
+
+@dataclass
+class _Coded:
+    """A draft placed in its article: field, sentence span and what was read around it."""
+
+    draft: Draft
+    field: str
+    start: int
+    end: int
+    text: str
+    order: int
+    actor: Actor | None
+    target: Actor | None
+    claimed_by: Actor | None
+    locations: list[Location]
+    when: DateMention | None
+    figures: list[Figure] = field(default_factory=list)
+    soft_hedge: bool = False
+    merged: int = 0
+
+
+@dataclass
+class _Article:
+    coded: list[_Coded] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+    conflict: int = 0
+    nonconflict: int = 0
+    order: int = 0
+    last_person: actor_dict.ActorEntry | None = None
+
+
+def code_events(article: NormalizedArticle) -> list[Event]:
+    """Every event the article states, one record per event, in reading order."""
+    ref = (article.published_at or article.received_at).astimezone(UTC).date()
+    state = _Article()
+    for name in _FIELDS:
+        text = getattr(article, name)
+        if text:
+            _code_field(state, name, text, ref)
+    if state.nonconflict and not state.conflict:
+        return []
+    coded = _resolve(state)
+    return [_event(article.article_id, c) for c in _merge(coded)]
+
+
+def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
+    hits = scan(text)
+    starts = [h.start for h in hits]
+    mentions = actor_dict.mentions(hits, text)
+    for start, end in split(text):
+        state.order += 1
+        sent_hits = hits[bisect_left(starts, start) : bisect_left(starts, end)]
+        sent_mentions = _with_pronouns(state, text, start, end, mentions)
+        for mention in sent_mentions:
+            if mention.entry.country and mention.entry.kind != "org":
+                state.countries[mention.entry.country] += 1
+        cats = {h.cat for h in sent_hits}
+        state.conflict += "conflict" in cats
+        state.nonconflict += "nonconflict" in cats
+        if cats & TRIGGERS:
+            sentence = Sentence(text, start, end, sent_hits, sent_mentions)
+            drafts = code_sentence(sentence)
+            if drafts:
+                _place(state, name, sentence, drafts, ref)
+            elif cats & {"damage", "attack"}:
+                _attach_figures(state, text, start, sent_hits)
+        elif cats & {"damage", "attack"}:
+            _attach_figures(state, text, start, sent_hits)
+        persons = [m for m in sent_mentions if m.entry.kind == "person"]
+        if persons:
+            state.last_person = persons[-1].entry
+
+
+def _with_pronouns(
+    state: _Article, text: str, start: int, end: int, mentions: list[actor_dict.Mention]
+) -> list[actor_dict.Mention]:
+    found = [m for m in mentions if start <= m.start < end]
+    if state.last_person is None:
+        return found
+    person = state.last_person
+    for match in actor_dict.PRONOUN_RE.finditer(text, start, end):
+        if any(m.start <= match.start() < m.end for m in found):
+            continue
+        found.append(actor_dict.Mention(match.start(), match.end(), person))
+        if person is not None:
+            break
+    return sorted(found)
+
+
+def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: date) -> None:
+    places = _finest(find_places(s.text, s.start, s.end))
+    hints = [h.start for h in s.hits if h.cat == "date_hint"]
+    dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
+    soft = any(h.cat == "soft_hedge" for h in s.hits)
+    violent = any(d.type in _VIOLENT for d in drafts)
+    figures = find_figures(s.text, s.start, s.hits) if violent else []
+    for draft in drafts:
+        roles = draft.roles
+        state.coded.append(_Coded(
+            draft=draft,
+            field=name,
+            start=s.start,
+            end=s.end,
+            text=s.text[s.start : s.end],
+            order=state.order,
+            actor=roles.actor.actor() if roles.actor else None,
+            target=roles.target.actor() if roles.target else None,
+            claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
+            locations=list(places),
+            when=_pick_date(dates, draft, s),
+            figures=list(figures) if draft.type in _VIOLENT else [],
+            soft_hedge=soft,
+        ))
+
+
+def _finest(places: list[Location]) -> list[Location]:
+    """Drop a country when a city, region or site in it is named too."""
+    finer = {p.country for p in places if p.feature != "country"}
+    return [p for p in places if p.feature != "country" or p.country not in finer]
+
+
+def _clause(s: Sentence, pos: int, dates: list[DateMention]) -> tuple[int, int]:
+    """The comma/semicolon-delimited stretch of the sentence around `pos`."""
+    start, end = s.start, s.end
+    for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end):
+        if any(d.start <= match.start() < d.end for d in dates):
+            continue  # "June 1, 2025"
+        if match.start() < pos:
+            start = match.end()
+        else:
+            end = match.start()
+            break
+    return start, end
+
+
+def _pick_date(dates: list[DateMention], draft: Draft, s: Sentence) -> DateMention | None:
+    """The date in the trigger's own clause (a calendar date before a relative one), or a
+    sentence-opening one ("On June 1, ..."): a date elsewhere belongs to another verb."""
+    if not dates:
+        return None
+    pool: list[DateMention] = []
+    for anchor in [draft.trigger, *draft.anchors]:
+        start, end = _clause(s, anchor.start, dates)
+        pool = [d for d in dates if start <= d.start < end]
+        if pool:
+            break
+    if not pool:
+        opening = s.text[s.start : dates[0].start].strip().lower()
+        pool = [dates[0]] if opening in _OPENERS else []
+    explicit = [d for d in pool if d.explicit]
+    pool = explicit or pool
+    return min(pool, key=lambda d: abs(d.start - draft.trigger.start)) if pool else None
+
+
+def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> None:
+    """ "The damage, estimated at $7 billion": figures that follow an attack belong to it."""
+    if not state.coded or state.coded[-1].draft.type not in _VIOLENT:
+        return
+    figures = find_figures(text, start, hits)
+    if figures:
+        last = next(c for c in reversed(state.coded) if c.draft.type in _ATTACKS | _VIOLENT)
+        last.figures.extend(figures)
+
+
+def _resolve(state: _Article) -> list[_Coded]:
+    """Fill what a sentence left open from the rest of the article."""
+    dyad = [c for c, _ in state.countries.most_common(2)]
+    violent = [c for c in state.coded if c.draft.type in _VIOLENT]
+    for coded in violent:
+        others = sorted(
+            (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
+        )
+        if coded.actor is None:
+            source = next((o for o in others if o.actor is not None), None)
+            if source is not None and _compatible(source.target, coded.target):
+                coded.actor = source.actor
+        kin = sorted(
+            (o for o in others if _same_country(o.actor, coded.actor)),
+            key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
+        )
+        if coded.when is None:
+            coded.when = next((o.when for o in kin if o.when is not None), None)
+        if not coded.locations:
+            coded.locations = next((list(o.locations) for o in kin if o.locations), [])
+    aerial = [c for c in violent if c.draft.type == "attack.aerial"]
+    for coded in violent:
+        if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
+            abs(a.order - coded.order) <= 2 and _same_country(a.actor, coded.actor)
+            for a in aerial
+        ):
+            coded.draft.code = "195"
+    for coded in state.coded:
+        if coded.target is None:
+            coded.target = _counterpart(coded, dyad)
+        if coded.actor and coded.target and coded.actor.country == coded.target.country:
+            coded.target = None if coded.actor.country else coded.target
+    return state.coded
+
+
+def _counterpart(coded: _Coded, dyad: list[str]) -> Actor | None:
+    actor_country = coded.actor.country if coded.actor else None
+    if coded.draft.type in _VIOLENT:
+        for loc in coded.locations:
+            if loc.country and loc.country != actor_country:
+                return actor_dict.country_actor(loc.country)
+    if actor_country in dyad and len(dyad) == 2:
+        other = dyad[1] if dyad[0] == actor_country else dyad[0]
+        return actor_dict.country_actor(other)
+    return None
+
+
+def _same_country(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a.country == b.country
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a.country is None or b.country is None or (
+        a.country == b.country
+    )
+
+
+def _richness(c: _Coded) -> tuple[int, int, int]:
+    filled = sum(x is not None for x in (c.actor, c.target, c.when, c.draft.casualties))
+    filled += bool(c.locations) + bool(c.draft.assets)
+    return (filled, c.field == "body", -c.order)
+
+
+def _mergeable(a: _Coded, b: _Coded) -> bool:
+    if a.draft.type != b.draft.type:
+        return False
+    ca, cb = a.draft.casualties, b.draft.casualties
+    if ca is not None and cb is not None and ca != cb:
+        return False
+    same_day = a.when is None or b.when is None or a.when.value == b.when.value
+    return same_day and _compatible(a.actor, b.actor) and _compatible(a.target, b.target)
+
+
+def _merge(coded: list[_Coded]) -> list[_Coded]:
+    """One record per event: restatements (headline, caption, body) fold into the richest."""
+    groups: list[list[_Coded]] = []
+    for item in coded:
+        group = next((g for g in groups if all(_mergeable(item, o) for o in g)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    merged: list[_Coded] = []
+    for group in groups:
+        best = max(group, key=_richness)
+        for other in group:
+            if other is best:
+                continue
+            best.actor = best.actor or other.actor
+            best.target = best.target or other.target
+            best.claimed_by = best.claimed_by or other.claimed_by
+            best.when = best.when or other.when
+            best.draft.casualties = best.draft.casualties or other.draft.casualties
+            names = {loc.name for loc in best.locations}
+            best.locations += [loc for loc in other.locations if loc.name not in names]
+            best.figures += [f for f in other.figures if f not in best.figures]
+            best.draft.assets = sorted(set(best.draft.assets) | set(other.draft.assets))
+            best.draft.strategic = best.draft.strategic or other.draft.strategic
+            best.soft_hedge = best.soft_hedge and other.soft_hedge
+        best.merged = len(group) - 1
+        merged.append(best)
+    return sorted(merged, key=lambda c: c.order)
+
+
+def _confidence(c: _Coded) -> float:
+    score = float(_TAXONOMY[c.draft.type]["confidence"])
+    score += 0.05 * (c.actor is not None) + 0.03 * (c.target is not None)
+    score += 0.03 * bool(c.locations) + 0.02 * (c.when is not None)
+    score += min(0.06, 0.03 * c.merged)
+    if c.soft_hedge:
+        score -= 0.15
+    if c.claimed_by is not None and c.draft.type not in SPEECH_ACTS:
+        score -= 0.05
+    if c.field != "body" and not c.merged:
+        score -= 0.05
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def event_id(article_id: str, type_: str, field_name: str, start: int) -> str:
+    """Same article, type and evidence span, same id: replays never duplicate events."""
+    digest = hashlib.sha256(f"{article_id}\x1f{type_}\x1f{field_name}\x1f{start}".encode())
+    return f"evt_{digest.hexdigest()[:24]}"
+
+
+def _event(article_id: str, c: _Coded) -> Event:
+    code = c.draft.code
+    row = _CAMEO[code]
+    casualties = c.draft.casualties
+    return Event(
+        event_id=event_id(article_id, c.draft.type, c.field, c.start),
+        type=c.draft.type,  # type: ignore[arg-type]
+        cameo_code=code,
+        cameo_description=row.description,
+        goldstein=row.goldstein,
+        quad_class=row.quad_class,
+        actor=c.actor,
+        target=c.target,
+        claimed_by=c.claimed_by,
+        locations=c.locations,
+        event_date=c.when.value if c.when else None,
+        date_text=c.when.text if c.when else None,
+        casualties=Casualties(**casualties.model_dump()) if casualties else None,
+        figures=c.figures,
+        assets=c.draft.assets,
+        strategic=c.draft.strategic,
+        evidence=Evidence(field=c.field, text=c.text, start=c.start, end=c.end),  # type: ignore[arg-type]
+        confidence=_confidence(c),
+        coder_version=CODER_VERSION,
+    )
+
+

@@ -1,0 +1,180 @@
+"""Casualty counts by the contract's ACLED conventions, and other stated quantities.
+
+The most conservative figure wins ("at least 27" is 27, "more than 60" is 60); vague
+plurals take ACLED's values (tens 10, dozens 12, hundreds 100); number words count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from schemas import Figure
+from streams.classify.lexicon import Hit
+from streams.classify.resources import load_yaml
+
+_LEX = load_yaml("lexicon.yaml")
+_WORDS: dict[str, int] = {str(k).lower(): int(v) for k, v in _LEX["numbers"].items()}
+_MULT: dict[str, int] = {str(k).lower(): int(v) for k, v in _LEX["multipliers"].items()}
+_CURRENCY: dict[str, str] = {str(k).lower(): str(v) for k, v in _LEX["currencies"].items()}
+_PERSONS = frozenset(_LEX["roles"]["person_nouns"])
+
+_WORD_ALT = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_QUAL = (
+    r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|"
+    r"no\s+fewer\s+than|no\s+less\s+than|approximately|roughly|an\s+estimated|estimated|"
+    r"a\s+total\s+of|another|a\s+further|at\s+minimum)"
+)
+_NUMBER = (
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_ALT})(?:-(?:{_WORD_ALT}))?)"
+    r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
+)
+NUMBER_RE = re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE)
+_QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
+_AFTER_RE = re.compile(
+    r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|of|now|"
+    r"further|been|up))*\s+" + _NUMBER + r"\b",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(r"[\w$€£.,-]+")
+_MONEY_RE = re.compile(
+    r"(?P<sym>US\$|\$|€|£)\s?(?P<amount>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mln|m|k)?\b"
+    r"|\b(?P<amount2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million|bn|mln)?\s+"
+    r"(?P<cur>dollars|euros|pounds|rubles|roubles|hryvnias)\b",
+    re.IGNORECASE,
+)
+
+
+_TOLL_RE = re.compile(
+    r"\b(?:rose|risen|climbed|reached|increased|stood|stands|stand|jumped|is|was|of|at|to)\s+"
+    + _NUMBER + r"\b",
+    re.IGNORECASE,
+)
+
+
+def _is_number_word(word: str) -> bool:
+    return all(part in _WORDS for part in word.split("-"))
+
+
+def toll_after(text: str, pos: int, limit: int) -> Count | None:
+    """ "The death toll from the strike on Dnipro rose to 40": the figure after the verb."""
+    match = _TOLL_RE.search(text, pos, min(limit, pos + 90))
+    value = number_value(match) if match else None
+    if match is None or value is None:
+        return None
+    return Count(match.start("num"), match.end(), value)
+
+
+class Count(NamedTuple):
+    """A number read from text at [start, end)."""
+
+    start: int
+    end: int
+    value: int
+
+
+def number_value(match: re.Match[str]) -> int | None:
+    """The conservative integer a NUMBER match stands for, or None if it is not a count."""
+    raw = match.group("num").lower()
+    if raw[0].isdigit():
+        value = float(raw.replace(",", ""))
+        if match.group("qual") is None and 1900 <= value <= 2100 and "," not in raw:
+            return None  # a year
+    else:
+        parts = raw.split("-")
+        value = float(sum(_WORDS.get(p, 0) for p in parts))
+        if len(parts) == 2 and parts[1] in {"hundred", "thousand"}:
+            value = float(_WORDS.get(parts[0], 0) * _WORDS[parts[1]])
+    mult = match.group("mult")
+    if mult:
+        value *= _MULT[mult.lower()]
+    return int(value)
+
+
+def _is_article(match: re.Match[str], text: str) -> bool:
+    """"a"/"an"/"one" count only when a person noun follows ("a civilian was killed")."""
+    if match.group("num").lower() not in {"a", "an", "one", "both"} or match.group("qual"):
+        return False
+    following = text[match.end() : match.end() + 30].split()
+    return not following or following[0].strip(",.").lower() not in _PERSONS
+
+
+def count_after(text: str, pos: int, limit: int) -> Count | None:
+    """A count right after a casualty cue: "killed seven people", "death toll rose to 30"."""
+    match = _AFTER_RE.match(text[pos:limit])
+    if match is None or _is_article(match, text[pos:]):
+        return None
+    value = number_value(match)
+    if value is None:
+        return None
+    return Count(pos + match.start("num"), pos + match.end(), value)
+
+
+def count_before(text: str, pos: int, floor: int) -> Count | None:
+    """The nearest count ending a few words before a cue: "seven people were killed"."""
+    window_start = max(floor, pos - 60)
+    tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
+    for token in reversed(tokens):
+        word = token.group(0).lower().rstrip(".,")
+        if token.group(0).endswith((",", ";")) or word == "and":
+            return None
+        if word and (word[0].isdigit() or _is_number_word(word)):
+            match = NUMBER_RE.match(text, token.start(), pos)
+            if match is None or _is_article(match, text):
+                return None
+            value = number_value(match)
+            return Count(match.start(), match.end(), value) if value is not None else None
+    return None
+
+
+def _number_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
+    """The count up to four words before `pos` ("41 aircraft", "dozens of long-range ...")."""
+    tokens = list(_TOKEN_RE.finditer(text, floor, pos))[-5:]
+    for token in reversed(tokens):
+        word = token.group(0).lower().rstrip(".,")
+        numeric = word and (word[0].isdigit() or _is_number_word(word))
+        if numeric and word not in {"a", "an", "both"}:
+            if token.start() > 0 and text[token.start() - 1] in "-–":
+                return None  # a model name: "A-50 spy planes"
+            match = NUMBER_RE.match(text, token.start(), pos)
+            value = number_value(match) if match else None
+            if value is None:
+                return None
+            qual = _QUAL_BEFORE.search(text, max(floor, token.start() - 20), token.start())
+            return (qual.start() if qual else token.start()), value
+        if word in {",", "and", "or"} or "," in token.group(0)[:-1]:
+            return None
+    return None
+
+
+def find_figures(text: str, start: int, hits: Iterable[Hit]) -> list[Figure]:
+    """Stated quantities other than casualties (aircraft, drones, money, people), read at the
+    scan's noun and currency hits so no regex runs over the whole sentence."""
+    figures: list[Figure] = []
+    money_from = -1
+    for hit in hits:
+        if hit.cat == "fig":
+            found = _number_before(text, max(start, hit.start - 48), hit.start)
+            if found is not None:
+                at, value = found
+                figures.append(Figure(
+                    kind=hit.payload, value=float(value), unit=hit.payload,
+                    text=text[at : hit.end],
+                ))
+        elif hit.cat == "money" and hit.start > money_from:
+            window = max(start, hit.start - 24)
+            match = _MONEY_RE.search(text, window, hit.end + 24)
+            if match is not None:
+                money_from = match.end()
+                figures.append(_money(match))
+    return figures
+
+
+def _money(match: re.Match[str]) -> Figure:
+    amount = match.group("amount") or match.group("amount2")
+    mult = (match.group("mult") or match.group("mult2") or "").lower()
+    symbol = (match.group("sym") or match.group("cur") or "").lower()
+    value = float(amount.replace(",", "")) * _MULT.get(mult, 1)
+    return Figure(kind="money", value=value, unit=_CURRENCY.get(symbol), text=match.group(0))

@@ -1,0 +1,179 @@
+"""Who did what to whom: the agent, target and claimant of a trigger in one sentence.
+
+Keyword coders take the first actor named; here the grammar around each mention decides:
+"by X", "X's push", "accusing X of", "according to X", "X said", a passive subject
+("Ukrainian cities were struck") and place prepositions ("strikes on X").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from streams.classify.actors import Mention
+from streams.classify.lexicon import Hit
+from streams.classify.resources import load_yaml
+from streams.classify.scope import words_between
+
+_ROLES = load_yaml("lexicon.yaml")["roles"]
+_AGENT_PREPS = frozenset(_ROLES["agent_prep"])
+_TARGET_PREPS = frozenset(_ROLES["target_prep"])
+_PARTNER_PREPS = frozenset(_ROLES["partner_prep"])
+_PREV = re.compile(r"([\w']+)[^\w']*$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|comes under)\b")
+_BY_AFTER = re.compile(r"\w*\s+by\b")
+_SELF = re.compile(r"\W*(?:that\s+)?(?:it|its|they|their|we|our)\b", re.IGNORECASE)
+
+
+class Roles(NamedTuple):
+    actor: Mention | None
+    target: Mention | None
+    claimed_by: Mention | None
+
+
+class Sentence(NamedTuple):
+    """What the role rules need of a sentence: its text span, hits and actor mentions."""
+
+    text: str
+    start: int
+    end: int
+    hits: list[Hit]
+    mentions: list[Mention]
+
+
+def prev_word(text: str, pos: int, floor: int) -> str:
+    match = _PREV.search(text[max(floor, pos - 30) : pos].replace("’", "'"))
+    return match.group(1).lower() if match else ""
+
+
+def possessive(text: str, mention: Mention) -> bool:
+    return text[mention.end : mention.end + 2] in {"'s", "’s"}
+
+
+def _report_after(s: Sentence, mention: Mention) -> Hit | None:
+    for hit in s.hits:
+        if hit.cat != "report" or hit.start < mention.end:
+            continue
+        gap = s.text[mention.end : hit.start]
+        if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap:
+            return hit
+        break
+    return None
+
+
+def speaker(s: Sentence) -> Mention | None:
+    """Who the sentence is attributed to: "according to X", or X followed by a report verb."""
+    for mention in s.mentions:
+        if s.text[max(s.start, mention.start - 14) : mention.start].lower().endswith(
+            "according to "
+        ):
+            return mention
+    for mention in s.mentions:
+        if _report_after(s, mention) is not None and not possessive(s.text, mention):
+            return mention
+    return None
+
+
+def _accused(s: Sentence, mention: Mention) -> bool:
+    return any(
+        h.cat == "accused_of" and h.end <= mention.start and mention.start - h.end <= 3
+        for h in s.hits
+    )
+
+
+def _self_report(s: Sentence, mention: Mention) -> bool:
+    report = _report_after(s, mention)
+    return report is not None and _SELF.match(s.text, report.end) is not None
+
+
+def _role(s: Sentence, mention: Mention) -> str:
+    word = prev_word(s.text, mention.start, s.start)
+    if word in _AGENT_PREPS:
+        return "agent"
+    if word in _TARGET_PREPS:
+        return "target"
+    if word in _PARTNER_PREPS:
+        return "partner"
+    return "subject"
+
+
+def owner(s: Sentence, trigger: Hit) -> Mention | None:
+    """ "Kyiv's recent push", "Ukraine's drone strikes": a possessive right before the word."""
+    found = [
+        m for m in s.mentions
+        if m.end <= trigger.start and possessive(s.text, m)
+        and words_between(s.text, m.end, trigger.start) <= 4
+    ]
+    return found[-1] if found else None
+
+
+def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
+    """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it."""
+    said_by = speaker(s)
+    actor: Mention | None = None
+    target: Mention | None = None
+    claimed: Mention | None = None
+    before = [m for m in s.mentions if m.end <= trigger.start]
+    after = [m for m in s.mentions if m.start >= trigger.end]
+
+    by_agent = [m for m in after if _role(s, m) == "agent"]
+    accused = [m for m in before if _accused(s, m)]
+    owned_by = owner(s, trigger)
+    if by_agent:
+        actor = by_agent[0]
+    elif owned_by is not None:
+        actor = owned_by
+    elif accused and not speech_act:
+        actor = accused[-1]
+        claimed = next((m for m in before if m.end <= actor.start and not _accused(s, m)), None)
+    else:
+        for mention in reversed(before):
+            role = _role(s, mention)
+            if role in {"target", "partner"}:
+                continue
+            between = s.text[mention.end : trigger.start]
+            passive = _PASSIVE.search(between) or _BY_AFTER.match(s.text, trigger.end)
+            if passive and not speech_act:
+                target = target or mention
+                continue
+            if mention is said_by and not speech_act and not _self_report(s, mention):
+                claimed = mention
+                break
+            actor = mention
+            break
+    if actor is None and speech_act and said_by is not None:
+        actor = said_by
+    if actor is None and speech_act:
+        # headline order, "Peace talks stall as Putin dismisses truce": the first named
+        # party after the verb is its subject when no preposition governs it
+        actor = next((m for m in after if _role(s, m) == "subject"), None)
+    if claimed is None and said_by is not None and said_by is not actor:
+        claimed = said_by
+    if target is None:
+        target = next(
+            (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"),
+            None,
+        )
+    if target is None:
+        target = next(
+            (m for m in before if _role(s, m) in {"target", "partner"} and m is not actor), None
+        )
+    return Roles(actor, target, claimed)
+
+
+def accusation_roles(s: Sentence, cue: Hit) -> Roles:
+    """Accuser and accused: "X accuses Y of terrorism", "X claimed that Y is a terrorist ..."."""
+    said_by = speaker(s)
+    accused = [m for m in s.mentions if _accused(s, m)]
+    before = [m for m in s.mentions if m.end <= cue.start and not _accused(s, m)]
+    accuser = said_by or (before[0] if before else None)
+    if accuser is None:
+        return Roles(None, accused[0] if accused else None, None)
+    target = next((m for m in accused if m is not accuser), None)
+    if target is None:
+        target = next(
+            (m for m in s.mentions if m.start >= accuser.end and m.entry.country
+             not in {None, accuser.entry.country}),
+            None,
+        )
+    return Roles(accuser, target, None)

@@ -1,0 +1,278 @@
+"""The event rules, run on one candidate sentence at a time.
+
+Each rule asks the lexicon's cue categories a precise question (is there a truce noun and a
+rejection verb near it, not negated or hedged?) and asks roles.py who did it to whom.
+The output is a Draft; coder.py adds places, dates and article-level context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from schemas import Casualties
+from streams.classify.figures import count_after, count_before, toll_after
+from streams.classify.lexicon import Hit
+from streams.classify.resources import load_yaml
+from streams.classify.roles import Roles, Sentence, accusation_roles, assign, owner
+from streams.classify.scope import BACKGROUND, HEDGE, INTENT, NEGATION, Scope, words_between
+
+TRIGGERS = frozenset(
+    {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
+     "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms"}
+)
+SPEECH_ACTS = frozenset(
+    {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed", "negotiation.held",
+     "negotiation.stalled", "accusation.terrorism", "threat.military"}
+)
+_STRATEGIC = frozenset(load_yaml("lexicon.yaml")["assets"]["strategic"])
+_ATTACK_BLOCK = (NEGATION, HEDGE, INTENT, BACKGROUND)
+_NEAR = 14  # words between a truce/talks noun and the verb about it
+
+
+@dataclass
+class Draft:
+    """An event before article-level resolution: type, code, roles and the sentence it is in."""
+
+    type: str
+    code: str
+    trigger: Hit
+    roles: Roles
+    casualties: Casualties | None = None
+    assets: list[str] = field(default_factory=list)
+    strategic: bool = False
+    anchors: list[Hit] = field(default_factory=list)
+
+
+class _View:
+    """Hits of one sentence by category, with the scope that governs them."""
+
+    def __init__(self, s: Sentence) -> None:
+        self.s = s
+        self.scope = Scope(s.text, s.start, s.hits)
+        self.by_cat: dict[str, list[Hit]] = {}
+        for hit in s.hits:
+            self.by_cat.setdefault(hit.cat, []).append(hit)
+
+    def get(self, *cats: str) -> list[Hit]:
+        found = [h for cat in cats for h in self.by_cat.get(cat, ())]
+        return sorted(found)
+
+    def valid(self, cats: Iterable[str], block: Iterable[str]) -> list[Hit]:
+        block = tuple(block)
+        return [h for h in self.get(*cats) if not self.scope.blocked(h, block)]
+
+    def distance(self, hit: Hit, nouns: list[Hit]) -> int:
+        return min(
+            (words_between(self.s.text, min(hit.end, n.end), max(hit.start, n.start))
+             for n in nouns),
+            default=10_000,
+        )
+
+    def near(self, hit: Hit, nouns: list[Hit]) -> bool:
+        return self.distance(hit, nouns) <= _NEAR
+
+    def closest(self, cats: Iterable[str], nouns: list[Hit]) -> list[Hit]:
+        """Hits of `cats` near one of `nouns`, nearest first."""
+        found = [h for h in self.get(*cats) if self.near(h, nouns)]
+        return sorted(found, key=lambda h: (self.distance(h, nouns), h.start))
+
+    def prefixed(self, prefix: str) -> list[Hit]:
+        return sorted(h for h in self.s.hits if h.cat.startswith(prefix))
+
+
+def code_sentence(s: Sentence) -> list[Draft]:
+    """Every event the sentence states, at most one per type."""
+    view = _View(s)
+    if view.get("nonconflict"):
+        return []
+    drafts: list[Draft] = []
+    drafts += _ceasefire(view)
+    drafts += _negotiation(view)
+    drafts += _attacks(view)
+    drafts += _casualties(view, drafts)
+    drafts += _accusation(view)
+    drafts += _threat(view)
+    return drafts
+
+
+def _draft(view: _View, type_: str, code: str, trigger: Hit, **extra: object) -> Draft:
+    roles = assign(view.s, trigger, type_ in SPEECH_ACTS)
+    return Draft(type_, code, trigger, roles, **extra)  # type: ignore[arg-type]
+
+
+def _ceasefire(view: _View) -> list[Draft]:
+    truce = view.get("truce")
+    talks = view.get("talks")
+    plans = view.get("peace_plan")
+    drafts: dict[str, Draft] = {}
+    if truce or plans:
+        nouns = truce or plans
+        for hit in view.get("reject"):
+            if view.near(hit, nouns) and not view.scope.blocked(hit, (NEGATION, HEDGE)):
+                code = "1246" if truce else "127"
+                drafts.setdefault(
+                    "ceasefire.rejected", _draft(view, "ceasefire.rejected", code, hit)
+                )
+        for hit in view.get("accept", "agree"):
+            if view.near(hit, nouns) and view.scope.governs(NEGATION, hit):
+                drafts.setdefault(
+                    "ceasefire.rejected", _draft(view, "ceasefire.rejected", "1246", hit)
+                )
+    if truce:
+        codes = {"propose": "0356", "demand": "107", "appeal": "0256"}
+        proposals = [h for h in view.closest(codes, truce) if not view.scope.governs(NEGATION, h)]
+        if proposals:
+            # the proposer owns one of the words ("Kyiv's push for a truce, proposed ...")
+            hit = next((h for h in proposals if owner(view.s, h) is not None), proposals[0])
+            drafts["ceasefire.proposed"] = _draft(
+                view, "ceasefire.proposed", codes[hit.cat], hit, anchors=proposals
+            )
+        for hit in view.valid(["agree"], (NEGATION, HEDGE, INTENT)):
+            if view.near(hit, truce) and "ceasefire.rejected" not in drafts:
+                drafts.setdefault("ceasefire.agreed", _draft(view, "ceasefire.agreed", "0871", hit))
+        for hit in view.valid(["violate"], (NEGATION, HEDGE, INTENT)):
+            if view.near(hit, truce):
+                drafts.setdefault(
+                    "ceasefire.violated", _draft(view, "ceasefire.violated", "196", hit)
+                )
+    if talks and "ceasefire.rejected" not in drafts:
+        for hit in view.valid(["reject"], (NEGATION, HEDGE)):
+            if any(0 <= words_between(view.s.text, hit.end, t.start) <= 5 and t.start > hit.end
+                   for t in talks):
+                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
+                break
+    return list(drafts.values())
+
+
+def _negotiation(view: _View) -> list[Draft]:
+    talks = view.get("talks")
+    if not talks:
+        return []
+    for hit in view.valid(["stall"], (NEGATION, HEDGE)):
+        if view.near(hit, talks):
+            return [_draft(view, "negotiation.stalled", "164", hit)]
+    for hit in view.get("held"):
+        if not any(words_between(view.s.text, min(hit.end, t.end), max(hit.start, t.start)) <= 4
+                   for t in talks):
+            continue
+        if view.scope.blocked(hit, (NEGATION, HEDGE)) or view.scope.blocked(talks[0], (NEGATION,)):
+            continue
+        planned = view.scope.governs(INTENT, hit) or view.scope.governs(INTENT, talks[0])
+        return [_draft(view, "negotiation.held", "036" if planned else "046", hit)]
+    return []
+
+
+def _attack_code(view: _View) -> str:
+    if view.get("aerial", "airstrike"):
+        return "195"
+    for cat, code in (("artillery", "194"), ("bombing", "183"), ("cyber", "1712"),
+                      ("small_arms", "193")):
+        if view.get(cat):
+            return code
+    return "190"
+
+
+def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
+    """Military assets on the receiving end: after the verb, or a passive subject before it."""
+    found = []
+    for asset in view.prefixed("mil:"):
+        after = any(v.end <= asset.start and words_between(view.s.text, v.end, asset.start) <= 10
+                    for v in verbs)
+        passive = any(
+            asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 4
+            and any(w in view.s.text[asset.end : v.start].split() for w in ("was", "were", "been"))
+            for v in verbs
+        )
+        hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by")
+        if (after or passive or hit_by) and not view.scope.governs(NEGATION, asset):
+            found.append(asset)
+    return found
+
+
+def _attacks(view: _View) -> list[Draft]:
+    attack = view.valid(["attack", "bombing", "cyber", "artillery", "small_arms"], _ATTACK_BLOCK)
+    damage = view.valid(["damage"], _ATTACK_BLOCK)
+    aerial = view.valid(["aerial"], _ATTACK_BLOCK)
+    strikes = view.valid(["airstrike"], _ATTACK_BLOCK)
+    intercept = view.valid(["intercept"], _ATTACK_BLOCK)
+    terror = view.get("terror")
+    violent = bool(attack or strikes) or bool(damage and (terror or aerial)) or bool(
+        aerial and intercept
+    )
+    drafts: list[Draft] = []
+    if not violent:
+        return drafts
+    verbs = sorted(attack + damage + strikes + intercept)
+    if view.scope.modal_after(verbs[0]):
+        return drafts  # "a strike on the plant could trigger a disaster"
+    code = _attack_code(view)
+    if strikes or (aerial and (attack or damage or intercept)):
+        trigger = (strikes or attack or damage or intercept)[0]
+        drafts.append(_draft(view, "attack.aerial", "195", trigger))
+    follow = view.get("attack", "damage", "bombing")
+    infra = [
+        h for h in view.prefixed("infra:")
+        if not view.scope.governs(NEGATION, h) and not view.scope.negated_after(h, follow)
+    ]
+    if infra:
+        assets = sorted({h.payload for h in infra} - {"generic"})
+        drafts.append(_draft(view, "attack.infrastructure", code, verbs[0], assets=assets))
+    military = _military_targets(view, verbs)
+    if military:
+        assets = sorted({h.payload for h in military} - {"military"})
+        drafts.append(_draft(
+            view, "attack.military_target", "195" if code == "195" else "190", verbs[0],
+            assets=assets, strategic=bool(_STRATEGIC.intersection(assets)),
+        ))
+    return drafts
+
+
+def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
+    text, start, end = view.s.text, view.s.start, view.s.end
+    figures: dict[str, int] = {}
+    first: Hit | None = None
+    for cat in ("kill", "wound", "missing"):
+        for hit in view.valid([cat], _ATTACK_BLOCK):
+            count = count_after(text, hit.end, end) or count_before(text, hit.start, start)
+            if count is None and text[hit.start : hit.end].lower() == "death toll":
+                count = toll_after(text, hit.end, end)
+            if count is None or count.value <= 0:
+                continue
+            key = {"kill": "killed", "wound": "wounded", "missing": "missing"}[cat]
+            figures[key] = max(figures.get(key, 0), count.value)
+            first = first if first is not None and first.start < hit.start else hit
+    if first is None:
+        return []
+    attacks = [d for d in drafts if d.type.startswith("attack.")]
+    code = attacks[0].code if attacks else _attack_code(view)
+    draft = _draft(view, "casualties.reported", code, first, casualties=Casualties(**figures))
+    if attacks:
+        draft.roles = attacks[0].roles
+    return [draft]
+
+
+def _accusation(view: _View) -> list[Draft]:
+    terror = view.valid(["terror"], (NEGATION, HEDGE))
+    if not terror:
+        return []
+    cues = view.get("accuse", "report", "accused_of")
+    if not cues:
+        return []
+    roles = accusation_roles(view.s, min(cues[0], terror[0]))
+    if roles.actor is None:
+        return []
+    return [Draft("accusation.terrorism", "112", terror[0], roles)]
+
+
+def _threat(view: _View) -> list[Draft]:
+    force = view.get("force", "attack", "aerial")
+    for hit in view.valid(["threat"], (NEGATION,)):
+        if not any(f.start >= hit.start and words_between(view.s.text, hit.end, f.start) <= 10
+                   for f in force if f.start != hit.start):
+            continue
+        draft = _draft(view, "threat.military", "138", hit)
+        if draft.roles.actor is not None:
+            return [draft]
+    return []
+

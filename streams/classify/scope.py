@@ -1,0 +1,82 @@
+"""Which cues govern a trigger: negation, hedges, intent and background, NegEx style.
+
+A cue governs a trigger when it comes before it in the same clause, within a few words.
+That keeps "did not attack" and "could trigger" out, while "rejected ..., arguing that it
+would" stays a rejection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from streams.classify.lexicon import Hit
+
+NEGATION = "negation"
+HEDGE = "hedge"
+INTENT = "intent"
+BACKGROUND = "background"
+
+_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas|and)\s|[“”\"]")
+_WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8}
+_MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
+_RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
+_CONDITIONAL = re.compile(r"^[\"“]?(?:if|unless|should|in case)\b", re.IGNORECASE)
+
+
+def words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+class Scope:
+    """Cue hits of one sentence, indexed for the scope questions the rules ask."""
+
+    def __init__(self, text: str, start: int, hits: Iterable[Hit]) -> None:
+        self.text = text
+        self.conditional = _CONDITIONAL.match(text, start) is not None
+        exceptions = [h for h in hits if h.cat == "negation_exception"]
+        self.cues: dict[str, list[Hit]] = {NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: []}
+        for hit in hits:
+            if hit.cat not in self.cues:
+                continue
+            if hit.cat == NEGATION and any(
+                e.start <= hit.start < e.end for e in exceptions
+            ):
+                continue
+            self.cues[hit.cat].append(hit)
+
+    def governs(self, cat: str, trigger: Hit) -> bool:
+        """True if a `cat` cue scopes over `trigger` (before it, same clause, close)."""
+        if cat == HEDGE and self.conditional:
+            return True
+        for cue in self.cues[cat]:
+            if cue.end > trigger.start or cue.start == trigger.start:
+                continue
+            if words_between(self.text, cue.end, trigger.start) > _WINDOW[cat]:
+                continue
+            if _BARRIER.search(self.text, cue.end, trigger.start) is None:
+                return True
+        return False
+
+    def modal_after(self, trigger: Hit) -> bool:
+        """A noun trigger as the subject of a modal: "a strike ... could trigger"."""
+        for cue in self.cues[HEDGE]:
+            if cue.start < trigger.end or words_between(self.text, trigger.end, cue.start) > 8:
+                continue
+            if self.text[cue.start : cue.end].lower() not in _MODALS:
+                continue
+            gap = self.text[trigger.end : cue.start]
+            return _BARRIER.search(gap) is None and _RELATIVE.search(gap) is None
+        return False
+
+    def blocked(self, trigger: Hit, cats: Iterable[str]) -> bool:
+        return any(self.governs(cat, trigger) for cat in cats)
+
+    def negated_after(self, hit: Hit, follow: Iterable[Hit]) -> bool:
+        """"the plant was not damaged": a negation between a noun and the verb after it."""
+        for verb in follow:
+            if verb.start <= hit.end or words_between(self.text, hit.end, verb.start) > 5:
+                continue
+            if any(hit.end <= n.start < verb.start for n in self.cues[NEGATION]):
+                return True
+        return False
