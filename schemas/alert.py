@@ -48,3 +48,21 @@ class Alert(WireModel):
     sources: list[str] = Field(default_factory=list)
     status: Literal["active", "withdrawn"] = "active"
     ingest_ts_ms: int | None = None
+    updated_at: datetime | None = Field(
+        default=None, description="when this revision was published; raised_at stays the first"
+    )
+    article_ids: list[str] = Field(
+        default_factory=list, description="every article folded into this alert, first first"
+    )
+    escalation_key: str | None = Field(
+        default=None, description="escalation_surge: what the index is about, dyad:RUS-UKR or "
+        "region:UKR"
+    )
+    escalation_index: float | None = Field(
+        default=None, description="escalation_surge: sum of |negative Goldstein| in the window"
+    )
+    escalation_baseline: float | None = Field(
+        default=None, description="escalation_surge: the index in the window before"
+    )
+    window_start: datetime | None = Field(default=None, description="escalation_surge window")
+    window_end: datetime | None = Field(default=None, description="escalation_surge window")

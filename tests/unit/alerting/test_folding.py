@@ -1,0 +1,157 @@
+"""Folding: reports of one event about the same actors and place become one growing alert."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+from schemas import Actor, Alert, Casualties, ClassifiedArticle, Event, Evidence, Location
+from streams.alerting import alerts_for
+from streams.alerting.folding import DEFAULT_WINDOW, fold, fold_key, primary_place
+from streams.alerting.revisions import withdraw
+
+T0 = datetime(2025, 6, 4, 8, tzinfo=UTC)
+RUS = Actor(name="Russia", code="RUS", country="RUS")
+UKR = Actor(name="Ukraine", code="UKR", country="UKR")
+ODESA = Location(name="Odesa", country="UKR")
+KHARKIV = Location(name="Kharkiv", country="UKR")
+
+
+def report(
+    article_id: str,
+    source: str,
+    *,
+    killed: int = 12,
+    place: Location = ODESA,
+    sentence: str | None = None,
+    dam: bool = False,
+) -> Alert:
+    """The infrastructure_attack alert one agency's article raises."""
+    text = sentence or f"{source}: drones hit the power plant in {place.name}, killing {killed}."
+    event = Event(
+        event_id=f"{article_id}-e1",
+        type="attack.infrastructure",
+        cameo_code="195",
+        goldstein=-10.0,
+        quad_class=4,
+        actor=RUS,
+        target=UKR,
+        locations=[place],
+        assets=["dam"] if dam else ["power"],
+        casualties=Casualties(killed=killed),
+        evidence=Evidence(text=text, start=0, end=len(text)),
+        confidence=0.9,
+        coder_version="t",
+    )
+    article = ClassifiedArticle(
+        article_id=article_id,
+        content_hash=article_id,
+        events=[event],
+        coder_version="t",
+        classified_at=T0,
+        source=source,
+    )
+    return next(a for a in alerts_for(article, now=T0) if a.kind == "infrastructure_attack")
+
+
+def roundtrip(state):
+    return json.loads(json.dumps(state))
+
+
+def test_fold_key_normalises_the_place() -> None:
+    a = report("a", "Reuters", place=Location(name="Odesa", country="UKR"))
+    b = report("b", "AFP", place=Location(name="ODÉSA,", country="UKR"))
+    assert fold_key(a) == fold_key(b) == "infrastructure_attack|RUS-UKR|odesa/UKR"
+    assert fold_key(report("c", "AP", place=KHARKIV)) != fold_key(a)
+    city = Location(name="Odesa", country="UKR", geonameid=698740)
+    region = Location(name="Odesa Oblast", country="UKR", feature="region")
+    assert primary_place([region, city]) == "geo:698740", "the most specific place leads"
+    assert primary_place([]) == "-"
+
+
+def test_first_report_starts_a_fold_and_is_published_as_is() -> None:
+    first = report("reuters-1", "Reuters")
+    out, state, folded = fold(None, first, now=T0)
+    assert not folded
+    assert out.alert_id == first.alert_id and out.revision == 0
+    assert (out.report_count, out.sources, out.article_ids) == (1, ["Reuters"], ["reuters-1"])
+    assert state["alert_id"] == first.alert_id and state["report_count"] == 1
+    assert roundtrip(state) == state, "the state is plain JSON"
+
+
+def test_a_second_agency_inside_the_window_folds_into_the_first_alert() -> None:
+    first = report("reuters-1", "Reuters", killed=12)
+    _, state, _ = fold(None, first, now=T0)
+    second = report("afp-7", "AFP", killed=15)
+    out, state, folded = fold(roundtrip(state), second, now=T0 + timedelta(hours=2))
+    assert folded
+    assert out.alert_id == first.alert_id != second.alert_id
+    assert out.article_id == "reuters-1", "the first report stays the alert's article"
+    assert (out.report_count, out.revision) == (2, 1)
+    assert out.sources == ["Reuters", "AFP"]
+    assert out.article_ids == ["reuters-1", "afp-7"]
+    assert out.casualties.killed == 15, "the highest toll reported so far"
+    assert len(out.evidence) == 2 and out.event_ids == ["reuters-1-e1", "afp-7-e1"]
+    assert "Folded 2 reports (Reuters, AFP)" in out.summary
+    assert out.updated_at == T0 + timedelta(hours=2)
+
+    third, state, _ = fold(state, report("ap-3", "AP", dam=True), now=T0 + timedelta(hours=5))
+    assert (third.report_count, third.revision, third.severity) == (3, 2, "critical")
+
+
+def test_a_replay_of_a_folded_report_changes_nothing() -> None:
+    _, state, _ = fold(None, report("reuters-1", "Reuters"), now=T0)
+    _, state, _ = fold(state, report("afp-7", "AFP"), now=T0 + timedelta(hours=1))
+    for article, source in (("afp-7", "AFP"), ("reuters-1", "Reuters")):
+        out, after, folded = fold(state, report(article, source), now=T0 + timedelta(hours=3))
+        assert out is None and folded
+        assert after["report_count"] == 2 and after["alert"] == state["alert"]
+
+
+def test_outside_the_window_a_new_alert_starts() -> None:
+    first = report("reuters-1", "Reuters")
+    _, state, _ = fold(None, first, now=T0)
+    tomorrow = report("reuters-9", "Reuters", sentence="Drones hit the Odesa plant again.")
+    out, new_state, folded = fold(state, tomorrow, now=T0 + DEFAULT_WINDOW + timedelta(minutes=1))
+    assert not folded
+    assert out.alert_id == tomorrow.alert_id and out.report_count == 1
+    assert new_state["alert_id"] == tomorrow.alert_id
+    # The window is configuration.
+    _, _, folded = fold(state, tomorrow, now=T0 + timedelta(hours=8), window=timedelta(hours=12))
+    assert folded
+
+
+def test_the_window_counts_from_the_first_report_not_the_last() -> None:
+    _, state, _ = fold(None, report("r1", "Reuters"), now=T0)
+    _, state, _ = fold(state, report("r2", "AFP"), now=T0 + timedelta(hours=5))
+    _, _, folded = fold(state, report("r3", "AP"), now=T0 + timedelta(hours=7))
+    assert not folded
+
+
+def test_a_revision_of_a_folded_report_updates_figures_without_counting_twice() -> None:
+    _, state, _ = fold(None, report("reuters-1", "Reuters", killed=12), now=T0)
+    _, state, _ = fold(state, report("afp-7", "AFP", killed=15), now=T0 + timedelta(hours=1))
+    corrected = report("afp-7", "AFP", killed=9).model_copy(update={"revision": 1})
+    out, state, folded = fold(state, corrected, now=T0 + timedelta(hours=9))
+    assert folded, "a known report updates its fold even after the window"
+    assert out.report_count == 2 and out.revision == 2
+    assert out.casualties.killed == 12, "recomputed from each report's latest figure"
+
+
+def test_a_withdrawn_report_leaves_the_fold_and_the_last_one_withdraws_it() -> None:
+    a, b = report("reuters-1", "Reuters", killed=12), report("afp-7", "AFP", killed=40)
+    _, state, _ = fold(None, a, now=T0)
+    _, state, _ = fold(state, b, now=T0 + timedelta(hours=1))
+    out, state, _ = fold(state, withdraw(b, T0), now=T0 + timedelta(hours=2))
+    assert out.alert_id == a.alert_id and out.status == "active"
+    assert (out.report_count, out.sources, out.casualties.killed) == (1, ["Reuters"], 12)
+    out, state, _ = fold(state, withdraw(a, T0), now=T0 + timedelta(hours=3))
+    assert out.status == "withdrawn" and out.alert_id == a.alert_id
+    assert out.revision == 3
+
+
+def test_a_withdrawal_of_an_unknown_report_passes_through() -> None:
+    _, state, _ = fold(None, report("reuters-1", "Reuters"), now=T0)
+    stray = withdraw(report("other", "AP"), T0)
+    out, after, folded = fold(state, stray, now=T0)
+    assert out is stray and after == state and not folded

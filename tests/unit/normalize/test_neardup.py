@@ -1,0 +1,208 @@
+"""Near-duplicate wires: copies and reprints match, other stories about the same war do not."""
+
+# The wires below keep one paragraph per line, as filed, so their lines are long.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import json
+
+from streams.normalize import neardup
+from streams.normalize.neardup import (
+    BANDS,
+    NUM_PERM,
+    THRESHOLD,
+    add_candidate,
+    article_text,
+    band_keys,
+    best_match,
+    shingles,
+    signature,
+    similarity,
+    sketch,
+)
+
+STRIKE_REUTERS = """Russian drones hit Odesa power plant, seven killed
+KYIV (Reuters) — Russian drones struck a thermal power plant in the southern port city of Odesa overnight, killing at least seven people and wounding 23, regional governor Oleh Kiper said on Tuesday.
+The attack, one of the largest on the region's energy system this year, left more than 200,000 households without electricity and knocked out heating to several hospitals, Kiper said on the Telegram messaging app.
+Ukraine's air force said it had shot down 48 of the 61 drones and two of the four cruise missiles Russia launched during the night, mostly over the southern and central regions.
+Energy minister Herman Halushchenko said repair crews were working to restore power but warned that the damage to turbines and transformers at the plant was severe and would take weeks to fix.
+Russia's defence ministry said its forces had carried out a massive strike on energy facilities that supply Ukraine's military-industrial complex and that all designated targets had been hit.
+Kyiv has repeatedly accused Moscow of deliberately targeting civilian infrastructure to break the country's will to resist, a charge the Kremlin denies.
+The strike came hours after President Volodymyr Zelenskiy renewed his call on Western allies to supply more air defence systems, saying Ukraine needed at least seven more Patriot batteries to protect its cities.
+"""
+
+# Another agency's copy: new dateline, reworded lede, the rest of the story as filed.
+STRIKE_AFP = """Seven dead as Russian drones strike Odesa power station
+ODESA, Ukraine (AFP) — At least seven people were killed and 23 wounded when Russian drones struck a thermal power plant in the Black Sea port of Odesa overnight, the regional governor said Tuesday.
+The attack, one of the largest on the region's energy system this year, left more than 200,000 households without electricity and knocked out heating to several hospitals, Kiper said on the Telegram messaging app.
+Ukraine's air force said it had shot down 48 of the 61 drones and two of the four cruise missiles Russia launched during the night, mostly over the southern and central regions.
+Energy minister Herman Halushchenko said repair crews were working to restore power but warned that the damage to turbines and transformers at the plant was severe and would take weeks to fix.
+Russia's defence ministry said its forces had carried out a massive strike on energy facilities that supply Ukraine's military-industrial complex and that all designated targets had been hit.
+Kyiv has repeatedly accused Moscow of deliberately targeting civilian infrastructure to break the country's will to resist, a charge the Kremlin denies.
+"""
+
+# A news site's reprint: headline changed, house style edits, one sentence trimmed.
+STRIKE_REPRINT = """Odesa: Russian drone attack on power plant kills 7
+KYIV (Reuters) - Russian drones struck a thermal power plant in the southern port city of Odesa overnight, killing at least 7 people and wounding 23, regional governor Oleh Kiper said on Tuesday.
+The attack, one of the largest on the region's energy system this year, left more than 200,000 households without electricity and knocked out heating to several hospitals, Kiper said on Telegram.
+Ukraine's air force said it had shot down 48 of the 61 drones and two of the four cruise missiles Russia launched during the night, mostly over the southern and central regions.
+Energy minister Herman Halushchenko said repair crews were working to restore power but warned that the damage to turbines and transformers at the plant was severe and would take weeks to fix.
+Russia's defense ministry said its forces had carried out a massive strike on energy facilities that supply Ukraine's military-industrial complex and that all designated targets had been hit.
+Kyiv has repeatedly accused Moscow of deliberately targeting civilian infrastructure, a charge the Kremlin denies.
+The strike came hours after President Volodymyr Zelenskiy renewed his call on Western allies to supply more air defense systems, saying Ukraine needed at least seven more Patriot batteries to protect its cities.
+"""
+
+# Same war, same kind of event, different story: the hardest negative.
+OTHER_STRIKE = """Russian missiles hit Kharkiv energy facility, three wounded
+KHARKIV (Reuters) — Russian missiles struck an energy facility in Ukraine's second-largest city of Kharkiv on Tuesday, wounding three workers and cutting power to parts of the city, mayor Ihor Terekhov said.
+Terekhov said emergency crews were at the scene and that a fire at the site had been put out. Power had been restored to most districts by the evening, he said.
+Ukraine's air force said Russia launched three Iskander ballistic missiles at the Kharkiv region, and that air defence units had been unable to intercept them because of the short flight time from the border.
+Russia has intensified its strikes on Ukraine's energy system as winter approaches, and officials in Kyiv say the attacks aim to break the country's will to resist.
+The Russian defence ministry did not comment on the strike.
+"""
+
+# Same war, a different kind of story.
+TALKS = """Ukraine, Russia delegations meet in Istanbul, agree prisoner swap
+ISTANBUL (Reuters) — Russian and Ukrainian delegations met in Istanbul on Monday for a second round of direct peace talks, agreeing to exchange more prisoners of war but making no progress towards a ceasefire, officials on both sides said.
+Ukraine's Defence Minister Rustem Umerov said the sides had agreed to swap all severely wounded and young soldiers and to return the bodies of 6,000 fallen fighters.
+Russia's chief negotiator Vladimir Medinsky said Moscow had handed over a memorandum setting out its terms for a ceasefire, which Kyiv would study.
+Kyiv has said Russia's demands amount to a capitulation, and President Volodymyr Zelenskiy has called for an immediate and unconditional 30-day ceasefire.
+The talks lasted a little over an hour, according to the Turkish foreign ministry.
+"""
+
+# The same uri, version 2: the toll rises, a sentence is added.
+STRIKE_REVISION = (
+    STRIKE_REUTERS.replace("seven killed", "twelve killed").replace(
+        "killing at least seven people and wounding 23",
+        "killing at least 12 people and wounding 31",
+    )
+    + "Rescuers were still searching the rubble of a nearby apartment building hit by debris, the emergency service said.\n"
+)
+
+# A different strike story that reuses two background paragraphs of the first, as agencies do.
+OTHER_STRIKE_WITH_BACKGROUND = OTHER_STRIKE + (
+    "Kyiv has repeatedly accused Moscow of deliberately targeting civilian infrastructure to break"
+    " the country's will to resist, a charge the Kremlin denies.\n"
+    "The strike came hours after President Volodymyr Zelenskiy renewed his call on Western allies"
+    " to supply more air defence systems, saying Ukraine needed at least seven more Patriot"
+    " batteries to protect its cities.\n"
+)
+
+
+def exact_jaccard(a: str, b: str) -> float:
+    x, y = shingles(a), shingles(b)
+    return len(x & y) / len(x | y)
+
+
+def stored(*articles: tuple[str, str]) -> dict[str, list]:
+    """A band table as the caller keeps it, with the given (article_id, text) added in order."""
+    table: dict[str, list] = {}
+    for article_id, text in articles:
+        sig = signature(text)
+        for key in band_keys(sig):
+            table[key] = add_candidate(table.get(key), article_id, sig)
+    return table
+
+
+def lookup(table: dict[str, list], text: str, **kw):
+    sig = signature(text)
+    candidates = [entry for key in band_keys(sig) for entry in table.get(key, [])]
+    return best_match(sig, candidates, **kw)
+
+
+def test_folding_ignores_case_punctuation_and_spacing() -> None:
+    assert shingles("Russian drones HIT Odesa,  power plant!") == shingles(
+        "russian drones hit odesa power plant"
+    )
+    assert signature("Drones hit Odesa.") == signature("DRONES  hit\nodesa")
+
+
+def test_signature_shape_and_determinism() -> None:
+    sig = signature(STRIKE_REUTERS)
+    assert len(sig) == NUM_PERM and all(0 <= v < 2**32 for v in sig)
+    assert signature(STRIKE_REUTERS) == sig, "same text, same signature, in every process"
+    assert len(band_keys(sig)) == BANDS
+    assert all(isinstance(k, str) for k in band_keys(sig))
+    assert signature("") == [] and band_keys([]) == [], "empty texts never match each other"
+
+
+def test_the_test_wires_sit_where_the_threshold_claims() -> None:
+    """The measured Jaccard values the module docstring quotes (3-word shingles)."""
+    assert 0.6 <= exact_jaccard(STRIKE_REUTERS, STRIKE_AFP) < 0.7
+    assert 0.7 <= exact_jaccard(STRIKE_REUTERS, STRIKE_REPRINT) < 0.8
+    assert exact_jaccard(STRIKE_REUTERS, OTHER_STRIKE) < 0.05
+    assert exact_jaccard(STRIKE_REUTERS, OTHER_STRIKE_WITH_BACKGROUND) < 0.3
+    assert exact_jaccard(STRIKE_REUTERS, TALKS) < 0.01
+
+
+def test_another_agencys_copy_with_new_dateline_and_lede_is_a_duplicate() -> None:
+    table = stored(("reuters-1", STRIKE_REUTERS))
+    match = lookup(table, STRIKE_AFP)
+    assert match is not None and match[0] == "reuters-1"
+    assert match[1] >= THRESHOLD
+
+
+def test_a_lightly_edited_reprint_is_a_duplicate() -> None:
+    table = stored(("reuters-1", STRIKE_REUTERS), ("talks-1", TALKS))
+    assert lookup(table, STRIKE_REPRINT)[0] == "reuters-1"
+
+
+def test_other_stories_about_the_same_war_are_not() -> None:
+    table = stored(("reuters-1", STRIKE_REUTERS), ("talks-1", TALKS))
+    assert lookup(table, OTHER_STRIKE) is None
+    assert lookup(table, OTHER_STRIKE_WITH_BACKGROUND) is None
+    # Even handed every stored article directly (no LSH filtering), they stay below threshold.
+    sig = signature(OTHER_STRIKE_WITH_BACKGROUND)
+    assert similarity(sig, signature(STRIKE_REUTERS)) < THRESHOLD
+
+
+def test_the_estimate_follows_the_exact_jaccard() -> None:
+    for text in (STRIKE_AFP, STRIKE_REPRINT, OTHER_STRIKE, TALKS):
+        estimate = similarity(signature(STRIKE_REUTERS), signature(text))
+        # 64 permutations: standard error <= 0.0625; allow three of them.
+        assert abs(estimate - exact_jaccard(STRIKE_REUTERS, text)) < 0.19
+
+
+def test_a_revision_of_the_same_article_is_not_its_own_duplicate() -> None:
+    """Revision wins over near-dup: the caller excludes the article's own id."""
+    table = stored(("reuters-1", STRIKE_REUTERS))
+    assert lookup(table, STRIKE_REVISION)[0] == "reuters-1", "the texts are near-identical"
+    assert lookup(table, STRIKE_REVISION, exclude="reuters-1") is None
+
+
+def test_a_sketch_compares_like_the_full_signature() -> None:
+    a, b = signature(STRIKE_REUTERS), signature(STRIKE_REPRINT)
+    assert similarity(a, sketch(b)) == similarity(a, b)
+    assert best_match(a, [["x", b]]) == best_match(a, [["x", sketch(b)]])
+
+
+def test_best_match_prefers_the_most_similar_then_the_first_seen() -> None:
+    sig = signature(STRIKE_REUTERS)
+    assert best_match(sig, [["afp", signature(STRIKE_AFP)], ["same", sig]]) == ("same", 1.0)
+    assert best_match(sig, [["first", sig], ["second", sig]]) == ("first", 1.0)
+    assert best_match(sig, []) is None
+
+
+def test_candidate_lists_are_bounded_json_and_replace_older_versions() -> None:
+    sig = signature(STRIKE_REUTERS)
+    entries = None
+    for n in range(20):
+        entries = add_candidate(entries, f"art-{n}", sig, cap=4)
+    assert [e[0] for e in entries] == ["art-16", "art-17", "art-18", "art-19"]
+    before = [list(e) for e in entries]
+    updated = add_candidate(entries, "art-17", signature(STRIKE_REVISION), cap=4)
+    assert entries == before, "the input value is not mutated"
+    assert [e[0] for e in updated] == ["art-16", "art-18", "art-19", "art-17"]
+    assert json.loads(json.dumps(updated)) == updated
+
+
+def test_headline_and_body_are_compared_together() -> None:
+    assert article_text("Headline", "Body text.") == "Headline\nBody text."
+    assert article_text(None, "Body") == "\nBody"
+    assert neardup.words(article_text("Odesa hit", "Drones struck.")) == [
+        "odesa",
+        "hit",
+        "drones",
+        "struck",
+    ]
