@@ -1,0 +1,248 @@
+"""`make bench`: the pipeline against a bare aiokafka loop on the same messages, in one run.
+
+Figures: articles/s through the whole pipeline (raw -> events) and through a raw
+consume-and-produce loop (the ratio is the number to read: the machine's noise hits both),
+the median and p99 raw-to-alert latency at a steady feed rate, and the coder's cost per
+3 KB article on one core. Each throughput figure is the median of several rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from bench.wires import make_messages
+
+BOOTSTRAP = "127.0.0.1:9092"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+async def produce_all(topic: str, values: list[bytes]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, max_batch_size=262_144,
+                                linger_ms=5, max_request_size=4_194_304)
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, value=v) for v in values]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+async def output_span(topic: str, count: int, timeout: float) -> tuple[int, float]:
+    """Records seen and the seconds between the first and last record's write timestamp."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=BOOTSTRAP, group_id=None,
+                                auto_offset_reset="earliest", metadata_max_age_ms=1000,
+                                max_partition_fetch_bytes=8_388_608)
+    await consumer.start()
+    first = last = None
+    seen = 0
+    deadline = time.monotonic() + timeout
+    try:
+        while seen < count and time.monotonic() < deadline:
+            batch = await consumer.getmany(timeout_ms=500, max_records=5000)
+            for records in batch.values():
+                for r in records:
+                    seen += 1
+                    first = r.timestamp if first is None else min(first, r.timestamp)
+                    last = r.timestamp if last is None else max(last, r.timestamp)
+    finally:
+        await consumer.stop()
+    span = ((last or 0) - (first or 0)) / 1000
+    return seen, span
+
+
+async def bare_loop(values: list[bytes]) -> float:
+    """Consume from one topic and produce each message to another: Kafka's cost, no logic."""
+    tag = uuid.uuid4().hex[:8]
+    src, dst = f"bench-{tag}.in", f"bench-{tag}.out"
+    await produce_all(src, values)
+    consumer = AIOKafkaConsumer(src, bootstrap_servers=BOOTSTRAP, group_id=f"bench-{tag}",
+                                auto_offset_reset="earliest", max_partition_fetch_bytes=8_388_608)
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, max_batch_size=262_144,
+                                linger_ms=5, max_request_size=4_194_304)
+    await consumer.start()
+    await producer.start()
+    moved = 0
+    started = None
+    try:
+        while moved < len(values):
+            batch = await consumer.getmany(timeout_ms=1000, max_records=2000)
+            for records in batch.values():
+                if started is None and records:
+                    started = time.perf_counter()
+                for r in records:
+                    await producer.send(dst, key=r.key, value=r.value)
+                    moved += 1
+        await producer.flush()
+        elapsed = time.perf_counter() - (started or time.perf_counter())
+    finally:
+        await consumer.stop()
+        await producer.stop()
+    return moved / elapsed
+
+
+class Worker:
+    def __init__(self) -> None:
+        tag = uuid.uuid4().hex[:8]
+        self.prefix = f"bench-{tag}."
+        self.port = 16000 + int(tag[:4], 16) % 2000
+        self.tmp = tempfile.mkdtemp(prefix="wirewatch-bench-")
+        self.env = dict(os.environ, WIREWATCH_TOPIC_PREFIX=self.prefix,
+                        WIREWATCH_APP_ID=f"wirewatch-bench-{tag}",
+                        WIREWATCH_WEB_PORT=str(self.port), WIREWATCH_DATA_DIR=self.tmp)
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        exe = Path(sys.executable).with_name("wirewatch")
+        self.proc = subprocess.Popen([str(exe), "worker", "--loglevel", "error"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("bench worker did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(30)
+
+
+async def pipeline(values: list[bytes]) -> float:
+    """Messages queued on news.raw before the worker starts; rate from the output's stamps."""
+    worker = Worker()
+    await produce_all(worker.prefix + "news.raw", values)
+    worker.start()
+    try:
+        seen, span = await output_span(worker.prefix + "news.events", len(values), timeout=600)
+    finally:
+        worker.stop()
+    if seen < len(values):
+        raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
+    return seen / span
+
+
+async def latency(rate: float, seconds: float) -> dict[str, float]:
+    """Raw-to-alert latency at a steady feed rate: alert write time minus raw timestamp."""
+    worker = Worker()
+    worker.start()
+    values = make_messages(int(rate * seconds), seed=99)
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=0)
+    await producer.start()
+    try:
+        started = time.monotonic()
+        for i, v in enumerate(values):
+            delay = started + i / rate - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            await producer.send(worker.prefix + "news.raw", value=v)
+        await producer.flush()
+        consumer = AIOKafkaConsumer(worker.prefix + "news.alerts", bootstrap_servers=BOOTSTRAP,
+                                    group_id=None, auto_offset_reset="earliest")
+        await consumer.start()
+        lat: list[float] = []
+        deadline = time.monotonic() + 60
+        quiet = time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - quiet < 5:
+            batch = await consumer.getmany(timeout_ms=500)
+            for records in batch.values():
+                for r in records:
+                    alert = json.loads(r.value)
+                    if alert.get("ingest_ts_ms"):
+                        lat.append((r.timestamp - alert["ingest_ts_ms"]) / 1000)
+                        quiet = time.monotonic()
+        await consumer.stop()
+    finally:
+        await producer.stop()
+        worker.stop()
+    lat.sort()
+    return {
+        "rate_per_s": rate,
+        "alerts": len(lat),
+        "median_ms": 1000 * statistics.median(lat),
+        "p99_ms": 1000 * lat[min(len(lat) - 1, int(0.99 * len(lat)))],
+    }
+
+
+def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, float]:
+    """Normalize + classify per 3 KB article, one core, median of `repeats` passes."""
+    from streams.classify import classify_article
+    from streams.normalize import normalize_message
+
+    now = datetime.now(UTC)
+    articles = [normalize_message(v, received_at=now) for v in make_messages(n, seed=3)]
+    per: list[float] = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for article in articles:
+            classify_article(article, now=now)
+        per.append((time.perf_counter() - t0) / n)
+    size = statistics.mean(len(a.body) for a in articles)
+    med = statistics.median(per)
+    return {"articles": n, "mean_bytes": size, "us_per_article": med * 1e6,
+            "articles_per_s": 1 / med}
+
+
+async def main_async(args: argparse.Namespace) -> dict:
+    values = make_messages(args.messages)
+    bare, pipe = [], []
+    for _ in range(args.rounds):
+        bare.append(await bare_loop(values))
+        pipe.append(await pipeline(values))
+    result = {
+        "messages": args.messages,
+        "message_bytes": statistics.mean(len(v) for v in values),
+        "bare_aiokafka_per_s": {"median": statistics.median(bare), "rounds": bare},
+        "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
+        "pipeline_to_bare_ratio": statistics.median(p / b for p, b in zip(pipe, bare, strict=True)),
+        "latency": await latency(args.rate, args.seconds),
+        "coder": coder_speed(),
+    }
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rate", type=float, default=100.0, help="steady feed rate for latency")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = asyncio.run(main_async(args))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"messages: {result['messages']} x {result['message_bytes']:.0f} B, "
+          f"{args.rounds} rounds (median; rounds in brackets)")
+    for key, label in (("bare_aiokafka_per_s", "bare aiokafka consume+produce"),
+                       ("pipeline_per_s", "wirewatch pipeline raw->events")):
+        rounds = ", ".join(f"{r:,.0f}" for r in result[key]["rounds"])
+        print(f"  {label:34} {result[key]['median']:>9,.0f} msg/s  [{rounds}]")
+    print(f"  pipeline / bare ratio              {result['pipeline_to_bare_ratio']:.3f}")
+    lat = result["latency"]
+    print(f"latency raw->alert at {lat['rate_per_s']:.0f}/s: median {lat['median_ms']:.1f} ms, "
+          f"p99 {lat['p99_ms']:.1f} ms over {lat['alerts']} alerts")
+    c = result["coder"]
+    print(f"coder: {c['us_per_article']:.0f} us/article ({c['articles_per_s']:,.0f}/s) on "
+          f"{c['mean_bytes']:.0f}-char bodies, one core")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

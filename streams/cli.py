@@ -1,0 +1,255 @@
+"""The `wirewatch` command: worker, feed, alerts, classify, demo.
+
+`worker` hands over to Faust's own command line; the others are plain asyncio programs so
+that `classify` needs no broker and `feed`/`alerts` start in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from streams import config
+
+SEVERITY_STYLE = {
+    "info": "dim",
+    "warning": "yellow",
+    "high": "bold red",
+    "critical": "bold white on red",
+}
+
+
+def _settings() -> config.Settings:
+    return config.Settings.from_env()
+
+
+# --- worker -------------------------------------------------------------------------------
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    settings = _settings()
+    from streams.app import app  # imported late: Faust start-up costs are the worker's alone
+
+    level = {"warning": "warn", "critical": "crit"}.get(args.loglevel, args.loglevel)
+    sys.argv = [
+        "wirewatch", "worker", "--loglevel", level,
+        "--web-port", str(settings.web_port), "--web-host", settings.web_host,
+    ]
+    app.main()
+    return 0
+
+
+# --- feed ---------------------------------------------------------------------------------
+
+
+async def _feed(args: argparse.Namespace) -> int:
+    from aiokafka import AIOKafkaProducer
+    from rich.progress import Progress
+
+    from streams.inputs import count_inputs, read_inputs
+
+    settings = _settings()
+    topic = args.topic or settings.topic(config.RAW)
+    total = count_inputs(args.paths)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers,
+        max_batch_size=262_144,
+        linger_ms=5,
+        max_request_size=4_194_304,
+        acks="all",
+        enable_idempotence=True,
+    )
+    await producer.start()
+    sent = 0
+    interval = 1.0 / args.rate if args.rate else 0.0
+    started = time.monotonic()
+    try:
+        with Progress(transient=False, disable=args.quiet or not sys.stderr.isatty()) as progress:
+            task = progress.add_task(f"feeding {topic}", total=total)
+            pending = []
+            for _label, value in read_inputs(args.paths):
+                if interval:
+                    delay = started + sent * interval - time.monotonic()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                pending.append(await producer.send(topic, value=value))
+                sent += 1
+                progress.advance(task)
+                if len(pending) >= 1000:
+                    await asyncio.gather(*pending)
+                    pending.clear()
+            await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+    elapsed = time.monotonic() - started
+    if not args.quiet:
+        print(f"fed {sent} message(s) to {topic} in {elapsed:.2f}s", file=sys.stderr)
+    return 0
+
+
+# --- alerts -------------------------------------------------------------------------------
+
+
+def _format_alert(alert: dict) -> str:
+    from rich.markup import escape
+
+    style = SEVERITY_STYLE.get(alert.get("severity", ""), "")
+    places = ", ".join(loc["name"] for loc in alert.get("locations", [])[:3])
+    update = ""
+    if alert.get("revision"):
+        update += f" [cyan]rev {alert['revision']}[/cyan]"
+    if alert.get("report_count", 1) > 1:
+        update += f" [cyan]x{alert['report_count']} reports[/cyan]"
+    if alert.get("status") == "withdrawn":
+        update += " [magenta]WITHDRAWN[/magenta]"
+    evidence = alert.get("evidence") or [{}]
+    quote = evidence[0].get("text", "")
+    if len(quote) > 160:
+        quote = quote[:157] + "..."
+    return (
+        f"[{style}]{alert['severity'].upper():8}[/{style}] [bold]{alert['kind']}[/bold]"
+        f"{update}  {escape(alert.get('title', ''))}"
+        + (f"  [dim]({escape(places)})[/dim]" if places else "")
+        + f"\n          [dim]{escape(alert.get('dyad') or '')} {alert['alert_id']}[/dim]"
+        + f"\n          \u201c{escape(quote)}\u201d"
+    )
+
+
+async def _alerts(args: argparse.Namespace) -> int:
+    from aiokafka import AIOKafkaConsumer
+    from rich.console import Console
+
+    from schemas import severity_rank
+
+    settings = _settings()
+    topic = settings.topic(config.ALERTS_CRITICAL if args.critical else config.ALERTS)
+    console = Console(highlight=False)
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        auto_offset_reset="earliest" if args.from_beginning else "latest",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    shown = 0
+    minimum = severity_rank(args.min_severity)
+    deadline = time.monotonic() + args.timeout if args.timeout else None
+    try:
+        while args.count is None or shown < args.count:
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            batch = await consumer.getmany(timeout_ms=500)
+            for records in batch.values():
+                for record in records:
+                    try:
+                        alert = json.loads(record.value)
+                    except (TypeError, ValueError):
+                        continue
+                    if severity_rank(alert.get("severity", "info")) < minimum:
+                        continue
+                    if args.kind and alert.get("kind") not in args.kind:
+                        continue
+                    if args.json:
+                        print(json.dumps(alert, ensure_ascii=False), flush=True)
+                    else:
+                        console.print(_format_alert(alert))
+                    shown += 1
+    finally:
+        await consumer.stop()
+    return 0
+
+
+# --- classify (offline) -------------------------------------------------------------------
+
+
+def run_classify(args: argparse.Namespace) -> int:
+    from streams.alerting import alerts_for
+    from streams.classify import classify_article
+    from streams.inputs import read_inputs
+    from streams.normalize import Rejected, normalize_message
+
+    rejected = 0
+    now = datetime.now(UTC)
+    for label, value in read_inputs(args.paths):
+        try:
+            article = normalize_message(value, received_at=now)
+        except Rejected as exc:
+            rejected += 1
+            line = {"input": label, "rejected": {"reason": exc.reason, "error": exc.error}}
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+            continue
+        classified = classify_article(article, now=now)
+        line = {
+            "input": label,
+            "article_id": classified.article_id,
+            "events": [e.model_dump(mode="json") for e in classified.events],
+            "alerts": [a.model_dump(mode="json") for a in alerts_for(classified, now=now)],
+        }
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    return 2 if rejected else 0
+
+
+# --- entry point --------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirewatch", description="Real-time news-wire pipeline: wires in, alerts out."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    worker = sub.add_parser("worker", help="run every agent until stopped (Ctrl-C stops it)")
+    worker.add_argument(
+        "--loglevel", "-l", default=os.environ.get("WIREWATCH_LOGLEVEL", "info"),
+        choices=["debug", "info", "warn", "warning", "error", "crit", "critical"],
+    )
+    worker.set_defaults(func=run_worker)
+
+    feed = sub.add_parser("feed", help="produce files, folders, JSON Lines or stdin to news.raw")
+    feed.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    feed.add_argument("--rate", type=float, default=0.0, help="messages per second (0: flat out)")
+    feed.add_argument("--topic", help="another topic than the prefixed news.raw")
+    feed.add_argument("--quiet", "-q", action="store_true")
+    feed.set_defaults(func=lambda a: asyncio.run(_feed(a)))
+
+    alerts = sub.add_parser("alerts", help="print alerts as they arrive")
+    alerts.add_argument("--from-beginning", action="store_true")
+    alerts.add_argument("--min-severity", default="info",
+                        choices=["info", "warning", "high", "critical"])
+    alerts.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    alerts.add_argument("--critical", action="store_true", help="read news.alerts.critical")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per line")
+    alerts.add_argument("--count", type=int, help="exit after this many alerts")
+    alerts.add_argument("--timeout", type=float, help="exit after this many seconds")
+    alerts.set_defaults(func=lambda a: asyncio.run(_alerts(a)))
+
+    classify = sub.add_parser("classify", help="code articles offline, no broker")
+    classify.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    classify.set_defaults(func=run_classify)
+
+    demo = sub.add_parser("demo", help="broker, worker, sample wires, alerts: the whole tour")
+    demo.add_argument("--timeout", type=float, default=90.0)
+    demo.set_defaults(func=lambda a: __import__("streams.demo", fromlist=["run"]).run(a))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except FileNotFoundError as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

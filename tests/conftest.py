@@ -1,0 +1,217 @@
+"""Shared fixtures: the real local broker, real workers, and plain Kafka clients.
+
+Each worker gets its own topic prefix, consumer group and web port, so tests never see
+each other's messages on the one broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED_WIRE = SHARED / "samples" / "seed_wire_truce_rejected.txt"
+BOOTSTRAP = "127.0.0.1:9092"
+WORKER_BIN = Path(sys.executable).with_name("wirewatch")
+
+
+def seed_wire_bytes() -> bytes:
+    """The shared seed wire, read at test time (never copied into the repo)."""
+    if not SEED_WIRE.exists():
+        pytest.skip("../shared/samples is not beside this checkout")
+    return SEED_WIRE.read_bytes()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def broker_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 9092), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> str:
+    """The broker `make test` started; its absence is a failure, not a skip."""
+    if not broker_up():
+        pytest.fail("no Kafka broker on 127.0.0.1:9092: run `make kafka-up` (make test does)")
+    return BOOTSTRAP
+
+
+@dataclass
+class Worker:
+    """A `wirewatch worker` subprocess with its own prefix, group, port and data dir."""
+
+    prefix: str
+    web_port: int
+    data_dir: Path
+    env: dict[str, str]
+    log_path: Path
+    proc: subprocess.Popen | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    def topic(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.web_port}{path}"
+
+    def start(self, timeout: float = 60.0) -> None:
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [str(WORKER_BIN), "worker", "--loglevel", "warning"],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited early:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url("/health"), timeout=1) as resp:
+                    if resp.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"worker not healthy after {timeout}s:\n{self.log()}")
+
+    def stop(self, sig: int = 15, timeout: float = 30.0) -> int | None:
+        if self.proc is None or self.proc.poll() is not None:
+            return self.proc.returncode if self.proc else None
+        self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait(10)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-5000:] if self.log_path.exists() else ""
+
+    def metrics_text(self) -> str:
+        with urllib.request.urlopen(self.url("/metrics"), timeout=5) as resp:
+            return resp.read().decode()
+
+    def metric(self, name: str, **labels: str) -> float:
+        """Sum of a metric's samples whose labels include `labels`."""
+        from prometheus_client.parser import text_string_to_metric_families
+
+        total = 0.0
+        for family in text_string_to_metric_families(self.metrics_text()):
+            for sample in family.samples:
+                wanted = all(sample.labels.get(k) == v for k, v in labels.items())
+                if sample.name == name and wanted:
+                    total += sample.value
+        return total
+
+
+def make_worker(tmp: Path, **extra_env: str) -> Worker:
+    tag = uuid.uuid4().hex[:10]
+    data_dir = tmp / f"worker-{tag}"
+    data_dir.mkdir(parents=True)
+    env = dict(os.environ)
+    env.update(
+        WIREWATCH_BROKER=f"kafka://{BOOTSTRAP}",
+        WIREWATCH_TOPIC_PREFIX=f"t{tag}.",
+        WIREWATCH_APP_ID=f"wirewatch-test-{tag}",
+        WIREWATCH_WEB_PORT=str(free_port()),
+        WIREWATCH_DATA_DIR=str(data_dir),
+    )
+    env.update(extra_env)
+    return Worker(
+        prefix=env["WIREWATCH_TOPIC_PREFIX"], web_port=int(env["WIREWATCH_WEB_PORT"]),
+        data_dir=data_dir, env=env, log_path=data_dir / "worker.log", extra_env=extra_env,
+    )
+
+
+@pytest.fixture(scope="module")
+def worker(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Worker]:
+    """One live worker per test module, on topics of its own."""
+    w = make_worker(tmp_path_factory.mktemp("worker"))
+    w.start()
+    yield w
+    w.stop()
+
+
+async def produce(topic: str, values: list[bytes], *, key: bytes | None = None) -> None:
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, max_request_size=4_194_304)
+    await producer.start()
+    try:
+        futures = [await producer.send(topic, value=v, key=key) for v in values]
+        await asyncio.gather(*futures)
+    finally:
+        await producer.stop()
+
+
+async def consume(
+    topic: str,
+    *,
+    count: int | None = None,
+    timeout: float = 60.0,
+    idle: float | None = None,
+    until: Callable[[list], bool] | None = None,
+) -> list:
+    """Read a topic from the beginning until `count` records, `until(records)` holds,
+    `idle` quiet seconds after the first record, or `timeout`."""
+    from aiokafka import AIOKafkaConsumer
+
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=BOOTSTRAP, group_id=None, auto_offset_reset="earliest",
+        enable_auto_commit=False, metadata_max_age_ms=1000,
+    )
+    await consumer.start()
+    records: list = []
+    deadline = time.monotonic() + timeout
+    last = time.monotonic()
+    try:
+        while time.monotonic() < deadline:
+            if count is not None and len(records) >= count:
+                break
+            if until is not None and until(records):
+                break
+            if idle is not None and records and time.monotonic() - last > idle:
+                break
+            batch = await consumer.getmany(timeout_ms=300)
+            for recs in batch.values():
+                records.extend(recs)
+                if recs:
+                    last = time.monotonic()
+    finally:
+        await consumer.stop()
+    return records
+
+
+def values_json(records: list) -> list[dict]:
+    return [json.loads(r.value) for r in records]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failure: a missing dependency must not pass silently."""
+    if os.environ.get("CI") != "true":
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        if reporter:
+            reporter.write_line(f"CI: {len(skipped)} test(s) skipped; failing the run", red=True)
+        session.exitstatus = 1

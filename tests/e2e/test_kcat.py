@@ -1,0 +1,67 @@
+"""A client in another language (kcat, librdkafka in C) feeds the pipeline and reads alerts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import BOOTSTRAP, Worker, seed_wire_bytes
+
+pytestmark = pytest.mark.e2e
+KCAT = shutil.which("kcat") or shutil.which("kafkacat")
+
+
+def offline_alerts(value: bytes) -> list:
+    """What the worker should raise, from the same pure functions it calls."""
+    from datetime import UTC, datetime
+
+    from streams.alerting import alerts_for
+    from streams.classify import classify_article
+    from streams.normalize import normalize_message
+
+    return alerts_for(classify_article(normalize_message(value, received_at=datetime.now(UTC))))
+
+
+def kcat(*args: str, stdin: bytes | None = None, timeout: float = 90) -> bytes:
+    assert KCAT, "kcat is not installed (.ci/run installs Debian's kcat)"
+    done = subprocess.run(
+        [KCAT, "-b", BOOTSTRAP, *args], input=stdin, capture_output=True, timeout=timeout,
+    )
+    assert done.returncode == 0, f"kcat {' '.join(args)}: {done.stderr.decode()}"
+    return done.stdout
+
+
+def test_kcat_produces_wires_and_consumes_alerts_with_headers(worker: Worker, tmp_path) -> None:
+    wire = tmp_path / "seed.txt"
+    wire.write_bytes(seed_wire_bytes())
+    # -P with file arguments sends each file as one message, newlines and all.
+    kcat("-P", "-t", worker.topic("news.raw"), "-k", "kcat-seed", str(wire))
+
+    expected = len(offline_alerts(seed_wire_bytes()))
+    out = kcat(
+        "-C", "-t", worker.topic("news.alerts"), "-o", "beginning", "-c", str(expected), "-u",
+        "-f", "%h\t%s\n",
+    )
+    lines = [line for line in out.decode().splitlines() if line.strip()]
+    assert len(lines) == expected
+    kinds = set()
+    for line in lines:
+        headers, value = line.split("\t", 1)
+        alert = json.loads(value)
+        header_map = dict(h.split("=", 1) for h in headers.split(","))
+        assert header_map["kind"] == alert["kind"]
+        assert header_map["severity"] == alert["severity"]
+        kinds.add(alert["kind"])
+    assert {"truce_rejected", "infrastructure_attack", "strategic_strike",
+            "mass_casualty"} <= kinds
+
+
+def test_kcat_reads_dead_letters(worker: Worker) -> None:
+    kcat("-P", "-t", worker.topic("news.raw"), stdin=b'{"broken": \n')
+    out = kcat("-C", "-t", worker.topic("news.deadletter"), "-o", "beginning", "-c", "1", "-u")
+    letter = json.loads(out)
+    assert letter["stage"] == "normalize"
+    assert letter["reason"] in {"invalid_json", "unknown_shape"}

@@ -1,0 +1,126 @@
+"""The whole path on the real broker and a real worker: raw wire in, events and alerts out."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Worker, consume, produce, seed_wire_bytes, values_json
+
+pytestmark = pytest.mark.integration
+WIRES = Path(__file__).resolve().parents[1] / "fixtures" / "wires"
+
+
+def has_articles(*ids: str) -> Callable[[list], bool]:
+    return lambda records: set(ids) <= {json.loads(r.value)["article_id"] for r in records}
+
+
+async def test_seed_wire_comes_out_as_events_and_alerts(worker: Worker) -> None:
+    await produce(worker.topic("news.raw"), [seed_wire_bytes()])
+    records = await consume(worker.topic("news.events"), count=1, timeout=90)
+    assert len(records) == 1, worker.log()
+    doc = json.loads(records[0].value)
+    types = {e["type"] for e in doc["events"]}
+    assert {"ceasefire.rejected", "attack.infrastructure", "casualties.reported",
+            "attack.military_target"} <= types
+    for event in doc["events"]:
+        assert event["evidence"]["text"]
+        assert event["cameo_code"] and event["coder_version"]
+
+    alerts = await consume(worker.topic("news.alerts"), count=4, timeout=60, idle=5)
+    kinds = {json.loads(r.value)["kind"] for r in alerts}
+    assert {"truce_rejected", "infrastructure_attack", "strategic_strike",
+            "mass_casualty"} <= kinds
+    for record in alerts:
+        headers = dict(record.headers)
+        alert = json.loads(record.value)
+        assert headers["kind"].decode() == alert["kind"]
+        assert headers["severity"].decode() == alert["severity"]
+        assert alert["evidence"], "every alert carries its evidence"
+
+    critical = await consume(worker.topic("news.alerts.critical"), count=1, timeout=30)
+    assert {json.loads(r.value)["severity"] for r in critical} == {"critical"}
+
+
+async def test_own_wires_in_every_input_form(worker: Worker) -> None:
+    files = sorted(WIRES.iterdir())
+    await produce(worker.topic("news.raw"), [p.read_bytes() for p in files])
+    wanted = has_articles(
+        "urn:wirewatch:fixture:airbase-strike", "wire-fixture-talks-walkout",
+        "wire-fixture-box-office",
+    )
+    docs = values_json(await consume(worker.topic("news.events"), until=wanted, timeout=90))
+    by_headline_or_id = {d["article_id"]: d for d in docs}
+    assert "urn:wirewatch:fixture:airbase-strike" in by_headline_or_id
+    airbase = by_headline_or_id["urn:wirewatch:fixture:airbase-strike"]
+    assert airbase["version"] == 2
+    assert "attack.military_target" in {e["type"] for e in airbase["events"]}
+    walkout = by_headline_or_id["wire-fixture-talks-walkout"]
+    assert "negotiation.stalled" in {e["type"] for e in walkout["events"]}
+    negative = by_headline_or_id["wire-fixture-box-office"]
+    assert negative["events"] == [], "a box-office bomb and a price-war truce are not events"
+
+
+BAD_INPUTS = {
+    "invalid_utf8": b"KYIV (Reuters) - caf\xe9 \xff\xfe shelling",
+    "invalid_json": b'{"headline": "Strike on depot", "body": "unterminated',
+    "unknown_shape": b'{"title": "no body here", "content": 3}',
+    "empty": b"   \n  ",
+    "oversized": b"A" * 1_100_000,
+}
+
+
+async def test_unusable_messages_are_dead_lettered_and_the_worker_goes_on(
+    worker: Worker,
+) -> None:
+    before = worker.metric("wirewatch_deadletter_total")
+    good = b'{"id": "after-bad", "body": "GAZA CITY (AP) \xe2\x80\x94 An Israeli air strike hit ' \
+        b'a school in Gaza City on Monday, killing at least 15 people, health officials said."}'
+    await produce(worker.topic("news.raw"), [*BAD_INPUTS.values(), b'[1, 2, 3]', good])
+    letters = values_json(
+        await consume(worker.topic("news.deadletter"), count=len(BAD_INPUTS) + 1, timeout=60)
+    )
+    reasons = [letter["reason"] for letter in letters]
+    assert sorted(reasons) == sorted([*BAD_INPUTS, "unknown_shape"])
+    for letter in letters:
+        assert letter["stage"] == "normalize"
+        assert letter["error"]
+        assert letter["source_topic"] == worker.topic("news.raw")
+        assert letter["source_offset"] >= 0
+    originals = {base64.b64decode(letter["original"]) for letter in letters}
+    assert BAD_INPUTS["invalid_utf8"] in originals, "the original bytes are kept intact"
+
+    events = values_json(
+        await consume(worker.topic("news.events"), until=has_articles("after-bad"), timeout=60)
+    )
+    assert any(doc["article_id"] == "after-bad" and doc["events"] for doc in events)
+    assert worker.metric("wirewatch_deadletter_total") - before == len(BAD_INPUTS) + 1
+
+
+async def test_every_message_is_accounted_for(worker: Worker) -> None:
+    """received = normalized + duplicates + dead-lettered, from the worker's own metrics."""
+    wire = (WIRES / "grid_strike_reuters.txt").read_bytes()
+    await produce(worker.topic("news.raw"), [wire, wire, wire, b"", b"{oops"])
+    for _ in range(100):
+        received = worker.metric("wirewatch_articles_received_total")
+        accounted = (
+            worker.metric("wirewatch_articles_normalized_total")
+            + worker.metric("wirewatch_articles_duplicate_total")
+            + worker.metric("wirewatch_deadletter_total", stage="normalize")
+        )
+        if received and received == accounted and worker.metric(
+            "wirewatch_articles_duplicate_total"
+        ) >= 2:
+            break
+        await asyncio.sleep(0.3)
+    assert received == accounted, worker.metrics_text()
+    assert worker.metric("wirewatch_articles_duplicate_total") >= 2
+    assert worker.metric("wirewatch_articles_received_total", format="text") >= 1
+    assert worker.metric("wirewatch_events_total") > 0
+    assert worker.metric("wirewatch_stage_duration_seconds_count", stage="classify") > 0
+    assert worker.metric("wirewatch_ingest_to_alert_seconds_count") > 0
