@@ -23,6 +23,7 @@ def classify_article(
         content_hash=article.content_hash,
         version=article.version,
         retracted=article.retracted,
+        duplicate_of=article.duplicate_of,
         headline=article.headline,
         source=article.source,
         url=article.url,

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date
 
-from schemas import Actor, Casualties, Event, Evidence, Figure, Location, NormalizedArticle
+from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.figures import find_figures
@@ -30,6 +30,16 @@ _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military
 _VIOLENT = _ATTACKS | {"casualties.reported"}
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 _OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
+# "in January 2023", "of the 1982 war": a year the sentence is set in (not "the 2024 truce")
+_PAST_YEAR = re.compile(
+    r"\b(?:in|of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?-i:[A-Z][a-z]+)\s+)?((?:19|20)\d\d)s?\b"
+    r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding))",
+    re.IGNORECASE,
+)
+_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                     "overnight", "yesterday", "today", "tonight", "last night", "this morning",
+                     "earlier today", "early hours"})
 
 
 @dataclass
@@ -72,6 +82,11 @@ def code_events(article: NormalizedArticle) -> list[Event]:
             _code_field(state, name, text, ref)
     if state.nonconflict and not state.conflict:
         return []
+    if not state.conflict:
+        state.coded = [c for c in state.coded if not c.draft.needs_conflict]
+    if not any(c.draft.type in _ATTACKS for c in state.coded):
+        # deaths with no violence named anywhere: an accident or a disaster, not an attack
+        state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
     return [_event(article.article_id, c) for c in _merge(coded)]
 
@@ -93,6 +108,8 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
         if cats & TRIGGERS:
             sentence = Sentence(text, start, end, sent_hits, sent_mentions)
             drafts = code_sentence(sentence)
+            if drafts and _retrospective(text, start, end, sent_hits, ref):
+                drafts = []
             if drafts:
                 _place(state, name, sentence, drafts, ref)
             elif cats & {"damage", "attack"}:
@@ -102,6 +119,13 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
         persons = [m for m in sent_mentions if m.entry.kind == "person"]
         if persons:
             state.last_person = persons[-1].entry
+
+
+def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
+    """A sentence set in an earlier year and naming no recent day: history, not news."""
+    if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT for h in hits):
+        return False
+    return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end))
 
 
 def _with_pronouns(
@@ -323,7 +347,8 @@ def _event(article_id: str, c: _Coded) -> Event:
     code = c.draft.code
     row = _CAMEO[code]
     casualties = c.draft.casualties
-    return Event(
+    # every value below is built by this module from validated parts: construct, not validate
+    return Event.model_construct(
         event_id=event_id(article_id, c.draft.type, c.field, c.start),
         type=c.draft.type,  # type: ignore[arg-type]
         cameo_code=code,
@@ -336,11 +361,11 @@ def _event(article_id: str, c: _Coded) -> Event:
         locations=c.locations,
         event_date=c.when.value if c.when else None,
         date_text=c.when.text if c.when else None,
-        casualties=Casualties(**casualties.model_dump()) if casualties else None,
+        casualties=casualties.model_copy() if casualties else None,
         figures=c.figures,
         assets=c.draft.assets,
         strategic=c.draft.strategic,
-        evidence=Evidence(field=c.field, text=c.text, start=c.start, end=c.end),  # type: ignore[arg-type]
+        evidence=Evidence.model_construct(field=c.field, text=c.text, start=c.start, end=c.end),
         confidence=_confidence(c),
         coder_version=CODER_VERSION,
     )

@@ -94,11 +94,61 @@ def number_value(match: re.Match[str]) -> int | None:
 
 
 def _is_article(match: re.Match[str], text: str) -> bool:
-    """"a"/"an"/"one" count only when a person noun follows ("a civilian was killed")."""
+    """"a"/"an"/"one" count only when a person noun follows, after at most two modifiers
+    ("a civilian was killed", "one Palestinian man was killed")."""
     if match.group("num").lower() not in {"a", "an", "one", "both"} or match.group("qual"):
         return False
-    following = text[match.end() : match.end() + 30].split()
-    return not following or following[0].strip(",.").lower() not in _PERSONS
+    following = text[match.end() : match.end() + 40].split()[:3]
+    for word in following:
+        word = word.strip(",.").lower()
+        if word in _PERSONS:
+            return False
+        if word in {"was", "were", "is", "and", "of", "in", "who"}:
+            break
+    return True
+
+
+_LIST_WORD = re.compile(r"[\w'-]+|,")
+_PLURAL_PERSONS = frozenset(
+    w for w in _PERSONS if w.endswith("s") or w in {"men", "women", "children", "people",
+                                                     "police", "staff", "crew", "family"}
+)
+_LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
+
+
+def listed_people(text: str, pos: int, limit: int) -> Count | None:
+    """People listed after a casualty verb: "killing the driver and two maintenance workers"
+    is 3; each item is a determiner or a number, up to two modifiers, and a person noun."""
+    words = [(m.group(0).lower(), m.end())
+             for m in _LIST_WORD.finditer(text, pos, min(limit, pos + 120))]
+    total, end, i = 0, pos, 0
+    while i < len(words):
+        word = words[i][0]
+        if word in _LIST_DETERMINERS and i + 1 < len(words) and (
+            words[i + 1][0].isdigit() or _is_number_word(words[i + 1][0])
+        ):
+            i += 1  # "the two drivers"
+            word = words[i][0]
+        if word in _LIST_DETERMINERS:
+            value: int | None = 1
+        elif word.isdigit():
+            value = int(word)
+        elif _is_number_word(word):
+            value = _WORDS.get(word)
+        else:
+            break
+        noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j][0] in _PERSONS),
+                    None)
+        if value is None or noun is None or any(w[0] == "," for w in words[i + 1 : noun]):
+            break
+        if value == 1 and word in _LIST_DETERMINERS and words[noun][0] in _PLURAL_PERSONS:
+            break  # "their children": no figure
+        total, end, i = total + value, words[noun][1], noun + 1
+        if i < len(words) and words[i][0] in {",", "and"}:
+            i += 1
+            if i < len(words) and words[i][0] == "and":
+                i += 1
+    return Count(pos, end, total) if total else None
 
 
 def count_after(text: str, pos: int, limit: int) -> Count | None:

@@ -107,4 +107,22 @@ def scan(text: str) -> list[Hit]:
                 continue
             hits.append(Hit(start, end, entry.cat, entry.payload))
     hits.sort()
-    return hits
+    return _masked(hits) if any(h.cat in _MASKERS for h in hits) else hits
+
+
+# A hit of the key category hides overlapping hits of the value category: "African Union" is
+# not a labour union, "naval drones" are not aerial, "no fewer than" is not a negation.
+_MASKS = {
+    "nonconflict_exception": ("nonconflict",),
+    "naval_drone": ("aerial", "airstrike"),
+    "negation_exception": ("negation",),
+}
+_MASKERS = frozenset(_MASKS)
+
+
+def _masked(hits: list[Hit]) -> list[Hit]:
+    spans = [(h.start, h.end, _MASKS[h.cat]) for h in hits if h.cat in _MASKERS]
+    return [
+        h for h in hits
+        if not any(h.cat in cats and h.start < end and start < h.end for start, end, cats in spans)
+    ]

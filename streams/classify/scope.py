@@ -16,9 +16,13 @@ NEGATION = "negation"
 HEDGE = "hedge"
 INTENT = "intent"
 BACKGROUND = "background"
+DENIAL = "denial"
+AFTER = "after_clause"
 
 _BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas|and)\s|[“”\"]")
-_WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8}
+_WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8}
+# a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
+_SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 _CONDITIONAL = re.compile(r"^[\"“]?(?:if|unless|should|in case)\b", re.IGNORECASE)
@@ -35,8 +39,17 @@ class Scope:
         self.text = text
         self.conditional = _CONDITIONAL.match(text, start) is not None
         exceptions = [h for h in hits if h.cat == "negation_exception"]
-        self.cues: dict[str, list[Hit]] = {NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: []}
+        self.cues: dict[str, list[Hit]] = {
+            NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: [], DENIAL: [], AFTER: []
+        }
+        # sentence-wide: a refuted claim ("reports ... were untrue"), a retrospective one
+        self.refuted = False
+        self.retro = False
         for hit in hits:
+            if hit.cat == "refuted":
+                self.refuted = True
+            elif hit.cat == "retro":
+                self.retro = True
             if hit.cat not in self.cues:
                 continue
             if hit.cat == NEGATION and any(
@@ -46,15 +59,21 @@ class Scope:
             self.cues[hit.cat].append(hit)
 
     def governs(self, cat: str, trigger: Hit) -> bool:
-        """True if a `cat` cue scopes over `trigger` (before it, same clause, close)."""
+        """True if a `cat` cue scopes over `trigger` (before it, same clause, close).
+
+        Negation includes denials, which reach further: "denied a report that X rejected"."""
         if cat == HEDGE and self.conditional:
             return True
+        if cat == NEGATION and self.governs(DENIAL, trigger):
+            return True
+        barrier = _SOFT_BARRIER if cat == AFTER else _BARRIER
         for cue in self.cues[cat]:
             if cue.end > trigger.start or cue.start == trigger.start:
                 continue
-            if words_between(self.text, cue.end, trigger.start) > _WINDOW[cat]:
-                continue
-            if _BARRIER.search(self.text, cue.end, trigger.start) is None:
+            window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
+            if words_between(self.text, cue.end, trigger.start) > window:
+                continue  # "without agreement after X walked out": "without" takes its noun
+            if barrier.search(self.text, cue.end, trigger.start) is None:
                 return True
         return False
 
