@@ -50,6 +50,12 @@ class NormalizedArticle(WireModel):
     language: str | None = None
     version: int = Field(default=1, ge=0, description="revision of the article (ninjs version)")
     retracted: bool = Field(default=False, description="ninjs pubstatus canceled/withdrawn")
+    duplicate_of: str | None = Field(
+        default=None, description="article id of the story this one is a near-copy of"
+    )
+    similarity: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="estimated Jaccard similarity to duplicate_of"
+    )
     received_at: datetime
     ingest_ts_ms: int | None = Field(
         default=None, description="Kafka timestamp of the raw message, for ingest-to-alert latency"

@@ -104,6 +104,9 @@ class ClassifiedArticle(WireModel):
     content_hash: str
     version: int = 1
     retracted: bool = False
+    duplicate_of: str | None = Field(
+        default=None, description="a near-copy of this article id: coded, never re-alerted"
+    )
     headline: str | None = None
     source: str | None = None
     url: str | None = None

@@ -12,21 +12,37 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+import orjson
 from faust.types import StreamT
 from pydantic import ValidationError
 
 from schemas import Alert, ClassifiedArticle, NormalizedArticle, severity_rank
 from schemas.deadletter import DeadLetterReason, Stage
 from streams import config, metrics
-from streams.alerting import AlertConfig, alerts_for
+from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.classify import classify_article
 from streams.deadletters import dead_letter
-from streams.normalize import Rejected, normalize_message
+from streams.normalize import Rejected, neardup, normalize_message
 
 log = logging.getLogger("wirewatch")
 
 DEDUP_TOPIC = "news.normalize.dedup"
+NEARDUP_TOPIC = "news.normalize.neardup"
+FOLD_TOPIC = "news.alerts.fold"
+ESCALATION_TOPIC = "news.alerts.escalation"
 LAG_INTERVAL_SECONDS = 5.0
+
+
+def event_time(published_at: datetime | None, ingest_ts_ms: int | None) -> datetime:
+    """When the story happened on the wire: publication time, else the raw message's time.
+
+    Folding and escalation windows run on it, so a re-feed after an outage lands in the
+    windows the live feed used."""
+    if published_at is not None:
+        return published_at
+    if ingest_ts_ms:
+        return datetime.fromtimestamp(ingest_ts_ms / 1000, UTC)
+    return datetime.now(UTC)
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
@@ -83,21 +99,47 @@ def create_app(settings: config.Settings) -> faust.App:
     parts = settings.topic_partitions
     raw_topic = _raw_topic(app, prefix(config.RAW), parts)
     dedup_topic = _raw_topic(app, prefix(DEDUP_TOPIC), parts)
+    # One partition: near-duplicate candidates must all be in one place (LSH band keys are
+    # not co-partitioned with anything); the stage is dictionary lookups, cheap enough.
+    neardup_topic = _raw_topic(app, prefix(NEARDUP_TOPIC), 1)
     normalized_topic = _raw_topic(app, prefix(config.NORMALIZED), parts)
     events_topic = _raw_topic(app, prefix(config.EVENTS), parts)
+    fold_topic = _raw_topic(app, prefix(FOLD_TOPIC), parts)
+    escalation_topic = _raw_topic(app, prefix(ESCALATION_TOPIC), parts)
     alerts_topic = _raw_topic(app, prefix(config.ALERTS), parts)
     critical_topic = _raw_topic(app, prefix(config.ALERTS_CRITICAL), parts)
     deadletter_topic = _raw_topic(app, prefix(config.DEADLETTER), parts)
-    # Exact duplicates: content hash -> article id of its first sighting. Keyed like its
-    # source topic (dedup is keyed by content hash), so it survives restarts and rebalances.
-    seen_hashes = app.Table(
-        f"{settings.topic_prefix}content-hashes", default=None, partitions=parts,
-        key_type=str, value_type=str,
+
+    # Every table is keyed so that a key always arrives on the same partition of the table's
+    # source topic: Faust writes a table change to the changelog partition of the event being
+    # processed, and recovers that partition's keys with it after a restart or rebalance.
+    table_prefix = settings.topic_prefix
+
+    def table(name: str, partitions: int = parts, **kw: Any) -> Any:
+        return app.Table(f"{table_prefix}{name}", partitions=partitions, key_type=str, **kw)
+
+    # content hash:version -> first article id (source: dedup topic, keyed by content hash)
+    seen_hashes = table("content-hashes", default=None, value_type=str)
+    # LSH band key -> [[article id, sketch], ...] (source: the one-partition neardup topic)
+    bands = table("neardup-bands", partitions=1, default=None)
+    # article id -> {"version", "seen", "alerts"} (source: news.events, keyed by article id)
+    revision_state = table("alert-revisions", default=None)
+    # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by dyad)
+    folds = table("alert-folds", default=None)
+    # escalation key -> WindowState per 1 h bucket; 24 buckets make the hopping 24 h window
+    # (source: escalation topic, keyed by escalation key)
+    index_buckets = table("escalation-index", default=escalation.empty).tumbling(
+        settings.escalation.step.total_seconds(),
+        expires=settings.escalation.window * 2 + settings.escalation.step,
     )
+    last_surge = table("escalation-last-surge", default=None)
+
     alert_config = AlertConfig(
         mass_casualty_killed=settings.mass_casualty_killed,
         mass_casualty_total=settings.mass_casualty_total,
     )
+    esc_config = settings.escalation
+    buckets_per_window = round(esc_config.window / esc_config.step)
 
     async def send_dead_letter(
         event: faust.EventT, stage: Stage, reason: DeadLetterReason, error: str
@@ -142,6 +184,7 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.agent(dedup_topic, name="dedup")
     async def dedup(stream: StreamT) -> None:
+        """Exact re-sends stop here; everything else goes on to the near-duplicate check."""
         async for event in stream.events():
             try:
                 article = NormalizedArticle.model_validate_json(event.message.value)
@@ -153,10 +196,43 @@ def create_app(settings: config.Settings) -> faust.App:
                 metrics.ARTICLES_DUPLICATE.inc()
                 continue
             seen_hashes[identity] = article.article_id
-            metrics.ARTICLES_NORMALIZED.inc()
+            await neardup_topic.send(key=event.message.key, value=event.message.value)
+
+    @app.agent(neardup_topic, name="neardup")
+    async def near_duplicates(stream: StreamT) -> None:
+        """Another agency's copy or a lightly edited reprint is marked and counted, and its
+        classification is never re-alerted. A revision (same article id) is never a copy."""
+        async for event in stream.events():
+            try:
+                article = NormalizedArticle.model_validate_json(event.message.value)
+                article = mark_near_duplicate(article)
+            except ValidationError as exc:
+                await send_dead_letter(event, "normalize", "invalid_field", str(exc))
+                continue
+            except Exception as exc:
+                await send_dead_letter(event, "normalize", "processing_error", repr(exc))
+                continue
+            if article.duplicate_of is not None:
+                metrics.ARTICLES_DUPLICATE.inc()
+            else:
+                metrics.ARTICLES_NORMALIZED.inc()
             await normalized_topic.send(
-                key=article.article_id.encode(), value=event.message.value
+                key=article.article_id.encode(), value=article.model_dump_json().encode()
             )
+
+    def mark_near_duplicate(article: NormalizedArticle) -> NormalizedArticle:
+        sig = neardup.signature(neardup.article_text(article.headline, article.body))
+        keys = neardup.band_keys(sig)
+        candidates = [c for key in keys for c in (bands.get(key) or [])]
+        match = neardup.best_match(sig, candidates, exclude=article.article_id)
+        if match is not None:
+            original, similarity = match
+            return article.model_copy(
+                update={"duplicate_of": original, "similarity": round(similarity, 3)}
+            )
+        for key in keys:
+            bands[key] = neardup.add_candidate(bands.get(key), article.article_id, sig)
+        return article
 
     @app.agent(normalized_topic, name="classify")
     async def classify(stream: StreamT) -> None:
@@ -180,31 +256,104 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.agent(events_topic, name="alert")
     async def alert(stream: StreamT) -> None:
+        """Per-article alerts, reconciled with the article's earlier versions; then folded
+        per event (fold topic) and counted towards the escalation index (escalation topic)."""
         async for event in stream.events():
             started = time.perf_counter()
             try:
                 classified = ClassifiedArticle.model_validate_json(event.message.value)
+                if classified.duplicate_of is not None:
+                    continue
                 raised = alerts_for(classified, alert_config)
+                outcome = revisions.revise_article(
+                    revision_state.get(classified.article_id), raised,
+                    version=classified.version, retracted=classified.retracted,
+                    now=datetime.now(UTC),
+                )
+                contributions = (
+                    escalation.contributions(classified, esc_config)
+                    if outcome.first_sighting and not classified.retracted else []
+                )
             except ValidationError as exc:
                 await send_dead_letter(event, "alert", "invalid_field", str(exc))
                 continue
             except Exception as exc:
                 await send_dead_letter(event, "alert", "processing_error", repr(exc))
                 continue
+            revision_state[classified.article_id] = outcome.state
             metrics.STAGE_DURATION.labels(stage="alert").observe(time.perf_counter() - started)
-            for item in raised:
-                await publish_alert(item)
+            when = event_time(classified.published_at, classified.ingest_ts_ms)
+            for item in outcome.publish:
+                await fold_topic.send(
+                    key=(item.dyad or item.article_id).encode(),
+                    value=item.model_dump_json().encode(),
+                )
+            for part in contributions:
+                await escalation_topic.send(
+                    key=part.key.encode(), value=orjson.dumps(part._asdict()),
+                    timestamp=when.timestamp(),
+                )
+
+    @app.agent(fold_topic, name="fold")
+    async def fold_alerts(stream: StreamT) -> None:
+        """Reports of one event (same kind, country pair, place, within the window) become
+        one alert that grows; keyed by country pair, so a pair's alerts stay in order."""
+        async for event in stream.events():
+            try:
+                item = Alert.model_validate_json(event.message.value)
+                key = folding.fold_key(item)
+                published, state, _ = folding.fold(
+                    folds.get(key), item, window=settings.fold_window,
+                    now=event_time(item.published_at, item.ingest_ts_ms),
+                )
+            except ValidationError as exc:
+                await send_dead_letter(event, "alert", "invalid_field", str(exc))
+                continue
+            except Exception as exc:
+                await send_dead_letter(event, "alert", "processing_error", repr(exc))
+                continue
+            if state is not None:
+                folds[key] = state
+            if published is not None:
+                await publish_alert(published)
+
+    @app.agent(escalation_topic, name="escalation")
+    async def escalation_index(stream: StreamT) -> None:
+        """The rolling index per country pair and region: 1 h buckets in a windowed table,
+        summed into the trailing window and the one before it on every contribution."""
+        async for event in stream.events():
+            try:
+                part = escalation.Contribution(**orjson.loads(event.message.value))
+                buckets = index_buckets[part.key]
+                index_buckets[part.key] = escalation.add(buckets.current(), part)
+                step = esc_config.step.total_seconds()
+                history = [buckets.delta(i * step) for i in range(2 * buckets_per_window)]
+                now = datetime.fromtimestamp(event.message.timestamp, UTC)
+                start, end = escalation.window_bounds(now, esc_config)
+                surge = escalation.surge(
+                    escalation.combine(history[:buckets_per_window]),
+                    escalation.combine(history[buckets_per_window:]),
+                    esc_config, key=part.key, window_start=start, window_end=end, now=now,
+                    last=last_surge.get(part.key),
+                )
+            except Exception as exc:
+                await send_dead_letter(event, "alert", "processing_error", repr(exc))
+                continue
+            if surge is not None:
+                last_surge[part.key] = surge.model_dump(mode="json")
+                await publish_alert(surge)
 
     async def publish_alert(item: Alert) -> None:
         body = item.model_dump_json().encode()
         headers = [("kind", item.kind.encode()), ("severity", item.severity.encode())]
-        # Keyed by country pair so one dyad's alerts stay in order on one partition.
-        key = (item.dyad or item.article_id).encode()
+        # Keyed by country pair (else region key, else article) so that one pair's alerts
+        # stay in order on one partition.
+        key = (item.dyad or item.escalation_key or item.article_id).encode()
         await alerts_topic.send(key=key, value=body, headers=headers)
         if severity_rank(item.severity) >= severity_rank("critical"):
             await critical_topic.send(key=key, value=body, headers=headers)
         metrics.ALERTS.labels(kind=item.kind, severity=item.severity).inc()
-        if item.ingest_ts_ms:
+        if item.ingest_ts_ms and item.revision == 0:
             metrics.INGEST_TO_ALERT.observe(max(0.0, time.time() - item.ingest_ts_ms / 1000))
 
     @app.timer(LAG_INTERVAL_SECONDS)
@@ -235,10 +384,10 @@ def create_app(settings: config.Settings) -> faust.App:
             return web.json({"status": "starting", "app_id": settings.app_id}, status=503)
         return web.json({"status": "ok", "app_id": settings.app_id})
 
-    all_topics = (raw_topic, dedup_topic, normalized_topic, events_topic, alerts_topic,
-                  critical_topic, deadletter_topic)
-    source_topics = {raw_topic.get_topic_name(), dedup_topic.get_topic_name(),
-                     normalized_topic.get_topic_name(), events_topic.get_topic_name()}
+    all_topics = (raw_topic, dedup_topic, neardup_topic, normalized_topic, events_topic,
+                  fold_topic, escalation_topic, alerts_topic, critical_topic, deadletter_topic)
+    source_topics = {t.get_topic_name() for t in (raw_topic, dedup_topic, neardup_topic,
+                     normalized_topic, events_topic, fold_topic, escalation_topic)}
 
     ready = {"up": False}
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+
+from streams.alerting.escalation import EscalationConfig
 
 
 def _env_int(name: str, default: int) -> int:
@@ -32,6 +35,9 @@ class Settings:
     # Alert thresholds (configuration, per the contract).
     mass_casualty_killed: int = 10
     mass_casualty_total: int = 50
+    # Reports of one event within this window of the first fold into its alert.
+    fold_window: timedelta = timedelta(hours=6)
+    escalation: EscalationConfig = field(default_factory=EscalationConfig)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -46,6 +52,13 @@ class Settings:
             max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
             mass_casualty_total=_env_int("WIREWATCH_MASS_CASUALTY_TOTAL", 50),
+            fold_window=timedelta(hours=_env_float("WIREWATCH_FOLD_WINDOW_HOURS", 6.0)),
+            escalation=EscalationConfig(
+                threshold=_env_float("WIREWATCH_SURGE_THRESHOLD", 150.0),
+                rise_ratio=_env_float("WIREWATCH_SURGE_RISE_RATIO", 2.0),
+                rise_min=_env_float("WIREWATCH_SURGE_RISE_MIN", 100.0),
+                min_events=_env_int("WIREWATCH_SURGE_MIN_EVENTS", 5),
+            ),
         )
 
     def topic(self, name: str) -> str:
