@@ -95,7 +95,10 @@ async def bare_loop(values: list[bytes]) -> float:
 
 
 class Worker:
-    def __init__(self) -> None:
+    def __init__(self, command: list[str] | None = None) -> None:
+        exe = Path(sys.executable)
+        self.command = command or [str(exe.with_name("wirewatch")), "worker", "--loglevel",
+                                   "error"]
         tag = uuid.uuid4().hex[:8]
         self.prefix = f"bench-{tag}."
         self.port = 16000 + int(tag[:4], 16) % 2000
@@ -105,10 +108,11 @@ class Worker:
                         WIREWATCH_WEB_PORT=str(self.port), WIREWATCH_DATA_DIR=self.tmp)
         self.proc: subprocess.Popen | None = None
 
-    def start(self) -> None:
-        exe = Path(sys.executable).with_name("wirewatch")
-        self.proc = subprocess.Popen([str(exe), "worker", "--loglevel", "error"], env=self.env,
+    def start(self, *, wait: bool = True) -> None:
+        self.proc = subprocess.Popen(self.command, env=self.env, cwd=ROOT,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not wait:
+            return
         for _ in range(300):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/health", timeout=1)
@@ -134,6 +138,20 @@ async def pipeline(values: list[bytes]) -> float:
         worker.stop()
     if seen < len(values):
         raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
+    return seen / span
+
+
+async def passthrough(values: list[bytes]) -> float:
+    """Faust alone: one agent that forwards each message, same options as the pipeline."""
+    worker = Worker([sys.executable, "-m", "bench.passthrough"])
+    await produce_all(worker.prefix + "in", values)
+    worker.start(wait=False)
+    try:
+        seen, span = await output_span(worker.prefix + "out", len(values), timeout=600)
+    finally:
+        worker.stop()
+    if seen < len(values):
+        raise RuntimeError(f"pass-through delivered {seen} of {len(values)}")
     return seen / span
 
 
@@ -200,14 +218,16 @@ def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, float]:
 
 async def main_async(args: argparse.Namespace) -> dict:
     values = make_messages(args.messages)
-    bare, pipe = [], []
+    bare, thru, pipe = [], [], []
     for _ in range(args.rounds):
         bare.append(await bare_loop(values))
+        thru.append(await passthrough(values))
         pipe.append(await pipeline(values))
     result = {
         "messages": args.messages,
         "message_bytes": statistics.mean(len(v) for v in values),
         "bare_aiokafka_per_s": {"median": statistics.median(bare), "rounds": bare},
+        "faust_passthrough_per_s": {"median": statistics.median(thru), "rounds": thru},
         "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
         "pipeline_to_bare_ratio": statistics.median(p / b for p, b in zip(pipe, bare, strict=True)),
         "latency": await latency(args.rate, args.seconds),
@@ -231,6 +251,7 @@ def main() -> int:
     print(f"messages: {result['messages']} x {result['message_bytes']:.0f} B, "
           f"{args.rounds} rounds (median; rounds in brackets)")
     for key, label in (("bare_aiokafka_per_s", "bare aiokafka consume+produce"),
+                       ("faust_passthrough_per_s", "faust pass-through agent"),
                        ("pipeline_per_s", "wirewatch pipeline raw->events")):
         rounds = ", ".join(f"{r:,.0f}" for r in result[key]["rounds"])
         print(f"  {label:34} {result[key]['median']:>9,.0f} msg/s  [{rounds}]")

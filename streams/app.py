@@ -69,10 +69,10 @@ def dedup_identity(article: NormalizedArticle) -> str:
     return f"{article.content_hash}:v{article.version}{suffix}"
 
 
-def create_app(settings: config.Settings) -> faust.App:
-    """Build the app from settings; tests and the CLI build theirs from the environment."""
-    app = faust.App(
-        settings.app_id,
+def faust_options(settings: config.Settings) -> dict[str, Any]:
+    """Faust settings shared by the worker and the pass-through benchmark (bench/run.py),
+    so the benchmark measures the same transport the pipeline runs on."""
+    return dict(
         broker=settings.broker,
         web_port=settings.web_port,
         web_host=settings.web_host,
@@ -87,14 +87,21 @@ def create_app(settings: config.Settings) -> faust.App:
         producer_linger=0.005,
         producer_max_request_size=4_194_304,
         consumer_max_fetch_size=4_194_304,
-        broker_max_poll_records=500,
-        stream_buffer_maxsize=4096,
+        # Measured with bench/passthrough.py: +25-35% over 500/4096 on this machine;
+        # producer_threaded, take_events batching and send_soon gave nothing beyond noise.
+        broker_max_poll_records=2000,
+        stream_buffer_maxsize=32768,
         broker_commit_every=1000,
         broker_commit_interval=1.0,
         stream_wait_empty=False,
         web_enabled=True,
         autodiscover=False,
     )
+
+
+def create_app(settings: config.Settings) -> faust.App:
+    """Build the app from settings; tests and the CLI build theirs from the environment."""
+    app = faust.App(settings.app_id, **faust_options(settings))
     prefix = settings.topic
     parts = settings.topic_partitions
     raw_topic = _raw_topic(app, prefix(config.RAW), parts)
