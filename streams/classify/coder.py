@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 _OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
 # "in January 2023", "of the 1982 war": a year the sentence is set in (not "the 2024 truce")
 _PAST_YEAR = re.compile(
-    r"\b(?:in|of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"\b(?:in|of|during|between|from|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?-i:[A-Z][a-z]+)\s+)?((?:19|20)\d\d)s?\b"
     r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding))",
     re.IGNORECASE,
@@ -69,6 +69,7 @@ class _Article:
     conflict: int = 0
     nonconflict: int = 0
     order: int = 0
+    truce: int = 0
     last_person: actor_dict.ActorEntry | None = None
 
 
@@ -84,6 +85,9 @@ def code_events(article: NormalizedArticle) -> list[Event]:
         return []
     if not state.conflict:
         state.coded = [c for c in state.coded if not c.draft.needs_conflict]
+    if not state.truce:
+        # "the plan was unveiled on Monday": a proposal only when a truce is named somewhere
+        state.coded = [c for c in state.coded if not c.draft.needs_truce]
     if not any(c.draft.type in _ATTACKS for c in state.coded):
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
@@ -105,6 +109,7 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
         cats = {h.cat for h in sent_hits}
         state.conflict += "conflict" in cats
         state.nonconflict += "nonconflict" in cats
+        state.truce += "truce" in cats
         if cats & TRIGGERS:
             sentence = Sentence(text, start, end, sent_hits, sent_mentions)
             drafts = code_sentence(sentence)

@@ -12,10 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schemas import Casualties
+from streams.classify.actors import Mention
 from streams.classify.figures import count_after, count_before, listed_people, toll_after
 from streams.classify.lexicon import Hit
 from streams.classify.resources import load_yaml
-from streams.classify.roles import Roles, Sentence, accusation_roles, assign, owner
+from streams.classify.roles import (
+    Roles,
+    Sentence,
+    accusation_roles,
+    assign,
+    owner,
+    possessive,
+    prev_word,
+    speaker,
+)
 from streams.classify.scope import (
     AFTER,
     BACKGROUND,
@@ -28,7 +38,7 @@ from streams.classify.scope import (
 
 TRIGGERS = frozenset(
     {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
-     "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms"}
+     "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms", "propose"}
 )
 SPEECH_ACTS = frozenset(
     {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed", "negotiation.held",
@@ -54,11 +64,45 @@ _WEAK = frozenset({"hit", "hits", "hitting", "strike", "strikes", "struck", "tar
                    "targeting", "launched", "fired", "explosion", "explosions", "exploded",
                    "blast", "blasts", "crashed into", "slammed into", "smashed into", "raid",
                    "raids", "offensive", "rained"})
+# violent-sounding words that are just as often accidents: "a blast at a fireworks store"
+_ACCIDENTAL = frozenset({"explosion", "explosions", "exploded", "blast", "blasts", "crashed into",
+                         "slammed into", "smashed into"})
 _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "terror",
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _NONE_OF = re.compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
+# "a proposal ... had been unveiled", "Paris had circulated the plan": a proposal named only
+# by an anaphor; it stands when the article names a truce (coder.py checks)
+_ANAPHOR_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?the\s+(?:new\s+|revised\s+|draft\s+)?"
+    r"(?:plan|proposal|offer|initiative|draft|framework|idea|text)\b", re.IGNORECASE)
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:new\s+|revised\s+)?(?:plan|proposal|offer|initiative|draft|"
+    r"framework|idea)\s+(?:had\s+|has\s+)?(?:been|was|is)\s+(?:first\s+)?$", re.IGNORECASE)
+# the asset belongs to a relative clause about someone else: "fired at men who approached
+# its positions"
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
+# "stormed an airliner in a counter-terrorism exercise": the action itself is staged
+_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame")
+_STAGE_FRAME = re.compile(
+    r"\b(?:in|during|as part of|for)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE)
+# "counter-terrorism", "anti-terror": the word names a police function, not an accusation
+_INABILITY = frozenset({"failed to", "fail to", "fails to", "failing to", "unable to"})
+_COUNTER = re.compile(r"(?:counter|anti)[\s-]?$", re.IGNORECASE)
+# "air raid siren", "missile alert": a warning, not a strike
+_WARNING_AFTER = re.compile(r"\s*(?:siren|sirens|alert|alerts|warning|warnings|shelter|shelters)\b",
+                            re.IGNORECASE)
+# "at least a dozen people, among them five children, were pulled dead": the count is the
+# head of the subject, before an appositive that lists some of them
+_APPOSITION = re.compile(
+    r",\s+(?:among them|including|among whom|most of them|many of them|some of them)\b[^,;]{0,80},"
+    r"\s*(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+# "Moscow would hit decision-making centres": force stated as the speaker's own future act
+_FUTURE_FORCE = re.compile(
+    r"\b(?:would|will)\s+(?:hit|strike|target|attack|destroy|retaliate|respond)\b", re.IGNORECASE)
+_SELF_SUBJECT = re.compile(r"\b(?:it|they|we)\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -75,6 +119,7 @@ class Draft:
     anchors: list[Hit] = field(default_factory=list)
     needs_violence: bool = False
     needs_conflict: bool = False
+    needs_truce: bool = False
 
 
 class _View:
@@ -150,6 +195,8 @@ def _ceasefire(view: _View) -> list[Draft]:
                     "ceasefire.rejected", _draft(view, "ceasefire.rejected", code, hit)
                 )
         for hit in view.get("accept", "agree"):
+            if _unable(view, hit):
+                continue  # "negotiators failed to agree on a truce": a stall, not a refusal
             if view.near(hit, nouns) and view.scope.governs(NEGATION, hit):
                 drafts.setdefault(
                     "ceasefire.rejected", _draft(view, "ceasefire.rejected", "1246", hit)
@@ -175,6 +222,17 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts.setdefault(
                     "ceasefire.violated", _draft(view, "ceasefire.violated", "196", hit)
                 )
+    if not truce and not plans and not view.get("reject"):
+        for hit in view.valid(["propose"], (NEGATION, HEDGE, INTENT)):
+            word = view.s.text[hit.start : hit.end].lower()
+            if word.startswith(("proposal", "offer")) and not word.endswith("ed"):
+                continue  # the noun itself is not the act of proposing
+            if (_ANAPHOR_AFTER.match(view.s.text, hit.end, view.s.end)
+                    or _ANAPHOR_BEFORE.search(view.s.text, view.s.start, hit.start)):
+                drafts["ceasefire.proposed"] = _draft(
+                    view, "ceasefire.proposed", "0356", hit, needs_truce=True
+                )
+                break
     if not truce and "ceasefire.violated" not in drafts:
         for hit in view.valid(["violate_accord"], (NEGATION, HEDGE, INTENT)):
             if any(h.cat in _CONFLICT_CUES or h.cat == "actor" for h in view.s.hits):
@@ -249,9 +307,14 @@ def _held(view: _View, talks: list[Hit]) -> Draft | None:
         if not any(words_between(view.s.text, min(hit.end, t.end), max(hit.start, t.start)) <= 4
                    for t in talks):
             continue
-        if view.scope.blocked(hit, (NEGATION, HEDGE)) or view.scope.blocked(talks[0], (NEGATION,)):
+        noun = _nearest(view, hit, talks)  # the talks this verb is about, not others denied
+        if view.scope.blocked(hit, (NEGATION, HEDGE)) or view.scope.blocked(noun, (NEGATION,)):
             continue
-        planned = view.scope.governs(INTENT, hit) or view.scope.governs(INTENT, talks[0])
+        if any(r.end <= t.start and words_between(view.s.text, r.end, t.start) <= 5
+               for r in view.get("reject") for t in talks):
+            continue  # "refuses to attend talks in Minsk": the talks are refused, not held
+        planned = (view.scope.governs(INTENT, hit) or view.scope.governs(INTENT, talks[0])
+                   or _inside(hit, view.get("intent")) or _inside(talks[0], view.get("intent")))
         if planned and view.get("hedge"):
             continue  # "planned talks could collapse before they begin": nothing took place
         return _draft(view, "negotiation.held", "036" if planned else "046", hit)
@@ -289,8 +352,13 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
         after = any(v.end <= asset.start and words_between(view.s.text, v.end, asset.start) <= 10
                     for v in verbs)
         passive = any(
-            asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 4
+            asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 8
             and any(w in view.s.text[asset.end : v.start].split() for w in ("was", "were", "been"))
+            and "," not in view.s.text[asset.end : v.start]
+            for v in verbs
+        )
+        after = after and not any(
+            v.end <= asset.start and _RELATIVE_CLAUSE.search(view.s.text, v.end, asset.start)
             for v in verbs
         )
         hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by")
@@ -303,22 +371,31 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
 
 
 def _attacks(view: _View) -> list[Draft]:
-    attack = view.valid(["attack", "bombing", "cyber", "artillery", "small_arms"], _ATTACK_BLOCK)
+    attack = [h for h in view.valid(["attack", "bombing", "cyber", "artillery", "small_arms"],
+                                    _ATTACK_BLOCK) if not _generic(view, h)]
     damage = view.valid(["damage"], _ATTACK_BLOCK)
-    aerial = view.valid(["aerial"], _ATTACK_BLOCK)
-    strikes = view.valid(["airstrike"], _ATTACK_BLOCK)
+    sirens = [h for h in view.get("airstrike", "aerial")
+              if _WARNING_AFTER.match(view.s.text, h.end, view.s.end)]
+    if sirens:  # "an air raid siren sounded": every word of the warning is masked
+        attack = [h for h in attack if not _inside(h, sirens)]
+    aerial = [h for h in view.valid(["aerial"], _ATTACK_BLOCK)
+              if not _speaking(view, h) and not _inside(h, sirens)]
+    strikes = [h for h in view.valid(["airstrike"], _ATTACK_BLOCK) if not _inside(h, sirens)]
     intercept = view.valid(["intercept"], _ATTACK_BLOCK)
     terror = view.get("terror")
     violent = bool(attack or strikes) or bool(damage and (terror or aerial)) or bool(
         aerial and intercept
     )
     drafts: list[Draft] = []
-    if not violent:
+    if not violent or _staged(view):
         return drafts
     verbs = sorted(attack + damage + strikes + intercept)
     if view.scope.modal_after(verbs[0]):
         return drafts  # "a strike on the plant could trigger a disaster"
     code = _attack_code(view)
+    military = _military_targets(view, verbs)
+    # "the downing of a Su-34 fighter-bomber": an aircraft that is hit is no air strike
+    aerial = [h for h in aerial if not any(m.start < h.end and h.start < m.end for m in military)]
     if strikes or (aerial and (attack or damage or intercept)):
         trigger = (strikes or attack or damage or intercept)[0]
         drafts.append(_draft(view, "attack.aerial", "195", trigger))
@@ -326,7 +403,6 @@ def _attacks(view: _View) -> list[Draft]:
     weak = not any(h.cat in _ARMED for h in view.s.hits) and all(
         view.s.text[v.start : v.end].lower() in _WEAK for v in verbs
     )
-    military = _military_targets(view, verbs)
     at_base = any(h.payload in _BASES for h in military)
     infra = [
         h for h in view.prefixed("infra:")
@@ -348,6 +424,45 @@ def _attacks(view: _View) -> list[Draft]:
     return drafts
 
 
+def _staged(view: _View) -> bool:
+    """ "stormed an airliner in a counter-terrorism exercise": the whole action is a drill
+    (an attack during drills that kills people is still an attack)."""
+    if view.get("kill", "wound"):
+        return False
+    text = view.s.text
+    return any(
+        text[h.start : h.end].lower().startswith(_STAGED)
+        and _STAGE_FRAME.search(text, max(view.s.start, h.start - 40), h.start)
+        for h in view.get("hedge")
+    )
+
+
+def _generic(view: _View, hit: Hit) -> bool:
+    """ "any attack on the dam would ...": an attack in general, not one that happened."""
+    return prev_word(view.s.text, hit.start, view.s.start) in {"any", "every"}
+
+
+def _unable(view: _View, hit: Hit) -> bool:
+    return any(
+        n.end <= hit.start and words_between(view.s.text, n.end, hit.start) <= 2
+        and view.s.text[n.start : n.end].lower() in _INABILITY
+        for n in view.get("negation")
+    )
+
+
+def _inside(hit: Hit, spans: list[Hit]) -> bool:
+    return any(s.start < hit.end and hit.start < s.end for s in spans)
+
+
+def _speaking(view: _View, hit: Hit) -> bool:
+    """ "Ukraine's air force said ...": the aerial word names the speaker, not a weapon."""
+    for report in view.get("report"):
+        if report.start >= hit.end:
+            return (words_between(view.s.text, hit.end, report.start) <= 3
+                    and "," not in view.s.text[hit.end : report.start])
+    return False
+
+
 def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     text, start, end = view.s.text, view.s.start, view.s.end
     figures: dict[str, int] = {}
@@ -358,6 +473,10 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
                      or listed_people(text, hit.end, end))
             if count is None and text[hit.start : hit.end].lower() == "death toll":
                 count = toll_after(text, hit.end, end)
+            if count is None:
+                apposition = _APPOSITION.search(text, max(start, hit.start - 160), hit.start)
+                if apposition is not None:
+                    count = count_before(text, apposition.start(), start)
             if count is None or count.value <= 0:
                 continue
             if _NONE_OF.search(text, max(start, count.start - 20), count.start):
@@ -373,12 +492,18 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     if attacks:
         draft.roles = attacks[0].roles
     # deaths with no violence named in the sentence stand only if the article has an attack
-    draft.needs_violence = not attacks and not any(h.cat in _VIOLENT_CUES for h in view.s.hits)
+    cues = [h for h in view.s.hits if h.cat in _VIOLENT_CUES]
+    draft.needs_violence = not attacks and not cues
+    # "a blast tore through a warehouse, killing 12": an explosion alone needs a conflict
+    draft.needs_conflict = not attacks and bool(cues) and all(
+        text[h.start : h.end].lower() in _ACCIDENTAL for h in cues
+    )
     return [draft]
 
 
 def _accusation(view: _View) -> list[Draft]:
-    terror = view.valid(["terror"], (NEGATION, HEDGE))
+    terror = [h for h in view.valid(["terror"], (NEGATION, HEDGE))
+              if not _COUNTER.search(view.s.text, max(view.s.start, h.start - 8), h.start)]
     if not terror:
         return []
     cues = view.get("accuse", "report", "accused_of")
@@ -391,7 +516,12 @@ def _accusation(view: _View) -> list[Draft]:
 
 
 def _threat(view: _View) -> list[Draft]:
-    force = view.get("force", "attack", "aerial")
+    assets = view.prefixed("infra:")
+    force = [
+        f for f in view.get("force", "attack", "aerial")
+        if not any(a.start <= f.start < a.end for a in assets)  # "the nuclear plant"
+        and not view.scope.modal_after(f)  # "warned that a strike could plunge ... into"
+    ]
     for hit in view.valid(["threat"], (NEGATION,)):
         if not any(f.start >= hit.start and words_between(view.s.text, hit.end, f.start) <= 14
                    for f in force if f.start != hit.start):
@@ -399,5 +529,42 @@ def _threat(view: _View) -> list[Draft]:
         draft = _draft(view, "threat.military", "138", hit)
         if draft.roles.actor is not None:
             return [draft]
+    return _future_force(view)
+
+
+def _possessive_speaker(view: _View) -> Mention | None:
+    """ "Iran's defence minister said": the owner of the speaking official."""
+    for report in view.get("report"):
+        owners = [m for m in view.s.mentions if m.end <= report.start
+                  and possessive(view.s.text, m)
+                  and words_between(view.s.text, m.end, report.start) <= 4
+                  and "," not in view.s.text[m.end : report.start]]
+        return owners[-1] if owners else None
+    return None
+
+
+def _future_force(view: _View) -> list[Draft]:
+    """ "Medvedev said Moscow would hit decision-making centres if ...": a party's own side
+    stating it will use force is a threat; "Kyiv said Russia would strike again" is not."""
+    said_by = speaker(view.s) or _possessive_speaker(view)
+    if said_by is None or not said_by.entry.country:
+        return []
+    text = view.s.text
+    for match in _FUTURE_FORCE.finditer(text, view.s.start, view.s.end):
+        cue = next((h for h in view.s.hits if h.start == match.start()), None)
+        if view.scope.governs(NEGATION, cue or Hit(match.start(), match.end(), "", "")):
+            continue
+        before = [m for m in view.s.mentions if m.end <= match.start()]
+        subject = before[-1] if before else None
+        own = subject is not None and (
+            words_between(text, subject.end, match.start()) == 0
+            and subject.entry.country == said_by.entry.country
+        )
+        if not own and not (subject is said_by
+                            and _SELF_SUBJECT.search(text, subject.end, match.start())):
+            continue
+        trigger = Hit(match.start(), match.end(), "threat", "")
+        return [Draft("threat.military", "138", trigger,
+                      assign(view.s, trigger, True))]
     return []
 

@@ -25,6 +25,8 @@ _WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
+# staged violence: "drills simulating blockades of ports and strikes" covers the whole list
+_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame")
 _CONDITIONAL = re.compile(r"^[\"“]?(?:if|unless|should|in case)\b", re.IGNORECASE)
 
 
@@ -66,10 +68,11 @@ class Scope:
             return True
         if cat == NEGATION and self.governs(DENIAL, trigger):
             return True
-        barrier = _SOFT_BARRIER if cat == AFTER else _BARRIER
         for cue in self.cues[cat]:
             if cue.end > trigger.start or cue.start == trigger.start:
                 continue
+            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(_STAGED)
+            barrier = _SOFT_BARRIER if cat == AFTER or staged else _BARRIER
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun

@@ -1,0 +1,345 @@
+"""Rule classes widened so the coder is not tied to one phrasing per event type: other verbs,
+passives and nominalizations, anaphoric proposals, and the non-conflict senses that come
+with them (labour stoppages, sirens, staged drills, accidental blasts).
+
+The sentences are written for these tests (not taken from the labelled corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.classify.classify_helpers import code, one, types
+
+# --- weapons: what makes a strike aerial --------------------------------------------------
+
+
+def test_guided_bombs_are_aerial() -> None:
+    found = types("Russian jets dropped guided bombs on a power station in Sumy on Monday.")
+    assert {"attack.aerial", "attack.infrastructure"} <= found
+
+
+def test_rocket_artillery_is_not_aerial() -> None:
+    found = types("HIMARS rockets knocked out a railway bridge near Nova Kakhovka on Sunday.")
+    assert "attack.infrastructure" in found
+    assert "attack.aerial" not in found
+
+
+def test_downed_aircraft_is_a_target_not_a_strike() -> None:
+    events = code(
+        "Ukraine's air force on Monday reported the downing of a Russian Su-35 fighter jet, "
+        "saying air defence crews had brought it down near Kupiansk."
+    )
+    target = one(events, "attack.military_target")
+    assert target.strategic
+    assert "attack.aerial" not in {e.type for e in events}
+
+
+def test_air_raid_siren_is_not_a_strike() -> None:
+    assert types(
+        "The concert in Lviv was halted for an hour on Saturday when an air raid siren sounded."
+    ) == set()
+
+
+# --- military targets: passives, relative clauses, sinking, convoys ----------------------
+
+
+def test_passive_subject_a_few_words_before_the_verb() -> None:
+    events = code(
+        "The arms depot outside Kotluban in Volgograd region was engulfed in flames on "
+        "Wednesday after Ukrainian drones hit it."
+    )
+    assert one(events, "attack.military_target").strategic
+
+
+def test_asset_in_a_relative_clause_is_not_the_target() -> None:
+    assert "attack.military_target" not in types(
+        "Soldiers opened fire on Monday at two men who were walking towards their checkpoint."
+    )
+
+
+def test_sinking_a_warship() -> None:
+    events = code("Ukrainian naval drones sink a Russian patrol ship near Novorossiysk.")
+    assert one(events, "attack.military_target").strategic
+    assert "attack.aerial" not in {e.type for e in events}
+
+
+def test_ambushed_army_convoy() -> None:
+    assert "attack.military_target" in types(
+        "Insurgents ambushed an army convoy near Menaka on Friday, killing 14 soldiers."
+    )
+
+
+# --- ceasefire family: other verbs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Sudan truce unravelled on Sunday when paramilitary gunners shelled a market in Omdurman.",
+    "A three-day ceasefire in Tigray was shattered on Friday by artillery fire near Alamata.",
+])
+def test_truce_unravelling_is_a_violation(text: str) -> None:
+    assert "ceasefire.violated" in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kinshasa and the rebels inked an accord on Monday that commits both sides to a ceasefire.",
+    "A truce between the army and the militia came into effect at dawn on Tuesday.",
+    "Mediators said the two sides clinched a ceasefire deal in Doha late on Wednesday.",
+])
+def test_truce_agreed_with_other_verbs(text: str) -> None:
+    assert "ceasefire.agreed" in types(text)
+
+
+def test_voting_down_a_proposal_is_a_rejection_not_a_proposal() -> None:
+    found = types(
+        "Israel's cabinet voted down a ceasefire proposal from Qatari mediators on Sunday."
+    )
+    assert "ceasefire.rejected" in found
+    assert "ceasefire.proposed" not in found
+
+
+def test_a_framework_for_a_truce_is_a_proposal() -> None:
+    assert "ceasefire.proposed" in types(
+        "Turkey gave both sides a framework for a 45-day truce on Thursday, diplomats said."
+    )
+
+
+def test_anaphoric_proposal_needs_a_truce_in_the_article() -> None:
+    body = ("Hamas on Monday turned down a 40-day pause in the fighting. "
+            "Egypt had tabled the plan in Cairo the week before.")
+    assert "ceasefire.proposed" in types(body)
+    assert "ceasefire.proposed" not in types(
+        "Egypt had tabled the plan in Cairo the week before, officials said."
+    )
+
+
+# --- negotiations -------------------------------------------------------------------------
+
+
+def test_talks_held_with_other_phrasings() -> None:
+    assert "negotiation.held" in types(
+        "Armenian and Azerbaijani envoys sat across the table in Almaty on Friday for a third "
+        "day of negotiations on the border."
+    )
+
+
+def test_refusing_to_attend_talks_is_not_holding_them() -> None:
+    found = types("Azerbaijan refuses to attend planned talks in Brussels, foreign ministry says.")
+    assert "ceasefire.rejected" in found
+    assert "negotiation.held" not in found
+
+
+def test_a_future_round_that_could_collapse_is_nothing() -> None:
+    assert types(
+        "Diplomats said the next round of talks between Kinshasa and Kigali could collapse if "
+        "troops are not withdrawn."
+    ) == set()
+
+
+def test_labour_stoppage_and_labour_talks() -> None:
+    body = ("Workers at the port of Gdansk downed tools on Tuesday. "
+            "Talks between their representatives and employers broke down last week.")
+    assert types(body) == set()
+
+
+# --- threats ------------------------------------------------------------------------------
+
+
+def test_own_side_stating_future_force_is_a_threat() -> None:
+    events = code(
+        "Iran's defence minister said on Sunday Tehran would strike American bases in the "
+        "region if its nuclear sites were attacked."
+    )
+    assert one(events, "threat.military").actor is not None
+
+
+def test_another_side_predicted_to_strike_is_not_a_threat() -> None:
+    assert "threat.military" not in types(
+        "Zelenskiy said on Monday Russia would strike the grid again before winter."
+    )
+
+
+def test_warning_about_a_hypothetical_strike_is_not_a_threat() -> None:
+    assert "threat.military" not in types(
+        "Officials warned on Monday that a strike on the Rivne nuclear plant could cut power "
+        "to millions."
+    )
+
+
+def test_vowing_to_hunt_down_attackers_is_a_threat() -> None:
+    assert "threat.military" in types(
+        "Mali's army vowed on Sunday to hunt down the militants who attacked its base at Kati."
+    )
+
+
+# --- non-conflict senses and history ------------------------------------------------------
+
+
+def test_counter_terrorism_is_not_an_accusation() -> None:
+    assert "accusation.terrorism" not in types(
+        "Jordanian police said on Tuesday they had held a counter-terrorism exercise at Amman "
+        "airport."
+    )
+
+
+def test_drills_simulating_strikes_on_ports() -> None:
+    assert types(
+        "North Korea staged drills on Monday, simulating strikes on ports and airfields in the "
+        "south."
+    ) == set()
+
+
+def test_accidental_blast_with_deaths_is_not_violence() -> None:
+    assert types(
+        "A blast ripped through a chemical warehouse in Tianjin on Friday, killing 15 workers, "
+        "officials said, blaming a leaking valve."
+    ) == set()
+
+
+def test_years_between_past_dates_are_history() -> None:
+    assert types(
+        "Separatist gunners shelled Grozny for months, killing thousands between 1994 and 1996."
+    ) == set()
+
+
+# --- casualty counts ----------------------------------------------------------------------
+
+
+def test_count_before_an_appositive() -> None:
+    events = code(
+        "At least 15 people, including four children, were found dead after an airstrike on "
+        "a school in Gaza City on Thursday."
+    )
+    casualties = one(events, "casualties.reported").casualties
+    assert casualties is not None and casualties.killed == 15
+
+
+# --- second pass: verbs and frames found on a fresh batch of wires ------------------------
+
+
+def test_overrunning_an_outpost() -> None:
+    found = types("Fighters overran a police and army outpost near Diffa on Monday, killing nine.")
+    assert {"attack.military_target", "casualties.reported"} <= found
+
+
+def test_gunned_down_is_a_killing_with_a_figure() -> None:
+    events = code("Militiamen gunned down 38 worshippers at a mosque in Ituri on Friday.")
+    casualties = one(events, "casualties.reported").casualties
+    assert casualties is not None and casualties.killed == 38
+
+
+def test_a_denied_walkout_does_not_cancel_a_meeting() -> None:
+    found = types(
+        "Kyiv denied that its envoys had walked out of the talks in Geneva, saying the "
+        "negotiators had met again on Tuesday."
+    )
+    assert found == {"negotiation.held"}
+
+
+def test_an_offer_to_halt_strikes_is_a_proposal_not_an_attack() -> None:
+    found = types(
+        "Russia offered on Friday to halt its missile strikes on Ukrainian ports if Kyiv "
+        "stopped attacking tankers."
+    )
+    assert found == {"ceasefire.proposed"}
+
+
+def test_an_assault_staged_as_an_exercise() -> None:
+    assert types(
+        "Commandos stormed a ferry in the port of Constanta on Thursday in a joint "
+        "counter-terrorism exercise with Bulgarian police."
+    ) == set()
+
+
+# --- third pass: accusations, rejections, talks and infrastructure traps ------------------
+
+
+def test_designating_a_group_terrorist_is_an_accusation() -> None:
+    assert "accusation.terrorism" in types(
+        "Australia's home affairs minister designated the militia a terrorist organisation "
+        "on Monday."
+    )
+
+
+@pytest.mark.parametrize("verb", ["shrugged off", "brushed off", "snubbed"])
+def test_rejection_verbs(verb: str) -> None:
+    assert "ceasefire.rejected" in types(
+        f"The junta {verb} a 30-day truce put forward by ASEAN envoys on Tuesday."
+    )
+
+
+def test_talks_that_fizzle_out_have_stalled() -> None:
+    found = types("Talks between Addis Ababa and the Fano militia fizzled out in Arusha on Monday.")
+    assert "negotiation.stalled" in found
+    assert "negotiation.held" not in found
+
+
+def test_any_attack_is_generic() -> None:
+    assert types(
+        "The agency said on Monday that any attack on the Kakhovka reservoir's remaining "
+        "pumping station would leave the region without water."
+    ) == set()
+
+
+def test_political_attack_with_an_infrastructure_noun() -> None:
+    assert types(
+        "Romania's opposition attacked the government on Thursday over the sale of a coal "
+        "power plant, calling it an assault on jobs."
+    ) == set()
+
+
+# --- fourth pass: probes of the README's trap list and common verbs -----------------------
+
+
+def test_a_parade_of_weapons_is_not_an_attack() -> None:
+    assert types(
+        "Pyongyang held a parade on Thursday, with tanks, missiles and drones rolling through "
+        "Kim Il Sung Square."
+    ) == set()
+
+
+def test_cumulative_war_toll_is_background() -> None:
+    assert types(
+        "The conflict has killed more than 150,000 people since April 2023, aid groups say."
+    ) == set()
+
+
+def test_army_jets_are_aerial() -> None:
+    assert "attack.aerial" in types(
+        "Myanmar army jets bombed an ammunition depot held by rebels near Lashio on Friday."
+    )
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Belgrade and Pristina broke off on Monday over the agenda.",
+    "Kremlin officials said the peace talks had reached a dead end.",
+])
+def test_talks_breaking_off(text: str) -> None:
+    assert "negotiation.stalled" in types(text)
+
+
+def test_failing_to_agree_is_a_stall_not_an_agreement_or_refusal() -> None:
+    found = types("Negotiators failed to agree on a truce after four days in Doha.")
+    assert found == {"negotiation.stalled"}
+
+
+def test_declining_to_join_talks_is_a_rejection() -> None:
+    found = types("The militia declined to join peace talks in Nairobi on Tuesday.")
+    assert "ceasefire.rejected" in found
+    assert "negotiation.held" not in found
+
+
+def test_protection_from_attacks_is_not_an_attack() -> None:
+    assert types(
+        "Utilities are building concrete walls to protect transformers from missile strikes."
+    ) == set()
+
+
+def test_reopening_a_year_after_strikes_is_background() -> None:
+    assert types("The port reopened on Monday, a year after drone strikes closed it.") == set()
+
+
+def test_opening_a_terrorism_case_is_an_accusation() -> None:
+    assert "accusation.terrorism" in types(
+        "Belarus's prosecutors opened a terrorism case on Sunday after a drone hit a "
+        "railway depot near Gomel."
+    )
