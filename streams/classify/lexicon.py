@@ -70,6 +70,9 @@ def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
 
 
 def _build() -> ahocorasick.Automaton:
+    """Each key maps to (length, whether its first character is alphanumeric, plain, other):
+    `plain` are (cat, payload) pairs that need only whole-word boundaries, `other` the
+    prefix and case-exact entries that need the full check."""
     automaton = ahocorasick.Automaton()
     table: dict[str, list[_Entry]] = {}
     for key, entry in _terms():
@@ -77,12 +80,17 @@ def _build() -> ahocorasick.Automaton:
         if entry not in bucket:
             bucket.append(entry)
     for key, entries in table.items():
-        automaton.add_word(key, (len(key), tuple(entries)))
+        plain = tuple(
+            (e.cat, e.payload) for e in entries if not e.prefix and e.exact_case is None
+        )
+        other = tuple(e for e in entries if e.prefix or e.exact_case is not None)
+        automaton.add_word(key, (len(key), key[:1].isalnum(), plain, other))
     automaton.make_automaton()
     return automaton
 
 
 AUTOMATON = _build()
+_new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 
 
 def scan(text: str) -> list[Hit]:
@@ -94,20 +102,28 @@ def scan(text: str) -> list[Hit]:
     folded = fold(text)
     size = len(folded)
     hits: list[Hit] = []
-    for end_index, (length, entries) in AUTOMATON.iter(folded):
+    append = hits.append
+    for end_index, (length, head_alnum, plain, other) in AUTOMATON.iter(folded):
         start = end_index - length + 1
-        if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+        if head_alnum and start > 0 and folded[start - 1].isalnum():
             continue
         end = end_index + 1
         runs_on = end < size and folded[end].isalnum()
-        for entry in entries:
+        if not runs_on:
+            for cat, payload in plain:
+                append(_new_hit(Hit, (start, end, cat, payload)))
+        if not other:
+            continue
+        for entry in other:
             if runs_on and not entry.prefix:
                 continue
             if entry.exact_case is not None and text[start:end] != entry.exact_case:
                 continue
-            hits.append(Hit(start, end, entry.cat, entry.payload))
+            append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
     hits.sort()
-    return _masked(hits) if any(h.cat in _MASKERS for h in hits) else hits
+    if _MASKERS.isdisjoint([h[2] for h in hits]):
+        return hits
+    return _masked(hits)
 
 
 # A hit of the key category hides overlapping hits of the value category: "African Union" is
@@ -118,11 +134,13 @@ _MASKS = {
     "negation_exception": ("negation",),
 }
 _MASKERS = frozenset(_MASKS)
+_MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check
 
 
 def _masked(hits: list[Hit]) -> list[Hit]:
     spans = [(h.start, h.end, _MASKS[h.cat]) for h in hits if h.cat in _MASKERS]
     return [
         h for h in hits
-        if not any(h.cat in cats and h.start < end and start < h.end for start, end, cats in spans)
+        if h.cat not in _MASKED
+        or not any(h.cat in cats and h.start < end and start < h.end for start, end, cats in spans)
     ]

@@ -78,6 +78,22 @@ _CAPITALS = {
 }
 
 
+def _resolvable() -> frozenset[str]:
+    """Every name `_resolve` can turn into a place; any other name resolves to None."""
+    names = set(_SITES) | set(_REGIONS) | set(_ALIASES) | set(_CITY_INDEX) | set(_COUNTRIES)
+    for site in _SITES:
+        names.update(site[: -len(suffix)] for suffix in _SITE_SUFFIXES if site.endswith(suffix))
+    names.update(region[: -len(" region")] for region in _REGIONS if region.endswith(" region"))
+    return frozenset(names)
+
+
+# A run of capitalised words is tried name by name against the gazetteer: most words cannot
+# begin any known name, and most spans are no name at all, so both are ruled out by a set
+# lookup before the context and suffix checks.
+_RESOLVABLE = _resolvable()
+_FIRST_WORDS = frozenset(name.split(" ", 1)[0] for name in _RESOLVABLE)
+
+
 @lru_cache(maxsize=4096)
 def _location(name: str, geonameid: int, feature: str) -> Location | None:
     """One shared Location per (name, place, feature): built once, never mutated."""
@@ -156,8 +172,13 @@ def find_places(text: str, start: int, end: int) -> list[Location]:
         matched = False
         i = 0
         while i < len(words):
+            if words[i] not in _FIRST_WORDS:
+                i += 1
+                continue
             for j in range(len(words), i, -1):
                 name = " ".join(words[i:j])
+                if name not in _RESOLVABLE:
+                    continue
                 offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 stop = offset + len(name)
                 if text[stop : stop + 2] in {"'s", "’s"}:

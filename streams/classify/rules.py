@@ -132,13 +132,33 @@ class _View:
         for hit in s.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)
 
+    # get and valid run dozens of times per sentence, mostly for categories the sentence
+    # lacks: plain loops (no comprehension frames), and no sorting or scoping of nothing.
     def get(self, *cats: str) -> list[Hit]:
-        found = [h for cat in cats for h in self.by_cat.get(cat, ())]
-        return sorted(found)
+        by_cat = self.by_cat
+        if len(cats) == 1:
+            one = by_cat.get(cats[0])
+            return sorted(one) if one else []
+        found: list[Hit] = []
+        for cat in cats:
+            if cat in by_cat:
+                found += by_cat[cat]
+        if found:
+            found.sort()
+        return found
 
     def valid(self, cats: Iterable[str], block: Iterable[str]) -> list[Hit]:
+        by_cat = self.by_cat
+        found: list[Hit] = []
+        for cat in cats:
+            if cat in by_cat:
+                found += by_cat[cat]
+        if not found:
+            return found
+        found.sort()
         block = tuple(block)
-        return [h for h in self.get(*cats) if not self.scope.blocked(h, block)]
+        blocked = self.scope.blocked
+        return [h for h in found if not blocked(h, block)]
 
     def distance(self, hit: Hit, nouns: list[Hit]) -> int:
         return min(

@@ -6,7 +6,9 @@ import re
 
 from streams.classify.resources import load_yaml
 
-_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+# Same matches as `[.!?]["”’')\]]*\s+|\n+`, written to start with one character class so
+# the regex engine can skip ahead to candidates instead of trying both branches everywhere.
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s+|(?<=\n)\n*)")
 _OPENING = frozenset("\"“‘'([")
 _ABBREV = frozenset(str(w) for w in load_yaml("lexicon.yaml")["abbreviations"])
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
@@ -17,18 +19,27 @@ def split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        newline = "\n" in match.group(0)
-        if not newline:
-            following = text[match.end() : match.end() + 2]
+        stop, after = match.span()
+        gap = match.group()
+        if "\n" in gap:
+            end = stop
+        else:
+            following = text[after : after + 2]
             first = following[1:2] if following[:1] in _OPENING else following[:1]
             if not (first.isupper() or first.isdigit()):
                 continue
-            word = _LAST_WORD.search(text[max(start, match.start() - 11) : match.start() + 1])
-            if word and _is_abbreviation(word.group(1)):
-                continue
-        end = match.start() + (0 if newline else len(match.group(0).rstrip()))
-        _add(spans, text, start, end)
-        start = match.end()
+            # only a full stop can end an abbreviation ("Gen.", "U.S.")
+            if text[stop] == ".":
+                word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
+                if word and _is_abbreviation(word.group(1)):
+                    continue
+            end = stop + len(gap.rstrip())
+        piece = text[start:end]
+        kept = piece.strip()  # str.strip() and str.isspace() agree on what whitespace is
+        if kept:
+            start += len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(kept)))
+        start = after
     _add(spans, text, start, len(text))
     return spans
 
@@ -39,9 +50,8 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = text[start:end]
+    kept = piece.strip()  # str.strip() and str.isspace() agree on what whitespace is
+    if kept:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(kept)))
