@@ -24,6 +24,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from bench.state import changelog_sizes, report
 from bench.wires import make_messages
 
 BOOTSTRAP = "127.0.0.1:9092"
@@ -127,18 +128,20 @@ class Worker:
             self.proc.wait(30)
 
 
-async def pipeline(values: list[bytes]) -> float:
-    """Messages queued on news.raw before the worker starts; rate from the output's stamps."""
+async def pipeline(values: list[bytes]) -> tuple[float, dict]:
+    """Messages queued on news.raw before the worker starts; rate from the output's stamps.
+    Also returns the size of every state table the run left in its changelogs."""
     worker = Worker()
     await produce_all(worker.prefix + "news.raw", values)
     worker.start()
     try:
         seen, span = await output_span(worker.prefix + "news.events", len(values), timeout=600)
+        await asyncio.sleep(3)  # the last table changes reach their changelogs
     finally:
         worker.stop()
     if seen < len(values):
         raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
-    return seen / span
+    return seen / span, await changelog_sizes(worker.env["WIREWATCH_APP_ID"])
 
 
 async def passthrough(values: list[bytes]) -> float:
@@ -222,7 +225,8 @@ async def main_async(args: argparse.Namespace) -> dict:
     for _ in range(args.rounds):
         bare.append(await bare_loop(values))
         thru.append(await passthrough(values))
-        pipe.append(await pipeline(values))
+        rate, sizes = await pipeline(values)
+        pipe.append(rate)
     result = {
         "messages": args.messages,
         "message_bytes": statistics.mean(len(v) for v in values),
@@ -230,6 +234,7 @@ async def main_async(args: argparse.Namespace) -> dict:
         "faust_passthrough_per_s": {"median": statistics.median(thru), "rounds": thru},
         "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
         "pipeline_to_bare_ratio": statistics.median(p / b for p, b in zip(pipe, bare, strict=True)),
+        "state": sizes,
         "latency": await latency(args.rate, args.seconds),
         "coder": coder_speed(),
     }
@@ -259,6 +264,7 @@ def main() -> int:
     lat = result["latency"]
     print(f"latency raw->alert at {lat['rate_per_s']:.0f}/s: median {lat['median_ms']:.1f} ms, "
           f"p99 {lat['p99_ms']:.1f} ms over {lat['alerts']} alerts")
+    print("\n".join(report(result["state"], result["messages"])))
     c = result["coder"]
     print(f"coder: {c['us_per_article']:.0f} us/article ({c['articles_per_s']:,.0f}/s) on "
           f"{c['mean_bytes']:.0f}-char bodies, one core")

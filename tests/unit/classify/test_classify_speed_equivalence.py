@@ -20,8 +20,7 @@ from streams.classify.roles import Sentence
 from streams.classify.rules import _View
 
 ROOT = Path(__file__).resolve().parents[3]
-SEEDS = [base / "shared" / "samples" / "seed_wire_truce_rejected.txt"
-         for base in (ROOT.parent, Path("/work"))]
+SEEDS = [ROOT.parent / "shared" / "samples" / "seed_wire_truce_rejected.txt"]
 
 
 def _texts() -> list[str]:
