@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 BOOTSTRAP = "127.0.0.1:9092"
 
@@ -24,25 +24,22 @@ async def changelog_sizes(app_id: str) -> dict[str, dict[str, int]]:
         await probe.stop()
     out: dict[str, dict[str, int]] = {}
     for topic in topics:
-        out[topic[len(app_id) + 1:-len("-changelog")]] = await _size(topic)
+        name = topic[len(app_id) + 1:-len("-changelog")].rsplit(".", 1)[-1]
+        out[name] = await _size(topic)
     return out
 
 
 async def _size(topic: str) -> dict[str, int]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=None,
-                                enable_auto_commit=False, max_partition_fetch_bytes=8_388_608)
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=BOOTSTRAP, group_id=None,
+                                auto_offset_reset="earliest", enable_auto_commit=False,
+                                max_partition_fetch_bytes=8_388_608)
     await consumer.start()
+    records = written = 0
+    live: dict[bytes, int] = {}
     try:
-        parts = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or []]
-        if not parts:
-            await consumer.stop()
-            return {"records": 0, "bytes": 0, "live_keys": 0, "live_bytes": 0}
-        consumer.assign(parts)
-        await consumer.seek_to_beginning(*parts)
+        parts = sorted(consumer.assignment())
         ends = await consumer.end_offsets(parts)
-        records = written = 0
-        live: dict[bytes, int] = {}
-        while any(await consumer.position(tp) < ends[tp] for tp in parts):
+        while [tp for tp in parts if await consumer.position(tp) < ends[tp]]:
             batch = await consumer.getmany(timeout_ms=1000, max_records=10_000)
             for recs in batch.values():
                 for r in recs:
