@@ -39,6 +39,10 @@ from typing import Any
 from schemas import Alert, Casualties, Evidence, Location, severity_rank
 
 DEFAULT_WINDOW = timedelta(hours=6)
+# Reports kept per fold: the first one and the latest. A fold is rewritten on every report,
+# so an unbounded one costs quadratic time and changelog bytes on a long-running story;
+# older reports beyond the cap are only counted (`evicted`), not kept.
+MAX_REPORTS = 50
 MAX_EVIDENCE = 6
 MAX_EVENT_IDS = 50
 MAX_ACTORS = 10
@@ -160,7 +164,7 @@ def _rebuild(
         [*base.evidence, *(e for a in extra for e in a.evidence)], lambda e: e.text, MAX_EVIDENCE
     )
     sources = _sources(reports)
-    count = max(1, len(reports))
+    count = max(1, len(reports)) + int(state.get("evicted", 0))
     summary = base_summary
     if count > 1:
         summary = f"{base_summary} Folded {count} reports ({', '.join(sources) or 'unnamed'})."
@@ -240,14 +244,19 @@ def fold(
         incoming = alert
         if alert.alert_id == state["alert_id"]:
             base_summary = alert.summary  # the first report itself was revised
-    rebuilt = _rebuild(previous, incoming, state, reports, base_summary, now)
+    evicted = int(state.get("evicted", 0))
+    while len(reports) > MAX_REPORTS:
+        del reports[list(reports)[1]]  # the oldest after the first
+        evicted += 1
+    counted = {**state, "evicted": evicted}
+    rebuilt = _rebuild(previous, incoming, counted, reports, base_summary, now)
     if alert.alert_id == state["alert_id"] and incoming is not None:
         # The first report's revision brings its own title and evidence order.
         rebuilt = rebuilt.model_copy(update={"title": alert.title})
     new_state = {
-        **state,
+        **counted,
         "last_seen": _ts(max(now, datetime.fromisoformat(state["last_seen"]))),
-        "report_count": len(reports),
+        "report_count": len(reports) + evicted,
         "reports": reports,
         "base_summary": base_summary,
     }

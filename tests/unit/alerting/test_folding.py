@@ -155,3 +155,21 @@ def test_a_withdrawal_of_an_unknown_report_passes_through() -> None:
     stray = withdraw(report("other", "AP"), T0)
     out, after, folded = fold(state, stray, now=T0)
     assert out is stray and after == state and not folded
+
+
+def test_a_long_running_story_keeps_bounded_state_and_counts_every_report() -> None:
+    """Hundreds of reports of one event: the state stays small, the count stays true."""
+    from streams.alerting.folding import MAX_REPORTS
+
+    first = report("art-0", "Wire 0")
+    published, state, _ = fold(None, first, now=T0)
+    for i in range(1, 3 * MAX_REPORTS):
+        published, state, folded = fold(
+            roundtrip(state), report(f"art-{i}", f"Wire {i % 7}"),
+            now=T0 + timedelta(seconds=i),
+        )
+        assert folded
+    assert published is not None and published.report_count == 3 * MAX_REPORTS
+    assert len(state["reports"]) == MAX_REPORTS
+    assert "art-0" in state["reports"], "the first report is never evicted"
+    assert published.alert_id == first.alert_id
