@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 import orjson
@@ -25,6 +26,7 @@ from streams.deadletters import dead_letter
 from streams.normalize import Rejected, neardup, normalize_message
 
 log = logging.getLogger("wirewatch")
+T = TypeVar("T")
 
 DEDUP_TOPIC = "news.normalize.dedup"
 NEARDUP_TOPIC = "news.normalize.neardup"
@@ -43,6 +45,14 @@ def event_time(published_at: datetime | None, ingest_ts_ms: int | None) -> datet
     if ingest_ts_ms:
         return datetime.fromtimestamp(ingest_ts_ms / 1000, UTC)
     return datetime.now(UTC)
+
+
+def parse_article(value: bytes) -> NormalizedArticle:
+    return NormalizedArticle.model_validate_json(value)
+
+
+def parse_contribution(value: bytes) -> escalation.Contribution:
+    return escalation.Contribution(**orjson.loads(value))
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
@@ -102,6 +112,8 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
         stream_buffer_maxsize=32768,
         broker_commit_every=1000,
         broker_commit_interval=1.0,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout / 3),
         stream_wait_empty=False,
         web_enabled=True,
         autodiscover=False,
@@ -170,25 +182,35 @@ def create_app(settings: config.Settings) -> faust.App:
                     msg.partition, msg.offset, error)
         await deadletter_topic.send(key=msg.key, value=letter.model_dump_json().encode())
 
+    async def guarded(
+        event: faust.EventT, stage: Stage, work: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> T | None:
+        """`work(*args, **kwargs)` for one message; on any failure the message is
+        dead-lettered with its reason and None returned, so one bad message never stops the
+        partition (FAUST-NOTES.md)."""
+        try:
+            return work(*args, **kwargs)
+        except Rejected as exc:
+            await send_dead_letter(event, stage, exc.reason, exc.error)
+        except ValidationError as exc:
+            await send_dead_letter(event, stage, "invalid_field", str(exc))
+        except Exception as exc:
+            await send_dead_letter(event, stage, "processing_error", repr(exc))
+        return None
+
     @app.agent(raw_topic, name="normalize")
     async def normalize(stream: StreamT) -> None:
         async for event in stream.events():
             msg = event.message
             started = time.perf_counter()
-            try:
-                article = normalize_message(
-                    msg.value,
-                    received_at=datetime.now(UTC),
-                    ingest_ts_ms=int(msg.timestamp * 1000) if msg.timestamp else None,
-                    max_bytes=settings.max_message_bytes,
-                )
-            except Rejected as exc:
+            article = await guarded(
+                event, "normalize", normalize_message, msg.value,
+                received_at=datetime.now(UTC),
+                ingest_ts_ms=int(msg.timestamp * 1000) if msg.timestamp else None,
+                max_bytes=settings.max_message_bytes,
+            )
+            if article is None:
                 metrics.ARTICLES_RECEIVED.labels(format="invalid").inc()
-                await send_dead_letter(event, "normalize", exc.reason, exc.error)
-                continue
-            except Exception as exc:  # one bad message must never stop the partition
-                metrics.ARTICLES_RECEIVED.labels(format="invalid").inc()
-                await send_dead_letter(event, "normalize", "processing_error", repr(exc))
                 continue
             metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
             metrics.STAGE_DURATION.labels(stage="normalize").observe(
@@ -202,10 +224,8 @@ def create_app(settings: config.Settings) -> faust.App:
     async def dedup(stream: StreamT) -> None:
         """Exact re-sends stop here; everything else goes on to the near-duplicate check."""
         async for event in stream.events():
-            try:
-                article = NormalizedArticle.model_validate_json(event.message.value)
-            except ValidationError as exc:
-                await send_dead_letter(event, "normalize", "invalid_field", str(exc))
+            article = await guarded(event, "normalize", parse_article, event.message.value)
+            if article is None:
                 continue
             identity = dedup_identity(article)
             if seen_hashes.get(identity) is not None:
@@ -219,14 +239,11 @@ def create_app(settings: config.Settings) -> faust.App:
         """Another agency's copy or a lightly edited reprint is marked and counted, and its
         classification is never re-alerted. A revision (same article id) is never a copy."""
         async for event in stream.events():
-            try:
-                article = NormalizedArticle.model_validate_json(event.message.value)
-                article = mark_near_duplicate(article)
-            except ValidationError as exc:
-                await send_dead_letter(event, "normalize", "invalid_field", str(exc))
+            parsed = await guarded(event, "normalize", parse_article, event.message.value)
+            if parsed is None:
                 continue
-            except Exception as exc:
-                await send_dead_letter(event, "normalize", "processing_error", repr(exc))
+            article = await guarded(event, "normalize", mark_near_duplicate, parsed)
+            if article is None:
                 continue
             if article.duplicate_of is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
@@ -235,6 +252,15 @@ def create_app(settings: config.Settings) -> faust.App:
             await normalized_topic.send(
                 key=article.article_id.encode(), value=article.model_dump_json().encode()
             )
+
+    def reconcile(classified: ClassifiedArticle) -> revisions.RevisionOutcome:
+        """This version's alerts against what earlier versions of the article published."""
+        return revisions.revise_article(
+            revision_state.get(classified.article_id),
+            alerts_for(classified, alert_config),
+            version=classified.version, retracted=classified.retracted,
+            now=datetime.now(UTC),
+        )
 
     def mark_near_duplicate(article: NormalizedArticle) -> NormalizedArticle:
         sig = neardup.signature(neardup.article_text(article.headline, article.body))
@@ -254,14 +280,11 @@ def create_app(settings: config.Settings) -> faust.App:
     async def classify(stream: StreamT) -> None:
         async for event in stream.events():
             started = time.perf_counter()
-            try:
-                article = NormalizedArticle.model_validate_json(event.message.value)
-                classified = classify_article(article)
-            except ValidationError as exc:
-                await send_dead_letter(event, "classify", "invalid_field", str(exc))
+            article = await guarded(event, "classify", parse_article, event.message.value)
+            if article is None:
                 continue
-            except Exception as exc:
-                await send_dead_letter(event, "classify", "processing_error", repr(exc))
+            classified = await guarded(event, "classify", classify_article, article)
+            if classified is None:
                 continue
             metrics.STAGE_DURATION.labels(stage="classify").observe(time.perf_counter() - started)
             for coded in classified.events:
@@ -276,26 +299,18 @@ def create_app(settings: config.Settings) -> faust.App:
         per event (fold topic) and counted towards the escalation index (escalation topic)."""
         async for event in stream.events():
             started = time.perf_counter()
-            try:
-                classified = ClassifiedArticle.model_validate_json(event.message.value)
-                if classified.duplicate_of is not None:
-                    continue
-                raised = alerts_for(classified, alert_config)
-                outcome = revisions.revise_article(
-                    revision_state.get(classified.article_id), raised,
-                    version=classified.version, retracted=classified.retracted,
-                    now=datetime.now(UTC),
-                )
-                contributions = (
-                    escalation.contributions(classified, esc_config)
-                    if outcome.first_sighting and not classified.retracted else []
-                )
-            except ValidationError as exc:
-                await send_dead_letter(event, "alert", "invalid_field", str(exc))
+            classified = await guarded(
+                event, "alert", ClassifiedArticle.model_validate_json, event.message.value
+            )
+            if classified is None or classified.duplicate_of is not None:
                 continue
-            except Exception as exc:
-                await send_dead_letter(event, "alert", "processing_error", repr(exc))
+            outcome = await guarded(event, "alert", reconcile, classified)
+            if outcome is None:
                 continue
+            contributions = (
+                escalation.contributions(classified, esc_config)
+                if outcome.first_sighting and not classified.retracted else []
+            )
             revision_state[classified.article_id] = outcome.state
             metrics.STAGE_DURATION.labels(stage="alert").observe(time.perf_counter() - started)
             when = event_time(classified.published_at, classified.ingest_ts_ms)
@@ -315,19 +330,18 @@ def create_app(settings: config.Settings) -> faust.App:
         """Reports of one event (same kind, country pair, place, within the window) become
         one alert that grows; keyed by country pair, so a pair's alerts stay in order."""
         async for event in stream.events():
-            try:
-                item = Alert.model_validate_json(event.message.value)
-                key = folding.fold_key(item)
-                published, state, _ = folding.fold(
-                    folds.get(key), item, window=settings.fold_window,
-                    now=event_time(item.published_at, item.ingest_ts_ms),
-                )
-            except ValidationError as exc:
-                await send_dead_letter(event, "alert", "invalid_field", str(exc))
+            item = await guarded(event, "alert", Alert.model_validate_json, event.message.value)
+            if item is None:
                 continue
-            except Exception as exc:
-                await send_dead_letter(event, "alert", "processing_error", repr(exc))
+            key = folding.fold_key(item)
+            folded = await guarded(
+                event, "alert", folding.fold, folds.get(key), item,
+                window=settings.fold_window,
+                now=event_time(item.published_at, item.ingest_ts_ms),
+            )
+            if folded is None:
                 continue
+            published, state, _ = folded
             if state is not None:
                 folds[key] = state
             if published is not None:
@@ -338,26 +352,27 @@ def create_app(settings: config.Settings) -> faust.App:
         """The rolling index per country pair and region: 1 h buckets in a windowed table,
         summed into the trailing window and the one before it on every contribution."""
         async for event in stream.events():
-            try:
-                part = escalation.Contribution(**orjson.loads(event.message.value))
-                buckets = index_buckets[part.key]
-                index_buckets[part.key] = escalation.add(buckets.current(), part)
-                step = esc_config.step.total_seconds()
-                history = [buckets.delta(i * step) for i in range(2 * buckets_per_window)]
-                now = datetime.fromtimestamp(event.message.timestamp, UTC)
-                start, end = escalation.window_bounds(now, esc_config)
-                surge = escalation.surge(
-                    escalation.combine(history[:buckets_per_window]),
-                    escalation.combine(history[buckets_per_window:]),
-                    esc_config, key=part.key, window_start=start, window_end=end, now=now,
-                    last=last_surge.get(part.key),
-                )
-            except Exception as exc:
-                await send_dead_letter(event, "alert", "processing_error", repr(exc))
+            part = await guarded(event, "alert", parse_contribution, event.message.value)
+            if part is None:
                 continue
+            surge = await guarded(event, "alert", update_index, part, event)
             if surge is not None:
                 last_surge[part.key] = surge.model_dump(mode="json")
                 await publish_alert(surge)
+
+    def update_index(part: escalation.Contribution, event: faust.EventT) -> Alert | None:
+        buckets = index_buckets[part.key]
+        index_buckets[part.key] = escalation.add(buckets.current(), part)
+        step = esc_config.step.total_seconds()
+        history = [buckets.delta(i * step) for i in range(2 * buckets_per_window)]
+        now = datetime.fromtimestamp(event.message.timestamp, UTC)
+        start, end = escalation.window_bounds(now, esc_config)
+        return escalation.surge(
+            escalation.combine(history[:buckets_per_window]),
+            escalation.combine(history[buckets_per_window:]),
+            esc_config, key=part.key, window_start=start, window_end=end, now=now,
+            last=last_surge.get(part.key),
+        )
 
     async def publish_alert(item: Alert) -> None:
         body = item.model_dump_json().encode()

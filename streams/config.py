@@ -32,6 +32,8 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path("./var"))
     topic_partitions: int = 4
     max_message_bytes: int = 1_000_000
+    # A worker that dies without leaving the group holds its partitions this long.
+    session_timeout: float = 60.0
     # Alert thresholds (configuration, per the contract).
     mass_casualty_killed: int = 10
     mass_casualty_total: int = 50
@@ -50,6 +52,7 @@ class Settings:
             data_dir=Path(os.environ.get("WIREWATCH_DATA_DIR") or "./var"),
             topic_partitions=_env_int("WIREWATCH_PARTITIONS", cls.topic_partitions),
             max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
+            session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
             mass_casualty_total=_env_int("WIREWATCH_MASS_CASUALTY_TOTAL", 50),
             fold_window=timedelta(hours=_env_float("WIREWATCH_FOLD_WINDOW_HOURS", 6.0)),

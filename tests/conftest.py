@@ -134,6 +134,8 @@ def make_worker(tmp: Path, **extra_env: str) -> Worker:
         WIREWATCH_APP_ID=f"wirewatch-test-{tag}",
         WIREWATCH_WEB_PORT=str(free_port()),
         WIREWATCH_DATA_DIR=str(data_dir),
+        # A killed worker's partitions move to the others after 10 s, not Faust's 60 s.
+        WIREWATCH_SESSION_TIMEOUT="10",
     )
     env.update(extra_env)
     return Worker(
