@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import faust
@@ -45,6 +45,32 @@ def event_time(published_at: datetime | None, ingest_ts_ms: int | None) -> datet
     if ingest_ts_ms:
         return datetime.fromtimestamp(ingest_ts_ms / 1000, UTC)
     return datetime.now(UTC)
+
+
+DAY = 86_400.0
+
+
+def _nothing() -> None:
+    """Default of the daily tables: a missing key reads as None and is not stored."""
+    return None
+
+
+def latest(windows: Any, days: int) -> Any:
+    """The newest value of a key in its daily windows over the last `days` days (event
+    time of the message being processed), or None."""
+    for age in range(days):
+        value = windows.delta(age * DAY) if age else windows.current()
+        if value is not None:
+            return value
+    return None
+
+
+def every(windows: Any, days: int) -> list[Any]:
+    """All values of a list-valued key in its daily windows over the last `days` days."""
+    found: list[Any] = []
+    for age in range(days):
+        found.extend((windows.delta(age * DAY) if age else windows.current()) or [])
+    return found
 
 
 def parse_article(value: bytes) -> NormalizedArticle:
@@ -146,12 +172,19 @@ def create_app(settings: config.Settings) -> faust.App:
     def table(name: str, partitions: int = parts, **kw: Any) -> Any:
         return app.Table(f"{table_prefix}{name}", partitions=partitions, key_type=str, **kw)
 
+    # Tables that would grow with every article are kept in daily windows that Faust
+    # expires, so a worker's state is bounded by `memory_days` of wires, not by its uptime.
+    def daily(name: str, days: int, partitions: int = parts) -> Any:
+        return table(name, partitions=partitions, default=_nothing).tumbling(
+            DAY, expires=timedelta(days=days + 1)
+        )
+
     # content hash:version -> first article id (source: dedup topic, keyed by content hash)
-    seen_hashes = table("content-hashes", default=None, value_type=str)
+    seen_hashes = daily("content-hashes", settings.duplicate_days)
     # LSH band key -> [[article id, sketch], ...] (source: the one-partition neardup topic)
-    bands = table("neardup-bands", partitions=1, default=None)
+    bands = daily("neardup-bands", settings.duplicate_days, partitions=1)
     # article id -> {"version", "seen", "alerts"} (source: news.events, keyed by article id)
-    revision_state = table("alert-revisions", default=None)
+    revision_state = daily("alert-revisions", settings.revision_days)
     # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by dyad)
     folds = table("alert-folds", default=None)
     # escalation key -> WindowState per 1 h bucket; 24 buckets make the hopping 24 h window
@@ -228,7 +261,7 @@ def create_app(settings: config.Settings) -> faust.App:
             if article is None:
                 continue
             identity = dedup_identity(article)
-            if seen_hashes.get(identity) is not None:
+            if latest(seen_hashes[identity], settings.duplicate_days) is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
                 continue
             seen_hashes[identity] = article.article_id
@@ -256,7 +289,7 @@ def create_app(settings: config.Settings) -> faust.App:
     def reconcile(classified: ClassifiedArticle) -> revisions.RevisionOutcome:
         """This version's alerts against what earlier versions of the article published."""
         return revisions.revise_article(
-            revision_state.get(classified.article_id),
+            latest(revision_state[classified.article_id], settings.revision_days),
             alerts_for(classified, alert_config),
             version=classified.version, retracted=classified.retracted,
             now=datetime.now(UTC),
@@ -265,7 +298,8 @@ def create_app(settings: config.Settings) -> faust.App:
     def mark_near_duplicate(article: NormalizedArticle) -> NormalizedArticle:
         sig = neardup.signature(neardup.article_text(article.headline, article.body))
         keys = neardup.band_keys(sig)
-        candidates = [c for key in keys for c in (bands.get(key) or [])]
+        candidates = [c for key in keys
+                      for c in every(bands[key], settings.duplicate_days)]
         match = neardup.best_match(sig, candidates, exclude=article.article_id)
         if match is not None:
             original, similarity = match
@@ -273,7 +307,9 @@ def create_app(settings: config.Settings) -> faust.App:
                 update={"duplicate_of": original, "similarity": round(similarity, 3)}
             )
         for key in keys:
-            bands[key] = neardup.add_candidate(bands.get(key), article.article_id, sig)
+            bands[key] = neardup.add_candidate(
+                bands[key].current(), article.article_id, sig
+            )
         return article
 
     @app.agent(normalized_topic, name="classify")

@@ -34,6 +34,10 @@ class Settings:
     max_message_bytes: int = 1_000_000
     # A worker that dies without leaving the group holds its partitions this long.
     session_timeout: float = 60.0
+    # How long state remembers: exact and near duplicates, and each article's last alerts
+    # (a revision or retraction later than this raises afresh).
+    duplicate_days: int = 2
+    revision_days: int = 7
     # Alert thresholds (configuration, per the contract).
     mass_casualty_killed: int = 10
     mass_casualty_total: int = 50
@@ -53,6 +57,8 @@ class Settings:
             topic_partitions=_env_int("WIREWATCH_PARTITIONS", cls.topic_partitions),
             max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
             session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
+            duplicate_days=_env_int("WIREWATCH_DUPLICATE_DAYS", cls.duplicate_days),
+            revision_days=_env_int("WIREWATCH_REVISION_DAYS", cls.revision_days),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
             mass_casualty_total=_env_int("WIREWATCH_MASS_CASUALTY_TOTAL", 50),
             fold_window=timedelta(hours=_env_float("WIREWATCH_FOLD_WINDOW_HOURS", 6.0)),
