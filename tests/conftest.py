@@ -16,7 +16,7 @@ import time
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,6 @@ class Worker:
     env: dict[str, str]
     log_path: Path
     proc: subprocess.Popen | None = None
-    extra_env: dict[str, str] = field(default_factory=dict)
 
     def topic(self, name: str) -> str:
         return f"{self.prefix}{name}"
@@ -140,7 +139,7 @@ def make_worker(tmp: Path, **extra_env: str) -> Worker:
     env.update(extra_env)
     return Worker(
         prefix=env["WIREWATCH_TOPIC_PREFIX"], web_port=int(env["WIREWATCH_WEB_PORT"]),
-        data_dir=data_dir, env=env, log_path=data_dir / "worker.log", extra_env=extra_env,
+        data_dir=data_dir, env=env, log_path=data_dir / "worker.log",
     )
 
 
