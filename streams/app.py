@@ -154,7 +154,8 @@ def create_app(settings: config.Settings) -> faust.App:
     raw_topic = _raw_topic(app, prefix(config.RAW), parts)
     dedup_topic = _raw_topic(app, prefix(DEDUP_TOPIC), parts)
     # One partition: near-duplicate candidates must all be in one place (LSH band keys are
-    # not co-partitioned with anything); the stage is dictionary lookups, cheap enough.
+    # not co-partitioned with anything). One worker carries the stage: a MinHash signature
+    # and a few dozen lookups per article.
     neardup_topic = _raw_topic(app, prefix(NEARDUP_TOPIC), 1)
     normalized_topic = _raw_topic(app, prefix(config.NORMALIZED), parts)
     events_topic = _raw_topic(app, prefix(config.EVENTS), parts)
@@ -173,7 +174,8 @@ def create_app(settings: config.Settings) -> faust.App:
         return app.Table(f"{table_prefix}{name}", partitions=partitions, key_type=str, **kw)
 
     # Tables that would grow with every article are kept in daily windows that Faust
-    # expires, so a worker's state is bounded by `memory_days` of wires, not by its uptime.
+    # expires, so a worker's state is bounded by days of wires (WIREWATCH_DUPLICATE_DAYS,
+    # WIREWATCH_REVISION_DAYS), not by its uptime.
     def daily(name: str, days: int, partitions: int = parts) -> Any:
         return table(name, partitions=partitions, default=_nothing).tumbling(
             DAY, expires=timedelta(days=days + 1)
