@@ -97,19 +97,14 @@ def predict(path: str) -> Prediction:
     """Normalize, classify and alert one fixture; an exception becomes an empty prediction.
 
     Cached per process, so `evaluate("heldout")` then `evaluate("all")` codes each file once."""
-    from streams.alerting import alerts_for
-    from streams.classify import classify_article
-    from streams.normalize import normalize_message
+    from streams.offline import code_wire
 
     label = load_labels()[path]
     raw = (CORPUS / path).read_bytes()
     started = time.perf_counter()
     try:
-        article = normalize_message(raw, received_at=RECEIVED_AT)
-        if article.published_at is None and label.get("published_at"):
-            article = article.model_copy(update={"published_at": parse_time(label["published_at"])})
-        classified = classify_article(article)
-        alerts = alerts_for(classified)
+        fallback = parse_time(label["published_at"]) if label.get("published_at") else None
+        classified, alerts = code_wire(raw, now=RECEIVED_AT, published_at=fallback)
     except Exception as exc:  # one bad fixture must not hide the scores of the others
         return Prediction(path, error=f"{type(exc).__name__}: {exc}")
     seconds = time.perf_counter() - started

@@ -170,27 +170,25 @@ async def _alerts(args: argparse.Namespace) -> int:
 
 
 def run_classify(args: argparse.Namespace) -> int:
-    from streams.alerting import alerts_for
-    from streams.classify import classify_article
     from streams.inputs import read_inputs
-    from streams.normalize import Rejected, normalize_message
+    from streams.normalize import Rejected
+    from streams.offline import code_wire
 
     rejected = 0
     now = datetime.now(UTC)
     for label, value in read_inputs(args.paths):
         try:
-            article = normalize_message(value, received_at=now)
+            classified, alerts = code_wire(value, now=now)
         except Rejected as exc:
             rejected += 1
             line = {"input": label, "rejected": {"reason": exc.reason, "error": exc.error}}
             print(json.dumps(line, ensure_ascii=False), flush=True)
             continue
-        classified = classify_article(article, now=now)
         line = {
             "input": label,
             "article_id": classified.article_id,
             "events": [e.model_dump(mode="json") for e in classified.events],
-            "alerts": [a.model_dump(mode="json") for a in alerts_for(classified, now=now)],
+            "alerts": [a.model_dump(mode="json") for a in alerts],
         }
         print(json.dumps(line, ensure_ascii=False), flush=True)
     return 2 if rejected else 0

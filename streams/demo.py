@@ -119,22 +119,21 @@ def _expected_alerts(samples: list[Path]) -> int:
     """How many alerts the worker will raise, from the same offline functions it runs."""
     from datetime import UTC, datetime
 
-    from streams.alerting import alerts_for
-    from streams.classify import classify_article
     from streams.inputs import read_inputs
-    from streams.normalize import Rejected, normalize_message
+    from streams.normalize import Rejected
+    from streams.offline import code_wire
 
     total, seen = 0, set()
     now = datetime.now(UTC)
     for _label, value in read_inputs([str(p) for p in samples]):
         try:
-            article = normalize_message(value, received_at=now)
+            classified, alerts = code_wire(value, now=now)
         except Rejected:
             continue
-        if article.content_hash in seen:
+        if classified.content_hash in seen:
             continue
-        seen.add(article.content_hash)
-        total += len(alerts_for(classify_article(article, now=now)))
+        seen.add(classified.content_hash)
+        total += len(alerts)
     return total
 
 

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from streams.offline import code_wire
 from tests.conftest import BOOTSTRAP, Worker, seed_wire_bytes
 
 pytestmark = pytest.mark.e2e
@@ -15,14 +16,8 @@ KCAT = shutil.which("kcat") or shutil.which("kafkacat")
 
 
 def offline_alerts(value: bytes) -> list:
-    """What the worker should raise, from the same pure functions it calls."""
-    from datetime import UTC, datetime
-
-    from streams.alerting import alerts_for
-    from streams.classify import classify_article
-    from streams.normalize import normalize_message
-
-    return alerts_for(classify_article(normalize_message(value, received_at=datetime.now(UTC))))
+    """What the worker should raise for one message, from the same pure functions it calls."""
+    return code_wire(value)[1]
 
 
 def kcat(*args: str, stdin: bytes | None = None, timeout: float = 90) -> bytes:

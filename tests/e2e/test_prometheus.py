@@ -11,7 +11,6 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ import yaml
 
 from streams import __version__
 from streams.metrics import METRIC_NAMES
+from streams.offline import code_wire
 from tests.conftest import Worker, produce, seed_wire_bytes
 from tests.unit.deploy.promql import base_name, dashboard_queries, metric_names
 
@@ -41,11 +41,7 @@ BROKEN = [b'{"headline": "cut off', b'{"body": "also cut off']
 
 def offline_alerts(value: bytes) -> list:
     """What the worker should raise for one message, from the same pure functions it calls."""
-    from streams.alerting import alerts_for
-    from streams.classify import classify_article
-    from streams.normalize import normalize_message
-
-    return alerts_for(classify_article(normalize_message(value, received_at=datetime.now(UTC))))
+    return code_wire(value)[1]
 
 
 def free_port() -> int:
