@@ -72,6 +72,20 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
 _MEET = frozenset({"met", "meet", "meets"})
 _NONE_OF = re.compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
+# an infrastructure noun that modifies a place ("port city") or sits in a locative phrase
+_PLACE_HEADS = frozenset({"city", "cities", "town", "towns", "village", "villages", "district",
+                          "districts", "region", "neighbourhood", "neighborhood", "suburb"})
+# between an asset and a later verb, these make someone or something else the verb's subject
+_OTHER_AGENT = frozenset({"report", "aerial", "airstrike", "attack", "artillery", "bombing",
+                          "small_arms"})
+_LINKERS = frozenset({"as", "after", "when", "while", "and", "before", "since", "until"})
+_ALONG_BEFORE = re.compile(r"\b(?:on|along|off)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}$",
+                           re.IGNORECASE)
+_NEAR_BEFORE = re.compile(
+    r"\b(?:near|nearby|beside|opposite|outside|behind|next\s+to|close\s+to|not\s+far\s+from|"
+    r"across\s+from|bound\s+for|(?:heading|headed|sailing|en\s+route)\s+(?:to|for|from)|"
+    r"a\s+few\s+(?:hundred\s+)?(?:metres|meters|kilometres|kilometers|miles)\s+from)"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 # "a proposal ... had been unveiled", "Paris had circulated the plan": a proposal named only
 # by an anaphor; it stands when the article names a truce (coder.py checks)
 _ANAPHOR_AFTER = re.compile(
@@ -428,6 +442,7 @@ def _attacks(view: _View) -> list[Draft]:
         h for h in view.prefixed("infra:")
         if not view.scope.governs(NEGATION, h) and not view.scope.negated_after(h, follow)
         and not (at_base and h.payload == "fuel")  # a base's own fuel store is military
+        and not _locative(view, h) and _on_receiving_end(view, h, verbs)
     ]
     if infra:
         assets = sorted({h.payload for h in infra} - {"generic"})
@@ -442,6 +457,49 @@ def _attacks(view: _View) -> list[Draft]:
         for draft in drafts:
             draft.needs_conflict = True  # kept only if the article is about armed conflict
     return drafts
+
+
+def _on_receiving_end(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
+    """An infrastructure asset that was hit: after the verb ("struck the refinery"), its
+    subject or passive subject ("the bridge collapsed", "a substation was hit"), or named
+    with it ("the refinery attack"); not a bystander ("fled across the bridge as ... shelled")."""
+    text = view.s.text
+    for verb in verbs:
+        if verb.end <= asset.start:
+            if words_between(text, verb.end, asset.start) <= 12 and not _RELATIVE_CLAUSE.search(
+                text, verb.end, asset.start
+            ):
+                return True
+            continue
+        gap = text[asset.end : verb.start]
+        if "," in gap or ";" in gap or any(
+            h.cat in _OTHER_AGENT and asset.end <= h.start < verb.start for h in view.s.hits
+        ):
+            continue
+        words = gap.split()
+        if (len(words) <= 1 and not _LINKERS.intersection(words)) or (
+            len(words) <= 12 and {"was", "were", "been"}.intersection(words)
+        ) or (len(words) <= 6 and verb.cat == "damage"):
+            return True
+    return False
+
+
+def _locative(view: _View, asset: Hit) -> bool:
+    """ "the port city of Odesa", "a market near the railway station": the asset names where
+    something else was hit, not what was hit."""
+    text = view.s.text
+    following = _FIRST_WORD.match(text, asset.end, view.s.end)
+    if following and following.group(1).lower() in _PLACE_HEADS:
+        return True
+    floor = max(view.s.start, asset.start - 30)
+    if _NEAR_BEFORE.search(text, floor, asset.start):
+        return True
+    along = _ALONG_BEFORE.search(text, floor, asset.start) if asset.payload == "road" else None
+    # "a petrol station on the highway" is a place; "a strike on the highway" is a target
+    return along is not None and not any(
+        h.end <= along.start() and words_between(text, h.end, along.start()) == 0
+        for h in view.get("attack", "airstrike", "bombing", "artillery", "damage")
+    )
 
 
 def _staged(view: _View) -> bool:

@@ -343,3 +343,42 @@ def test_opening_a_terrorism_case_is_an_accusation() -> None:
         "Belarus's prosecutors opened a terrorism case on Sunday after a drone hit a "
         "railway depot near Gomel."
     )
+
+
+# --- infrastructure: the asset must be what was hit, not where something else was ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian drones hit a residential building in the port city of Odesa overnight, "
+        "injuring three people.",
+        "A missile struck a shopping centre near the railway station in Kharkiv on Tuesday, "
+        "killing two people.",
+        "A Houthi missile struck a bulk carrier bound for the port of Jeddah on Monday.",
+        "Residents fled across the Antonivskyi bridge as Russian shelling of the city "
+        "intensified on Sunday, killing one woman.",
+        "A glide bomb struck a printing house in Kharkiv on Thursday, killing seven workers, "
+        "while another hit a petrol station on the highway out of the city.",
+        "Refugees arriving at the Lviv railway station said Russian drones had flattened "
+        "their village on Sunday.",
+    ],
+)
+def test_infrastructure_named_only_as_a_place_is_not_the_target(sentence: str) -> None:
+    assert "attack.infrastructure" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian drones struck the port of Izmail overnight, damaging grain silos.",
+        "The only road bridge linking the town to the left bank was knocked out on Wednesday "
+        "by Ukrainian rockets.",
+        "A substation in Kherson region was hit by Russian artillery on Monday.",
+        "Ukrainian drones set a refinery in Russia's Samara region ablaze on Saturday.",
+        "A drone strike on the highway between Kherson and Mykolaiv destroyed two trucks "
+        "on Friday.",
+    ],
+)
+def test_infrastructure_on_the_receiving_end(sentence: str) -> None:
+    assert "attack.infrastructure" in types(sentence)
