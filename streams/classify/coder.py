@@ -37,6 +37,18 @@ _PAST_YEAR = re.compile(
     r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding))",
     re.IGNORECASE,
 )
+# "collapsed in March", "agreed at the end of July": a month at least two months back
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_PAST_MONTHS = 2
+_PAST_MONTH = re.compile(
+    r"\b(?:in|during|since|until|at\s+the\s+(?:start|end|beginning)\s+of|(?:early|late|mid)[\s-]+)"
+    r"\s*(?:(?:early|late|mid)[\s-]+)?"
+    r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December))\b(?!\s+\d)", re.IGNORECASE)
+# a year that old is history whatever it modifies ("the 1953 agreement was signed after ...")
+_OLD_YEARS = 10
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "overnight", "yesterday", "today", "tonight", "last night", "this morning",
                      "earlier today", "early hours"})
@@ -127,10 +139,19 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
 
 
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
-    """A sentence set in an earlier year and naming no recent day: history, not news."""
+    """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
+    October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
+    history, not news."""
     if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT for h in hits):
         return False
-    return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end))
+    if any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end)):
+        return True
+    if any(int(m.group(1)) <= ref.year - _OLD_YEARS for m in _ANY_YEAR.finditer(text, start, end)):
+        return True
+    return any(
+        (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS
+        for m in _PAST_MONTH.finditer(text, start, end)
+    )
 
 
 def _with_pronouns(

@@ -132,6 +132,7 @@ _MASKS = {
     "nonconflict_exception": ("nonconflict",),
     "naval_drone": ("aerial", "airstrike"),
     "negation_exception": ("negation",),
+    "threat_exception": ("threat",),
 }
 _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check

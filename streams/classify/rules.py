@@ -31,6 +31,7 @@ from streams.classify.scope import (
     BACKGROUND,
     HEDGE,
     INTENT,
+    LONG_AFTER,
     NEGATION,
     Scope,
     words_between,
@@ -70,6 +71,10 @@ _ACCIDENTAL = frozenset({"explosion", "explosions", "exploded", "blast", "blasts
 _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "terror",
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
+_CLAUSE_GAP = re.compile(r"[,;:.]")
+_PREPOSITIONAL = re.compile(r"\s(?:from|of|on)$")
+_PASSIVE_GAP = re.compile(r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?",
+                          re.IGNORECASE)
 _BE = frozenset({"be", "been", "being", "was", "were", "is", "are"})
 _MET_WITH = re.compile(
     r"\s+with\s+(?:a\s+|an\s+|the\s+)?(?:[\w'\"“”-]+\s+){0,2}?[\"“]?(?:response|force|fire|"
@@ -83,6 +88,12 @@ _PLACE_HEADS = frozenset({"city", "cities", "town", "towns", "village", "village
 # between an asset and a later verb, these make someone or something else the verb's subject
 _OTHER_AGENT = frozenset({"report", "aerial", "airstrike", "attack", "artillery", "bombing",
                           "small_arms"})
+# "claimed the attack and warned that ... ports would be targeted", "launched overnight had
+# been aimed at the energy infrastructure": the asset belongs to another clause or an intent
+_NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+# weapons named as things ("assembled explosives"), not events ("a bomb exploded")
+_WEAPON_NOUNS = frozenset({"explosive", "explosives", "bomb", "bombs", "ied", "ieds"})
 _LINKERS = frozenset({"as", "after", "when", "while", "and", "before", "since", "until"})
 _ALONG_BEFORE = re.compile(r"\b(?:on|along|off)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}$",
                            re.IGNORECASE)
@@ -216,6 +227,9 @@ def code_sentence(s: Sentence) -> list[Draft]:
     drafts += _casualties(view, drafts)
     drafts += _accusation(view)
     drafts += _threat(view)
+    if view.get(LONG_AFTER):
+        # "Two years after the Jeddah talks broke down, ...": the clause dates history
+        drafts = [d for d in drafts if not view.scope.governs(LONG_AFTER, d.trigger)]
     return drafts
 
 
@@ -265,6 +279,9 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts.setdefault(
                     "ceasefire.violated", _draft(view, "ceasefire.violated", "196", hit)
                 )
+        for hit in view.valid(["break", "despite"], (NEGATION, HEDGE, INTENT)):
+            if "ceasefire.violated" not in drafts and _breaks_truce(view, hit, truce):
+                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
     if not truce and not plans and not view.get("reject"):
         for hit in view.valid(["propose"], (NEGATION, HEDGE, INTENT)):
             word = view.s.text[hit.start : hit.end].lower()
@@ -282,12 +299,36 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
                 break
     if talks and "ceasefire.rejected" not in drafts:
+        for hit in view.get("refuse_attend"):
+            if any(t.start >= hit.end and words_between(view.s.text, hit.end, t.start) <= 4
+                   for t in talks) and not view.scope.governs(NEGATION, hit):
+                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
+                break
+    if talks and "ceasefire.rejected" not in drafts:
         for hit in view.valid(["reject"], (NEGATION, HEDGE)):
-            if any(0 <= words_between(view.s.text, hit.end, t.start) <= 5 and t.start > hit.end
-                   for t in talks):
+            if any(0 <= words_between(view.s.text, hit.end, t.start) <= 7 and t.start > hit.end
+                   and not _CLAUSE_GAP.search(view.s.text, hit.end, t.start) for t in talks):
                 drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
                 break
     return list(drafts.values())
+
+
+def _breaks_truce(view: _View, hit: Hit, truce: list[Hit]) -> bool:
+    """ "broke its own truce", "the ceasefire was broken", "shelled ... despite its declared
+    truce" (this one only beside violence: "despite the truce, talks stalled" is no breach)."""
+    text = view.s.text
+    if hit.cat == "despite" and not any(h.cat in _VIOLENT_CUES or h.cat == "kill"
+                                        for h in view.s.hits):
+        return False
+    for noun in truce:
+        if noun.start >= hit.end and words_between(text, hit.end, noun.start) <= 3 and not (
+            _CLAUSE_GAP.search(text, hit.end, noun.start)
+        ):
+            return True
+        if (hit.cat == "break" and noun.end <= hit.start
+                and _PASSIVE_GAP.fullmatch(text, noun.end, hit.start)):
+            return True
+    return False
 
 
 def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
@@ -297,6 +338,9 @@ def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
     for noun in truce:
         if noun.end <= hit.start and _RELATIVE_GAP.match(text[noun.end : hit.start]):
             return True  # "the truce, which took effect on Sunday, ..."
+        if (noun.end <= hit.start and text[noun.end : hit.start].strip() == ","
+                and text[hit.start : hit.end].lower() in _PARTICIPLES):
+            return True  # "the ceasefire, agreed at talks in July, ..."
         if (noun.end <= hit.start and words_between(text, noun.end, hit.start) == 0
                 and text[hit.start : hit.end].lower() in _PARTICIPLES):
             return True  # a participle right after the noun, no auxiliary between
@@ -326,6 +370,11 @@ def _negotiation(view: _View) -> list[Draft]:
     drafts: list[Draft] = []
     if talks:
         for hit in view.valid(["stall"], (NEGATION, HEDGE, INTENT)):
+            if _PREPOSITIONAL.search(view.s.text, hit.start, hit.end) and not any(
+                t.start >= hit.end and words_between(view.s.text, hit.end, t.start) <= 4
+                for t in talks
+            ):
+                continue  # "withdrew from civilian homes": something else is left
             if view.near(hit, talks):
                 drafts.append(_draft(view, "negotiation.stalled", "164", hit))
                 stalled_talks = _nearest(view, hit, talks)
@@ -420,6 +469,11 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
 def _attacks(view: _View) -> list[Draft]:
     attack = [h for h in view.valid(["attack", "bombing", "cyber", "artillery", "small_arms"],
                                     _ATTACK_BLOCK) if not _generic(view, h)]
+    text = view.s.text
+    if attack and all(text[h.start : h.end].lower() in _WEAPON_NOUNS for h in attack) and not (
+        view.get("aerial", "airstrike", "damage", "kill", "wound")
+    ):
+        attack = []  # "as they assembled explosives": weapons named, nothing used
     damage = view.valid(["damage"], _ATTACK_BLOCK)
     sirens = [h for h in view.get("airstrike", "aerial")
               if _WARNING_AFTER.match(view.s.text, h.end, view.s.end)]
@@ -481,6 +535,8 @@ def _on_receiving_end(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
         if verb.end <= asset.start:
             if words_between(text, verb.end, asset.start) <= 12 and not _RELATIVE_CLAUSE.search(
                 text, verb.end, asset.start
+            ) and not _THAT.search(text, verb.end, asset.start) and not any(
+                h.cat in _NEW_CLAUSE and verb.end <= h.start < asset.start for h in view.s.hits
             ):
                 return True
             continue
@@ -560,10 +616,16 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     first: Hit | None = None
     for cat in ("kill", "wound", "missing"):
         for hit in view.valid([cat], _ATTACK_BLOCK):
+            if "toll" in text[hit.start : hit.end].lower():
+                # "the death toll had not changed": a toll states its figure after it
+                count = count_after(text, hit.end, end) or toll_after(text, hit.end, end)
+                if count is not None and count.value > 0:
+                    key = {"kill": "killed", "wound": "wounded", "missing": "missing"}[cat]
+                    figures[key] = max(figures.get(key, 0), count.value)
+                    first = first if first is not None and first.start < hit.start else hit
+                continue
             count = (count_after(text, hit.end, end) or count_before(text, hit.start, start)
                      or listed_people(text, hit.end, end))
-            if count is None and text[hit.start : hit.end].lower() == "death toll":
-                count = toll_after(text, hit.end, end)
             if count is None:
                 apposition = _APPOSITION.search(text, max(start, hit.start - 160), hit.start)
                 if apposition is not None:

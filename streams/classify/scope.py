@@ -18,9 +18,11 @@ INTENT = "intent"
 BACKGROUND = "background"
 DENIAL = "denial"
 AFTER = "after_clause"
+LONG_AFTER = "long_after"
 
 _BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas|and)\s|[“”\"]")
-_WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8}
+_WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8,
+           LONG_AFTER: 14}
 # a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
@@ -42,7 +44,8 @@ class Scope:
         self.conditional = _CONDITIONAL.match(text, start) is not None
         exceptions = [h for h in hits if h.cat == "negation_exception"]
         self.cues: dict[str, list[Hit]] = {
-            NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: [], DENIAL: [], AFTER: []
+            NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: [], DENIAL: [], AFTER: [],
+            LONG_AFTER: [],
         }
         # sentence-wide: a refuted claim ("reports ... were untrue"), a retrospective one
         self.refuted = False
@@ -72,7 +75,7 @@ class Scope:
             if cue.end > trigger.start or cue.start == trigger.start:
                 continue
             staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(_STAGED)
-            barrier = _SOFT_BARRIER if cat == AFTER or staged else _BARRIER
+            barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun

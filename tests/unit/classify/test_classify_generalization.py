@@ -6,6 +6,8 @@ The sentences are written for these tests (not taken from the labelled corpus)."
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.unit.classify.classify_helpers import code, one, types
@@ -427,4 +429,92 @@ def test_met_with_a_response_is_no_meeting() -> None:
     assert "negotiation.held" not in types(
         "North Korea warned that any further South Korean drone flight would be met with a "
         "\"terrible\" response."
+    )
+
+
+# --- truces broken in other words; talks frozen, boycotted; history in other forms ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ARMENIA ACCUSES AZERBAIJAN OF BREAKING CEASEFIRE WITH FIRE ON BORDER VILLAGE",
+        "Kyiv said Russian shelling had continued, accusing Moscow of breaking its own truce.",
+        "Paramilitary shelling killed 14 people in the camp on Tuesday despite its declared "
+        "truce, the governor said.",
+    ],
+)
+def test_truce_broken_in_other_words(sentence: str) -> None:
+    assert "ceasefire.violated" in types(sentence)
+
+
+def test_despite_a_truce_without_violence_is_no_breach() -> None:
+    assert "ceasefire.violated" not in types(
+        "Despite the truce, the two delegations remained far apart on Tuesday."
+    )
+
+
+def test_freezing_talks_is_a_stall() -> None:
+    assert "negotiation.stalled" in types(
+        "The ELN said on Friday it was freezing peace talks with the government."
+    )
+
+
+def test_refusing_to_attend_talks_is_a_rejection() -> None:
+    found = types(
+        "The army-backed government said it would not take part in any talks until the RSF "
+        "withdrew from civilian homes."
+    )
+    assert "ceasefire.rejected" in found
+    assert "negotiation.stalled" not in found  # withdrew from homes, not from talks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("The last truce in Gaza collapsed in March when talks on a second phase failed.",
+         datetime(2025, 10, 9, tzinfo=UTC)),
+        ("The 1953 agreement was signed after two years of talks that broke down several "
+         "times.", datetime(2025, 7, 27, tzinfo=UTC)),
+        ("Two years after the Jeddah talks broke down, the U.N. said on Thursday its appeal "
+         "was a quarter funded.", datetime(2025, 12, 4, tzinfo=UTC)),
+    ],
+)
+def test_history_in_other_forms(sentence: str, published: datetime) -> None:
+    assert types(sentence, published=published) == set()
+
+
+def test_a_month_ago_is_still_news() -> None:
+    found = types("Talks collapsed in September when the rebels walked out.",
+                  published=datetime(2025, 10, 9, tzinfo=UTC))
+    assert "negotiation.stalled" in found
+
+
+def test_posing_a_threat_is_no_threat() -> None:
+    assert "threat.military" not in types(
+        "The Israeli military said it had struck militants who posed a threat to its forces."
+    )
+
+
+def test_unchanged_death_toll_takes_no_figure_from_the_injured() -> None:
+    events = code(
+        "Russian drones struck the railway station in Shostka on Saturday, killing one person. "
+        "Officials later put the number of injured at 31, including three children, and said "
+        "the death toll had not changed."
+    )
+    killed = [e.casualties.killed for e in events if e.casualties and e.casualties.killed]
+    assert killed and max(killed) == 1
+
+
+def test_weapons_named_in_a_foiled_plot_are_no_attack() -> None:
+    assert types(
+        "Officers detained the suspects near Chelm as they allegedly assembled explosives and "
+        "photographed a rail bridge."
+    ) == set()
+
+
+def test_intended_target_that_was_not_hit() -> None:
+    assert "attack.infrastructure" not in types(
+        "The governor said the drones launched overnight had been aimed at the city's energy "
+        "infrastructure, but that the power supply was not affected."
     )
