@@ -42,12 +42,13 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _PAST_MONTHS = 2
 _PAST_MONTH = re.compile(
-    r"\b(?:in|during|since|until|at\s+the\s+(?:start|end|beginning)\s+of|(?:early|late|mid)[\s-]+)"
+    r"\b(?:in|during|since|until|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
+    r"(?:early|late|mid)[\s-]+)"
     r"\s*(?:(?:early|late|mid)[\s-]+)?"
     r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December))\b(?!\s+\d)", re.IGNORECASE)
 # a year that old is history whatever it modifies ("the 1953 agreement was signed after ...")
-_OLD_YEARS = 10
+_OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "overnight", "yesterday", "today", "tonight", "last night", "this morning",

@@ -35,7 +35,7 @@ NUMBER_RE = re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
 _AFTER_RE = re.compile(
     r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|of|now|"
-    r"further|been|up))*\s+" + _NUMBER + r"\b",
+    r"further|been|up))*\s+[\"“]?" + _NUMBER + r"\b",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[\w$€£.,-]+")

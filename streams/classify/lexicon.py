@@ -133,6 +133,7 @@ _MASKS = {
     "naval_drone": ("aerial", "airstrike"),
     "negation_exception": ("negation",),
     "threat_exception": ("threat",),
+    "drone_facility": ("aerial",),
 }
 _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check

@@ -72,6 +72,7 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\s(?:from|of|on)$")
 _PASSIVE_GAP = re.compile(r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?",
                           re.IGNORECASE)
@@ -124,7 +125,10 @@ _GENERIC_ACCUSER = re.compile(
     r"\b(?:government|junta|authorities|ministry|officials?|police|army|military|presidency|"
     r"president|prime\s+minister|spokes(?:man|woman|person)|prosecutors?|governor|mayor|"
     r"security\s+forces|regime|cabinet|kremlin|council)\b[^,;]{0,30}$", re.IGNORECASE)
-_COUNTER = re.compile(r"(?:counter|anti)[\s-]?$", re.IGNORECASE)
+_COUNTER = re.compile(
+    r"(?:counter|anti)[\s-]?$|\b(?:against|war\s+on|combat(?:ing)?|counter(?:ing)?|fight(?:ing)?"
+    r"|financing\s+of|sponsors?\s+of)\s+(?:the\s+)?(?:global\s+|international\s+)?$",
+    re.IGNORECASE)
 # "air raid siren", "missile alert": a warning, not a strike
 _WARNING_AFTER = re.compile(r"\s*(?:siren|sirens|alert|alerts|warning|warnings|shelter|shelters)\b",
                             re.IGNORECASE)
@@ -358,6 +362,12 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
     proposer = owner(view.s, hit)
     if proposer is not None and proposer.entry.country:
         return False
+    text = view.s.text
+    if words_between(text, view.s.start, hit.start) <= 2 and any(
+        r.start > hit.end and _PASSIVE_END.search(text, hit.end, r.start)
+        for r in view.get("reject")
+    ):
+        return True  # "A proposal for a week-long pause ... was rejected by Hamas"
     return any(
         r.end <= hit.start and words_between(view.s.text, r.end, hit.start) <= 4
         and "," not in view.s.text[r.end : hit.start]
@@ -656,7 +666,7 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
 
 def _accusation(view: _View) -> list[Draft]:
     terror = [h for h in view.valid(["terror"], (NEGATION, HEDGE))
-              if not _COUNTER.search(view.s.text, max(view.s.start, h.start - 8), h.start)]
+              if not _COUNTER.search(view.s.text, max(view.s.start, h.start - 24), h.start)]
     if not terror:
         return []
     cues = view.get("accuse", "report", "accused_of")

@@ -518,3 +518,43 @@ def test_intended_target_that_was_not_hit() -> None:
         "The governor said the drones launched overnight had been aimed at the city's energy "
         "infrastructure, but that the power supply was not affected."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On the second day a simulation exercise will test how emergency services respond to a "
+        "mock drone attack on a hydroelectric dam.",
+        "Armed groups have increasingly targeted pipelines, power lines and telecom masts "
+        "across the Sahel, delegates at a counter-terrorism conference heard on Tuesday.",
+        "The adviser said protecting infrastructure was now the front line of the fight "
+        "against terrorism.",
+    ],
+)
+def test_drills_habits_and_the_fight_against_terrorism_are_no_events(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_quoted_vague_figure_counts() -> None:
+    events = code(
+        "Sudan's army said on Tuesday it had repelled an assault on its garrison in Babanusa, "
+        "killing \"dozens\" of attackers."
+    )
+    assert any(e.casualties and e.casualties.killed == 12 for e in events)
+
+
+def test_a_burning_drone_hangar_is_no_air_strike() -> None:
+    found = types(
+        "Gunfire was heard for hours and smoke rose from the air base, where a transport plane "
+        "and a drone hangar were burning."
+    )
+    assert "attack.aerial" not in found
+
+
+def test_passive_rejection_of_a_proposal_codes_no_proposal() -> None:
+    found = types(
+        "A proposal for a week-long pause in the fighting in Gaza was rejected by Hamas on "
+        "Sunday, Egyptian sources said."
+    )
+    assert "ceasefire.rejected" in found
+    assert "ceasefire.proposed" not in found
