@@ -50,6 +50,9 @@ _PAST_MONTH = re.compile(
 # a year that old is history whatever it modifies ("the 1953 agreement was signed after ...")
 _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.IGNORECASE)
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "overnight", "yesterday", "today", "tonight", "last night", "this morning",
                      "earlier today", "early hours"})
@@ -143,8 +146,9 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
     """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
     history, not news."""
-    if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT for h in hits):
-        return False
+    if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
+           and not _SAID_ON.search(text, max(start, h.start - 24), h.start) for h in hits):
+        return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
     if any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end)):
         return True
     if any(int(m.group(1)) <= ref.year - _OLD_YEARS for m in _ANY_YEAR.finditer(text, start, end)):

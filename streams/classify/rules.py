@@ -72,6 +72,12 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "a landing ship docked in the port of Sevastopol": the port is where the target was
+_MOBILE = re.compile(r"\b(?:ships?|vessels?|tankers?|carriers?|freighters?|boats?|ferry|ferries|"
+                     r"buses|bus|cars?|trucks?|lorr(?:y|ies)|vehicles?|convoys?)\b", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}$",
+                       re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\s(?:from|of|on)$")
 _PASSIVE_GAP = re.compile(r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?",
@@ -250,6 +256,8 @@ def _ceasefire(view: _View) -> list[Draft]:
     if truce or plans:
         nouns = truce or plans
         for hit in view.get("reject"):
+            if _claim_object(view, hit):
+                continue  # "dismissing reports of overnight shelling as false"
             if view.near(hit, nouns) and not view.scope.blocked(hit, (NEGATION, HEDGE)):
                 code = "1246" if truce else "127"
                 drafts.setdefault(
@@ -315,6 +323,11 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
                 break
     return list(drafts.values())
+
+
+def _claim_object(view: _View, hit: Hit) -> bool:
+    return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start) <= 2
+               for c in view.get("claim_noun"))
 
 
 def _breaks_truce(view: _View, hit: Hit, truce: list[Hit]) -> bool:
@@ -405,6 +418,8 @@ def _nearest(view: _View, hit: Hit, nouns: list[Hit]) -> Hit:
 
 
 def _held(view: _View, talks: list[Hit]) -> Draft | None:
+    if view.get("future"):
+        return None  # "are due to meet in Istanbul next week": not yet held
     for hit in view.get("held"):
         if not any(words_between(view.s.text, min(hit.end, t.end), max(hit.start, t.start)) <= 4
                    for t in talks):
@@ -426,6 +441,8 @@ def _held(view: _View, talks: list[Hit]) -> Draft | None:
 def _meeting(view: _View) -> Draft | None:
     """ "Ukrainian and Russian officials met in Geneva": parties of two countries meeting."""
     mentions = view.s.mentions
+    if view.get("future"):
+        return None
     for hit in view.get("held"):
         if view.s.text[hit.start : hit.end].lower() not in _MEET:
             continue
@@ -573,6 +590,13 @@ def _locative(view: _View, asset: Hit) -> bool:
     floor = max(view.s.start, asset.start - 30)
     if _NEAR_BEFORE.search(text, floor, asset.start):
         return True
+    inside = _IN_PLACE.search(text, floor, asset.start)
+    if inside is not None and any(
+        h.end <= inside.start() and _MOBILE.search(text, h.end, inside.start())
+        and not _CLAUSE_GAP.search(text, h.end, inside.start())
+        for h in view.get("attack", "airstrike", "bombing", "artillery", "damage")
+    ):
+        return True  # "hit a cargo ship at the port"; not "a training centre at the plant"
     along = _ALONG_BEFORE.search(text, floor, asset.start) if asset.payload == "road" else None
     # "a petrol station on the highway" is a place; "a strike on the highway" is a target
     return along is not None and not any(
@@ -624,9 +648,15 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     text, start, end = view.s.text, view.s.start, view.s.end
     figures: dict[str, int] = {}
     first: Hit | None = None
+    cumulative = view.get("cumulative")
     for cat in ("kill", "wound", "missing"):
         for hit in view.valid([cat], _ATTACK_BLOCK):
+            if cumulative and _PERFECT.search(text, max(start, hit.start - 20), hit.start):
+                continue  # "more than 1,200 have been killed in air strikes this year"
             if "toll" in text[hit.start : hit.end].lower():
+                if any(c.start >= hit.end and words_between(text, hit.end, c.start) <= 2
+                       for c in cumulative):
+                    continue  # "bringing the death toll since the truce to 330"
                 # "the death toll had not changed": a toll states its figure after it
                 count = count_after(text, hit.end, end) or toll_after(text, hit.end, end)
                 if count is not None and count.value > 0:
@@ -695,6 +725,7 @@ def _threat(view: _View) -> list[Draft]:
     force = [
         f for f in view.get("force", "attack", "aerial")
         if not any(a.start <= f.start < a.end for a in assets)  # "the nuclear plant"
+        and not _WARNING_AFTER.match(view.s.text, f.end, view.s.end)  # "heed air raid sirens"
         and not view.scope.modal_after(f)  # "warned that a strike could plunge ... into"
     ]
     for hit in view.valid(["threat"], (NEGATION,)):

@@ -558,3 +558,44 @@ def test_passive_rejection_of_a_proposal_codes_no_proposal() -> None:
     )
     assert "ceasefire.rejected" in found
     assert "ceasefire.proposed" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian and Ukrainian delegations are due to meet in Istanbul next week for a new "
+        "round of talks on a ceasefire, Turkish officials said on Tuesday.",
+        "Ukraine marked the third anniversary of the missile strike on Kramatorsk railway "
+        "station on Tuesday, when 61 people were killed as they waited to be evacuated.",
+        "U.N. monitors said on Tuesday they had recorded no violations of the truce, dismissing "
+        "reports of overnight shelling as false.",
+        "A Russian missile strike could come at any moment, the governor warned residents on "
+        "Tuesday, urging them to heed air raid sirens.",
+        "At least 2,900 people were killed when M23 rebels seized Goma in January, the U.N. "
+        "said on Tuesday.",
+    ],
+)
+def test_scheduled_memorial_refuted_warned_and_dated_by_the_statement(sentence: str) -> None:
+    assert types(sentence, published=datetime(2025, 3, 4, 12, tzinfo=UTC)) == set()
+
+
+def test_cumulative_toll_is_no_casualty_figure() -> None:
+    events = code(
+        "A drone struck a house in Sumy on Tuesday, killing one person. More than 1,200 "
+        "civilians have been killed in Russian air strikes on the region this year."
+    )
+    assert max(e.casualties.killed or 0 for e in events if e.casualties) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "infrastructure"),
+    [
+        ("Ukrainian missiles hit a Russian landing ship docked in the port of Sevastopol on "
+         "Tuesday.", False),
+        ("Russian drones struck a civilian cargo ship at the port of Pivdennyi on Tuesday.", False),
+        ("A drone attack set off a fire at a fuel terminal in the port of Ust-Luga on Sunday.",
+         True),
+    ],
+)
+def test_a_ship_in_port_is_not_the_port(sentence: str, infrastructure: bool) -> None:
+    assert ("attack.infrastructure" in types(sentence)) is infrastructure
