@@ -188,9 +188,14 @@ def test_talks_collapse() -> None:
 
 
 def test_planned_talks_are_intent_to_meet() -> None:
-    event = one(code("Russia and Ukraine will hold talks in Istanbul next week."),
-                "negotiation.held")
+    event = one(code("Russia and Ukraine will hold talks in Istanbul."), "negotiation.held")
     assert event.cameo_code == "036"
+
+
+def test_talks_dated_in_the_future_are_not_coded() -> None:
+    assert "negotiation.held" not in {
+        e.type for e in code("Russia and Ukraine will hold talks in Istanbul next week.")
+    }
 
 
 def test_casualty_code_follows_the_violent_act() -> None:
