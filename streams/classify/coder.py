@@ -122,6 +122,8 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
         for mention in sent_mentions:
             if mention.entry.country and mention.entry.kind != "org":
                 state.countries[mention.entry.country] += 1
+            if mention.entry.kind == "group":
+                state.conflict += 1  # an armed group named: the article is about conflict
         cats = {h.cat for h in sent_hits}
         state.conflict += "conflict" in cats
         state.nonconflict += "nonconflict" in cats

@@ -72,6 +72,8 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_RESPONDING = re.compile(
+    r"\b(?:responding|in\s+response|reacting|replying)\s+to\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "a landing ship docked in the port of Sevastopol": the port is where the target was
 _MOBILE = re.compile(r"\b(?:ships?|vessels?|tankers?|carriers?|freighters?|boats?|ferry|ferries|"
@@ -381,6 +383,9 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
         for r in view.get("reject")
     ):
         return True  # "A proposal for a week-long pause ... was rejected by Hamas"
+    floor = max(view.s.start, hit.start - 40)
+    if view.get("reject") and _RESPONDING.search(text, floor, hit.start):
+        return True  # "saw no point in a truce, responding to a European call for a pause"
     return any(
         r.end <= hit.start and words_between(view.s.text, r.end, hit.start) <= 4
         and "," not in view.s.text[r.end : hit.start]

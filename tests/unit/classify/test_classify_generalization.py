@@ -599,3 +599,39 @@ def test_cumulative_toll_is_no_casualty_figure() -> None:
 )
 def test_a_ship_in_port_is_not_the_port(sentence: str, infrastructure: bool) -> None:
     assert ("attack.infrastructure" in types(sentence)) is infrastructure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gang members rampaged through the town of Pont-Sonde overnight, killing more than 70 "
+        "people, the U.N. said.",
+        "A blast at a mosque in Kunduz during Friday prayers claimed the lives of at least 50 "
+        "worshippers, the Taliban said, blaming Islamic State.",
+    ],
+)
+def test_massacres_in_other_words(sentence: str) -> None:
+    events = code(sentence)
+    assert any(e.casualties and (e.casualties.killed or 0) >= 50 for e in events)
+
+
+def test_no_point_in_a_truce_is_a_rejection_of_the_call_it_answers() -> None:
+    found = types(
+        "The Kremlin said Moscow saw no point in a temporary ceasefire, responding to a European "
+        "call for an unconditional 30-day pause."
+    )
+    assert "ceasefire.rejected" in found
+    assert "ceasefire.proposed" not in found
+
+
+@pytest.mark.parametrize(
+    ("term", "code"),
+    [("al-Shabaab", "SOMREB"), ("Boko Haram", "NGAREB"), ("the ELN", "COLREB"),
+     ("the Arakan Army", "MMRREB"), ("Islamic State", "IMGREB")],
+)
+def test_armed_groups_are_actors(term: str, code: str) -> None:
+    from streams.classify import actors
+    from streams.classify.lexicon import scan
+
+    sentence = f"Fighters from {term} attacked a village on Monday."
+    assert code in {m.entry.code for m in actors.mentions(scan(sentence), sentence)}
