@@ -72,6 +72,9 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_ACCIDENT_SUBJECT = re.compile(r"\b(?:fire|blaze|flames|explosion|storm|flood|crash)\b[^,;]*$",
+                               re.IGNORECASE)
+_PARTIES = frozenset({"mil", "gov", "state", "demonym", "group", "spy"})
 _RESPONDING = re.compile(
     r"\b(?:responding|in\s+response|reacting|replying)\s+to\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 _PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -518,7 +521,7 @@ def _attacks(view: _View) -> list[Draft]:
     terror = view.get("terror")
     violent = bool(attack or strikes) or bool(damage and (terror or aerial)) or bool(
         aerial and intercept
-    )
+    ) or _forces_destroyed(view, damage)
     drafts: list[Draft] = []
     if not violent or _staged(view):
         return drafts
@@ -608,6 +611,21 @@ def _locative(view: _View, asset: Hit) -> bool:
         h.end <= along.start() and words_between(text, h.end, along.start()) == 0
         for h in view.get("attack", "airstrike", "bombing", "artillery", "damage")
     )
+
+
+def _forces_destroyed(view: _View, damage: list[Hit]) -> bool:
+    """ "Russia's defence ministry said it had destroyed a Patriot battery": a party destroying
+    a military asset is an attack; "a fire destroyed a depot" is not (no cause given)."""
+    text = view.s.text
+    for verb in damage:
+        if not any(a.start >= verb.end and words_between(text, verb.end, a.start) <= 6
+                   for a in view.prefixed("mil:")):
+            continue
+        if _ACCIDENT_SUBJECT.search(text, max(view.s.start, verb.start - 30), verb.start):
+            continue
+        if any(m.end <= verb.start and m.entry.kind in _PARTIES for m in view.s.mentions):
+            return True
+    return False
 
 
 def _staged(view: _View) -> bool:

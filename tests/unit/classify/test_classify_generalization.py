@@ -635,3 +635,26 @@ def test_armed_groups_are_actors(term: str, code: str) -> None:
 
     sentence = f"Fighters from {term} attacked a village on Monday."
     assert code in {m.entry.code for m in actors.mentions(scan(sentence), sentence)}
+
+
+def test_a_party_destroying_a_military_asset_is_a_strike() -> None:
+    events = code(
+        "Russia's defence ministry said it had destroyed a Ukrainian Patriot battery and a "
+        "command post near Zaporizhzhia."
+    )
+    assert one(events, "attack.military_target").strategic
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A fire broke out at an ammunition depot in Voronezh region on Tuesday, officials said, "
+        "without giving a cause.",
+        "Military intelligence said a fire had destroyed a Tu-22M3 bomber at the Shaykovka "
+        "airfield, without saying who was behind it.",
+        "A fighter jet crashed during a training flight in the west of the country on Tuesday, "
+        "killing the pilot, the air force said.",
+    ],
+)
+def test_fires_and_crashes_without_a_cause_are_no_attacks(sentence: str) -> None:
+    assert types(sentence) == set()
