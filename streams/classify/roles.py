@@ -61,6 +61,9 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
     return None
 
 
+_WORD_AT = re.compile(r"[\w'-]+")
+
+
 def speaker(s: Sentence) -> Mention | None:
     """Who the sentence is attributed to: "according to X", or X followed by a report verb."""
     for mention in s.mentions:
@@ -119,8 +122,17 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     by_agent = [m for m in after if _role(s, m) == "agent"]
     accused = [m for m in before if _accused(s, m)]
     owned_by = owner(s, trigger)
+    # ", dismissing the proposal": a participle after a comma takes the main clause's subject
+    word = _WORD_AT.match(s.text, trigger.start)
+    trailing = (word is not None and word.group().lower().endswith("ing")
+                and s.text[max(s.start, trigger.start - 3) : trigger.start].rstrip().endswith(","))
+    main_subject = said_by or next((m for m in before if _role(s, m) == "subject"), None)
     if by_agent:
         actor = by_agent[0]
+    elif owned_by is not None:
+        actor = owned_by
+    elif trailing and speech_act and main_subject is not None:
+        actor = main_subject
     elif owned_by is not None:
         actor = owned_by
     elif accused and not speech_act:

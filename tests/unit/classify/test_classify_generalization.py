@@ -658,3 +658,17 @@ def test_a_party_destroying_a_military_asset_is_a_strike() -> None:
 )
 def test_fires_and_crashes_without_a_cause_are_no_attacks(sentence: str) -> None:
     assert types(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Netanyahu said Israel would not agree to any ceasefire that left Hamas in power, "
+         "dismissing the latest Egyptian proposal.", "ISRGOV"),
+        ("Sudan's army chief said there would be no ceasefire with the RSF, rejecting calls "
+         "from mediators for a humanitarian pause.", "SDNMIL"),
+    ],
+)
+def test_trailing_participle_takes_the_main_subject(sentence: str, actor: str) -> None:
+    event = one(code(sentence), "ceasefire.rejected")
+    assert event.actor is not None and event.actor.code == actor
