@@ -28,6 +28,12 @@ _CAMEO = cameo_table()
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
+_THE_CLAIM = re.compile(
+    r"\b(?:the|this|that|these|those|such)\s+(?:claims?|reports?|allegations?|accounts?|"
+    r"assertions?)\b", re.IGNORECASE)
+# "the claim was false" refutes; "rejected the allegation as baseless" is only a denial
+_COPULA = re.compile(r"(?:was|were|is|are)\b", re.IGNORECASE)
+_SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 _OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
 # "in January 2023", "of the 1982 war": a year the sentence is set in (not "the 2024 truce")
@@ -125,6 +131,12 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
             if mention.entry.kind == "group":
                 state.conflict += 1  # an armed group named: the article is about conflict
         cats = {h.cat for h in sent_hits}
+        if "refuted" in cats and _THE_CLAIM.search(text, start, end) and any(
+            h.cat == "refuted" and _COPULA.match(text, h.start) for h in sent_hits
+        ):
+            # "... claimed its missiles struck the carrier. The Pentagon said the claim was
+            # false": the refutation takes back the sentence before it
+            state.coded = [c for c in state.coded if c.order != state.order - 1]
         state.conflict += "conflict" in cats
         state.nonconflict += "nonconflict" in cats
         state.truce += "truce" in cats
@@ -186,6 +198,9 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
     figures = find_figures(s.text, s.start, s.hits) if violent else []
     for draft in drafts:
         roles = draft.roles
+        when = _pick_date(dates, draft, s)
+        if draft.type in _SCHEDULED and when is not None and when.value > ref:
+            continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
         state.coded.append(_Coded(
             draft=draft,
             field=name,
@@ -197,7 +212,7 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
             target=roles.target.actor() if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
-            when=_pick_date(dates, draft, s),
+            when=when,
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
         ))

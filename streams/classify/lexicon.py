@@ -134,6 +134,7 @@ _MASKS = {
     "negation_exception": ("negation",),
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
+    "nonconflict": ("conflict",),  # "trade war" is no war
 }
 _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check

@@ -61,7 +61,9 @@ _DETERMINER = frozenset({"the", "a", "an", "its", "their", "this", "that", "his"
 _PARTICIPLES = frozenset({"signed", "brokered", "agreed", "declared", "reached", "struck"})
 _RELATIVE_GAP = re.compile(r"^,?\s*(?:which|that)\s+(?:(?:has|had|was|is)\s+)?(?:been\s+)?$")
 # verbs that are violent only in a conflict: "the outage hit the capital", "a blast at a plant"
-_WEAK = frozenset({"hit", "hits", "hitting", "strike", "strikes", "struck", "targeted",
+_WEAK = frozenset({"came under fire", "come under fire", "comes under fire", "coming under fire",
+                   "under fire from", "hit", "hits", "hitting", "strike", "strikes", "struck",
+                   "targeted",
                    "targeting", "launched", "fired", "explosion", "explosions", "exploded",
                    "blast", "blasts", "crashed into", "slammed into", "smashed into", "raid",
                    "raids", "offensive", "rained"})
@@ -72,6 +74,8 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_UNDER = re.compile(r"(?:(?:came|come|comes|coming)\s+)?under\s", re.IGNORECASE)
+_TOLL_CUE = re.compile(r"(?:.*toll|number\s)", re.IGNORECASE)
 _ACCIDENT_SUBJECT = re.compile(r"\b(?:fire|blaze|flames|explosion|storm|flood|crash)\b[^,;]*$",
                                re.IGNORECASE)
 _PARTIES = frozenset({"mil", "gov", "state", "demonym", "group", "spy"})
@@ -492,7 +496,10 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
             v.end <= asset.start and _RELATIVE_CLAUSE.search(view.s.text, v.end, asset.start)
             for v in verbs
         )
-        hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by")
+        hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by") or any(
+            asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 2
+            and _UNDER.match(view.s.text, v.start) for v in verbs
+        )  # "army posts came under fire"
         following = _FIRST_WORD.match(view.s.text, asset.end, view.s.end)
         if following and following.group(1).lower() in _SHOOTER_NEXT:
             continue  # "air defence fire lit up the sky": the asset is shooting
@@ -676,7 +683,7 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
         for hit in view.valid([cat], _ATTACK_BLOCK):
             if cumulative and _PERFECT.search(text, max(start, hit.start - 20), hit.start):
                 continue  # "more than 1,200 have been killed in air strikes this year"
-            if "toll" in text[hit.start : hit.end].lower():
+            if _TOLL_CUE.match(text[hit.start : hit.end]):
                 if any(c.start >= hit.end and words_between(text, hit.end, c.start) <= 2
                        for c in cumulative):
                     continue  # "bringing the death toll since the truce to 330"

@@ -672,3 +672,58 @@ def test_fires_and_crashes_without_a_cause_are_no_attacks(sentence: str) -> None
 def test_trailing_participle_takes_the_main_subject(sentence: str, actor: str) -> None:
     event = one(code(sentence), "ceasefire.rejected")
     assert event.actor is not None and event.actor.code == actor
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("URGENT: TOLL FROM RUSSIAN MISSILE STRIKE ON KRYVYI RIH RISES TO NINETEEN",
+         "casualties.reported"),
+        ("BULLETIN: Overnight Drone Barrage Knocks Out Power to Most of Kharkiv",
+         "attack.infrastructure"),
+        ("URGENT: ARMY POSTS COME UNDER ARTILLERY FIRE IN BREACH OF CEASEFIRE, MILITARY SAYS",
+         "attack.military_target"),
+        ("FLASH: Government and Militia Leaders Sign Cessation of Hostilities in Nairobi",
+         "ceasefire.agreed"),
+    ],
+)
+def test_bulletin_phrasings(headline: str, expected: str) -> None:
+    assert expected in types("", headline=headline)
+
+
+def test_a_dynamited_bridge_is_an_infrastructure_attack() -> None:
+    assert "attack.infrastructure" in types(
+        "A bridge on the Pan-American Highway was dynamited before dawn on Friday, the army "
+        "said, blaming dissidents of the former FARC."
+    )
+
+
+def test_tariff_war_truce_and_talks_are_no_conflict() -> None:
+    assert types(
+        "The EU and China agreed on Friday to pause their tariff war, freezing new duties while "
+        "negotiators meet again. Talks broke down twice in the autumn.",
+        headline="EU and China call truce in electric-car tariff war",
+    ) == set()
+
+
+def test_talks_scheduled_for_a_later_date_are_not_held() -> None:
+    assert "negotiation.held" not in types(
+        "Delegations from the army and the RSF are expected to meet in Jeddah on June 12 for "
+        "indirect talks, officials said on Thursday."
+    )
+
+
+def test_the_next_sentence_refutes_a_claim() -> None:
+    assert types(
+        "A Houthi spokesman claimed on Sunday that the group's missiles had struck a U.S. "
+        "aircraft carrier. The Pentagon said the claim was false."
+    ) == set()
+
+
+def test_a_denial_by_the_accused_does_not_refute() -> None:
+    found = types(
+        "Pakistan's military said on Thursday that 26 hostages were killed when separatist "
+        "gunmen seized a train, and accused India of sponsoring \"the terrorists\" behind the "
+        "attack. India's foreign ministry rejected the allegation as baseless."
+    )
+    assert {"casualties.reported", "accusation.terrorism"} <= found
