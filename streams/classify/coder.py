@@ -33,6 +33,8 @@ _THE_CLAIM = re.compile(
     r"assertions?)\b", re.IGNORECASE)
 # "the claim was false" refutes; "rejected the allegation as baseless" is only a denial
 _COPULA = re.compile(r"(?:was|were|is|are)\b", re.IGNORECASE)
+# an event the article dates this long before its own publication is background
+_STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
 _OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
@@ -201,6 +203,9 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
         when = _pick_date(dates, draft, s)
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
+        if (draft.type in _ATTACKS and when is not None
+                and (ref - when.value).days >= _STALE_DAYS):
+            continue  # "damaged by Russian strikes last week": context, not today's news
         state.coded.append(_Coded(
             draft=draft,
             field=name,

@@ -727,3 +727,25 @@ def test_a_denial_by_the_accused_does_not_refute() -> None:
         "attack. India's foreign ministry rejected the allegation as baseless."
     )
     assert {"casualties.reported", "accusation.terrorism"} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine's grid operator imposed rolling blackouts on Tuesday to repair equipment "
+        "damaged by Russian strikes.",
+        "Parliament approved $500 million to rebuild energy infrastructure destroyed by Russian "
+        "strikes, the finance ministry said on Tuesday.",
+        "Grain exports from the port of Odesa rose 20% in February despite repeated Russian "
+        "drone attacks on the region, the ministry said.",
+    ],
+)
+def test_mended_damage_and_repeated_attacks_are_background(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_an_attack_dated_last_week_is_background() -> None:
+    assert types(
+        "Engineers said on Thursday the substation hit by Russian drones on May 20 was back "
+        "in service.", published=datetime(2025, 6, 5, 8, tzinfo=UTC)
+    ) == set()
