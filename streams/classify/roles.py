@@ -119,7 +119,10 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     before = [m for m in s.mentions if m.end <= trigger.start]
     after = [m for m in s.mentions if m.start >= trigger.end]
 
-    by_agent = [m for m in after if _role(s, m) == "agent"]
+    # "rejected by Hamas": the passive agent follows its verb closely; "respond to any
+    # misadventure by Pakistan" names the agent of something else
+    by_agent = [m for m in after if _role(s, m) == "agent"
+                and words_between(s.text, trigger.end, m.start) <= 3]
     accused = [m for m in before if _accused(s, m)]
     owned_by = owner(s, trigger)
     # ", dismissing the proposal": a participle after a comma takes the main clause's subject

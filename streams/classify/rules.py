@@ -154,8 +154,15 @@ _APPOSITION = re.compile(
     r"\s*(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 # "Moscow would hit decision-making centres": force stated as the speaker's own future act
 _FUTURE_FORCE = re.compile(
-    r"\b(?:would|will)\s+(?:hit|strike|target|attack|destroy|retaliate|respond)\b", re.IGNORECASE)
-_SELF_SUBJECT = re.compile(r"\b(?:it|they|we)\s+$", re.IGNORECASE)
+    r"\b(?:would|will|could|(?:is|are|was|were|stands?|stood)\s+ready\s+to|"
+    r"(?:is|are|was|were)\s+prepared\s+to)\s+(?:\w+ly\s+)?"
+    r"(?:hit|strike|target|attack|destroy|retaliate|respond|use\s+force)\b", re.IGNORECASE)
+# the speaker's own side named without a country: "it", "we", "the military", "our forces"
+_CONDITION_FREE_COULD = re.compile(r"could\b", re.IGNORECASE)
+_IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
+_SELF_SUBJECT = re.compile(
+    r"\b(?:it|they|we|the\s+(?:military|army|armed\s+forces|navy|air\s+force|country|group)|"
+    r"our\s+(?:forces|army|military|troops))\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -799,6 +806,9 @@ def _future_force(view: _View) -> list[Draft]:
         if not own and not (subject is said_by
                             and _SELF_SUBJECT.search(text, subject.end, match.start())):
             continue
+        if _CONDITION_FREE_COULD.match(match.group()) and not _IF.search(text, match.end(),
+                                                                         view.s.end):
+            continue  # "could strike" is a threat only with its condition: "... if ..."
         trigger = Hit(match.start(), match.end(), "threat", "")
         return [Draft("threat.military", "138", trigger,
                       assign(view.s, trigger, True))]

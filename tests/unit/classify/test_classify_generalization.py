@@ -749,3 +749,30 @@ def test_an_attack_dated_last_week_is_background() -> None:
         "Engineers said on Thursday the substation hit by Russian drones on May 20 was back "
         "in service.", published=datetime(2025, 6, 5, 8, tzinfo=UTC)
     ) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Medvedev said on Tuesday Russia could strike targets in Europe if Western long-range "
+        "missiles were used against Russian territory.",
+        "India's army chief said the military was ready to respond forcefully to any "
+        "misadventure by Pakistan along the Line of Control.",
+    ],
+)
+def test_threats_in_other_words(sentence: str) -> None:
+    assert "threat.military" in types(sentence)
+
+
+def test_threat_actor_is_the_speaker_not_a_distant_by_phrase() -> None:
+    event = one(code(
+        "India's army chief said the military was ready to respond forcefully to any "
+        "misadventure by Pakistan along the Line of Control."
+    ), "threat.military")
+    assert event.actor is not None and event.actor.code == "INDMIL"
+
+
+def test_could_without_a_condition_is_no_threat() -> None:
+    assert "threat.military" not in types(
+        "Analysts said Russia could strike Ukraine's grid again this winter."
+    )
