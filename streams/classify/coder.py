@@ -61,6 +61,9 @@ _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SAID_ON = re.compile(
     r"\b(?:said|says|reported|announced|added|told\s+\w+|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE)
+# "Palm Sunday", "Good Friday": a named day, not a recent weekday
+_NAMED_DAY = re.compile(r"\b(?:Palm|Easter|Good|Holy|Bloody|Black|Orthodox)\s+$")
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "overnight", "yesterday", "today", "tonight", "last night", "this morning",
                      "earlier today", "early hours"})
@@ -163,14 +166,23 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
     history, not news."""
     if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
-           and not _SAID_ON.search(text, max(start, h.start - 24), h.start) for h in hits):
+           and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
+           and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits):
         return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
-    if any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end)):
+    # "Sudan's army, which has been at war since April 2023, dismissed ...": a relative
+    # clause dates its own background, not the sentence
+    asides = [m.span() for m in _ASIDE.finditer(text, start, end)]
+
+    def main(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in asides)
+
+    if any(int(m.group(1)) < ref.year and main(m) for m in _PAST_YEAR.finditer(text, start, end)):
         return True
-    if any(int(m.group(1)) <= ref.year - _OLD_YEARS for m in _ANY_YEAR.finditer(text, start, end)):
+    if any(int(m.group(1)) <= ref.year - _OLD_YEARS and main(m)
+           for m in _ANY_YEAR.finditer(text, start, end)):
         return True
     return any(
-        (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS
+        (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS and main(m)
         for m in _PAST_MONTH.finditer(text, start, end)
     )
 
@@ -203,8 +215,8 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
         when = _pick_date(dates, draft, s)
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
-        if (draft.type in _ATTACKS and when is not None
-                and (ref - when.value).days >= _STALE_DAYS):
+        if (when is not None and (ref - when.value).days >= _STALE_DAYS
+                and (draft.type in _ATTACKS or (draft.type in _VIOLENT and when.explicit))):
             continue  # "damaged by Russian strikes last week": context, not today's news
         state.coded.append(_Coded(
             draft=draft,

@@ -62,6 +62,7 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
 
 
 _WORD_AT = re.compile(r"[\w'-]+")
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 
 
 def speaker(s: Sentence) -> Mention | None:
@@ -116,7 +117,11 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     actor: Mention | None = None
     target: Mention | None = None
     claimed: Mention | None = None
-    before = [m for m in s.mentions if m.end <= trigger.start]
+    # "Sudan's army, which has been at war with the RSF since 2023, dismissed ...": a party
+    # inside a relative aside is not the verb's subject
+    asides = [m.span() for m in _ASIDE.finditer(s.text, s.start, trigger.start)]
+    before = [m for m in s.mentions if m.end <= trigger.start
+              and not any(a <= m.start < b for a, b in asides)]
     after = [m for m in s.mentions if m.start >= trigger.end]
 
     # "rejected by Hamas": the passive agent follows its verb closely; "respond to any

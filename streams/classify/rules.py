@@ -39,7 +39,8 @@ from streams.classify.scope import (
 
 TRIGGERS = frozenset(
     {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
-     "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms", "propose"}
+     "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms", "propose",
+     "truce_anaphor"}
 )
 SPEECH_ACTS = frozenset(
     {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed", "negotiation.held",
@@ -132,7 +133,8 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 # "stormed an airliner in a counter-terrorism exercise": the action itself is staged
 _STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame")
 _STAGE_FRAME = re.compile(
-    r"\b(?:in|during|as part of|for)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}$",
+    r"\b(?:in|during|as part of|for|launched|held|staged|conducted|began|started|holding|"
+    r"staging|conducting|launching)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE)
 # "counter-terrorism", "anti-terror": the word names a police function, not an accusation
 _INABILITY = frozenset({"failed to", "fail to", "fails to", "failing to", "unable to"})
@@ -325,6 +327,16 @@ def _ceasefire(view: _View) -> list[Draft]:
         for hit in view.valid(["violate_accord"], (NEGATION, HEDGE, INTENT)):
             if any(h.cat in _CONFLICT_CUES or h.cat == "actor" for h in view.s.hits):
                 drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
+                break
+    if not truce and not plans and "ceasefire.rejected" not in drafts:
+        anaphors = view.get("truce_anaphor")
+        for hit in view.valid(["reject"], (NEGATION, HEDGE)) if anaphors else []:
+            if any(a.start >= hit.end and words_between(view.s.text, hit.end, a.start) <= 1
+                   for a in anaphors):
+                # kept only if the article names a truce somewhere (coder.py checks)
+                drafts["ceasefire.rejected"] = _draft(
+                    view, "ceasefire.rejected", "1246", hit, needs_truce=True
+                )
                 break
     if talks and "ceasefire.rejected" not in drafts:
         for hit in view.get("refuse_attend"):
@@ -686,10 +698,11 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     figures: dict[str, int] = {}
     first: Hit | None = None
     cumulative = view.get("cumulative")
+    if cumulative and any(_PERFECT.search(text, max(start, h.start - 20), h.start)
+                          for h in view.get("kill", "wound")):
+        return []  # "33,700 have been killed since the Oct. 7 attack, in which ...": war tolls
     for cat in ("kill", "wound", "missing"):
         for hit in view.valid([cat], _ATTACK_BLOCK):
-            if cumulative and _PERFECT.search(text, max(start, hit.start - 20), hit.start):
-                continue  # "more than 1,200 have been killed in air strikes this year"
             if _TOLL_CUE.match(text[hit.start : hit.end]):
                 if any(c.start >= hit.end and words_between(text, hit.end, c.start) <= 2
                        for c in cumulative):
@@ -740,9 +753,21 @@ def _accusation(view: _View) -> list[Draft]:
     if not cues:
         return []
     roles = accusation_roles(view.s, min(cues[0], terror[0]))
-    if roles.actor is None and not _unnamed_accuser(view, terror[0]):
+    if roles.actor is None and not _unnamed_accuser(view, terror[0]) and not _quoted(
+        view, terror[0]
+    ):
         return []
     return [Draft("accusation.terrorism", "112", terror[0], roles)]
+
+
+def _quoted(view: _View, hit: Hit) -> bool:
+    """ "'This is a terrorist act,' he said": words inside a quotation that the sentence
+    attributes to a speaker are that speaker's accusation, named or not."""
+    text = view.s.text
+    before = text[view.s.start : hit.start]
+    inside = (before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+              or (before.count("'") - before.count("'s")) % 2 == 1)
+    return inside and bool(view.get("report", "accuse"))
 
 
 def _unnamed_accuser(view: _View, terror: Hit) -> bool:

@@ -776,3 +776,67 @@ def test_could_without_a_condition_is_no_threat() -> None:
     assert "threat.military" not in types(
         "Analysts said Russia could strike Ukraine's grid again this winter."
     )
+
+
+def test_a_conditional_sentence_mid_article_is_hypothetical() -> None:
+    assert types(
+        "The Guards held a drill on Tuesday.\n\n\"If the Americans make the mistake of attacking "
+        "our nuclear sites, we will set their bases on fire,\" the commander told state TV."
+    ) & {"attack.infrastructure", "attack.military_target", "attack.aerial"} == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"This is a terrorist act by the military council against the people,\" he said.",
+        "\"This was a terrorist act,\" the interior minister told reporters on Sunday.",
+        "Gunmen torch power substation in Culiacan; governor decries 'terrorist' acts",
+    ],
+)
+def test_quoted_and_decried_terrorism_is_an_accusation(sentence: str) -> None:
+    assert "accusation.terrorism" in types(sentence)
+
+
+def test_palm_sunday_is_no_recent_weekday() -> None:
+    assert types(
+        "In April, two ballistic missiles exploded over the city centre on Palm Sunday, "
+        "killing 35 people.", published=datetime(2025, 6, 24, 8, tzinfo=UTC)
+    ) == set()
+
+
+def test_war_wide_tolls_are_not_incident_figures() -> None:
+    assert "casualties.reported" not in types(
+        "The insurgency, which began in 2017, has killed more than 6,000 people, according "
+        "to conflict monitors."
+    )
+
+
+def test_a_truce_rejected_by_anaphor_with_the_actor_outside_the_aside() -> None:
+    events = code(
+        "A humanitarian truce declared by the RSF took effect at midnight on Friday. Sudan's "
+        "army, which has been at war with the RSF since April 2023, dismissed the declaration "
+        "as a \"media manoeuvre\".", published=datetime(2025, 11, 8, 8, tzinfo=UTC)
+    )
+    event = one(events, "ceasefire.rejected")
+    assert event.actor is not None and event.actor.code == "SDNMIL"
+
+
+def test_a_video_fabricated_with_ai_is_refuted() -> None:
+    assert "ceasefire.rejected" not in types(
+        "A video in which the commander appears to reject any ceasefire with Russia was "
+        "fabricated using artificial intelligence, officials said on Wednesday."
+    )
+
+
+def test_a_launched_exercise_stages_its_missile_fire() -> None:
+    assert "attack.aerial" not in types(
+        "The Revolutionary Guards launched a large naval exercise in the Strait of Hormuz on "
+        "Tuesday, firing cruise missiles at mock targets."
+    )
+
+
+def test_gas_production_facilities_are_infrastructure() -> None:
+    assert "attack.infrastructure" in types(
+        "Naftogaz said Russian drones had hit gas production facilities in the Poltava region "
+        "overnight, causing several fires."
+    )
