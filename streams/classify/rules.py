@@ -158,8 +158,12 @@ _APPOSITION = re.compile(
 _FUTURE_FORCE = re.compile(
     r"\b(?:would|will|could|(?:is|are|was|were|stands?|stood)\s+ready\s+to|"
     r"(?:is|are|was|were)\s+prepared\s+to)\s+(?:\w+ly\s+)?"
-    r"(?:hit|strike|target|attack|destroy|retaliate|respond|use\s+force)\b", re.IGNORECASE)
+    r"(?:hit|strike|target|attack|destroy|retaliate|respond|use\s+force|crush|wipe\s+out|"
+    r"set\s+(?:[\w'-]+\s+){1,6}on\s+fire|turn\s+(?:[\w'-]+\s+){1,3}into\s+(?:ashes|rubble)|"
+    r"keep\s+(?:targeting|attacking|striking)|continue\s+(?:targeting|attacking|striking|to\s+"
+    r"(?:target|attack|strike)))\b", re.IGNORECASE)
 # the speaker's own side named without a country: "it", "we", "the military", "our forces"
+_WE = re.compile(r"\bwe\s+$", re.IGNORECASE)
 _CONDITION_FREE_COULD = re.compile(r"could\b", re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
 _SELF_SUBJECT = re.compile(
@@ -815,9 +819,16 @@ def _future_force(view: _View) -> list[Draft]:
     """ "Medvedev said Moscow would hit decision-making centres if ...": a party's own side
     stating it will use force is a threat; "Kyiv said Russia would strike again" is not."""
     said_by = speaker(view.s) or _possessive_speaker(view)
-    if said_by is None or not said_by.entry.country:
-        return []
     text = view.s.text
+    if said_by is None or not said_by.entry.country:
+        # "'... we will set their bases on fire,' the commander told state TV": a quoted
+        # first-person vow is its speaker's threat even when the speaker is not a party
+        for match in _FUTURE_FORCE.finditer(text, view.s.start, view.s.end):
+            if (_WE.search(text, max(view.s.start, match.start() - 12), match.start())
+                    and _quoted(view, Hit(match.start(), match.end(), "threat", ""))):
+                trigger = Hit(match.start(), match.end(), "threat", "")
+                return [Draft("threat.military", "138", trigger, assign(view.s, trigger, True))]
+        return []
     for match in _FUTURE_FORCE.finditer(text, view.s.start, view.s.end):
         cue = next((h for h in view.s.hits if h.start == match.start()), None)
         if view.scope.governs(NEGATION, cue or Hit(match.start(), match.end(), "", "")):

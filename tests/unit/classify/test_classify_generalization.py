@@ -840,3 +840,18 @@ def test_gas_production_facilities_are_infrastructure() -> None:
         "Naftogaz said Russian drones had hit gas production facilities in the Poltava region "
         "overnight, causing several fires."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Guards commander said on Monday that any attack on Iranian nuclear facilities would "
+        "be met with missile strikes on U.S. bases.",
+        "\"If they attack our nuclear sites, we will set their bases in the region on fire,\" "
+        "the navy commander told state television.",
+        "The Houthis said they would keep targeting American warships for as long as "
+        "Washington pressed its campaign.",
+    ],
+)
+def test_vows_of_force(sentence: str) -> None:
+    assert "threat.military" in types(sentence)
