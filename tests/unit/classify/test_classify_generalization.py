@@ -845,8 +845,8 @@ def test_gas_production_facilities_are_infrastructure() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "A Guards commander said on Monday that any attack on Iranian nuclear facilities would "
-        "be met with missile strikes on U.S. bases.",
+        "Iran's Revolutionary Guards said on Monday that any attack on Iranian nuclear "
+        "facilities would be met with missile strikes on U.S. bases.",
         "\"If they attack our nuclear sites, we will set their bases in the region on fire,\" "
         "the navy commander told state television.",
         "The Houthis said they would keep targeting American warships for as long as "
