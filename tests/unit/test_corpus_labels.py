@@ -42,12 +42,14 @@ def test_only_wire_formats_in_the_parts():
 
 
 def test_at_least_150_wires_and_a_real_heldout_part():
-    """The held-out part was frozen at 69 wires (37% of the first 186); the 111 `dev-*`
-    wires written later for tuning only grow `tune/`, so the share is a floor, not a band."""
+    """The held-out part grows only with wires written by people who never saw the coder
+    (69 first, then 32 `h2-*` and 30 `h3-*`); `tune/` grows faster with each batch of `dev*`
+    wires written to find errors. What makes the held-out score stable is its absolute size,
+    so the floor is 100 wires, and at least 15% of the corpus."""
     assert len(LABELS) >= 150
     heldout = [key for key in LABELS if key.startswith("heldout/")]
-    assert len(heldout) >= 60
-    assert len(heldout) / len(LABELS) >= 0.20
+    assert len(heldout) >= 100
+    assert len(heldout) / len(LABELS) >= 0.15
 
 
 @pytest.mark.parametrize("path", sorted(LABELS))
