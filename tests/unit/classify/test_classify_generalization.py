@@ -855,3 +855,18 @@ def test_gas_production_facilities_are_infrastructure() -> None:
 )
 def test_vows_of_force(sentence: str) -> None:
     assert "threat.military" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gaza ceasefire talks in Doha ended on Tuesday without a deal, officials said.",
+        "Egypt postponed indefinitely a new round of Gaza truce negotiations, two Egyptian "
+        "sources said.",
+        "Israel recalled its negotiating team from Qatar on Tuesday.",
+        "Qatar said on Tuesday it was suspending its mediation between Israel and Hamas.",
+        "Colombia's President Gustavo Petro on Tuesday ended peace talks with the ELN.",
+    ],
+)
+def test_talks_collapse_in_other_words(sentence: str) -> None:
+    assert "negotiation.stalled" in types(sentence)
