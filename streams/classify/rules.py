@@ -29,6 +29,7 @@ from streams.classify.roles import (
 from streams.classify.scope import (
     AFTER,
     BACKGROUND,
+    DENIAL,
     HEDGE,
     INTENT,
     LONG_AFTER,
@@ -288,7 +289,8 @@ def _ceasefire(view: _View) -> list[Draft]:
         for hit in view.get("accept", "agree"):
             if _unable(view, hit):
                 continue  # "negotiators failed to agree on a truce": a stall, not a refusal
-            if view.near(hit, nouns) and view.scope.governs(NEGATION, hit):
+            if (view.near(hit, nouns) and view.scope.governs(NEGATION, hit)
+                    and not view.scope.governs(DENIAL, hit)):  # "denied ... refused to extend"
                 drafts.setdefault(
                     "ceasefire.rejected", _draft(view, "ceasefire.rejected", "1246", hit)
                 )

@@ -870,3 +870,23 @@ def test_vows_of_force(sentence: str) -> None:
 )
 def test_talks_collapse_in_other_words(sentence: str) -> None:
     assert "negotiation.stalled" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("European leaders called on Tuesday for an unconditional 30-day ceasefire in Ukraine.",
+         "ceasefire.proposed"),
+        ("Putin declared a three-day ceasefire for the Victory Day commemorations, the Kremlin "
+         "said on Monday.", "ceasefire.agreed"),
+    ],
+)
+def test_truce_calls_and_declarations(sentence: str, expected: str) -> None:
+    assert expected in types(sentence)
+
+
+def test_a_denied_refusal_to_extend_is_no_rejection() -> None:
+    assert "ceasefire.rejected" not in types(
+        "Israeli officials on Friday denied a report that Israel had turned down a request to "
+        "extend the pause in fighting."
+    )
