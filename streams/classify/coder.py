@@ -95,51 +95,79 @@ def code_events(article: NormalizedArticle) -> list[Event]:
     return [_event(article.article_id, c) for c in _merge(coded)]
 
 
+# The categories `_code_sentence` reads: a sentence with none of these (most sentences only
+# say who said what) changes nothing but the sentence count, unless a pronoun may refer back
+_NOTED = TRIGGERS | {"damage", "attack", "conflict", "nonconflict", "truce", "actor"}
+
+
 def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
     hits = scan(text)
     starts = [h.start for h in hits]
+    noted = [h.start for h in hits if h.cat in _NOTED]
     mentions = actor_dict.mentions(hits, text)
-    for start, end in split(text):
-        state.order += 1
+    mention_starts = [m.start for m in mentions]
+    spans = split(text)
+    first = state.order + 1
+    k, size = 0, len(noted)
+    for index, (start, end) in enumerate(spans):
+        while k < size and noted[k] < start:
+            k += 1
+        if state.last_person is None and (k == size or noted[k] >= end):
+            continue  # no cue, actor or pronoun to count or code
+        state.order = first + index
         sent_hits = hits[bisect_left(starts, start) : bisect_left(starts, end)]
-        sent_mentions = _with_pronouns(state, text, start, end, mentions)
-        for mention in sent_mentions:
-            if mention.entry.country and mention.entry.kind != "org":
-                state.countries[mention.entry.country] += 1
-        cats = {h.cat for h in sent_hits}
-        state.conflict += "conflict" in cats
-        state.nonconflict += "nonconflict" in cats
-        state.truce += "truce" in cats
-        if cats & TRIGGERS:
-            sentence = Sentence(text, start, end, sent_hits, sent_mentions)
-            drafts = code_sentence(sentence)
-            if drafts and _retrospective(text, start, end, sent_hits, ref):
-                drafts = []
-            if drafts:
-                _place(state, name, sentence, drafts, ref)
-            elif cats & {"damage", "attack"}:
-                _attach_figures(state, text, start, sent_hits)
+        sent_mentions = mentions[
+            bisect_left(mention_starts, start) : bisect_left(mention_starts, end)
+        ]
+        _code_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions), ref)
+    state.order = first - 1 + len(spans)
+
+
+def _code_sentence(state: _Article, name: str, s: Sentence, ref: date) -> None:
+    """Count the sentence's cues, code its events and note the last person it names."""
+    text, start, end, sent_hits = s.text, s.start, s.end, s.hits
+    sent_mentions = _with_pronouns(state, text, start, end, s.mentions)
+    for mention in sent_mentions:
+        if mention.entry.country and mention.entry.kind != "org":
+            state.countries[mention.entry.country] += 1
+    cats = {h.cat for h in sent_hits}
+    state.conflict += "conflict" in cats
+    state.nonconflict += "nonconflict" in cats
+    state.truce += "truce" in cats
+    if cats & TRIGGERS:
+        sentence = s._replace(mentions=sent_mentions)
+        drafts = code_sentence(sentence)
+        if drafts and _retrospective(text, start, end, sent_hits, ref):
+            drafts = []
+        if drafts:
+            _place(state, name, sentence, drafts, ref)
         elif cats & {"damage", "attack"}:
             _attach_figures(state, text, start, sent_hits)
-        persons = [m for m in sent_mentions if m.entry.kind == "person"]
-        if persons:
-            state.last_person = persons[-1].entry
+    elif cats & {"damage", "attack"}:
+        _attach_figures(state, text, start, sent_hits)
+    persons = [m for m in sent_mentions if m.entry.kind == "person"]
+    if persons:
+        state.last_person = persons[-1].entry
 
 
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
     """A sentence set in an earlier year and naming no recent day: history, not news."""
     if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT for h in hits):
         return False
+    if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+        return False  # no year to match: skip the (slow, case-insensitive) regex
     return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(text, start, end))
 
 
 def _with_pronouns(
-    state: _Article, text: str, start: int, end: int, mentions: list[actor_dict.Mention]
+    state: _Article, text: str, start: int, end: int, found: list[actor_dict.Mention]
 ) -> list[actor_dict.Mention]:
-    found = [m for m in mentions if start <= m.start < end]
+    """The sentence's mentions (`found`), plus the first pronoun outside them as the last
+    person named before the sentence."""
     if state.last_person is None:
         return found
     person = state.last_person
+    found = list(found)
     for match in actor_dict.PRONOUN_RE.finditer(text, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
