@@ -99,27 +99,27 @@ def scan(text: str) -> list[Hit]:
     Word boundaries are checked here (the automaton matches substrings); `*` terms may run
     on into a longer word, and case-exact actor terms (US, UN) must match their capitals.
     """
-    folded = fold(text)
-    size = len(folded)
+    # One NUL (no key has one, and it is not alphanumeric) at each end: the boundary tests
+    # need no range checks, and a match ending at `end` in the padded text is text[start:end].
+    padded = f"\0{fold(text)}\0"
     hits: list[Hit] = []
     append = hits.append
-    for end_index, (length, head_alnum, plain, other) in AUTOMATON.iter(folded):
-        start = end_index - length + 1
-        if head_alnum and start > 0 and folded[start - 1].isalnum():
+    for end, (length, head_alnum, plain, other) in AUTOMATON.iter(padded):
+        start = end - length
+        if head_alnum and padded[start].isalnum():
+            continue  # starts inside a word: most raw matches ("un" in "until")
+        if padded[end + 1].isalnum():  # runs on into a longer word
+            for entry in other:
+                if entry.prefix and (
+                    entry.exact_case is None or text[start:end] == entry.exact_case
+                ):
+                    append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
             continue
-        end = end_index + 1
-        runs_on = end < size and folded[end].isalnum()
-        if not runs_on:
-            for cat, payload in plain:
-                append(_new_hit(Hit, (start, end, cat, payload)))
-        if not other:
-            continue
+        for cat, payload in plain:
+            append(_new_hit(Hit, (start, end, cat, payload)))
         for entry in other:
-            if runs_on and not entry.prefix:
-                continue
-            if entry.exact_case is not None and text[start:end] != entry.exact_case:
-                continue
-            append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+            if entry.exact_case is None or text[start:end] == entry.exact_case:
+                append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
     hits.sort()
     if _MASKERS.isdisjoint([h[2] for h in hits]):
         return hits
