@@ -135,7 +135,9 @@ def _code_sentence(state: _Article, name: str, s: Sentence, ref: date) -> None:
     state.nonconflict += "nonconflict" in cats
     state.truce += "truce" in cats
     if cats & TRIGGERS:
-        sentence = s._replace(mentions=sent_mentions)
+        sentence = s if sent_mentions is s.mentions else Sentence(
+            text, start, end, sent_hits, sent_mentions
+        )
         drafts = code_sentence(sentence)
         if drafts and _retrospective(text, start, end, sent_hits, ref):
             drafts = []
@@ -181,6 +183,7 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
     places = _finest(find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
+    breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
     figures = find_figures(s.text, s.start, s.hits) if violent else []
@@ -197,7 +200,7 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
             target=roles.target.actor() if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
-            when=_pick_date(dates, draft, s),
+            when=_pick_date(dates, breaks, draft, s),
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
         ))
@@ -209,28 +212,36 @@ def _finest(places: list[Location]) -> list[Location]:
     return [p for p in places if p.feature != "country" or p.country not in finer]
 
 
-def _clause(s: Sentence, pos: int, dates: list[DateMention]) -> tuple[int, int]:
+def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The sentence's clause breaks, found once for all its drafts and anchors."""
+    return [
+        match.span() for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end)
+        if not any(d.start <= match.start() < d.end for d in dates)  # "June 1, 2025"
+    ]
+
+
+def _clause(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The comma/semicolon-delimited stretch of the sentence around `pos`."""
     start, end = s.start, s.end
-    for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end):
-        if any(d.start <= match.start() < d.end for d in dates):
-            continue  # "June 1, 2025"
-        if match.start() < pos:
-            start = match.end()
+    for at, after in breaks:
+        if at < pos:
+            start = after
         else:
-            end = match.start()
+            end = at
             break
     return start, end
 
 
-def _pick_date(dates: list[DateMention], draft: Draft, s: Sentence) -> DateMention | None:
+def _pick_date(
+    dates: list[DateMention], breaks: list[tuple[int, int]], draft: Draft, s: Sentence
+) -> DateMention | None:
     """The date in the trigger's own clause (a calendar date before a relative one), or a
     sentence-opening one ("On June 1, ..."): a date elsewhere belongs to another verb."""
     if not dates:
         return None
     pool: list[DateMention] = []
     for anchor in [draft.trigger, *draft.anchors]:
-        start, end = _clause(s, anchor.start, dates)
+        start, end = _clause(s, anchor.start, breaks)
         pool = [d for d in dates if start <= d.start < end]
         if pool:
             break
