@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date
+from typing import NamedTuple
 
 from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
@@ -62,9 +63,19 @@ class _Coded:
     merged: int = 0
 
 
+class _Pending(NamedTuple):
+    """A sentence whose rules run once the whole article has been read (`code_events`)."""
+
+    field: str
+    sentence: Sentence
+    cats: set[str]
+    order: int
+
+
 @dataclass
 class _Article:
     coded: list[_Coded] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     conflict: int = 0
     nonconflict: int = 0
@@ -80,9 +91,14 @@ def code_events(article: NormalizedArticle) -> list[Event]:
     for name in _FIELDS:
         text = getattr(article, name)
         if text:
-            _code_field(state, name, text, ref)
+            _code_field(state, name, text)
     if state.nonconflict and not state.conflict:
         return []
+    # The rules, places, dates and figures run only now, in reading order: they change none
+    # of the counts above, and an article in another sense (about half the wires: labour
+    # strikes, sports attacks) has just been dropped without them.
+    for pending in state.pending:
+        _code_rules(state, pending, ref)
     if not state.conflict:
         state.coded = [c for c in state.coded if not c.draft.needs_conflict]
     if not state.truce:
@@ -95,17 +111,15 @@ def code_events(article: NormalizedArticle) -> list[Event]:
     return [_event(article.article_id, c) for c in _merge(coded)]
 
 
-# The categories `_code_sentence` reads: a sentence with none of these (most sentences only
+# The categories `_read_sentence` reads: a sentence with none of these (most sentences only
 # say who said what) changes nothing but the sentence count, unless a pronoun may refer back
 _NOTED = TRIGGERS | {"damage", "attack", "conflict", "nonconflict", "truce", "actor"}
 
 
-def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
+def _code_field(state: _Article, name: str, text: str) -> None:
     hits = scan(text)
-    starts = [h.start for h in hits]
     noted = [h.start for h in hits if h.cat in _NOTED]
     mentions = actor_dict.mentions(hits, text)
-    mention_starts = [m.start for m in mentions]
     spans = split(text)
     first = state.order + 1
     k, size = 0, len(noted)
@@ -113,18 +127,20 @@ def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
         while k < size and noted[k] < start:
             k += 1
         if state.last_person is None and (k == size or noted[k] >= end):
+            if k == size:
+                break  # nothing left to code, and no person named for a pronoun
             continue  # no cue, actor or pronoun to count or code
         state.order = first + index
-        sent_hits = hits[bisect_left(starts, start) : bisect_left(starts, end)]
-        sent_mentions = mentions[
-            bisect_left(mention_starts, start) : bisect_left(mention_starts, end)
-        ]
-        _code_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions), ref)
+        # hits and mentions are tuples that start with their offset: (start,) sorts first
+        sent_hits = hits[bisect_left(hits, (start,)) : bisect_left(hits, (end,))]
+        sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
+        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
     state.order = first - 1 + len(spans)
 
 
-def _code_sentence(state: _Article, name: str, s: Sentence, ref: date) -> None:
-    """Count the sentence's cues, code its events and note the last person it names."""
+def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
+    """Count the sentence's cues and countries, keep it for the rules if it has a trigger or
+    figure cue, and note the last person it names."""
     text, start, end, sent_hits = s.text, s.start, s.end, s.hits
     sent_mentions = _with_pronouns(state, text, start, end, s.mentions)
     for mention in sent_mentions:
@@ -134,22 +150,33 @@ def _code_sentence(state: _Article, name: str, s: Sentence, ref: date) -> None:
     state.conflict += "conflict" in cats
     state.nonconflict += "nonconflict" in cats
     state.truce += "truce" in cats
-    if cats & TRIGGERS:
+    if cats & _CODED:
         sentence = s if sent_mentions is s.mentions else Sentence(
             text, start, end, sent_hits, sent_mentions
         )
-        drafts = code_sentence(sentence)
-        if drafts and _retrospective(text, start, end, sent_hits, ref):
-            drafts = []
-        if drafts:
-            _place(state, name, sentence, drafts, ref)
-        elif cats & {"damage", "attack"}:
-            _attach_figures(state, text, start, sent_hits)
-    elif cats & {"damage", "attack"}:
-        _attach_figures(state, text, start, sent_hits)
+        state.pending.append(_Pending(name, sentence, cats, state.order))
     persons = [m for m in sent_mentions if m.entry.kind == "person"]
     if persons:
         state.last_person = persons[-1].entry
+
+
+_FIGURE_CUES = frozenset({"damage", "attack"})
+_CODED = TRIGGERS | _FIGURE_CUES
+
+
+def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
+    """The sentence's events, placed, or the figures it adds to the attack before it."""
+    s, cats = pending.sentence, pending.cats
+    if cats & TRIGGERS:
+        drafts = code_sentence(s)
+        if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
+            drafts = []
+        if drafts:
+            _place(state, pending, drafts, ref)
+        elif cats & _FIGURE_CUES:
+            _attach_figures(state, s.text, s.start, s.hits)
+    elif cats & _FIGURE_CUES:
+        _attach_figures(state, s.text, s.start, s.hits)
 
 
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
@@ -179,7 +206,8 @@ def _with_pronouns(
     return sorted(found)
 
 
-def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: date) -> None:
+def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -> None:
+    s = pending.sentence
     places = _finest(find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
@@ -191,11 +219,11 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
         roles = draft.roles
         state.coded.append(_Coded(
             draft=draft,
-            field=name,
+            field=pending.field,
             start=s.start,
             end=s.end,
             text=s.text[s.start : s.end],
-            order=state.order,
+            order=pending.order,
             actor=roles.actor.actor() if roles.actor else None,
             target=roles.target.actor() if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
