@@ -89,7 +89,11 @@ def country_actor(iso3: str) -> Actor:
 def mentions(hits: list[Hit], text: str) -> list[Mention]:
     """Longest non-overlapping actor terms, with same-country neighbours merged."""
     found: list[Mention] = []
-    for hit in sorted((h for h in hits if h.cat == "actor"), key=lambda h: (h.start, -h.end)):
+    actor_hits = [h for h in hits if h.cat == "actor"]
+    if not actor_hits:
+        return found
+    actor_hits.sort(key=lambda h: (h.start, -h.end))
+    for hit in actor_hits:
         if found and hit.start < found[-1].end:
             continue
         entry = ACTORS[int(hit.payload)]

@@ -7,6 +7,7 @@ on sentences the scan flagged, instead of dozens of regexes over the full text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -144,6 +145,7 @@ AUTOMATON = _build(_TABLE)
 _WORDS, _ODD = _build_words(_TABLE)
 del _TABLE
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
+_category = itemgetter(2)
 
 
 def scan(text: str) -> list[Hit]:
@@ -157,7 +159,7 @@ def scan(text: str) -> list[Hit]:
     padded = f"\0{fold(text)}\0"
     hits = _scan_words(text, padded) if padded.isascii() else _scan_any(text, padded)
     hits.sort()
-    if _MASKERS.isdisjoint([h[2] for h in hits]):
+    if _MASKERS.isdisjoint(map(_category, hits)):
         return hits
     return _masked(hits)
 

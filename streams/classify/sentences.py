@@ -47,8 +47,9 @@ def split(text: str) -> list[tuple[int, int]]:
         if "\n" in gap:
             end = stop
         else:
-            following = text[after : after + 2]
-            first = following[1:2] if following[:1] in _OPENING else following[:1]
+            first = text[after]  # the lookahead saw a character there
+            if first in _OPENING:
+                first = text[after + 1 : after + 2]
             if not (first.isupper() or first.isdigit()):
                 continue
             # only a full stop can end an abbreviation ("Gen.", "U.S.")
