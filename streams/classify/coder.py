@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date
+from typing import NamedTuple
 
 from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
@@ -89,9 +90,20 @@ class _Coded:
     merged: int = 0
 
 
+class _Pending(NamedTuple):
+    """A sentence whose rules run once the whole article has been read (`code_events`)."""
+
+    field: str
+    sentence: Sentence
+    cats: set[str]
+    order: int
+    refutes_previous: bool = False
+
+
 @dataclass
 class _Article:
     coded: list[_Coded] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     conflict: int = 0
     nonconflict: int = 0
@@ -107,9 +119,14 @@ def code_events(article: NormalizedArticle) -> list[Event]:
     for name in _FIELDS:
         text = getattr(article, name)
         if text:
-            _code_field(state, name, text, ref)
+            _code_field(state, name, text)
     if state.nonconflict and not state.conflict:
         return []
+    # The rules, places, dates and figures run only now, in reading order: they change none
+    # of the counts above, and an article in another sense (192 of the 400 bench wires) has
+    # just been dropped without them.
+    for pending in state.pending:
+        _code_rules(state, pending, ref)
     if not state.conflict:
         state.coded = [c for c in state.coded if not c.draft.needs_conflict]
     if not state.truce:
@@ -122,43 +139,79 @@ def code_events(article: NormalizedArticle) -> list[Event]:
     return [_event(article.article_id, c) for c in _merge(coded)]
 
 
-def _code_field(state: _Article, name: str, text: str, ref: date) -> None:
+# The categories `_read_sentence` reads: a sentence with none of these (most sentences only
+# say who said what) changes nothing but the sentence count, unless a pronoun may refer back
+_NOTED = TRIGGERS | {"damage", "attack", "conflict", "nonconflict", "truce", "actor", "refuted"}
+_FIGURE_CUES = frozenset({"damage", "attack"})  # figures after an attack belong to it
+_CODED = TRIGGERS | _FIGURE_CUES  # what `_code_rules` acts on
+
+
+def _code_field(state: _Article, name: str, text: str) -> None:
     hits = scan(text)
-    starts = [h.start for h in hits]
+    noted = [h.start for h in hits if h.cat in _NOTED]
     mentions = actor_dict.mentions(hits, text)
-    for start, end in split(text):
-        state.order += 1
-        sent_hits = hits[bisect_left(starts, start) : bisect_left(starts, end)]
-        sent_mentions = _with_pronouns(state, text, start, end, mentions)
-        for mention in sent_mentions:
-            if mention.entry.country and mention.entry.kind != "org":
-                state.countries[mention.entry.country] += 1
-            if mention.entry.kind == "group":
-                state.conflict += 1  # an armed group named: the article is about conflict
-        cats = {h.cat for h in sent_hits}
-        if "refuted" in cats and _THE_CLAIM.search(text, start, end) and any(
-            h.cat == "refuted" and _COPULA.match(text, h.start) for h in sent_hits
-        ):
-            # "... claimed its missiles struck the carrier. The Pentagon said the claim was
-            # false": the refutation takes back the sentence before it
-            state.coded = [c for c in state.coded if c.order != state.order - 1]
-        state.conflict += "conflict" in cats
-        state.nonconflict += "nonconflict" in cats
-        state.truce += "truce" in cats
-        if cats & TRIGGERS:
-            sentence = Sentence(text, start, end, sent_hits, sent_mentions)
-            drafts = code_sentence(sentence)
-            if drafts and _retrospective(text, start, end, sent_hits, ref):
-                drafts = []
-            if drafts:
-                _place(state, name, sentence, drafts, ref)
-            elif cats & {"damage", "attack"}:
-                _attach_figures(state, text, start, sent_hits)
-        elif cats & {"damage", "attack"}:
-            _attach_figures(state, text, start, sent_hits)
-        persons = [m for m in sent_mentions if m.entry.kind == "person"]
-        if persons:
-            state.last_person = persons[-1].entry
+    spans = split(text)
+    first = state.order + 1
+    k, size = 0, len(noted)
+    for index, (start, end) in enumerate(spans):
+        while k < size and noted[k] < start:
+            k += 1
+        if state.last_person is None and (k == size or noted[k] >= end):
+            if k == size:
+                break  # nothing left to code, and no person named for a pronoun
+            continue  # no cue, actor or pronoun to count or code
+        state.order = first + index
+        # hits and mentions are tuples that start with their offset: (start,) sorts first
+        sent_hits = hits[bisect_left(hits, (start,)) : bisect_left(hits, (end,))]
+        sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
+        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
+    state.order = first - 1 + len(spans)
+
+
+def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
+    """Count the sentence's cues and countries, keep it for the rules if it has a trigger or
+    figure cue, and note the last person it names."""
+    text, start, end, sent_hits = s.text, s.start, s.end, s.hits
+    sent_mentions = _with_pronouns(state, text, start, end, s.mentions)
+    for mention in sent_mentions:
+        if mention.entry.country and mention.entry.kind != "org":
+            state.countries[mention.entry.country] += 1
+        if mention.entry.kind == "group":
+            state.conflict += 1  # an armed group named: the article is about conflict
+    cats = {h.cat for h in sent_hits}
+    state.conflict += "conflict" in cats
+    state.nonconflict += "nonconflict" in cats
+    state.truce += "truce" in cats
+    # "... claimed its missiles struck the carrier. The Pentagon said the claim was false":
+    # the refutation takes back the sentence before it
+    refutes = "refuted" in cats and _THE_CLAIM.search(text, start, end) is not None and any(
+        h.cat == "refuted" and _COPULA.match(text, h.start) for h in sent_hits
+    )
+    if cats & _CODED or refutes:
+        sentence = s if sent_mentions is s.mentions else Sentence(
+            text, start, end, sent_hits, sent_mentions
+        )
+        state.pending.append(_Pending(name, sentence, cats, state.order, refutes))
+    persons = [m for m in sent_mentions if m.entry.kind == "person"]
+    if persons:
+        state.last_person = persons[-1].entry
+
+
+def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
+    """The sentence's events, placed, or the figures it adds to the attack before it."""
+    s, cats = pending.sentence, pending.cats
+    if pending.refutes_previous:
+        state.coded = [c for c in state.coded if c.order != pending.order - 1]
+    if cats & TRIGGERS:
+        drafts = code_sentence(s)
+        if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
+            drafts = []
+        if drafts:
+            _place(state, pending, drafts, ref)
+        elif cats & _FIGURE_CUES:
+            _attach_figures(state, s.text, s.start, s.hits)
+    elif cats & _FIGURE_CUES:
+        _attach_figures(state, s.text, s.start, s.hits)
 
 
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
@@ -176,11 +229,15 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
     def main(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in asides)
 
-    if any(int(m.group(1)) < ref.year and main(m) for m in _PAST_YEAR.finditer(text, start, end)):
-        return True
-    if any(int(m.group(1)) <= ref.year - _OLD_YEARS and main(m)
-           for m in _ANY_YEAR.finditer(text, start, end)):
-        return True
+    if text.find("19", start, end) >= 0 or text.find("20", start, end) >= 0:
+        if any(int(m.group(1)) < ref.year and main(m)
+               for m in _PAST_YEAR.finditer(text, start, end)):
+            return True
+        if any(int(m.group(1)) <= ref.year - _OLD_YEARS and main(m)
+               for m in _ANY_YEAR.finditer(text, start, end)):
+            return True
+    if not any(h.cat == "date_hint" for h in hits):
+        return False  # no month named: skip the month regex
     return any(
         (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS and main(m)
         for m in _PAST_MONTH.finditer(text, start, end)
@@ -188,12 +245,14 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
 
 
 def _with_pronouns(
-    state: _Article, text: str, start: int, end: int, mentions: list[actor_dict.Mention]
+    state: _Article, text: str, start: int, end: int, found: list[actor_dict.Mention]
 ) -> list[actor_dict.Mention]:
-    found = [m for m in mentions if start <= m.start < end]
+    """The sentence's mentions (`found`), plus the first pronoun outside them as the last
+    person named before the sentence."""
     if state.last_person is None:
         return found
     person = state.last_person
+    found = list(found)
     for match in actor_dict.PRONOUN_RE.finditer(text, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
@@ -203,16 +262,18 @@ def _with_pronouns(
     return sorted(found)
 
 
-def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: date) -> None:
+def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -> None:
+    s = pending.sentence
     places = _finest(find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
+    breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
     figures = find_figures(s.text, s.start, s.hits) if violent else []
     for draft in drafts:
         roles = draft.roles
-        when = _pick_date(dates, draft, s)
+        when = _pick_date(dates, breaks, draft, s)
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
@@ -220,11 +281,11 @@ def _place(state: _Article, name: str, s: Sentence, drafts: list[Draft], ref: da
             continue  # "damaged by Russian strikes last week": context, not today's news
         state.coded.append(_Coded(
             draft=draft,
-            field=name,
+            field=pending.field,
             start=s.start,
             end=s.end,
             text=s.text[s.start : s.end],
-            order=state.order,
+            order=pending.order,
             actor=roles.actor.actor() if roles.actor else None,
             target=roles.target.actor() if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
@@ -241,28 +302,36 @@ def _finest(places: list[Location]) -> list[Location]:
     return [p for p in places if p.feature != "country" or p.country not in finer]
 
 
-def _clause(s: Sentence, pos: int, dates: list[DateMention]) -> tuple[int, int]:
+def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
+    """The sentence's clause breaks, found once for all its drafts and anchors."""
+    return [
+        match.span() for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end)
+        if not any(d.start <= match.start() < d.end for d in dates)  # "June 1, 2025"
+    ]
+
+
+def _clause(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
     """The comma/semicolon-delimited stretch of the sentence around `pos`."""
     start, end = s.start, s.end
-    for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end):
-        if any(d.start <= match.start() < d.end for d in dates):
-            continue  # "June 1, 2025"
-        if match.start() < pos:
-            start = match.end()
+    for at, after in breaks:
+        if at < pos:
+            start = after
         else:
-            end = match.start()
+            end = at
             break
     return start, end
 
 
-def _pick_date(dates: list[DateMention], draft: Draft, s: Sentence) -> DateMention | None:
+def _pick_date(
+    dates: list[DateMention], breaks: list[tuple[int, int]], draft: Draft, s: Sentence
+) -> DateMention | None:
     """The date in the trigger's own clause (a calendar date before a relative one), or a
     sentence-opening one ("On June 1, ..."): a date elsewhere belongs to another verb."""
     if not dates:
         return None
     pool: list[DateMention] = []
     for anchor in [draft.trigger, *draft.anchors]:
-        start, end = _clause(s, anchor.start, dates)
+        start, end = _clause(s, anchor.start, breaks)
         pool = [d for d in dates if start <= d.start < end]
         if pool:
             break

@@ -6,7 +6,8 @@ on sentences the scan flagged, instead of dozens of regexes over the full text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -69,28 +70,82 @@ def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
     return key, _Entry(cat, payload, prefix, None)
 
 
-def _build() -> ahocorasick.Automaton:
+_Value = tuple[int, bool, tuple[tuple[str, str], ...], tuple[_Entry, ...]]
+
+
+def _table() -> dict[str, _Value]:
     """Each key maps to (length, whether its first character is alphanumeric, plain, other):
     `plain` are (cat, payload) pairs that need only whole-word boundaries, `other` the
     prefix and case-exact entries that need the full check."""
-    automaton = ahocorasick.Automaton()
     table: dict[str, list[_Entry]] = {}
     for key, entry in _terms():
         bucket = table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+    values: dict[str, _Value] = {}
     for key, entries in table.items():
         plain = tuple(
             (e.cat, e.payload) for e in entries if not e.prefix and e.exact_case is None
         )
         other = tuple(e for e in entries if e.prefix or e.exact_case is not None)
-        automaton.add_word(key, (len(key), key[:1].isalnum(), plain, other))
+        values[key] = (len(key), key[:1].isalnum(), plain, other)
+    return values
+
+
+def _build(table: dict[str, _Value]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in table.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
 
 
-AUTOMATON = _build()
+# ASCII text (most wires) is scanned by a second automaton that only matches at word starts.
+# There every non-alphanumeric character, of the text and of the keys, reads as a space, and
+# each key is entered with a space before it (and one after it when all its entries need a
+# whole word): the automaton then skips through the inside of words instead of reporting
+# "un" in "until", and those keys need no boundary test at all. A key with punctuation in it
+# ("u.s.", "air-defence", "air strike") is checked against the text, since "air\nstrike"
+# reads the same; the two keys that start with punctuation ("$", "'ll") are found with
+# str.find. Keys with non-ASCII letters cannot occur in ASCII text.
+_SPACES = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+_Variant = tuple[str | None, int, bool, tuple[tuple[str, str], ...], tuple[_Entry, ...]]
+
+
+def _build_words(
+    table: dict[str, _Value],
+) -> tuple[ahocorasick.Automaton, tuple[tuple[str, _Value], ...]]:
+    """The word-start automaton, each form mapping to the offset back from the match's last
+    character to the key's start and its variants (the key, if it has punctuation to check;
+    its length; whether the form ends in the space after it; plain; other); and the keys
+    that start with punctuation. Keys can share a form: "tu" and "tu-", "air strike" and
+    "air-strike"."""
+    forms: dict[str, list[_Variant]] = {}
+    odd: list[tuple[str, _Value]] = []
+    for key, value in table.items():
+        _, head_alnum, plain, other = value
+        if not key.isascii():
+            continue
+        if not head_alnum:
+            odd.append((key, value))
+            continue
+        whole = not other
+        form = " " + key.encode().translate(_SPACES).decode() + (" " if whole else "")
+        check = None if key.isalnum() else key
+        forms.setdefault(form, []).append((check, len(key), whole, plain, other))
+    automaton = ahocorasick.Automaton()
+    for form, variants in forms.items():
+        automaton.add_word(form, (len(form) - 1, tuple(variants)))
+    automaton.make_automaton()
+    return automaton, tuple(odd)
+
+
+_TABLE = _table()
+AUTOMATON = _build(_TABLE)
+_WORDS, _ODD = _build_words(_TABLE)
+del _TABLE
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
+_category = itemgetter(2)
 
 
 def scan(text: str) -> list[Hit]:
@@ -99,31 +154,83 @@ def scan(text: str) -> list[Hit]:
     Word boundaries are checked here (the automaton matches substrings); `*` terms may run
     on into a longer word, and case-exact actor terms (US, UN) must match their capitals.
     """
-    folded = fold(text)
-    size = len(folded)
-    hits: list[Hit] = []
-    append = hits.append
-    for end_index, (length, head_alnum, plain, other) in AUTOMATON.iter(folded):
-        start = end_index - length + 1
-        if head_alnum and start > 0 and folded[start - 1].isalnum():
-            continue
-        end = end_index + 1
-        runs_on = end < size and folded[end].isalnum()
-        if not runs_on:
-            for cat, payload in plain:
-                append(_new_hit(Hit, (start, end, cat, payload)))
-        if not other:
-            continue
-        for entry in other:
-            if runs_on and not entry.prefix:
-                continue
-            if entry.exact_case is not None and text[start:end] != entry.exact_case:
-                continue
-            append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+    # One NUL (no key has one, and it is not alphanumeric) at each end: the boundary tests
+    # need no range checks, and a key ending at `end` in the padded text is text[start:end].
+    padded = f"\0{fold(text)}\0"
+    hits = _scan_words(text, padded) if padded.isascii() else _scan_any(text, padded)
     hits.sort()
-    if _MASKERS.isdisjoint([h[2] for h in hits]):
+    if _MASKERS.isdisjoint(map(_category, hits)):
         return hits
     return _masked(hits)
+
+
+def _scan_any(text: str, padded: str) -> list[Hit]:
+    hits: list[Hit] = []
+    append = hits.append
+    for end, (length, head_alnum, plain, other) in AUTOMATON.iter(padded):
+        start = end - length
+        if head_alnum and padded[start].isalnum():
+            continue  # starts inside a word: most raw matches ("un" in "until")
+        if padded[end + 1].isalnum():  # runs on into a longer word
+            for entry in other:
+                if entry.prefix and (
+                    entry.exact_case is None or text[start:end] == entry.exact_case
+                ):
+                    append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+            continue
+        for cat, payload in plain:
+            append(_new_hit(Hit, (start, end, cat, payload)))
+        for entry in other:
+            if entry.exact_case is None or text[start:end] == entry.exact_case:
+                append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+    return hits
+
+
+def _scan_words(text: str, padded: str) -> list[Hit]:
+    """`_scan_any` for ASCII `padded`, with the word-start automaton."""
+    hits: list[Hit] = []
+    append = hits.append
+    spaced = padded.encode("ascii").translate(_SPACES).decode("ascii")
+    for last, (back, variants) in _WORDS.iter(spaced):
+        start = last - back
+        for key, size, whole, plain, other in variants:
+            end = start + size
+            if key is not None and padded[start + 1 : end + 1] != key:
+                continue
+            if whole:
+                for cat, payload in plain:
+                    append(_new_hit(Hit, (start, end, cat, payload)))
+            else:
+                _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
+    for key, (size, _, plain, other) in _ODD:
+        at = padded.find(key)
+        while at >= 0:
+            start = at - 1
+            end = start + size
+            _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
+            at = padded.find(key, at + 1)
+    return hits
+
+
+def _emit(
+    append: Callable[[Hit], None],
+    text: str,
+    start: int,
+    end: int,
+    runs_on: bool,
+    plain: tuple[tuple[str, str], ...],
+    other: tuple[_Entry, ...],
+) -> None:
+    """The hits of one key at a word start: plain entries unless it runs on into a longer
+    word, `*` entries either way, case-exact ones only as written."""
+    if not runs_on:
+        for cat, payload in plain:
+            append(_new_hit(Hit, (start, end, cat, payload)))
+    for entry in other:
+        if runs_on and not entry.prefix:
+            continue
+        if entry.exact_case is None or text[start:end] == entry.exact_case:
+            append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
 
 
 # A hit of the key category hides overlapping hits of the value category: "African Union" is

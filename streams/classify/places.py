@@ -20,7 +20,9 @@ from streams.classify.resources import load_yaml
 _CAPS = re.compile(r"[A-Z][\w\-]*(?:[ \-](?:[A-Z][\w\-]*|on-[A-Z][\w\-]*))*")
 _REGION_WORDS = re.compile(r"\s+(?:regions?|oblasts?|provinces?|governorates?)\b", re.IGNORECASE)
 _REGION_PAIR = re.compile(r"\s+and\s+[A-Z][\w\-]*\s+(?:regions|oblasts|provinces)\b")
-_PREV_WORD = re.compile(r"([\w']+)\W*$")
+# the last word before a position; it can only start a run of word characters, and a
+# possessive run cannot backtrack: the same match as `([\w']+)\W*$`, in linear time
+_PREV_WORD = re.compile(r"(?<![\w'])([\w']++)\W*+$")
 
 
 class _Place(NamedTuple):

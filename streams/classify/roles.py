@@ -19,7 +19,9 @@ _ROLES = load_yaml("lexicon.yaml")["roles"]
 _AGENT_PREPS = frozenset(_ROLES["agent_prep"])
 _TARGET_PREPS = frozenset(_ROLES["target_prep"])
 _PARTNER_PREPS = frozenset(_ROLES["partner_prep"])
-_PREV = re.compile(r"([\w']+)[^\w']*$")
+# the same match as `([\w']+)[^\w']*$`, without trying (and backtracking from) every
+# position inside a word
+_PREV = re.compile(r"(?<![\w'])([\w']++)[^\w']*+$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|comes under)\b")
 _BY_AFTER = re.compile(r"\w*\s+by\b")
 _SELF = re.compile(r"\W*(?:that\s+)?(?:it|its|they|their|we|our)\b", re.IGNORECASE)

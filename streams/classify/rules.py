@@ -198,6 +198,7 @@ class _View:
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in s.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)
+        self._prefixed: dict[str, list[Hit]] = {}
 
     # get and valid run dozens of times per sentence, mostly for categories the sentence
     # lacks: plain loops (no comprehension frames), and no sorting or scoping of nothing.
@@ -243,7 +244,15 @@ class _View:
         return sorted(found, key=lambda h: (self.distance(h, nouns), h.start))
 
     def prefixed(self, prefix: str) -> list[Hit]:
-        return sorted(h for h in self.s.hits if h.cat.startswith(prefix))
+        """Hits of every category starting with `prefix` ("infra:", "mil:"), in order: found
+        once per sentence from the categories (fewer than the hits), a new list per call."""
+        found = self._prefixed.get(prefix)
+        if found is None:
+            found = sorted(
+                h for cat, hits in self.by_cat.items() if cat.startswith(prefix) for h in hits
+            )
+            self._prefixed[prefix] = found
+        return list(found)
 
 
 def code_sentence(s: Sentence) -> list[Draft]:
@@ -509,28 +518,40 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
     """Military assets on the receiving end: after the verb, or a passive subject before it."""
     found = []
     for asset in view.prefixed("mil:"):
-        after = any(v.end <= asset.start and words_between(view.s.text, v.end, asset.start) <= 10
-                    for v in verbs)
-        passive = any(
-            asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 8
-            and any(w in view.s.text[asset.end : v.start].split() for w in ("was", "were", "been"))
-            and "," not in view.s.text[asset.end : v.start]
-            for v in verbs
-        )
-        after = after and not any(
-            v.end <= asset.start and _RELATIVE_CLAUSE.search(view.s.text, v.end, asset.start)
-            for v in verbs
-        )
+        following = _FIRST_WORD.match(view.s.text, asset.end, view.s.end)
+        if following and following.group(1).lower() in _SHOOTER_NEXT:
+            continue  # "air defence fire lit up the sky": the asset is shooting
+        # each test is pure, so the cheaper ones go first and the rest only run if needed
         hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by") or any(
             asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 2
             and _UNDER.match(view.s.text, v.start) for v in verbs
         )  # "army posts came under fire"
-        following = _FIRST_WORD.match(view.s.text, asset.end, view.s.end)
-        if following and following.group(1).lower() in _SHOOTER_NEXT:
-            continue  # "air defence fire lit up the sky": the asset is shooting
-        if (after or passive or hit_by) and not view.scope.governs(NEGATION, asset):
+        if not (hit_by or _after_verb(view, asset, verbs) or _passive_subject(view, asset, verbs)):
+            continue
+        if not view.scope.governs(NEGATION, asset):
             found.append(asset)
     return found
+
+
+def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
+    """ "struck an air base": the asset follows a verb, outside a relative clause."""
+    return any(
+        v.end <= asset.start and words_between(view.s.text, v.end, asset.start) <= 10
+        for v in verbs
+    ) and not any(
+        v.end <= asset.start and _RELATIVE_CLAUSE.search(view.s.text, v.end, asset.start)
+        for v in verbs
+    )
+
+
+def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
+    """ "two warships were hit": the asset is the subject of a passive verb after it."""
+    return any(
+        asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 8
+        and any(w in view.s.text[asset.end : v.start].split() for w in ("was", "were", "been"))
+        and "," not in view.s.text[asset.end : v.start]
+        for v in verbs
+    )
 
 
 def _attacks(view: _View) -> list[Draft]:

@@ -6,30 +6,59 @@ import re
 
 from streams.classify.resources import load_yaml
 
-# Same matches as `[.!?]["”’')\]]*\s+|\n+`, written to start with one character class so
-# the regex engine can skip ahead to candidates instead of trying both branches everywhere.
-_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s+|(?<=\n)\n*)")
+# Candidate ends, the same matches as `[.!?]["”’')\]]*\s+|\n+` at every position that can
+# end a sentence. Speed: a pattern that starts with one literal lets the regex engine skip
+# ahead at C speed (a character class or `\n+` is several times slower), so full stops,
+# `!`/`?` (only searched for when the text has one) and line breaks are found by separate
+# patterns and merged. Whitespace is matched possessively and a gap with no line break must
+# be followed by something that can open a sentence (not `[a-z]`, not end of text): the
+# candidates the full check below would reject anyway never reach Python.
+_GAP = (
+    r"[\"”’')\]]*+(?:[^\S\n]*+\n\s*+|[^\S\n]++(?=[A-Z0-9\"'(\[]|[^\x00-\x7f]))"
+)
+_STOP = re.compile(r"\." + _GAP)
+_MARK = re.compile(r"[.!?]" + _GAP)
+_BREAK = re.compile(r"\n\n*")  # not `\n+`: a literal first is what makes the search fast
 _OPENING = frozenset("\"“‘'([")
 _ABBREV = frozenset(str(w) for w in load_yaml("lexicon.yaml")["abbreviations"])
+# the last two characters of every abbreviation: a word ending otherwise (or in a capital,
+# "U.S.", "A.") cannot be one, and that is most full stops, so the regex below rarely runs
+# (a one-letter abbreviation in the data would turn this shortcut off)
+_ABBREV_ENDS = frozenset(w[-2:] for w in _ABBREV)
+_SHORTCUT = all(len(w) >= 2 for w in _ABBREV)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
 def split(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence, whitespace trimmed, never across a line break."""
+    marks = (_MARK if "!" in text or "?" in text else _STOP).finditer(text)
+    candidates = [m.span() for m in marks]
+    if "\n" in text:
+        candidates += [m.span() for m in _BREAK.finditer(text)]
+        candidates.sort()
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _END.finditer(text):
-        stop, after = match.span()
-        gap = match.group()
+    resume = 0  # one pass over the text resumes after each match: skip breaks inside one
+    for stop, after in candidates:
+        if stop < resume:
+            continue
+        resume = after
+        gap = text[stop:after]
         if "\n" in gap:
             end = stop
         else:
-            following = text[after : after + 2]
-            first = following[1:2] if following[:1] in _OPENING else following[:1]
+            first = text[after]  # the lookahead saw a character there
+            if first in _OPENING:
+                first = text[after + 1 : after + 2]
             if not (first.isupper() or first.isdigit()):
                 continue
             # only a full stop can end an abbreviation ("Gen.", "U.S.")
-            if text[stop] == ".":
+            if text[stop] == "." and (
+                not _SHORTCUT
+                or stop < 2
+                or text[stop - 2 : stop].lower() in _ABBREV_ENDS
+                or text[stop - 1].isupper()
+            ):
                 word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
                 if word and _is_abbreviation(word.group(1)):
                     continue
