@@ -23,7 +23,7 @@ from streams.classify.roles import Sentence
 from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
 from streams.classify.sentences import split
 
-CODER_VERSION = "wirewatch-coder/1.0.0"
+CODER_VERSION = "wirewatch-coder/1.1.0"
 _TAXONOMY = load_yaml("taxonomy.yaml")["types"]
 _CAMEO = cameo_table()
 _FIELDS = ("headline", "caption", "body")
