@@ -279,6 +279,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
                 and (draft.type in _ATTACKS or (draft.type in _VIOLENT and when.explicit))):
             continue  # "damaged by Russian strikes last week": context, not today's news
+        if draft.type in _VIOLENT and _dated_earlier(s, breaks or _breaks(s, dates), draft, ref):
+            continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
         state.coded.append(_Coded(
             draft=draft,
             field=pending.field,
@@ -300,6 +302,17 @@ def _finest(places: list[Location]) -> list[Location]:
     """Drop a country when a city, region or site in it is named too."""
     finer = {p.country for p in places if p.feature != "country"}
     return [p for p in places if p.feature != "country" or p.country not in finer]
+
+
+def _dated_earlier(
+    s: Sentence, breaks: list[tuple[int, int]], draft: Draft, ref: date
+) -> bool:
+    """The trigger's own clause names an earlier year: the sentence's recent day (a verdict,
+    a statement) dates something else."""
+    start, end = _clause(s, draft.trigger.start, breaks)
+    if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
+        return False
+    return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(s.text, start, end))
 
 
 def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:

@@ -38,6 +38,7 @@ _AFTER_RE = re.compile(
     r"further|been|up))*\s+[\"“]?" + _NUMBER + r"\b",
     re.IGNORECASE,
 )
+_AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w$€£.,-]+")
 _MONEY_RE = re.compile(
     r"(?P<sym>US\$|\$|€|£)\s?(?P<amount>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mln|m|k)?\b"
@@ -152,9 +153,12 @@ def listed_people(text: str, pos: int, limit: int) -> Count | None:
 
 
 def count_after(text: str, pos: int, limit: int) -> Count | None:
-    """A count right after a casualty cue: "killed seven people", "death toll rose to 30"."""
+    """A count right after a casualty cue: "killed seven people", "death toll rose to 30";
+    not an age ("one of the dead was 16 years old")."""
     match = _AFTER_RE.match(text[pos:limit])
     if match is None or _is_article(match, text[pos:]):
+        return None
+    if _AGE.match(text, pos + match.end()):
         return None
     value = number_value(match)
     if value is None:

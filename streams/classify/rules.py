@@ -76,6 +76,14 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_NOT_IN_SERVICE = re.compile(
+    r"\b(?:decommissioned|retired|mothballed|museum|replica|decoy|decoys|dummy|scrapped)\b"
+    r"[^,;]*$", re.IGNORECASE)
+_RELATIVE_NOT = re.compile(
+    r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:not|never|did\s+not|didn't|"
+    r"refused\s+to|declined\s+to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w'-]*\s+$")
+_PLACE_NAME_NEXT = re.compile(r"(?:-[a-z]{1,3}-[A-Z]|\s+[A-Z][a-z])")
 _UNDER = re.compile(r"(?:(?:came|come|comes|coming)\s+)?under\s", re.IGNORECASE)
 _TOLL_CUE = re.compile(r"(?:.*toll|number\s)", re.IGNORECASE)
 _ACCIDENT_SUBJECT = re.compile(r"\b(?:fire|blaze|flames|explosion|storm|flood|crash)\b[^,;]*$",
@@ -132,7 +140,7 @@ _ANAPHOR_BEFORE = re.compile(
 # its positions"
 _RELATIVE_CLAUSE = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 # "stormed an airliner in a counter-terrorism exercise": the action itself is staged
-_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame")
+_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic")
 _STAGE_FRAME = re.compile(
     r"\b(?:in|during|as part of|for|launched|held|staged|conducted|began|started|holding|"
     r"staging|conducting|launching)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
@@ -299,7 +307,10 @@ def _ceasefire(view: _View) -> list[Draft]:
             if _unable(view, hit):
                 continue  # "negotiators failed to agree on a truce": a stall, not a refusal
             if (view.near(hit, nouns) and view.scope.governs(NEGATION, hit)
-                    and not view.scope.governs(DENIAL, hit)):  # "denied ... refused to extend"
+                    and not view.scope.governs(DENIAL, hit)  # "denied ... refused to extend"
+                    # "groups that did not sign the 2018 peace deal": who they are, not news
+                    and not _RELATIVE_NOT.search(view.s.text, max(view.s.start, hit.start - 30),
+                                                 hit.start)):
                 drafts.setdefault(
                     "ceasefire.rejected", _draft(view, "ceasefire.rejected", "1246", hit)
                 )
@@ -521,6 +532,8 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
         following = _FIRST_WORD.match(view.s.text, asset.end, view.s.end)
         if following and following.group(1).lower() in _SHOOTER_NEXT:
             continue  # "air defence fire lit up the sky": the asset is shooting
+        if _NOT_IN_SERVICE.search(view.s.text, max(view.s.start, asset.start - 60), asset.start):
+            continue  # "a decommissioned bomber on display at the museum", decoys
         # each test is pure, so the cheaper ones go first and the rest only run if needed
         hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by") or any(
             asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 2
@@ -589,9 +602,10 @@ def _attacks(view: _View) -> list[Draft]:
         trigger = (strikes or attack or damage or intercept)[0]
         drafts.append(_draft(view, "attack.aerial", "195", trigger))
     follow = view.get("attack", "damage", "bombing")
-    weak = not any(h.cat in _ARMED for h in view.s.hits) and all(
-        view.s.text[v.start : v.end].lower() in _WEAK for v in verbs
-    )
+    # "Israeli jets struck ...": armed forces named as the agent make a weak verb violent
+    weak = not any(h.cat in _ARMED for h in view.s.hits) and not any(
+        m.entry.kind == "mil" for m in view.s.mentions
+    ) and all(view.s.text[v.start : v.end].lower() in _WEAK for v in verbs)
     at_base = any(h.payload in _BASES for h in military)
     infra = [
         h for h in view.prefixed("infra:")
@@ -643,8 +657,12 @@ def _on_receiving_end(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
 
 def _locative(view: _View, asset: Hit) -> bool:
     """ "the port city of Odesa", "a market near the railway station": the asset names where
-    something else was hit, not what was hit."""
+    something else was hit, not what was hit; "Port-au-Prince", "Port Sudan" name a city."""
     text = view.s.text
+    if (asset.start > view.s.start and text[asset.start].isupper()
+            and _PLACE_NAME_NEXT.match(text, asset.end)
+            and _LOWER_WORD_BEFORE.search(text, max(view.s.start, asset.start - 20), asset.start)):
+        return True  # (in running text: a title-case headline capitalises every word)
     following = _FIRST_WORD.match(text, asset.end, view.s.end)
     if following and following.group(1).lower() in _PLACE_HEADS:
         return True
@@ -689,7 +707,7 @@ def _staged(view: _View) -> bool:
     text = view.s.text
     return any(
         text[h.start : h.end].lower().startswith(_STAGED)
-        and _STAGE_FRAME.search(text, max(view.s.start, h.start - 40), h.start)
+        and _STAGE_FRAME.search(text, max(view.s.start, h.start - 60), h.start)
         for h in view.get("hedge")
     )
 

@@ -28,7 +28,7 @@ _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
-_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame")
+_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic")
 _CONDITIONAL = re.compile(r"[\"“]?(?:if|unless|should|in case)\b", re.IGNORECASE)
 
 

@@ -890,3 +890,57 @@ def test_a_denied_refusal_to_extend_is_no_rejection() -> None:
         "Israeli officials on Friday denied a report that Israel had turned down a request to "
         "extend the pause in fighting."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv's children's hospital reopened on Tuesday, a year to the day after a Russian "
+        "missile hit the building during a barrage that killed more than 30 people.",
+        "Mediators said talks between the government and opposition groups that did not sign "
+        "the 2018 peace deal resumed on Thursday.",
+        "Commandos fired blank rounds at a line of buses while other teams rehearsed defusing a "
+        "dummy explosive device placed under a bridge, officials said on Friday.",
+        "A judge on Wednesday sentenced a former cartel commander for his role in the December "
+        "2022 ambush of a police convoy in which 13 officers were killed.",
+        "The club's board said it would not sign up to any ceasefire while its players were "
+        "being robbed every weekend.",
+        "Air defence units also practised shooting down drones around the Natanz enrichment "
+        "site on Tuesday.",
+    ],
+    ids=["year-to-the-day", "relative-refusal", "drill", "verdict", "football", "practice"],
+)
+def test_more_traps(sentence: str) -> None:
+    found = types(sentence)
+    assert not found & {"attack.aerial", "attack.infrastructure", "attack.military_target",
+                        "casualties.reported", "ceasefire.rejected"}, found
+
+
+def test_an_age_is_no_toll() -> None:
+    events = code(
+        "An Israeli drone strike killed five Palestinians in Tammun early on Tuesday, the health "
+        "ministry said. The ministry said one of the dead was 16 years old."
+    )
+    assert max(e.casualties.killed or 0 for e in events if e.casualties) == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Explosive drones struck houses used by gangs north of Port-au-Prince on Wednesday.",
+         None),
+        ("Russian drones struck the port of Odesa on Wednesday.", "attack.infrastructure"),
+        ("Israeli jets struck the uranium conversion facility at Isfahan overnight.",
+         "attack.military_target"),
+        ("A Russian drone struck an aviation museum in Kharkiv, damaging a decommissioned "
+         "Tu-16 bomber on display.", None),
+        ("Blasts toppled two power pylons outside Guayaquil on Sunday, the grid operator said.",
+         "attack.infrastructure"),
+    ],
+)
+def test_targets_named_precisely(sentence: str, expected: str | None) -> None:
+    found = types(sentence)
+    if expected is None:
+        assert not found & {"attack.infrastructure", "attack.military_target"}, found
+    else:
+        assert expected in found
