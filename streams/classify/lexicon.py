@@ -241,6 +241,7 @@ _MASKS = {
     "negation_exception": ("negation",),
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
+    "person_bomber": ("mil:bomber",),
     "nonconflict": ("conflict",),  # "trade war" is no war
 }
 _MASKERS = frozenset(_MASKS)

@@ -76,6 +76,7 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _NOT_IN_SERVICE = re.compile(
     r"\b(?:decommissioned|retired|mothballed|museum|replica|decoy|decoys|dummy|scrapped)\b"
     r"[^,;]*$", re.IGNORECASE)
@@ -99,8 +100,10 @@ _IN_PLACE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+|a\s+)?(?:[\w'-]+\
                        re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\s(?:from|of|on)$")
-_PASSIVE_GAP = re.compile(r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?",
-                          re.IGNORECASE)
+# "the ceasefire [between A and B] [, which ...,] was broken": the truce noun as a passive subject
+_PASSIVE_GAP = re.compile(
+    r"(?:\s+(?:between|in|on|with|along|around|across|over|for|of)\b[^,;.]*?)?"
+    r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _BE = frozenset({"be", "been", "being", "was", "were", "is", "are"})
 _MET_WITH = re.compile(
     r"\s+with\s+(?:a\s+|an\s+|the\s+)?(?:[\w'\"“”-]+\s+){0,2}?[\"“]?(?:response|force|fire|"
@@ -396,8 +399,9 @@ def _breaks_truce(view: _View, hit: Hit, truce: list[Hit]) -> bool:
             _CLAUSE_GAP.search(text, hit.end, noun.start)
         ):
             return True
-        if (hit.cat == "break" and noun.end <= hit.start
-                and _PASSIVE_GAP.fullmatch(text, noun.end, hit.start)):
+        if hit.cat == "break" and noun.end <= hit.start and _PASSIVE_GAP.fullmatch(
+            _ASIDE.sub("", text[noun.end : hit.start])  # "the ceasefire, which took effect
+        ):                                              # at midnight, was broken"
             return True
     return False
 

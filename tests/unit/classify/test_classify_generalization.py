@@ -944,3 +944,28 @@ def test_targets_named_precisely(sentence: str, expected: str | None) -> None:
         assert not found & {"attack.infrastructure", "attack.military_target"}, found
     else:
         assert expected in found
+
+
+def test_storming_a_compound_is_no_storm_and_suicide_bombers_are_no_aircraft() -> None:
+    events = code(
+        "Suicide bombers rammed two explosives-laden vehicles into the wall of a military "
+        "cantonment on Tuesday, and gunmen then tried to storm the compound, killing 12 people "
+        "including five soldiers, officials said."
+    )
+    assert any(e.casualties and e.casualties.killed == 12 for e in events)
+    assert not any(e.strategic for e in events)
+
+
+def test_ignoring_a_pause_appeal_and_firing_at_a_destroyer() -> None:
+    found = types(
+        "Houthi rebels ignored a U.N. appeal for a pause in their attacks on Friday, and within "
+        "hours said they had fired anti-ship missiles at an American destroyer."
+    )
+    assert {"ceasefire.rejected", "attack.military_target"} <= found
+
+
+def test_a_truce_broken_after_an_aside() -> None:
+    assert "ceasefire.violated" in types(
+        "The ceasefire between Thailand and Cambodia, which took effect at midnight, was broken "
+        "within hours, Thailand's army said on Tuesday."
+    )
