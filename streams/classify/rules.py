@@ -383,7 +383,8 @@ def _ceasefire(view: _View) -> list[Draft]:
 
 
 def _claim_object(view: _View, hit: Hit) -> bool:
-    return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start) <= 2
+    # (a prefix cue ends mid-word: "dismiss|ing Israeli media reports")
+    return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start) <= 4
                for c in view.get("claim_noun"))
 
 

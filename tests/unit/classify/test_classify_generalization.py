@@ -969,3 +969,11 @@ def test_a_truce_broken_after_an_aside() -> None:
         "The ceasefire between Thailand and Cambodia, which took effect at midnight, was broken "
         "within hours, Thailand's army said on Tuesday."
     )
+
+
+def test_dismissing_media_reports_is_no_rejection() -> None:
+    assert "ceasefire.rejected" not in types(
+        "Hamas said on Wednesday that it had not rejected the latest proposal for a ceasefire "
+        "and was still studying it, dismissing Israeli media reports that it had turned the "
+        "plan down."
+    )
