@@ -76,6 +76,7 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,3}$")
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _NOT_IN_SERVICE = re.compile(
     r"\b(?:decommissioned|retired|mothballed|museum|replica|decoy|decoys|dummy|scrapped)\b"
@@ -328,8 +329,9 @@ def _ceasefire(view: _View) -> list[Draft]:
             drafts["ceasefire.proposed"] = _draft(
                 view, "ceasefire.proposed", codes[hit.cat], hit, anchors=proposals
             )
+        breaches = view.valid(["violate", "break", "despite"], (NEGATION, HEDGE, INTENT))
         for hit in view.valid(["agree"], (NEGATION, HEDGE, INTENT, AFTER)):
-            if _modifies(view, hit, truce):
+            if _modifies(view, hit, truce) or _not_an_agreement(view, hit, breaches):
                 continue  # "the truce signed in Doha", "the freshly agreed moratorium"
             if view.near(hit, truce) and "ceasefire.rejected" not in drafts:
                 drafts.setdefault("ceasefire.agreed", _draft(view, "ceasefire.agreed", "0871", hit))
@@ -380,6 +382,27 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
                 break
     return list(drafts.values())
+
+
+def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
+    """An agreement word that names the truce being breached, offered or discussed:
+    "violating a U.S.-brokered moratorium", "a truce the elders had brokered", "offered to
+    extend", "held talks on extending the truce", "groups that agree to join talks"."""
+    text = view.s.text
+    if hit.start > view.s.start and text[hit.start - 1] == "-":
+        return True  # "U.S.-brokered", "UN-brokered": a compound adjective
+    before = _WORDS_BEFORE.search(text, max(view.s.start, hit.start - 40), hit.start)
+    words = before.group().lower().split() if before else []
+    if words and words[-1] in {"had", "that", "who", "which"}:
+        return True
+    if words and words[-1] in {"on", "about", "over", "discuss", "discussing"}:
+        return True
+    if any(p.end <= hit.start and words_between(text, p.end, hit.start) <= 2
+           for p in view.get("propose", "demand", "appeal")):
+        return True
+    # "accused ... of violating the ceasefire commitments both sides signed": the agreement
+    # named inside a breach is the old one
+    return any(b.end <= hit.start for b in breaches)
 
 
 def _claim_object(view: _View, hit: Hit) -> bool:

@@ -977,3 +977,20 @@ def test_dismissing_media_reports_is_no_rejection() -> None:
         "and was still studying it, dismissing Israeli media reports that it had turned the "
         "plan down."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia and Ukraine accused each other on Monday of violating a U.S.-brokered "
+        "moratorium on attacks against energy facilities.",
+        "Clan fighting flared again on Sunday, shattering a truce the elders had brokered.",
+        "An Israeli delegation held talks with mediators in Cairo on Tuesday on extending the "
+        "Gaza truce into its second phase.",
+        "The government offered on Monday to extend its bilateral ceasefire with the faction by "
+        "another three months.",
+        "The junta offered a ceasefire to armed groups that agree to join peace talks.",
+    ],
+)
+def test_agreement_words_that_name_another_truce(sentence: str) -> None:
+    assert "ceasefire.agreed" not in types(sentence)
