@@ -397,8 +397,8 @@ def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
         return True
     if words and words[-1] in {"on", "about", "over", "discuss", "discussing"}:
         return True
-    if any(p.end <= hit.start and words_between(text, p.end, hit.start) <= 2
-           for p in view.get("propose", "demand", "appeal")):
+    if any(p.end <= hit.start and words_between(text, p.end, hit.start) <= 4
+           for p in view.get("propose", "demand", "appeal")):  # "offer|ed on Monday to extend"
         return True
     # "accused ... of violating the ceasefire commitments both sides signed": the agreement
     # named inside a breach is the old one
