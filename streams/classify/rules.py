@@ -96,7 +96,15 @@ _RESPONDING = re.compile(
 _PERFECT = re.compile(r"\b(?:have|has|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "a landing ship docked in the port of Sevastopol": the port is where the target was
 _MOBILE = re.compile(r"\b(?:ships?|vessels?|tankers?|carriers?|freighters?|boats?|ferry|ferries|"
-                     r"buses|bus|cars?|trucks?|lorr(?:y|ies)|vehicles?|convoys?)\b", re.IGNORECASE)
+                     r"buses|bus|cars?|trucks?|lorr(?:y|ies)|vehicles?|convoys?|fleet|warships?|"
+                     r"helicopters?|aircraft|planes?|jets?|airliners?)\b", re.IGNORECASE)
+# "the attack forced the closure of the bridge", "the airports suspended flights": the asset
+# is shut by the attack's effects or is the subject of its own clause, not what was hit
+_CONSEQUENCE = re.compile(r"[;]|\b(?:clos(?:ure|ed|ing)|shut|suspen\w*|disrupt\w*|halt\w*|"
+                          r"delay\w*|divert\w*)\b", re.IGNORECASE)
+_OWN_PREDICATE = re.compile(
+    r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:suspended|closed|shut|halted|"
+    r"reopened|resumed|diverted|cancelled|canceled)\b", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,2}$",
                        re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -667,6 +675,8 @@ def _on_receiving_end(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
                 text, verb.end, asset.start
             ) and not _THAT.search(text, verb.end, asset.start) and not any(
                 h.cat in _NEW_CLAUSE and verb.end <= h.start < asset.start for h in view.s.hits
+            ) and not _CONSEQUENCE.search(text, verb.end, asset.start) and not _OWN_PREDICATE.match(
+                text, asset.end
             ):
                 return True
             continue

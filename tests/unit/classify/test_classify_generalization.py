@@ -994,3 +994,17 @@ def test_dismissing_media_reports_is_no_rejection() -> None:
 )
 def test_agreement_words_that_name_another_truce(sentence: str) -> None:
     assert "ceasefire.agreed" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian drones targeted Moscow overnight; the city's airports suspended flights for "
+        "several hours, the mayor said.",
+        "Russian shelling of Kherson forced the closure of the city's main bridge to traffic on "
+        "Tuesday, officials said.",
+        "RSF drones destroyed two army helicopters at Merowe airport on Tuesday, the army said.",
+    ],
+)
+def test_infrastructure_closed_by_an_attack_or_hosting_the_target(sentence: str) -> None:
+    assert "attack.infrastructure" not in types(sentence)
