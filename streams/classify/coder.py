@@ -31,7 +31,9 @@ _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military
 _VIOLENT = _ATTACKS | {"casualties.reported"}
 _THE_CLAIM = re.compile(
     r"\b(?:the|this|that|these|those|such)\s+(?:claims?|reports?|allegations?|accounts?|"
-    r"assertions?)\b", re.IGNORECASE)
+    r"assertions?|videos?|footage|images?)\b", re.IGNORECASE)
+# "the blasts were a controlled detonation", "there was no shelling": the text's own account
+_EXPLICIT_REFUTATION = re.compile(r"(?:controlled|there\s+was\s+no)\b", re.IGNORECASE)
 # "the claim was false" refutes; "rejected the allegation as baseless" is only a denial
 _COPULA = re.compile(r"(?:was|were|is|are)\b", re.IGNORECASE)
 # an event the article dates this long before its own publication is background
@@ -55,7 +57,10 @@ _PAST_MONTH = re.compile(
     r"(?:early|late|mid)[\s-]+)"
     r"\s*(?:(?:early|late|mid)[\s-]+)?"
     r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December))\b(?!\s+\d)", re.IGNORECASE)
+    r"December))\b(?!\s+\d)"
+    # "the November ceasefire" names the truce, not when the sentence's event happened
+    r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding|moratorium))",
+    re.IGNORECASE)
 # a year that old is history whatever it modifies ("the 1953 agreement was signed after ...")
 _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -184,8 +189,10 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     state.truce += "truce" in cats
     # "... claimed its missiles struck the carrier. The Pentagon said the claim was false":
     # the refutation takes back the sentence before it
-    refutes = "refuted" in cats and _THE_CLAIM.search(text, start, end) is not None and any(
-        h.cat == "refuted" and _COPULA.match(text, h.start) for h in sent_hits
+    refutes = "refuted" in cats and any(
+        h.cat == "refuted" and (_EXPLICIT_REFUTATION.match(text, h.start) or (
+            _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
+        for h in sent_hits
     )
     if cats & _CODED or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(

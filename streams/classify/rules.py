@@ -41,7 +41,7 @@ from streams.classify.scope import (
 TRIGGERS = frozenset(
     {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
      "kill", "wound", "intercept", "peace_plan", "artillery", "small_arms", "propose",
-     "truce_anaphor"}
+     "truce_anaphor", "despite_it"}
 )
 SPEECH_ACTS = frozenset(
     {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed", "negotiation.held",
@@ -351,6 +351,14 @@ def _ceasefire(view: _View) -> list[Draft]:
         for hit in view.valid(["break", "despite"], (NEGATION, HEDGE, INTENT)):
             if "ceasefire.violated" not in drafts and _breaks_truce(view, hit, truce):
                 drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
+    if "ceasefire.violated" not in drafts and any(
+        h.cat in _VIOLENT_CUES or h.cat == "kill" for h in view.s.hits
+    ):
+        for hit in view.valid(["despite_it"], (NEGATION, HEDGE, INTENT)):
+            drafts["ceasefire.violated"] = _draft(
+                view, "ceasefire.violated", "196", hit, needs_truce=True
+            )
+            break
     if not truce and not plans and not view.get("reject"):
         for hit in view.valid(["propose"], (NEGATION, HEDGE, INTENT)):
             word = view.s.text[hit.start : hit.end].lower()

@@ -1008,3 +1008,40 @@ def test_agreement_words_that_name_another_truce(sentence: str) -> None:
 )
 def test_infrastructure_closed_by_an_attack_or_hosting_the_target(sentence: str) -> None:
     assert "attack.infrastructure" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "\"There will be no ceasefire with people who put bombs next to fruit stalls,\" the "
+        "commissioner told Caracol Radio on Wednesday.",
+        "Ukraine's foreign minister on Tuesday dismissed the Kremlin's offer of a halt in "
+        "fighting around the Victory Day commemorations.",
+        "The peace commissioner ruled it out on Wednesday, a day after the rebels called for a "
+        "bilateral ceasefire.",
+    ],
+)
+def test_more_rejections(sentence: str) -> None:
+    assert "ceasefire.rejected" in types(sentence)
+
+
+def test_the_november_ceasefire_names_the_truce_not_the_time() -> None:
+    assert "ceasefire.violated" in types(
+        "Lebanon's prime minister said the raids on Tuesday were a \"flagrant violation\" of the "
+        "November ceasefire.", published=datetime(2025, 2, 4, 8, tzinfo=UTC)
+    )
+
+
+def test_a_breach_explained_as_a_controlled_detonation_is_refuted() -> None:
+    assert "ceasefire.violated" not in types(
+        "Social media accounts reported on Sunday that artillery had shelled villages in breach "
+        "of the truce. But the governor said the blasts were a controlled detonation of "
+        "unexploded ordnance."
+    )
+
+
+def test_a_memoir_recounts_history() -> None:
+    assert types(
+        "In his memoir, the former minister recounts how the president turned down a Christmas "
+        "truce proposed by mediators."
+    ) == set()
