@@ -76,6 +76,12 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_CONFLICT_RELATIVE = re.compile(
+    r"\b(?:war|conflict|fighting|clashes|insurgency|violence|offensive|hostilities|uprising)"
+    r"\s*,?\s+(?:that|which|in\s+which)\b[^.;]*$", re.IGNORECASE)
+_EMBEDDED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:embedded|hidden|located|operating|housed|concealed)\s+"
+    r"(?:in|inside|within|under|beneath)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,3}$")
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _NOT_IN_SERVICE = re.compile(
@@ -578,6 +584,8 @@ def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
             continue  # "air defence fire lit up the sky": the asset is shooting
         if _NOT_IN_SERVICE.search(view.s.text, max(view.s.start, asset.start - 60), asset.start):
             continue  # "a decommissioned bomber on display at the museum", decoys
+        if _EMBEDDED.match(view.s.text, asset.end):
+            continue  # "a command centre embedded inside the school": a disputed claim
         # each test is pure, so the cheaper ones go first and the rest only run if needed
         hit_by = view.s.text[asset.end : asset.end + 8].lstrip().startswith("hit by") or any(
             asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= 2
@@ -794,6 +802,8 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
         return []  # "33,700 have been killed since the Oct. 7 attack, in which ...": war tolls
     for cat in ("kill", "wound", "missing"):
         for hit in view.valid([cat], _ATTACK_BLOCK):
+            if _CONFLICT_RELATIVE.search(text, max(start, hit.start - 120), hit.start):
+                continue  # "a conflict that killed more than 40", "fighting in which ... died"
             if _TOLL_CUE.match(text[hit.start : hit.end]):
                 if any(c.start >= hit.end and words_between(text, hit.end, c.start) <= 2
                        for c in cumulative):

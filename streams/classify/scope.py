@@ -29,7 +29,10 @@ _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would t
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
 _STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic")
-_CONDITIONAL = re.compile(r"[\"“]?(?:if|unless|should|in case)\b", re.IGNORECASE)
+# a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ..."
+_CONDITIONAL = re.compile(
+    r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that)\s+"
+    r"(?:[\w-]+\s+)?scenario)\b", re.IGNORECASE)
 
 
 def words_between(text: str, start: int, end: int) -> int:

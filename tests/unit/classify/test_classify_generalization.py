@@ -1045,3 +1045,25 @@ def test_a_memoir_recounts_history() -> None:
         "In his memoir, the former minister recounts how the president turned down a Christmas "
         "truce proposed by mediators."
     ) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In a second scenario, no deal is reached and Russian drones keep targeting port "
+        "terminals around Odesa.",
+        "Correction: An earlier version of this article said the drones had hit the city's "
+        "thermal power plant.",
+        "The neighbours fought for five days in their worst border clashes in a decade, a "
+        "conflict that killed more than 40 people.",
+        "Belarus began a snap combat-readiness check of its air force; crews would practise "
+        "strikes on enemy airfields at training ranges.",
+        "The military said it had struck a Hamas command center embedded inside the school "
+        "compound.",
+    ],
+    ids=["scenario", "correction", "conflict-toll", "readiness-check", "embedded-claim"],
+)
+def test_analysis_corrections_and_disputed_claims(sentence: str) -> None:
+    found = types(sentence)
+    assert not found & {"attack.infrastructure", "attack.military_target",
+                        "casualties.reported"}, found
