@@ -1,10 +1,11 @@
 """The coder and alert rules on the held-out corpus.
 
-Issue 3's bar is alert micro-F1 >= 0.90 on the held-out part (`ALERT_F1_TARGET`); the coder
-measures 0.77 there today (tune: 1.00), so the issue stays open and these tests hold the
-measured level as a floor against regressions. Raise the floors as the coder improves; reach
-the target by fixing rule classes on `tune/` (`python -m bench.eval --part tune --show-errors`),
-never by reading or relabelling the held-out part.
+Issue 3's bars are alert micro-F1 >= 0.90 and event micro-F1 >= 0.80 on the held-out part.
+The event bar is met (0.915 on 131 held-out wires) and is enforced as it stands; the alert bar
+is not yet (0.892), so the test holds a floor just under the measured level against
+regressions and keeps the target beside it. Raise the floor as the coder improves; reach the
+target by fixing rule classes found on `tune/` (`python -m bench.eval --part tune
+--show-errors`), never by reading or relabelling the held-out part.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from bench.eval import evaluate, render  # noqa: E402
 
 ALERT_F1_TARGET = 0.90  # issue 3's bar, not met yet
 EVENT_F1_TARGET = 0.80
-ALERT_F1_BAR = 0.75  # measured 0.769 on the held-out part
-EVENT_F1_BAR = 0.75  # measured 0.776
+ALERT_F1_BAR = 0.87  # measured 0.892 on the held-out part (131 wires)
+EVENT_F1_BAR = EVENT_F1_TARGET  # measured 0.915: the issue's bar itself
 
 
 @pytest.fixture(scope="module")
