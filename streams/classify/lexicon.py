@@ -242,6 +242,7 @@ _MASKS = {
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
     "person_bomber": ("mil:bomber",),
+    "military_infra": ("infra:generic",),
     "nonconflict": ("conflict",),  # "trade war" is no war
 }
 _MASKERS = frozenset(_MASKS)

@@ -76,6 +76,9 @@ _ARMED = frozenset({"aerial", "airstrike", "artillery", "cyber", "small_arms", "
                     "naval_drone", "conflict"})
 _MEET = frozenset({"met", "meet", "meets"})
 _CLAUSE_GAP = re.compile(r"[,;:.]")
+_ANIMALS = re.compile(
+    r"\s+(?:head\s+of\s+)?(?:cattle|cows|sheep|goats|livestock|animals|horses|camels|donkeys|"
+    r"dogs|chickens|poultry|pigs)\b", re.IGNORECASE)
 _CONFLICT_RELATIVE = re.compile(
     r"\b(?:war|conflict|fighting|clashes|insurgency|violence|offensive|hostilities|uprising)"
     r"\s*,?\s+(?:that|which|in\s+which)\b[^.;]*$", re.IGNORECASE)
@@ -107,7 +110,7 @@ _MOBILE = re.compile(r"\b(?:ships?|vessels?|tankers?|carriers?|freighters?|boats
 # "the attack forced the closure of the bridge", "the airports suspended flights": the asset
 # is shut by the attack's effects or is the subject of its own clause, not what was hit
 _CONSEQUENCE = re.compile(r"[;]|\b(?:clos(?:ure|ed|ing)|shut|suspen\w*|disrupt\w*|halt\w*|"
-                          r"delay\w*|divert\w*)\b", re.IGNORECASE)
+                          r"delay\w*|divert\w*|block\w*)\b", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(
     r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:suspended|closed|shut|halted|"
     r"reopened|resumed|diverted|cancelled|canceled)\b", re.IGNORECASE)
@@ -128,7 +131,9 @@ _NONE_OF = re.compile(r"\b(?:none|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$",
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
 # an infrastructure noun that modifies a place ("port city") or sits in a locative phrase
 _PLACE_HEADS = frozenset({"city", "cities", "town", "towns", "village", "villages", "district",
-                          "districts", "region", "neighbourhood", "neighborhood", "suburb"})
+                          "districts", "region", "neighbourhood", "neighborhood", "suburb",
+                          # "a building on the airport road": the asset names a street
+                          "road", "street", "avenue", "area", "zone", "junction", "roundabout"})
 # between an asset and a later verb, these make someone or something else the verb's subject
 _OTHER_AGENT = frozenset({"report", "aerial", "airstrike", "attack", "artillery", "bombing",
                           "small_arms"})
@@ -144,6 +149,7 @@ _ALONG_BEFORE = re.compile(r"\b(?:on|along|off)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|beside|opposite|outside|behind|next\s+to|close\s+to|not\s+far\s+from|"
     r"across\s+from|bound\s+for|(?:heading|headed|sailing|en\s+route)\s+(?:to|for|from)|"
+    r"in\s+the\s+(?:area|vicinity)\s+of|around|"
     r"a\s+few\s+(?:hundred\s+)?(?:metres|meters|kilometres|kilometers|miles)\s+from)"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,2}$", re.IGNORECASE)
 # "a proposal ... had been unveiled", "Paris had circulated the plan": a proposal named only
@@ -821,7 +827,8 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
                 apposition = _APPOSITION.search(text, max(start, hit.start - 160), hit.start)
                 if apposition is not None:
                     count = count_before(text, apposition.start(), start)
-            if count is None or count.value <= 0:
+            if count is None or count.value <= 0 or _ANIMALS.match(text, count.end):
+                # "40 cattle were killed": livestock are no casualty figure
                 continue
             if _NONE_OF.search(text, max(start, count.start - 20), count.start):
                 continue  # "none of the 180 people on board was hurt"

@@ -1067,3 +1067,33 @@ def test_analysis_corrections_and_disputed_claims(sentence: str) -> None:
     found = types(sentence)
     assert not found & {"attack.infrastructure", "attack.military_target",
                         "casualties.reported"}, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The grid operator said it would extend scheduled power outages, citing a shortage of "
+        "capacity after a year of Russian strikes on power stations.",
+        "Zelenskiy said on Tuesday that Russia was stockpiling missiles for a massive strike on "
+        "Ukraine's power plants as winter approaches.",
+        "A gas pipeline blast during repairs killed three workers near Zawiya on Tuesday.",
+        "Residents reported a series of loud explosions in the area of the Kursk nuclear power "
+        "plant on Sunday.",
+        "Israeli warplanes struck Hezbollah rocket launchers and military infrastructure near "
+        "Nabatieh on Wednesday.",
+        "Gunmen blocked a stretch of the N-40 highway on Tuesday night and shot dead nine men.",
+        "An Israeli airstrike destroyed a residential building on the airport road in Beirut on "
+        "Saturday, killing two people.",
+    ],
+    ids=["year-of-strikes", "stockpiling", "repairs", "in-the-area-of", "military-infra",
+         "blocked-highway", "airport-road"],
+)
+def test_infrastructure_that_was_not_attacked(sentence: str) -> None:
+    assert "attack.infrastructure" not in types(sentence)
+
+
+def test_livestock_are_no_casualties() -> None:
+    assert "casualties.reported" not in types(
+        "Russian artillery shelled farms near Huliaipole on Monday, killing 40 cattle; no "
+        "people were hurt."
+    )
