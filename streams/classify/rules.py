@@ -86,6 +86,11 @@ _EMBEDDED = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:embedded|hidden|located|operating|housed|concealed)\s+"
     r"(?:in|inside|within|under|beneath)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,3}$")
+_TAKE_EFFECT = frozenset({"take effect", "come into force", "go into effect"})
+# "a ceasefire on strikes against energy facilities": attacks named as what a truce would stop
+_TRUCE_ON = re.compile(
+    r"\b(?:ceasefire|truce|moratorium|ban|halt|pause|end)\s+(?:on|to|in)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _NOT_IN_SERVICE = re.compile(
     r"\b(?:decommissioned|retired|mothballed|museum|replica|decoy|decoys|dummy|scrapped)\b"
@@ -109,7 +114,7 @@ _MOBILE = re.compile(r"\b(?:ships?|vessels?|tankers?|carriers?|freighters?|boats
                      r"helicopters?|aircraft|planes?|jets?|airliners?)\b", re.IGNORECASE)
 # "the attack forced the closure of the bridge", "the airports suspended flights": the asset
 # is shut by the attack's effects or is the subject of its own clause, not what was hit
-_CONSEQUENCE = re.compile(r"[;]|\b(?:clos(?:ure|ed|ing)|shut|suspen\w*|disrupt\w*|halt\w*|"
+_CONSEQUENCE = re.compile(r"[;]|\b(?:clos(?:ure|ed|ing)|shut|suspen\w*|halt\w*|"
                           r"delay\w*|divert\w*|block\w*)\b", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(
     r"\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:suspended|closed|shut|halted|"
@@ -425,6 +430,8 @@ def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
         return True
     if words and words[-1] in {"on", "about", "over", "discuss", "discussing"}:
         return True
+    if words and words[-1] == "to" and text[hit.start : hit.end].lower() in _TAKE_EFFECT:
+        return True  # "a ceasefire ... to take effect within days": not yet in force
     if any(p.end <= hit.start and words_between(text, p.end, hit.start) <= 4
            for p in view.get("propose", "demand", "appeal")):  # "offer|ed on Monday to extend"
         return True
@@ -627,7 +634,8 @@ def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
 
 def _attacks(view: _View) -> list[Draft]:
     attack = [h for h in view.valid(["attack", "bombing", "cyber", "artillery", "small_arms"],
-                                    _ATTACK_BLOCK) if not _generic(view, h)]
+                                    _ATTACK_BLOCK) if not _generic(view, h)
+              and not _TRUCE_ON.search(view.s.text, max(view.s.start, h.start - 40), h.start)]
     text = view.s.text
     if attack and all(text[h.start : h.end].lower() in _WEAPON_NOUNS for h in attack) and not (
         view.get("aerial", "airstrike", "damage", "kill", "wound")

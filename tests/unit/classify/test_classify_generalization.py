@@ -1097,3 +1097,26 @@ def test_livestock_are_no_casualties() -> None:
         "Russian artillery shelled farms near Huliaipole on Monday, killing 40 cattle; no "
         "people were hurt."
     )
+
+
+def test_attacks_named_as_what_a_truce_would_stop() -> None:
+    found = types(
+        "Washington proposed a ceasefire on strikes against energy facilities as a first step, "
+        "to take effect within days of both sides accepting it, a U.S. official said."
+    )
+    assert "ceasefire.proposed" in found
+    assert not found & {"attack.infrastructure", "ceasefire.agreed"}
+
+
+def test_a_cyberattack_that_disrupts_a_water_plant() -> None:
+    assert "attack.infrastructure" in types(
+        "A cyberattack disrupted the control system of a water treatment plant in northern "
+        "Poland, forcing staff to run it manually, the minister said on Thursday."
+    )
+
+
+def test_the_next_round_is_not_held() -> None:
+    assert "negotiation.held" not in types(
+        "Azerbaijan on Thursday denied a report that Baku had refused to attend the next round "
+        "of peace talks with Armenia."
+    )
