@@ -85,7 +85,10 @@ _CONFLICT_RELATIVE = re.compile(
 _EMBEDDED = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:embedded|hidden|located|operating|housed|concealed)\s+"
     r"(?:in|inside|within|under|beneath)\b", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,3}$")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’\"-]+\s+){1,3}$")
+_WORD = re.compile(r"[\w'-]+")
+_HYPOTHETICAL = re.compile(r"\b(?:whether|if|could|might|may)\s+(?:[\w'-]+\s+){0,3}$",
+                           re.IGNORECASE)
 _TAKE_EFFECT = frozenset({"take effect", "come into force", "go into effect"})
 # "a ceasefire on strikes against energy facilities": attacks named as what a truce would stop
 _TRUCE_ON = re.compile(
@@ -345,7 +348,8 @@ def _ceasefire(view: _View) -> list[Draft]:
                 )
     if truce:
         codes = {"propose": "0356", "demand": "107", "appeal": "0256"}
-        proposals = [h for h in view.closest(codes, truce) if not view.scope.governs(NEGATION, h)]
+        proposals = [h for h in view.closest(codes, truce) if not view.scope.governs(NEGATION, h)
+                     and not _not_a_proposal(view, h, truce)]
         if proposals and all(_rejected_object(view, h) for h in proposals):
             proposals = []  # "rejected a UN envoy's appeal for a halt": only the rejection
         if proposals:
@@ -415,6 +419,25 @@ def _ceasefire(view: _View) -> list[Draft]:
                 drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
                 break
     return list(drafts.values())
+
+
+def _not_a_proposal(view: _View, hit: Hit, truce: list[Hit]) -> bool:
+    """ "a proposed 60-day pause" (an adjective), "asked whether Bangkok would propose",
+    "could demand a halt", "urged the monitors to act" after a breach of the truce: none is a
+    party putting a truce forward."""
+    text = view.s.text
+    before = _WORDS_BEFORE.search(text, max(view.s.start, hit.start - 40), hit.start)
+    words = before.group().lower().split() if before else []
+    word = _WORD.match(text, hit.start)
+    if word and word.group().lower() in ("proposed", "suggested") and words and (
+        words[-1] in _DETERMINER
+    ):
+        return True
+    if _HYPOTHETICAL.search(text, max(view.s.start, hit.start - 40), hit.start):
+        return True
+    # the truce is named before the demand: what is urged is something else ("called it a
+    # violation of the ceasefire and urged the monitors to act")
+    return hit.cat in ("demand", "appeal") and not any(t.start >= hit.end for t in truce)
 
 
 def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:

@@ -1120,3 +1120,19 @@ def test_the_next_round_is_not_held() -> None:
         "Azerbaijan on Thursday denied a report that Baku had refused to attend the next round "
         "of peace talks with Armenia."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The discussions focused on where troops would remain during a proposed 60-day pause, "
+        "one of the officials said.",
+        "Asked whether Bangkok would propose a ceasefire line, she said it was too early.",
+        "Diplomats discussed on Thursday whether to draft a resolution that could demand a halt "
+        "to the fighting around El Fasher.",
+        "Hamas said the strikes were a flagrant violation of the ceasefire and called on the "
+        "mediators to rein Israel in.",
+    ],
+)
+def test_truce_words_that_are_no_proposal(sentence: str) -> None:
+    assert "ceasefire.proposed" not in types(sentence)
