@@ -57,3 +57,26 @@ def test_last_word_regexes_match_the_plain_ones() -> None:
         for fast, plain in ((places._PREV_WORD, plain_places), (roles._PREV, plain_roles)):
             a, b = fast.search(text), plain.search(text)
             assert (a and a.group(1)) == (b and b.group(1)), repr(text)
+
+
+def test_trusted_construct_builds_what_model_construct_builds() -> None:
+    from schemas import Event, Evidence
+    from streams.classify import coder
+    from tests.unit.classify.classify_helpers import code
+
+    events = code(
+        "Russian missiles struck a power plant in Kharkiv on Monday, killing 3 people, "
+        "Ukraine's military said."
+    )
+    assert events
+    for event in events:
+        values = {name: getattr(event, name) for name in Event.model_fields}
+        evidence = {name: getattr(event.evidence, name) for name in Evidence.model_fields}
+        for fast, plain in (
+            (coder._new_event(**values), Event.model_construct(**values)),
+            (coder._new_evidence(**evidence), Evidence.model_construct(**evidence)),
+        ):
+            assert fast.__dict__ == plain.__dict__
+            assert list(fast.__dict__) == list(plain.__dict__)
+            assert fast.model_fields_set == plain.model_fields_set
+            assert fast.model_dump_json() == plain.model_dump_json()
