@@ -25,6 +25,7 @@ from streams.classify.places import find_places
 from streams.classify.resources import cameo_table, load_yaml
 from streams.classify.roles import Sentence
 from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
+from streams.classify.scope import ASIDE
 from streams.classify.sentences import split
 
 CODER_VERSION = "wirewatch-coder/1.1.0"
@@ -73,7 +74,6 @@ _SAID_ON = re.compile(
     re.IGNORECASE)
 # "Palm Sunday", "Good Friday": a named day, not a recent weekday
 _NAMED_DAY = re.compile(r"\b(?:Palm|Easter|Good|Holy|Bloody|Black|Orthodox)\s+$")
-_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                      "overnight", "yesterday", "today", "tonight", "last night", "this morning",
                      "earlier today", "early hours"})
@@ -245,7 +245,7 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
         return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
     # "Sudan's army, which has been at war since April 2023, dismissed ...": a relative
     # clause dates its own background, not the sentence
-    asides = [m.span() for m in _ASIDE.finditer(text, start, end)]
+    asides = [m.span() for m in ASIDE.finditer(text, start, end)]
 
     def main(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in asides)

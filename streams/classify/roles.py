@@ -13,7 +13,7 @@ from typing import NamedTuple
 from streams.classify.actors import Mention
 from streams.classify.lexicon import Hit
 from streams.classify.resources import load_yaml
-from streams.classify.scope import words_between
+from streams.classify.scope import ASIDE, words_between
 
 _ROLES = load_yaml("lexicon.yaml")["roles"]
 _AGENT_PREPS = frozenset(_ROLES["agent_prep"])
@@ -64,7 +64,6 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
 
 
 _WORD_AT = re.compile(r"[\w'-]+")
-_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 
 
 def speaker(s: Sentence) -> Mention | None:
@@ -121,7 +120,7 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     claimed: Mention | None = None
     # "Sudan's army, which has been at war with the RSF since 2023, dismissed ...": a party
     # inside a relative aside is not the verb's subject
-    asides = [m.span() for m in _ASIDE.finditer(s.text, s.start, trigger.start)]
+    asides = [m.span() for m in ASIDE.finditer(s.text, s.start, trigger.start)]
     before = [m for m in s.mentions if m.end <= trigger.start
               and not any(a <= m.start < b for a, b in asides)]
     after = [m for m in s.mentions if m.start >= trigger.end]

@@ -28,6 +28,7 @@ from streams.classify.roles import (
 )
 from streams.classify.scope import (
     AFTER,
+    ASIDE,
     BACKGROUND,
     DENIAL,
     HEDGE,
@@ -94,7 +95,6 @@ _TAKE_EFFECT = frozenset({"take effect", "come into force", "go into effect"})
 _TRUCE_ON = re.compile(
     r"\b(?:ceasefire|truce|moratorium|ban|halt|pause|end)\s+(?:on|to|in)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE)
-_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _NOT_IN_SERVICE = re.compile(
     r"\b(?:decommissioned|retired|mothballed|museum|replica|decoy|decoys|dummy|scrapped)\b"
     r"[^,;]*$", re.IGNORECASE)
@@ -482,7 +482,7 @@ def _breaks_truce(view: _View, hit: Hit, truce: list[Hit]) -> bool:
         ):
             return True
         if hit.cat == "break" and noun.end <= hit.start and _PASSIVE_GAP.fullmatch(
-            _ASIDE.sub("", text[noun.end : hit.start])  # "the ceasefire, which took effect
+            ASIDE.sub("", text[noun.end : hit.start])  # "the ceasefire, which took effect
         ):                                              # at midnight, was broken"
             return True
     return False

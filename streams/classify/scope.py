@@ -20,6 +20,9 @@ DENIAL = "denial"
 AFTER = "after_clause"
 LONG_AFTER = "long_after"
 
+# a relative aside ("the truce, which took effect on Sunday, ...") that dates or names
+# something other than the sentence's own clause: shared by the rules, roles and the coder
+ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas|and)\s|[“”\"]")
 _WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8,
            LONG_AFTER: 14}
