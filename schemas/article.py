@@ -8,6 +8,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas._base import WireModel
 
 InputFormat = Literal["json", "ninjs", "text"]
+# Bounds every consumer can rely on: a revision fits a signed 32-bit integer (Kafka clients,
+# JSON parsers and the state tables all take it), an id fits a Kafka key and a log line.
+MAX_VERSION = 2**31 - 1
+MAX_ID_CHARS = 512
 
 
 class RawArticle(BaseModel):
@@ -37,7 +41,10 @@ class Dateline(WireModel):
 class NormalizedArticle(WireModel):
     """One cleaned article. `body` is the text every evidence offset points into."""
 
-    article_id: str = Field(description="given id / ninjs uri, else a stable hash of the text")
+    article_id: str = Field(
+        min_length=1, max_length=MAX_ID_CHARS,
+        description="given id / ninjs uri, else a stable hash of the text",
+    )
     content_hash: str = Field(description="sha256 of the normalized headline and body")
     format: InputFormat
     headline: str | None = None
@@ -48,7 +55,9 @@ class NormalizedArticle(WireModel):
     url: str | None = None
     published_at: datetime | None = None
     language: str | None = None
-    version: int = Field(default=1, ge=0, description="revision of the article (ninjs version)")
+    version: int = Field(
+        default=1, ge=0, le=MAX_VERSION, description="revision of the article (ninjs version)"
+    )
     retracted: bool = Field(default=False, description="ninjs pubstatus canceled/withdrawn")
     duplicate_of: str | None = Field(
         default=None, description="article id of the story this one is a near-copy of"

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from schemas._base import WireModel
+from schemas.article import MAX_VERSION
 
 EventType = Literal[
     "ceasefire.rejected",
@@ -102,7 +103,7 @@ class ClassifiedArticle(WireModel):
 
     article_id: str
     content_hash: str
-    version: int = 1
+    version: int = Field(default=1, ge=0, le=MAX_VERSION)
     retracted: bool = False
     duplicate_of: str | None = Field(
         default=None, description="a near-copy of this article id: coded, never re-alerted"

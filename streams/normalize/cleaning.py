@@ -20,6 +20,14 @@ from html.parser import HTMLParser
 _INVISIBLE_CHARS = (
     "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
 )
+# In identifiers even ZWJ/ZWNJ and whitespace are only a way to make two ids look alike.
+_ID_REMOVE = re.compile(f"[{_INVISIBLE_CHARS}\u200c\u200d\\x00-\\x1f\\x7f-\\x9f]+")
+# ZWJ/ZWNJ between two letters of a script that never uses them (Latin, Greek, Cyrillic): they
+# change nothing a reader sees, but split the word for every matcher ("str\u200dike").
+_LATIN_GREEK_CYRILLIC = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f"
+_JOINER_IN_WORD = re.compile(
+    f"(?<=[{_LATIN_GREEK_CYRILLIC}])[\u200c\u200d]+(?=[{_LATIN_GREEK_CYRILLIC}])"
+)
 # C0/C1 controls other than tab, line feed, carriage return and the ones that mean "new line".
 _CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f"
 _REMOVE = re.compile(f"[{_INVISIBLE_CHARS}{_CONTROL_CHARS}]+")
@@ -64,6 +72,8 @@ def clean_text(text: str) -> str:
         text = _LINE_BREAK.sub("\n", text)
     if not text.replace("\n", "").isprintable():
         text = _REMOVE.sub("", text)
+        if "\u200c" in text or "\u200d" in text:
+            text = _JOINER_IN_WORD.sub("", text)
         text = _HSPACE.sub(" ", text)
     elif "  " in text:
         text = _HSPACE.sub(" ", text)
@@ -74,6 +84,15 @@ def clean_text(text: str) -> str:
     if "\n\n\n" in text:
         text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()
+
+
+def clean_identifier(text: str) -> str:
+    """An id or URL: every invisible, bidi, zero-width and control character removed, no
+    surrounding space. Ids are compared byte for byte, so nothing a reader cannot see may
+    tell two of them apart."""
+    if text.isprintable():
+        return text.strip()
+    return _ID_REMOVE.sub("", text).strip()
 
 
 def clean_line(text: str) -> str:

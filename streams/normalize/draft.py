@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from schemas.article import Dateline, InputFormat, NormalizedArticle
-from streams.normalize.cleaning import clean_line, clean_text
+from streams.normalize.cleaning import clean_identifier, clean_line, clean_text
 from streams.normalize.dateline import split_dateline
 from streams.normalize.fingerprint import content_hash
 from streams.normalize.rejected import Rejected
@@ -84,7 +84,7 @@ def finish(draft: Draft, *, received_at: datetime, ingest_ts_ms: int | None) -> 
         caption=caption,
         dateline=dateline,
         source=_optional_line(draft.source) or (dateline.agency if dateline else None),
-        url=draft.url,
+        url=clean_identifier(draft.url) or None if draft.url else None,
         published_at=draft.published_at,
         language=draft.language,
         version=draft.version,

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from schemas.article import MAX_ID_CHARS, MAX_VERSION
+from streams.normalize.cleaning import clean_identifier
 from streams.normalize.rejected import Rejected
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -60,11 +62,21 @@ def optional_str(obj: Mapping[str, Any], key: str) -> str | None:
 
 
 def optional_id(obj: Mapping[str, Any], key: str) -> str | None:
-    """An identifier: a string, or an integer that feeders often send for numeric ids."""
+    """An identifier: a string, or an integer that feeders often send for numeric ids.
+
+    Invisible characters are removed (an id with a U+202E override would display as another
+    id) and the length is bounded, since ids become Kafka keys and log lines."""
     value = obj.get(key)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return optional_str(obj, key)
+        value = str(value)
+    elif (value := optional_str(obj, key)) is None:
+        return None
+    value = clean_identifier(value)
+    if len(value) > MAX_ID_CHARS:
+        raise invalid(
+            key, f"is {len(value):,} characters long", f"send an id of at most {MAX_ID_CHARS}"
+        )
+    return value or None
 
 
 def parse_version(value: Any, field: str) -> int:
@@ -87,6 +99,10 @@ def parse_version(value: Any, field: str) -> int:
         )
     if number < 0:
         raise invalid(field, f"is negative ({number})", "revisions start at 0 or 1")
+    if number > MAX_VERSION:
+        raise invalid(
+            field, f"is {shown(number)}, beyond the largest revision", f"send at most {MAX_VERSION}"
+        )
     return number
 
 

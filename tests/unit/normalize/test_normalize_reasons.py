@@ -133,3 +133,45 @@ def test_rejected_is_readable_and_pickles():
     assert "empty" in repr(rejected)
     again = pickle.loads(pickle.dumps(rejected))
     assert (again.reason, again.error) == ("empty", "Nothing here.")
+
+
+def test_bounds_on_version_and_id_are_invalid_fields() -> None:
+    import json
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from streams.normalize import Rejected, normalize_message
+
+    now = datetime(2025, 6, 4, tzinfo=UTC)
+    for bad in (2**80, 2**31, "99999999999"):
+        with pytest.raises(Rejected) as info:
+            normalize_message(json.dumps({"id": "a", "body": "b", "version": bad}).encode(),
+                              received_at=now)
+        assert info.value.reason in {"invalid_field"}
+        assert "version" in info.value.error
+    assert normalize_message(json.dumps({"body": "b", "version": 2**31 - 1}).encode(),
+                             received_at=now).version == 2**31 - 1
+    with pytest.raises(Rejected, match="at most 512"):
+        normalize_message(json.dumps({"id": "x" * 513, "body": "b"}).encode(), received_at=now)
+
+
+def test_bidi_and_zero_width_characters_leave_ids_urls_and_text() -> None:
+    import json
+    from datetime import UTC, datetime
+
+    from streams.normalize import normalize_message
+
+    doc = {
+        "id": "urn:\u202ewire\u200b:7\u2066",
+        "url": "https://example.org/\u202estory",
+        "headline": "Drones \u202ehit\u200b the depot",
+        "body": "A str\u200dike on the d\u200cepot was reported. \u0641\u200c\u0627 stays.",
+    }
+    out = normalize_message(json.dumps(doc).encode(),
+                            received_at=datetime(2025, 6, 4, tzinfo=UTC))
+    assert out.article_id == "urn:wire:7"
+    assert out.url == "https://example.org/story"
+    assert out.headline == "Drones hit the depot"
+    assert out.body.startswith("A strike on the depot was reported.")
+    assert "\u0641\u200c\u0627" in out.body, "ZWNJ inside Arabic-script words is spelling"
