@@ -265,3 +265,26 @@ def fold(
     published = rebuilt.model_copy(update={"revision": previous.revision + 1})
     new_state["alert"] = published.model_dump(mode="json")
     return published, new_state, True
+
+
+def stamp(
+    state: Mapping[str, Any], partition: int, offset: int, published: Alert | None
+) -> dict[str, Any]:
+    """The fold with the source offset that last wrote it and whether that run published.
+
+    `state["alert"]` is the last published alert; a replay of the same offset after a crash
+    re-publishes it (`published_by`), since the crashed run's send may never have left."""
+    return {**state, "src": [partition, offset, published is not None]}
+
+
+def written_by(state: Mapping[str, Any] | None, partition: int, offset: int) -> bool:
+    """Whether the fold was last written by the message at (partition, offset)."""
+    return state is not None and list(state.get("src", ()))[:2] == [partition, offset]
+
+
+def published_by(state: Mapping[str, Any]) -> Alert | None:
+    """The alert the run that last wrote the fold published, if it published one."""
+    src = state.get("src")
+    if not src or not src[2]:
+        return None
+    return Alert.model_validate(state["alert"])

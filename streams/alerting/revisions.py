@@ -177,3 +177,36 @@ def revise_article(
         "alerts": {k: a.model_dump(mode="json") for k, a in stored.items()},
     }
     return RevisionOutcome(publish, new_state, False, False)
+
+
+def stamp(
+    state: Mapping[str, Any],
+    partition: int,
+    offset: int,
+    published: Sequence[Alert],
+    first_sighting: bool,
+) -> dict[str, Any]:
+    """The state with the source offset that wrote it and what that run sent.
+
+    A crash can land between the table write and the sends; the replay of that offset then
+    finds its own stamp (`replayed`) and sends the same alerts again, instead of finding
+    nothing new and sending nothing.
+    """
+    return {
+        **state,
+        "src": [partition, offset],
+        "sent": [a.alert_id for a in published],
+        "first": first_sighting,
+    }
+
+
+def replayed(
+    state: Mapping[str, Any] | None, partition: int, offset: int
+) -> tuple[list[Alert], bool] | None:
+    """What the run at (partition, offset) sent, when `state` was written by that very run:
+    (the alerts, whether it was the article's first sighting). None for any other message."""
+    if state is None or state.get("src") != [partition, offset]:
+        return None
+    stored = state.get("alerts", {})
+    alerts = [Alert.model_validate(stored[i]) for i in state.get("sent", []) if i in stored]
+    return alerts, bool(state.get("first"))

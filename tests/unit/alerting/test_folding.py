@@ -173,3 +173,28 @@ def test_a_long_running_story_keeps_bounded_state_and_counts_every_report() -> N
     assert len(state["reports"]) == MAX_REPORTS
     assert "art-0" in state["reports"], "the first report is never evicted"
     assert published.alert_id == first.alert_id
+
+
+def test_a_replay_of_the_offset_that_last_wrote_the_fold_republishes_its_alert() -> None:
+    from streams.alerting.folding import published_by, stamp, written_by
+
+    first, state, _ = fold(None, report("a1", "Reuters"), now=T0)
+    state = roundtrip(stamp(state, 1, 10, first))
+    assert written_by(state, 1, 10)
+    assert not written_by(state, 1, 11) and not written_by(state, 0, 10)
+    again = published_by(state)
+    assert again is not None
+    assert (again.alert_id, again.revision, again.report_count) == (
+        first.alert_id, first.revision, first.report_count
+    )
+
+
+def test_a_replay_of_a_run_that_published_nothing_publishes_nothing() -> None:
+    from streams.alerting.folding import published_by, stamp, written_by
+
+    _, state, _ = fold(None, report("a1", "Reuters"), now=T0)
+    same, state, _ = fold(state, report("a1", "Reuters"), now=T0)
+    assert same is None
+    state = stamp(state, 1, 11, same)
+    assert written_by(state, 1, 11) and published_by(state) is None
+    assert written_by(None, 1, 11) is False

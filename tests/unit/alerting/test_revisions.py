@@ -169,3 +169,35 @@ def test_an_article_without_alerts_is_still_remembered() -> None:
     assert out.publish == [] and out.state == {"version": 1, "seen": T0.isoformat(), "alerts": {}}
     assert out.first_sighting
     assert not revise_article(out.state, [], version=1, retracted=False, now=T0).first_sighting
+
+
+def test_a_replay_of_the_offset_that_wrote_the_state_resends_what_it_sent() -> None:
+    from streams.alerting.revisions import replayed, stamp
+
+    outcome = revise_article(None, raised(version(1, strike(12))), version=1, retracted=False,
+                             now=T0)
+    state = json.loads(json.dumps(stamp(outcome.state, 2, 41, outcome.publish, True)))
+    again = replayed(state, 2, 41)
+    assert again is not None
+    alerts, first = again
+    assert first is True
+    assert [(a.alert_id, a.kind, a.revision) for a in alerts] == [
+        (a.alert_id, a.kind, a.revision) for a in outcome.publish
+    ]
+    assert replayed(state, 2, 42) is None, "another offset is a new message, not a replay"
+    assert replayed(state, 3, 41) is None
+    assert replayed(None, 2, 41) is None
+
+
+def test_a_replay_after_a_revision_resends_the_revision_not_the_first_publication() -> None:
+    from streams.alerting.revisions import replayed, stamp
+
+    first = revise_article(None, raised(version(1, strike(12))), version=1, retracted=False,
+                           now=T0)
+    second = revise_article(first.state, raised(version(2, strike(19))), version=2,
+                            retracted=False, now=T0)
+    state = stamp(second.state, 0, 7, second.publish, False)
+    alerts, first_sighting = replayed(state, 0, 7)
+    assert first_sighting is False
+    assert {a.kind: a.revision for a in alerts} == {a.kind: 1 for a in second.publish}
+    assert by_kind(alerts)["mass_casualty"].casualties == Casualties(killed=19)
