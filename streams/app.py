@@ -6,6 +6,8 @@ get the original bytes, and pydantic's JSON is faster than Faust's Record codec.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import logging
 import time
 from collections.abc import Callable
@@ -14,16 +16,18 @@ from typing import Any, TypeVar
 
 import faust
 import orjson
+from aiokafka.errors import MessageSizeTooLargeError
 from faust.types import StreamT
 from pydantic import ValidationError
 
 from schemas import Alert, ClassifiedArticle, NormalizedArticle, severity_rank
 from schemas.deadletter import DeadLetterReason, Stage
-from streams import config, metrics
+from streams import config, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
+from streams.budget import Budget, BudgetExceeded
 from streams.classify import classify_article
-from streams.deadletters import dead_letter
-from streams.normalize import Rejected, neardup, normalize_message
+from streams.deadletters import MAX_KEY_BYTES, dead_letter
+from streams.normalize import Rejected, exact, neardup, normalize_message
 
 log = logging.getLogger("wirewatch")
 T = TypeVar("T")
@@ -33,6 +37,14 @@ NEARDUP_TOPIC = "news.normalize.neardup"
 FOLD_TOPIC = "news.alerts.fold"
 ESCALATION_TOPIC = "news.alerts.escalation"
 LAG_INTERVAL_SECONDS = 5.0
+# A dead letter is retried with backoff (0.25 s doubling, capped at 8 s): about 30 s in all,
+# enough to ride out a leader election; then it is counted and logged, never an agent crash.
+DEADLETTER_ATTEMPTS = 8
+
+
+def _bounded_key(key: bytes | None) -> bytes | None:
+    """A dead letter's own key: the original key, cut so a huge key cannot make it too big."""
+    return key[:MAX_KEY_BYTES] if key is not None else None
 
 
 def event_time(published_at: datetime | None, ingest_ts_ms: int | None) -> datetime:
@@ -95,16 +107,6 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
     )
 
 
-def dedup_identity(article: NormalizedArticle) -> str:
-    """Exact-duplicate identity: the same text at the same version and status.
-
-    A retraction or a new version can keep the text unchanged; it must still reach the
-    alert stage, so version and retraction are part of the identity.
-    """
-    suffix = ":retracted" if article.retracted else ""
-    return f"{article.content_hash}:v{article.version}{suffix}"
-
-
 def quiet_transport_logs() -> None:
     """aiokafka and Faust log a debug line per message sent; with their loggers left at
     DEBUG by the worker's log set-up, that was 7% of the worker's time (py-spy). Their
@@ -127,6 +129,10 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=1,
         consumer_auto_offset_reset="earliest",
+        # A topic created after the consumer subscribed (the worker declares its topics as it
+        # starts) is only fetched once the consumer's metadata is refreshed: Faust's 300 s
+        # default left a fresh worker deaf on a brand-new broker for five minutes.
+        consumer_metadata_max_age_ms=5_000,
         # aiokafka's 16 KB default batch is too small for 3 KB wires (see FAUST-NOTES.md).
         producer_max_batch_size=262_144,
         producer_linger=0.005,
@@ -142,12 +148,20 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
         broker_heartbeat_interval=min(3.0, settings.session_timeout / 3),
         stream_wait_empty=False,
         web_enabled=True,
+        # Faust's own pages would serve every state table and the partition map to anyone
+        # who reaches the port (bound to 0.0.0.0 in containers): only /metrics, /health
+        # and Faust's bare {"status": "OK"} index are served.
+        web_router_enabled=False,
+        web_tables_enabled=False,
+        web_graph_enabled=False,
+        web_stats_enabled=False,
         autodiscover=False,
     )
 
 
 def create_app(settings: config.Settings) -> faust.App:
     """Build the app from settings; tests and the CLI build theirs from the environment."""
+    transport.install()
     app = faust.App(settings.app_id, **faust_options(settings))
     prefix = settings.topic
     parts = settings.topic_partitions
@@ -204,34 +218,74 @@ def create_app(settings: config.Settings) -> faust.App:
     esc_config = settings.escalation
     buckets_per_window = round(esc_config.window / esc_config.step)
 
+    budget = Budget(settings.message_budget)
+
     async def send_dead_letter(
         event: faust.EventT, stage: Stage, reason: DeadLetterReason, error: str
     ) -> None:
+        """Write the dead letter, retrying while the broker cannot take it; never raises,
+        so a failing dead letter cannot crash the agent and take the partition down."""
         msg = event.message
-        letter = dead_letter(
-            stage=stage, reason=reason, error=error, value=msg.value, key=msg.key,
-            topic=msg.topic, partition=msg.partition, offset=msg.offset,
-        )
         metrics.DEADLETTER.labels(stage=stage, reason=reason).inc()
-        log.warning("dead letter %s/%s at %s[%d]@%d: %s", stage, reason, msg.topic,
-                    msg.partition, msg.offset, error)
-        await deadletter_topic.send(key=msg.key, value=letter.model_dump_json().encode())
+        where = f"{msg.topic}[{msg.partition}]@{msg.offset}"
+        log.warning("dead letter %s/%s at %s: %.300s", stage, reason, where, error)
+        try:
+            letter = dead_letter(
+                stage=stage, reason=reason, error=error, value=msg.value, key=msg.key,
+                topic=msg.topic, partition=msg.partition, offset=msg.offset,
+            ).model_dump_json().encode()
+        except Exception as exc:  # the builder itself failed: still account for the message
+            metrics.DEADLETTER_SEND_FAILED.labels(stage=stage, reason=reason).inc()
+            log.error("dead letter for %s could not be built: %r", where, exc)
+            return
+        for attempt in range(DEADLETTER_ATTEMPTS):
+            try:
+                await deadletter_topic.send(key=_bounded_key(msg.key), value=letter)
+                return
+            except Exception as exc:
+                if attempt + 1 == DEADLETTER_ATTEMPTS:
+                    metrics.DEADLETTER_SEND_FAILED.labels(stage=stage, reason=reason).inc()
+                    log.error("dead letter for %s not written after %d attempts: %r",
+                              where, DEADLETTER_ATTEMPTS, exc)
+                    return
+                await asyncio.sleep(min(0.25 * 2**attempt, 8.0))
 
     async def guarded(
-        event: faust.EventT, stage: Stage, work: Callable[..., T], *args: Any, **kwargs: Any
-    ) -> T | None:
+        event: faust.EventT, stage: Stage, work: Callable[..., Any], *args: Any,
+        offload: bool = False, **kwargs: Any,
+    ) -> Any:
         """`work(*args, **kwargs)` for one message; on any failure the message is
         dead-lettered with its reason and None returned, so one bad message never stops the
-        partition (FAUST-NOTES.md)."""
+        partition (FAUST-NOTES.md). `offload` runs it off the event loop under the
+        per-message budget (streams/budget.py); coroutines are awaited in place."""
         try:
-            return work(*args, **kwargs)
+            if offload:
+                return await budget.run(work, *args, **kwargs)
+            result = work(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
         except Rejected as exc:
             await send_dead_letter(event, stage, exc.reason, exc.error)
         except ValidationError as exc:
             await send_dead_letter(event, stage, "invalid_field", str(exc))
+        except BudgetExceeded as exc:
+            await send_dead_letter(event, stage, "timeout", str(exc))
+        except MessageSizeTooLargeError as exc:
+            await send_dead_letter(
+                event, stage, "oversized", f"the {stage} stage's output is too large: {exc!r}"
+            )
+        except asyncio.CancelledError:
+            raise
         except Exception as exc:
             await send_dead_letter(event, stage, "processing_error", repr(exc))
         return None
+
+    async def emit(topic: Any, key: bytes, value: bytes, **kw: Any) -> bool:
+        """Send inside the guard's reach: the caller wraps it, so a failed send is a dead
+        letter with its reason, never an agent crash."""
+        await topic.send(key=key, value=value, **kw)
+        return True
 
     @app.agent(raw_topic, name="normalize")
     async def normalize(stream: StreamT) -> None:
@@ -239,7 +293,7 @@ def create_app(settings: config.Settings) -> faust.App:
             msg = event.message
             started = time.perf_counter()
             article = await guarded(
-                event, "normalize", normalize_message, msg.value,
+                event, "normalize", normalize_message, msg.value, offload=True,
                 received_at=datetime.now(UTC),
                 ingest_ts_ms=int(msg.timestamp * 1000) if msg.timestamp else None,
                 max_bytes=settings.max_message_bytes,
@@ -251,23 +305,33 @@ def create_app(settings: config.Settings) -> faust.App:
             metrics.STAGE_DURATION.labels(stage="normalize").observe(
                 time.perf_counter() - started
             )
-            await dedup_topic.send(
-                key=article.content_hash.encode(), value=article.model_dump_json().encode()
+            await guarded(
+                event, "normalize", emit, dedup_topic,
+                article.content_hash.encode(), article.model_dump_json().encode(),
             )
 
     @app.agent(dedup_topic, name="dedup")
     async def dedup(stream: StreamT) -> None:
-        """Exact re-sends stop here; everything else goes on to the near-duplicate check."""
+        """Exact re-sends stop here; everything else goes on to the near-duplicate check.
+
+        Each mark records the offset that wrote it: a replay after a crash meets its own mark
+        and forwards again (the first forward may have died with the process), where a real
+        re-send meets another offset's mark and stops."""
         async for event in stream.events():
-            article = await guarded(event, "normalize", parse_article, event.message.value)
+            msg = event.message
+            article = await guarded(event, "normalize", parse_article, msg.value)
             if article is None:
                 continue
-            identity = dedup_identity(article)
-            if latest(seen_hashes[identity], settings.duplicate_days) is not None:
+            identity = exact.identity(article)
+            mark = latest(seen_hashes[identity], settings.duplicate_days)
+            if exact.is_duplicate(mark, msg.partition, msg.offset):
                 metrics.ARTICLES_DUPLICATE.inc()
                 continue
-            seen_hashes[identity] = article.article_id
-            await neardup_topic.send(key=event.message.key, value=event.message.value)
+            await guarded(event, "normalize", mark_and_forward, identity, article, msg)
+
+    async def mark_and_forward(identity: str, article: NormalizedArticle, msg: Any) -> None:
+        seen_hashes[identity] = exact.mark(article.article_id, msg.partition, msg.offset)
+        await neardup_topic.send(key=msg.key, value=msg.value)
 
     @app.agent(neardup_topic, name="neardup")
     async def near_duplicates(stream: StreamT) -> None:
@@ -280,22 +344,16 @@ def create_app(settings: config.Settings) -> faust.App:
             article = await guarded(event, "normalize", mark_near_duplicate, parsed)
             if article is None:
                 continue
+            sent = await guarded(
+                event, "normalize", emit, normalized_topic,
+                article.article_id.encode(), article.model_dump_json().encode(),
+            )
+            if not sent:
+                continue
             if article.duplicate_of is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
             else:
                 metrics.ARTICLES_NORMALIZED.inc()
-            await normalized_topic.send(
-                key=article.article_id.encode(), value=article.model_dump_json().encode()
-            )
-
-    def reconcile(classified: ClassifiedArticle) -> revisions.RevisionOutcome:
-        """This version's alerts against what earlier versions of the article published."""
-        return revisions.revise_article(
-            latest(revision_state[classified.article_id], settings.revision_days),
-            alerts_for(classified, alert_config),
-            version=classified.version, retracted=classified.retracted,
-            now=datetime.now(UTC),
-        )
 
     def mark_near_duplicate(article: NormalizedArticle) -> NormalizedArticle:
         sig = neardup.signature(neardup.article_text(article.headline, article.body))
@@ -321,15 +379,19 @@ def create_app(settings: config.Settings) -> faust.App:
             article = await guarded(event, "classify", parse_article, event.message.value)
             if article is None:
                 continue
-            classified = await guarded(event, "classify", classify_article, article)
+            classified = await guarded(
+                event, "classify", classify_article, article, offload=True
+            )
             if classified is None:
                 continue
             metrics.STAGE_DURATION.labels(stage="classify").observe(time.perf_counter() - started)
-            for coded in classified.events:
-                metrics.EVENTS.labels(type=coded.type).inc()
-            await events_topic.send(
-                key=classified.article_id.encode(), value=classified.model_dump_json().encode()
+            sent = await guarded(
+                event, "classify", emit, events_topic,
+                classified.article_id.encode(), classified.model_dump_json().encode(),
             )
+            if sent:
+                for coded in classified.events:
+                    metrics.EVENTS.labels(type=coded.type).inc()
 
     @app.agent(events_topic, name="alert")
     async def alert(stream: StreamT) -> None:
@@ -342,26 +404,42 @@ def create_app(settings: config.Settings) -> faust.App:
             )
             if classified is None or classified.duplicate_of is not None:
                 continue
-            outcome = await guarded(event, "alert", reconcile, classified)
-            if outcome is None:
-                continue
-            contributions = (
-                escalation.contributions(classified, esc_config)
-                if outcome.first_sighting and not classified.retracted else []
+            await guarded(event, "alert", alert_article, classified, event.message, started)
+
+    async def alert_article(classified: ClassifiedArticle, msg: Any, started: float) -> None:
+        """Reconcile, store, then send. The state records the offset that wrote it: a replay
+        of that offset after a crash re-sends what the crashed run sent (the same ids and
+        revisions; folding absorbs a copy that did arrive) instead of finding nothing new."""
+        previous = latest(revision_state[classified.article_id], settings.revision_days)
+        replay = revisions.replayed(previous, msg.partition, msg.offset)
+        if replay is not None:
+            publish, first_sighting = replay
+        else:
+            outcome = revisions.revise_article(
+                previous, alerts_for(classified, alert_config),
+                version=classified.version, retracted=classified.retracted,
+                now=datetime.now(UTC),
             )
-            revision_state[classified.article_id] = outcome.state
-            metrics.STAGE_DURATION.labels(stage="alert").observe(time.perf_counter() - started)
-            when = event_time(classified.published_at, classified.ingest_ts_ms)
-            for item in outcome.publish:
-                await fold_topic.send(
-                    key=(item.dyad or item.article_id).encode(),
-                    value=item.model_dump_json().encode(),
-                )
-            for part in contributions:
-                await escalation_topic.send(
-                    key=part.key.encode(), value=orjson.dumps(part._asdict()),
-                    timestamp=when.timestamp(),
-                )
+            publish, first_sighting = outcome.publish, outcome.first_sighting
+            revision_state[classified.article_id] = revisions.stamp(
+                outcome.state, msg.partition, msg.offset, publish, first_sighting
+            )
+        contributions = (
+            escalation.contributions(classified, esc_config)
+            if first_sighting and not classified.retracted else []
+        )
+        metrics.STAGE_DURATION.labels(stage="alert").observe(time.perf_counter() - started)
+        when = event_time(classified.published_at, classified.ingest_ts_ms)
+        for item in publish:
+            await fold_topic.send(
+                key=(item.dyad or item.article_id).encode(),
+                value=item.model_dump_json().encode(),
+            )
+        for part in contributions:
+            await escalation_topic.send(
+                key=part.key.encode(), value=orjson.dumps(part._asdict()),
+                timestamp=when.timestamp(),
+            )
 
     @app.agent(fold_topic, name="fold")
     async def fold_alerts(stream: StreamT) -> None:
@@ -371,19 +449,24 @@ def create_app(settings: config.Settings) -> faust.App:
             item = await guarded(event, "alert", Alert.model_validate_json, event.message.value)
             if item is None:
                 continue
-            key = folding.fold_key(item)
-            folded = await guarded(
-                event, "alert", folding.fold, folds.get(key), item,
-                window=settings.fold_window,
+            await guarded(event, "alert", fold_one, item, event.message)
+
+    async def fold_one(item: Alert, msg: Any) -> None:
+        """Fold, store, publish; a replay of the offset that last wrote the fold re-publishes
+        its alert, since the crashed run's publication may not have reached the broker."""
+        key = folding.fold_key(item)
+        state = folds.get(key)
+        if folding.written_by(state, msg.partition, msg.offset):
+            published = folding.published_by(state)
+        else:
+            published, state, _ = folding.fold(
+                state, item, window=settings.fold_window,
                 now=event_time(item.published_at, item.ingest_ts_ms),
             )
-            if folded is None:
-                continue
-            published, state, _ = folded
             if state is not None:
-                folds[key] = state
-            if published is not None:
-                await publish_alert(published)
+                folds[key] = folding.stamp(state, msg.partition, msg.offset, published)
+        if published is not None:
+            await publish_alert(published)
 
     @app.agent(escalation_topic, name="escalation")
     async def escalation_index(stream: StreamT) -> None:
@@ -393,10 +476,13 @@ def create_app(settings: config.Settings) -> faust.App:
             part = await guarded(event, "alert", parse_contribution, event.message.value)
             if part is None:
                 continue
-            surge = await guarded(event, "alert", update_index, part, event)
-            if surge is not None:
-                last_surge[part.key] = surge.model_dump(mode="json")
-                await publish_alert(surge)
+            await guarded(event, "alert", escalate, part, event)
+
+    async def escalate(part: escalation.Contribution, event: faust.EventT) -> None:
+        surge = update_index(part, event)
+        if surge is not None:
+            last_surge[part.key] = surge.model_dump(mode="json")
+            await publish_alert(surge)
 
     def update_index(part: escalation.Contribution, event: faust.EventT) -> Alert | None:
         buckets = index_buckets[part.key]
@@ -459,6 +545,7 @@ def create_app(settings: config.Settings) -> faust.App:
                      normalized_topic, events_topic, fold_topic, escalation_topic)}
 
     ready = {"up": False}
+    app.wirewatch_topics = [(t.get_topic_name(), t.partitions) for t in all_topics]
 
     @app.task
     async def declare_topics() -> None:

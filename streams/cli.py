@@ -35,6 +35,9 @@ def _settings() -> config.Settings:
 def run_worker(args: argparse.Namespace) -> int:
     settings = _settings()
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
+    from streams.topics import ensure_topics
+
+    asyncio.run(ensure_topics(settings.bootstrap_servers, app.wirewatch_topics))
 
     level = {"warning": "warn", "critical": "crit"}.get(args.loglevel, args.loglevel)
     sys.argv = [

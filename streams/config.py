@@ -32,6 +32,8 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path("./var"))
     topic_partitions: int = 4
     max_message_bytes: int = 1_000_000
+    # Pure work per message (normalizing, coding) past this is dead-lettered as `timeout`.
+    message_budget: float = 10.0
     # A worker that dies without leaving the group holds its partitions this long.
     session_timeout: float = 60.0
     # How long state remembers: exact and near duplicates, and each article's last alerts
@@ -56,6 +58,7 @@ class Settings:
             data_dir=Path(os.environ.get("WIREWATCH_DATA_DIR") or "./var"),
             topic_partitions=_env_int("WIREWATCH_PARTITIONS", cls.topic_partitions),
             max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
+            message_budget=_env_float("WIREWATCH_MESSAGE_BUDGET_SECONDS", cls.message_budget),
             session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
             duplicate_days=_env_int("WIREWATCH_DUPLICATE_DAYS", cls.duplicate_days),
             revision_days=_env_int("WIREWATCH_REVISION_DAYS", cls.revision_days),

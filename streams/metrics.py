@@ -41,6 +41,11 @@ DEADLETTER = Counter(
     "wirewatch_deadletter", "Messages sent to news.deadletter, by stage and reason.",
     ["stage", "reason"], registry=REGISTRY,
 )
+DEADLETTER_SEND_FAILED = Counter(
+    "wirewatch_deadletter_send_failed", "Dead letters that could not be written to "
+    "news.deadletter after every retry (logged with their source topic, partition and offset).",
+    ["stage", "reason"], registry=REGISTRY,
+)
 EVENTS = Counter(
     "wirewatch_events", "Coded events published on news.events, by event type.", ["type"],
     registry=REGISTRY,
