@@ -7,6 +7,7 @@ get the original bytes, and pydantic's JSON is faster than Faust's Record codec.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import time
@@ -16,13 +17,14 @@ from typing import Any, TypeVar
 
 import faust
 import orjson
+from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import MessageSizeTooLargeError
 from faust.types import StreamT
 from pydantic import ValidationError
 
 from schemas import Alert, ClassifiedArticle, NormalizedArticle, severity_rank
 from schemas.deadletter import DeadLetterReason, Stage
-from streams import config, metrics, transport
+from streams import config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
 from streams.classify import classify_article
@@ -36,7 +38,7 @@ DEDUP_TOPIC = "news.normalize.dedup"
 NEARDUP_TOPIC = "news.normalize.neardup"
 FOLD_TOPIC = "news.alerts.fold"
 ESCALATION_TOPIC = "news.alerts.escalation"
-LAG_INTERVAL_SECONDS = 5.0
+LAG_INTERVAL_SECONDS = 2.0
 # A dead letter is retried with backoff (0.25 s doubling, capped at 8 s): about 30 s in all,
 # enough to ride out a leader election; then it is counted and logged, never an agent crash.
 DEADLETTER_ATTEMPTS = 8
@@ -105,6 +107,10 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
         partitions=partitions,
         internal=True,
     )
+
+
+def article_signature(article: NormalizedArticle) -> list[int]:
+    return neardup.signature(neardup.article_text(article.headline, article.body))
 
 
 def quiet_transport_logs() -> None:
@@ -341,7 +347,11 @@ def create_app(settings: config.Settings) -> faust.App:
             parsed = await guarded(event, "normalize", parse_article, event.message.value)
             if parsed is None:
                 continue
-            article = await guarded(event, "normalize", mark_near_duplicate, parsed)
+            # The signature is the costly part (a MinHash over every shingle): off the loop.
+            sig = await guarded(event, "normalize", article_signature, parsed, offload=True)
+            if sig is None:
+                continue
+            article = await guarded(event, "normalize", mark_near_duplicate, parsed, sig)
             if article is None:
                 continue
             sent = await guarded(
@@ -355,8 +365,7 @@ def create_app(settings: config.Settings) -> faust.App:
             else:
                 metrics.ARTICLES_NORMALIZED.inc()
 
-    def mark_near_duplicate(article: NormalizedArticle) -> NormalizedArticle:
-        sig = neardup.signature(neardup.article_text(article.headline, article.body))
+    def mark_near_duplicate(article: NormalizedArticle, sig: list[int]) -> NormalizedArticle:
         keys = neardup.band_keys(sig)
         candidates = [c for key in keys
                       for c in every(bands[key], settings.duplicate_days)]
@@ -511,23 +520,70 @@ def create_app(settings: config.Settings) -> faust.App:
         if item.ingest_ts_ms and item.revision == 0:
             metrics.INGEST_TO_ALERT.observe(max(0.0, time.time() - item.ingest_ts_ms / 1000))
 
+    progress = health.Progress()
+    probe: dict[str, Any] = {"admin": None, "answered": time.monotonic(), "ready": False,
+                             "reasons": ["starting"], "assigned": False, "lagging": set()}
+
+    @app.on_partitions_assigned.connect
+    async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        probe["assigned"] = True
+
+    async def broker_answers() -> bool:
+        """One metadata round trip: the consumer's own errors are retried out of sight."""
+        try:
+            if probe["admin"] is None:
+                admin = AIOKafkaAdminClient(
+                    bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3_000
+                )
+                await asyncio.wait_for(admin.start(), 5)
+                probe["admin"] = admin
+            await asyncio.wait_for(probe["admin"].list_topics(), 5)
+            return True
+        except Exception:
+            admin, probe["admin"] = probe["admin"], None
+            if admin is not None:
+                with contextlib.suppress(Exception):
+                    await admin.close()
+            return False
+
     @app.timer(LAG_INTERVAL_SECONDS)
-    async def report_lag() -> None:
-        """Lag per assigned partition: the broker's high-water mark minus our position."""
+    async def check_health() -> None:
+        """Lag per assigned source partition from the committed offset (what is durably
+        done), readiness from the group, recovery, broker and progress."""
         consumer = app.consumer
+        now = time.monotonic()
+        if await broker_answers():
+            probe["answered"] = now
+        committed: dict[health.TopicPartition, int] = {}
+        behind: dict[health.TopicPartition, int] = {}
         for tp in list(consumer.assignment()):
             if tp.topic not in source_topics:  # changelogs and Faust's own topics
                 continue
-            try:
-                highwater = consumer.highwater(tp)
-                position = await consumer.position(tp)
-            except Exception:  # partition revoked mid-loop: report on the next tick
-                continue
-            if highwater is None or position is None:
-                continue
-            metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
-                max(0, highwater - position)
-            )
+            key = health.TopicPartition(tp.topic, tp.partition)
+            # Faust's record of what it committed: read locally, no broker round trip.
+            done = consumer._committed_offset.get(tp)
+            committed[key] = done if done is not None else -1
+            value = health.lag(consumer.highwater(tp), done)
+            if value is not None:
+                behind[key] = value
+                metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
+                    value
+                )
+        for gone in probe["lagging"] - set(committed):  # moved to another worker
+            with contextlib.suppress(KeyError):
+                metrics.CONSUMER_LAG.remove(gone.topic, str(gone.partition))
+        probe["lagging"] = set(committed)
+        progress.update(committed, now)
+        facts = health.Facts(
+            topics_declared=ready["up"],
+            assigned=probe["assigned"],
+            rebalancing=bool(getattr(app, "rebalancing", False)),
+            recovering=bool(getattr(app, "in_recovery", False)),
+            broker_silent_for=now - probe["answered"],
+            stalled=tuple(progress.stalled(behind, now)),
+        )
+        probe["ready"], probe["reasons"] = health.readiness(facts)
+        metrics.WORKER_READY.set(1 if probe["ready"] else 0)
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:
@@ -535,9 +591,16 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.page("/health")
     async def health_page(web: Any, request: Any) -> Any:
+        """Liveness: the process and its event loop answer (a restart cures nothing more)."""
         if not ready["up"]:
             return web.json({"status": "starting", "app_id": settings.app_id}, status=503)
         return web.json({"status": "ok", "app_id": settings.app_id})
+
+    @app.page("/ready")
+    async def ready_page(web: Any, request: Any) -> Any:
+        """Readiness: partitions held, tables recovered, broker reachable, progress made."""
+        body = {"ready": probe["ready"], "reasons": probe["reasons"], "app_id": settings.app_id}
+        return web.json(body, status=200 if probe["ready"] else 503)
 
     all_topics = (raw_topic, dedup_topic, neardup_topic, normalized_topic, events_topic,
                   fold_topic, escalation_topic, alerts_topic, critical_topic, deadletter_topic)

@@ -69,6 +69,10 @@ CONSUMER_LAG = Gauge(
 )
 WORKER_UP = Gauge("wirewatch_worker_up", "1 while the worker's agents are running.",
                   registry=REGISTRY)
+WORKER_READY = Gauge(
+    "wirewatch_worker_ready", "1 while the worker holds its partitions, has recovered its "
+    "tables, reaches the broker and makes progress (what /ready answers).", registry=REGISTRY,
+)
 BUILD_INFO = Gauge("wirewatch_build_info", "The running Wirewatch version.", ["version"],
                    registry=REGISTRY)
 BUILD_INFO.labels(version=__version__).set(1)

@@ -131,8 +131,9 @@ def test_deployment_probes_resources_security_and_scrape_annotations() -> None:
 
     assert container["envFrom"] == [{"configMapRef": {"name": config["metadata"]["name"]}}]
     assert container["ports"] == [{"name": "http", "containerPort": port, "protocol": "TCP"}]
-    for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+    for probe in ("startupProbe", "livenessProbe"):
         assert container[probe]["httpGet"] == {"path": "/health", "port": "http"}, probe
+    assert container["readinessProbe"]["httpGet"] == {"path": "/ready", "port": "http"}
     assert set(container["resources"]) == {"requests", "limits"}
     assert container["resources"]["limits"]["memory"]
 
