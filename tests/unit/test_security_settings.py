@@ -266,3 +266,66 @@ def test_secrets_are_not_in_repr_or_str(tls: TlsMaterial) -> None:
     # The repr still says what matters for debugging.
     assert "protocol='SASL_SSL'" in repr(security)
     assert "sasl_username='wirewatch'" in repr(security)
+
+
+# --- the deployment files carry the settings ------------------------------------------------
+
+K8S = Path(__file__).resolve().parents[2] / "deploy" / "k8s"
+
+
+def k8s(name: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((K8S / name).read_text())
+
+
+def pod_environment(secret: dict | None, mount: Path, **config_overrides: str) -> dict[str, str]:
+    """The worker's environment as the kubelet builds it: the ConfigMap, then each env entry
+    whose optional Secret key exists; Secret paths moved from the pod to `mount`."""
+    env = {**k8s("configmap.yaml")["data"], **config_overrides}
+    (container,) = k8s("deployment.yaml")["spec"]["template"]["spec"]["containers"]
+    data = (secret or {}).get("stringData", {})
+    for entry in container["env"]:
+        ref = entry["valueFrom"]["secretKeyRef"]
+        if secret is not None and ref["name"] == secret["metadata"]["name"] and ref["key"] in data:
+            env[entry["name"]] = data[ref["key"]]
+    for key, value in data.items():
+        (mount / key).write_text(value)
+    return {k: v.replace("/etc/wirewatch/kafka", str(mount)) for k, v in env.items()}
+
+
+def test_k8s_defaults_to_plaintext_without_the_secret(tmp_path: Path) -> None:
+    security = KafkaSecurity.from_env(pod_environment(None, tmp_path))
+    assert security.aiokafka_kwargs() == {"security_protocol": "PLAINTEXT"}
+
+
+def test_k8s_secret_gives_the_worker_a_complete_login(tmp_path: Path) -> None:
+    secret = k8s("examples/kafka-secret.yaml")
+    env = pod_environment(
+        secret, tmp_path, WIREWATCH_SECURITY_PROTOCOL="SASL_SSL",
+        WIREWATCH_SASL_MECHANISM="SCRAM-SHA-512",
+        WIREWATCH_SSL_CAFILE="/etc/wirewatch/kafka/ca.crt",
+    )
+    security = KafkaSecurity.from_env(env)
+    assert security.sasl_username == secret["stringData"]["sasl-username"]
+    assert security.sasl_password is not None
+    assert security.sasl_password.get_secret_value() == secret["stringData"]["sasl-password"]
+    assert security.ssl_cafile == tmp_path / "ca.crt"
+
+
+def test_k8s_secret_is_optional_everywhere_and_validates() -> None:
+    import kubernetes_validate
+
+    secret = k8s("examples/kafka-secret.yaml")
+    kubernetes_validate.validate(secret, kubernetes_validate.latest_version(), strict=True)
+    pod = k8s("deployment.yaml")["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    refs = [e["valueFrom"]["secretKeyRef"] for e in container["env"]]
+    assert refs and all(r["optional"] is True for r in refs)
+    assert {r["name"] for r in refs} == {secret["metadata"]["name"]}
+    (volume,) = [v for v in pod["volumes"] if "secret" in v]
+    assert volume["secret"] == {
+        "secretName": secret["metadata"]["name"], "optional": True, "defaultMode": 0o440,
+    }
+    mount = {m["name"]: m for m in container["volumeMounts"]}[volume["name"]]
+    assert mount["mountPath"] == "/etc/wirewatch/kafka" and mount["readOnly"] is True
