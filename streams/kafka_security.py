@@ -8,7 +8,9 @@ every repr, so neither a log line nor a traceback that prints the settings shows
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +24,48 @@ PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
+
+
+# Secrets handed to a Kafka client; log records that contain one are rewritten.
+_SECRETS: set[str] = set()
+# aiokafka logs every request at DEBUG, the SASL login too: with PLAIN its payload is
+# `\0user\0password` in clear, with SCRAM a nonce and a proof.
+_SASL_PAYLOAD = re.compile(r"(SaslAuthenticate\w*)\(.*", re.DOTALL)
+# Shorter secrets would turn every log line into asterisks; the login request, the one
+# place aiokafka puts a password, is redacted whatever its length.
+_MIN_REDACTED_LENGTH = 4
+
+
+def _redacting(base: Any) -> Any:
+    def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = base(*args, **kwargs)
+        if not _SECRETS:
+            return record
+        try:
+            text = record.getMessage()
+        except Exception:  # a malformed record: logging reports it itself
+            return record
+        clean = _SASL_PAYLOAD.sub(r"\1(<redacted>)", text) if "SaslAuthenticate" in text else text
+        for secret in _SECRETS:
+            clean = clean.replace(secret, "<redacted>")
+        if clean != text:
+            record.msg, record.args = clean, ()
+        return record
+
+    make_record.wirewatch_redacting = True  # type: ignore[attr-defined]
+    return make_record
+
+
+def redact_in_logs(*secrets: str) -> None:
+    """Keep these secrets, and every SASL login payload, out of all log records from now on,
+    whatever logger or level (a worker run with `--loglevel debug` included).
+
+    A log-record factory rather than a filter: filters see only their own logger's records,
+    and Faust installs its handlers after the settings are read."""
+    _SECRETS.update(s for s in secrets if len(s) >= _MIN_REDACTED_LENGTH)
+    factory = logging.getLogRecordFactory()
+    if not getattr(factory, "wirewatch_redacting", False):
+        logging.setLogRecordFactory(_redacting(factory))
 
 
 class SecurityConfigError(ValueError):
@@ -181,6 +225,15 @@ class KafkaSecurity:
             sasl_password=SecretStr(password) if password is not None else None,
         )
 
+    def _guard_logs(self) -> None:
+        secrets = [
+            secret.get_secret_value()
+            for secret in (self.sasl_password, self.ssl_key_password)
+            if secret is not None
+        ]
+        if secrets or self.uses_sasl:
+            redact_in_logs(*secrets)
+
     def ssl_context(self) -> ssl.SSLContext | None:
         """A client TLS context (system CAs unless a CA file is given), or None without TLS.
 
@@ -209,6 +262,7 @@ class KafkaSecurity:
 
     def aiokafka_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for AIOKafkaProducer, AIOKafkaConsumer and AIOKafkaAdminClient."""
+        self._guard_logs()
         kwargs: dict[str, Any] = {"security_protocol": self.protocol}
         if self.uses_tls:
             kwargs["ssl_context"] = self.ssl_context()
@@ -229,6 +283,7 @@ class KafkaSecurity:
             return None
         import faust  # late: `feed` and `alerts` never pay for importing Faust
 
+        self._guard_logs()
         context = self.ssl_context()
         if self.protocol == "SSL":
             return faust.SSLCredentials(context)

@@ -172,8 +172,11 @@ def server_properties(
     return "".join(f"{key}={value}\n" for key, value in props.items())
 
 
-def sasl_ssl_overrides(tls: TlsMaterial, mechanisms: tuple[str, ...]) -> dict[str, str]:
-    """The CLIENT listener as SASL_SSL: SCRAM logins over TLS, client certificates required."""
+def sasl_ssl_overrides(
+    tls: TlsMaterial, mechanisms: tuple[str, ...], plain_users: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The CLIENT listener as SASL_SSL, client certificates required: SCRAM logins (users
+    made at format time) and, with `plain_users` (name -> password), PLAIN logins."""
     props = {
         "sasl.enabled.mechanisms": ",".join(mechanisms),
         "listener.name.client.ssl.keystore.type": "PEM",
@@ -185,6 +188,12 @@ def sasl_ssl_overrides(tls: TlsMaterial, mechanisms: tuple[str, ...]) -> dict[st
     for mechanism in mechanisms:
         props[f"listener.name.client.{mechanism.lower()}.sasl.jaas.config"] = (
             "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+        )
+    if plain_users:
+        props["sasl.enabled.mechanisms"] += ",PLAIN"
+        users = " ".join(f'user_{name}="{password}"' for name, password in plain_users.items())
+        props["listener.name.client.plain.sasl.jaas.config"] = (
+            f"org.apache.kafka.common.security.plain.PlainLoginModule required {users};"
         )
     return props
 

@@ -42,11 +42,13 @@ WIRE = {
 }
 
 
-def security(tls: TlsMaterial, password: str = PASSWORD) -> KafkaSecurity:
+def security(
+    tls: TlsMaterial, password: str = PASSWORD, mechanism: str = MECHANISM
+) -> KafkaSecurity:
     return KafkaSecurity(
         protocol="SASL_SSL", ssl_cafile=tls.ca, ssl_certfile=tls.client_cert,
         ssl_keyfile=tls.client_key, ssl_key_password=SecretStr(tls.client_key_password),
-        sasl_mechanism=MECHANISM, sasl_username=USER, sasl_password=SecretStr(password),
+        sasl_mechanism=mechanism, sasl_username=USER, sasl_password=SecretStr(password),
     )
 
 
@@ -56,7 +58,7 @@ def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Broker, 
     tls = tls_material(base / "tls")
     broker = start_broker(
         base / "kafka", client_protocol="SASL_SSL",
-        overrides=sasl_ssl_overrides(tls, (MECHANISM,)),
+        overrides=sasl_ssl_overrides(tls, (MECHANISM,), plain_users={USER: PASSWORD}),
         scram={MECHANISM: (USER, PASSWORD)},
     )
     try:
@@ -84,12 +86,12 @@ def client_env(broker: Broker, tls: TlsMaterial, secrets: Path) -> dict[str, str
     }
 
 
-def start_verbose(worker: Worker, timeout: float = 90.0) -> None:
-    """Worker.start at log level info, so the banner and start-up logs are in the log
-    that the leak check reads."""
+def start_debug(worker: Worker, timeout: float = 90.0) -> None:
+    """Worker.start at log level debug: the banner and every client request, the SASL
+    login included, are in the log that the leak check reads."""
     log = worker.log_path.open("ab")
     worker.proc = subprocess.Popen(
-        [str(WORKER_BIN), "worker", "--loglevel", "info"],
+        [str(WORKER_BIN), "worker", "--loglevel", "debug"],
         env=worker.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
     )
     deadline = time.monotonic() + timeout
@@ -125,7 +127,7 @@ def test_wire_in_alert_out_over_tls_and_scram(
     _, expected = code_wire(wire.read_bytes(), now=datetime.now(UTC))
     assert [a.kind for a in expected] == ["truce_rejected"]
 
-    start_verbose(worker)
+    start_debug(worker)
     try:
         # The CLI clients take the password from the variable itself, the worker from a file.
         cli_env = {k: v for k, v in worker.env.items() if k != "WIREWATCH_SASL_PASSWORD_FILE"}
@@ -146,9 +148,10 @@ def test_wire_in_alert_out_over_tls_and_scram(
         worker.stop()
 
     log = worker.log_path.read_text(errors="replace")
-    # The log is the banner and start-up lines (it names the broker), yet holds no secret.
+    # The log is the banner and the logins (it names the broker), yet holds no secret.
     assert broker.bootstrap in log, log[-3000:]
     assert f"Authenticated as {USER} via {MECHANISM}" in log
+    assert "SaslAuthenticateRequest_v1(<redacted>)" in log
     assert PASSWORD not in log
     assert tls.client_key_password not in log
     assert PASSWORD not in fed.stderr + read.stderr
@@ -191,3 +194,27 @@ async def test_right_password_over_the_same_path_is_accepted(
         assert metadata.offset == 0
     finally:
         await producer.stop()
+
+
+async def test_plain_login_logged_at_debug_level_hides_the_password(
+    secured: tuple[Broker, TlsMaterial], caplog: pytest.LogCaptureFixture
+) -> None:
+    """aiokafka logs every request at DEBUG; a PLAIN login request carries the password
+    itself (`\\0user\\0password`), so the worker's `--loglevel debug` would print it."""
+    from aiokafka import AIOKafkaProducer
+
+    broker, tls = secured
+    caplog.set_level(logging.DEBUG, logger="aiokafka")
+    producer = AIOKafkaProducer(
+        bootstrap_servers=broker.bootstrap, request_timeout_ms=5000,
+        **security(tls, mechanism="PLAIN").aiokafka_kwargs(),
+    )
+    await producer.start()
+    try:
+        await producer.send_and_wait(f"security-plain-{uuid.uuid4().hex[:8]}", b"x")
+    finally:
+        await producer.stop()
+    logins = [r.getMessage() for r in caplog.records if "SaslAuthenticate" in r.getMessage()]
+    assert logins, "the login request was logged (else this test checks nothing)"
+    assert all(line.endswith("(<redacted>)") for line in logins), logins
+    assert PASSWORD not in caplog.text

@@ -3,13 +3,19 @@ the clients, which combinations are refused and why, and that secrets never show
 
 from __future__ import annotations
 
+import logging
 import ssl
 from pathlib import Path
 
 import pytest
 
 from streams import cli, config
-from streams.kafka_security import KafkaSecurity, SecurityConfigError, check_broker_url
+from streams.kafka_security import (
+    KafkaSecurity,
+    SecurityConfigError,
+    check_broker_url,
+    redact_in_logs,
+)
 from tests.brokers import TlsMaterial, tls_material
 
 PASSWORD = "hunter2-do-not-log"
@@ -266,6 +272,41 @@ def test_secrets_are_not_in_repr_or_str(tls: TlsMaterial) -> None:
     # The repr still says what matters for debugging.
     assert "protocol='SASL_SSL'" in repr(security)
     assert "sasl_username='wirewatch'" in repr(security)
+
+
+def test_handing_out_the_password_keeps_it_out_of_every_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    secret = "s3cr3t-for-the-log-test"
+    env = {"WIREWATCH_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "WIREWATCH_SASL_MECHANISM": "PLAIN",
+           "WIREWATCH_SASL_USERNAME": "u", "WIREWATCH_SASL_PASSWORD": secret}
+    caplog.set_level(logging.DEBUG)
+    log = logging.getLogger("any.library")
+    log.debug("before: %s", secret)
+    KafkaSecurity.from_env(env).aiokafka_kwargs()
+    log.debug("after: %s", secret)
+    # What aiokafka.conn logs for a PLAIN login: the password inside the payload's repr.
+    logging.getLogger("aiokafka.conn").debug(
+        "Request to %s:%d %d: %s", "127.0.0.1", 9092, 3,
+        "SaslAuthenticateRequest_v1(sasl_auth_bytes=b'\\x00u\\x00pw')",
+    )
+    log.info("an ordinary line stays as it was")
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages == [
+        f"before: {secret}",  # nothing registered yet: the redaction is really doing this
+        "after: <redacted>",
+        "Request to 127.0.0.1:9092 3: SaslAuthenticateRequest_v1(<redacted>)",
+        "an ordinary line stays as it was",
+    ]
+
+
+def test_short_secrets_are_not_redacted_character_by_character(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    redact_in_logs("ab")
+    logging.getLogger("any.library").info("about abc")
+    assert caplog.records[-1].getMessage() == "about abc"
 
 
 # --- the deployment files carry the settings ------------------------------------------------
