@@ -370,3 +370,23 @@ def test_k8s_secret_is_optional_everywhere_and_validates() -> None:
     }
     mount = {m["name"]: m for m in container["volumeMounts"]}[volume["name"]]
     assert mount["mountPath"] == "/etc/wirewatch/kafka" and mount["readOnly"] is True
+
+
+def test_compose_defaults_are_a_valid_plaintext_configuration() -> None:
+    """Every `${VAR:-default}` of the worker resolved as Compose does with nothing set."""
+    import re
+
+    import yaml
+
+    compose = yaml.safe_load((K8S.parents[1] / "docker-compose.yml").read_text())
+    environment = compose["services"]["worker"]["environment"]
+    resolved = {
+        name: re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", str(value))
+        for name, value in environment.items()
+    }
+    names = {n for n in resolved if n.startswith(("WIREWATCH_SSL_", "WIREWATCH_SASL_"))}
+    assert {"WIREWATCH_SASL_PASSWORD", "WIREWATCH_SASL_PASSWORD_FILE", "WIREWATCH_SSL_CAFILE",
+            "WIREWATCH_SASL_MECHANISM", "WIREWATCH_SASL_USERNAME"} <= names
+    security = KafkaSecurity.from_env(resolved)
+    assert security.aiokafka_kwargs() == {"security_protocol": "PLAINTEXT"}
+    check_broker_url(resolved["WIREWATCH_BROKER"])
