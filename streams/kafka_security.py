@@ -31,16 +31,14 @@ _SECRETS: set[str] = set()
 # aiokafka logs every request at DEBUG, the SASL login too: with PLAIN its payload is
 # `\0user\0password` in clear, with SCRAM a nonce and a proof.
 _SASL_PAYLOAD = re.compile(r"(SaslAuthenticate\w*)\(.*", re.DOTALL)
-# Shorter secrets would turn every log line into asterisks; the login request, the one
-# place aiokafka puts a password, is redacted whatever its length.
+# Shorter secrets would redact fragments of ordinary words; the login request, the one
+# place aiokafka puts a password, is redacted whatever the password's length.
 _MIN_REDACTED_LENGTH = 4
 
 
 def _redacting(base: Any) -> Any:
     def make_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = base(*args, **kwargs)
-        if not _SECRETS:
-            return record
         try:
             text = record.getMessage()
         except Exception:  # a malformed record: logging reports it itself
