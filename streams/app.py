@@ -127,6 +127,8 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
     so the benchmark measures the same transport the pipeline runs on."""
     return dict(
         broker=settings.broker,
+        # TLS/SASL (streams/kafka_security.py); the password travels here, never in the URL.
+        broker_credentials=settings.security.faust_credentials(),
         web_port=settings.web_port,
         web_host=settings.web_host,
         web_bind=settings.web_host,

@@ -61,7 +61,7 @@ async def _feed(args: argparse.Namespace) -> int:
     topic = args.topic or settings.topic(config.RAW)
     total = count_inputs(args.paths)
     producer = AIOKafkaProducer(
-        bootstrap_servers=settings.bootstrap_servers,
+        **settings.kafka_client_kwargs(),
         max_batch_size=262_144,
         linger_ms=5,
         max_request_size=4_194_304,
@@ -135,7 +135,7 @@ async def _alerts(args: argparse.Namespace) -> int:
     console = Console(highlight=False)
     consumer = AIOKafkaConsumer(
         topic,
-        bootstrap_servers=settings.bootstrap_servers,
+        **settings.kafka_client_kwargs(),
         group_id=None,
         auto_offset_reset="earliest" if args.from_beginning else "latest",
         enable_auto_commit=False,
@@ -250,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"wirewatch: {exc}", file=sys.stderr)
         return 1
+    except config.SecurityConfigError as exc:
+        # A configuration mistake, not a crash: the message names the variable.
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from streams.alerting.escalation import EscalationConfig
+from streams.kafka_security import KafkaSecurity, SecurityConfigError, check_broker_url
+
+__all__ = ["KafkaSecurity", "SecurityConfigError", "Settings"]
 
 
 def _env_int(name: str, default: int) -> int:
@@ -46,6 +49,12 @@ class Settings:
     # Reports of one event within this window of the first fold into its alert.
     fold_window: timedelta = timedelta(hours=6)
     escalation: EscalationConfig = field(default_factory=EscalationConfig)
+    # TLS and SASL for the broker connection (WIREWATCH_SECURITY_PROTOCOL, WIREWATCH_SSL_*,
+    # WIREWATCH_SASL_*); plaintext by default.
+    security: KafkaSecurity = field(default_factory=KafkaSecurity)
+
+    def __post_init__(self) -> None:
+        check_broker_url(self.broker)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -71,6 +80,7 @@ class Settings:
                 rise_min=_env_float("WIREWATCH_SURGE_RISE_MIN", 100.0),
                 min_events=_env_int("WIREWATCH_SURGE_MIN_EVENTS", 5),
             ),
+            security=KafkaSecurity.from_env(),
         )
 
     def topic(self, name: str) -> str:
@@ -83,6 +93,11 @@ class Settings:
         return ",".join(
             part.split("://", 1)[-1] for part in self.broker.replace(";", ",").split(",") if part
         )
+
+    def kafka_client_kwargs(self) -> dict[str, object]:
+        """Connection arguments for plain aiokafka clients: the broker list and the same
+        TLS/SASL settings the worker uses."""
+        return {"bootstrap_servers": self.bootstrap_servers, **self.security.aiokafka_kwargs()}
 
 
 RAW = "news.raw"
