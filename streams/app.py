@@ -535,7 +535,7 @@ def create_app(settings: config.Settings) -> faust.App:
         try:
             if probe["admin"] is None:
                 admin = AIOKafkaAdminClient(
-                    bootstrap_servers=settings.bootstrap_servers, request_timeout_ms=3_000
+                    request_timeout_ms=3_000, **settings.kafka_client_kwargs()
                 )
                 await asyncio.wait_for(admin.start(), 5)
                 probe["admin"] = admin

@@ -37,7 +37,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
     from streams.topics import ensure_topics
 
-    asyncio.run(ensure_topics(settings.bootstrap_servers, app.wirewatch_topics))
+    asyncio.run(ensure_topics(settings.kafka_client_kwargs(), app.wirewatch_topics))
 
     level = {"warning": "warn", "critical": "crit"}.get(args.loglevel, args.loglevel)
     sys.argv = [

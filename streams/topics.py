@@ -23,22 +23,20 @@ log = logging.getLogger("wirewatch.topics")
 
 
 async def ensure_topics(
-    bootstrap: str,
+    client_options: dict[str, Any],
     topics: Iterable[tuple[str, int]],
     *,
-    client_options: dict[str, Any] | None = None,
     timeout: float = 30.0,
 ) -> bool:
     """Create every (name, partitions) topic that is missing; True once all exist.
 
+    `client_options` are aiokafka's (bootstrap servers, TLS and SASL: `kafka_client_kwargs`).
     Waits for the broker up to `timeout` seconds; on a broker that does not answer it returns
     False and leaves the topics to Faust, which keeps retrying on its own."""
     wanted = dict(topics)
     deadline = time.monotonic() + timeout
     while True:
-        admin = AIOKafkaAdminClient(
-            bootstrap_servers=bootstrap, request_timeout_ms=5_000, **(client_options or {})
-        )
+        admin = AIOKafkaAdminClient(request_timeout_ms=5_000, **client_options)
         try:
             await admin.start()
             existing = set(await admin.list_topics())
