@@ -38,7 +38,10 @@ class Settings:
     # Pure work per message (normalizing, coding) past this is dead-lettered as `timeout`.
     message_budget: float = 10.0
     # A worker that dies without leaving the group holds its partitions this long.
-    session_timeout: float = 60.0
+    # Heartbeats come from Faust's consumer thread, not the event loop the work runs beside,
+    # so 10 s (heartbeat every 3 s) never expires under load; a killed worker's partitions
+    # move in 10 s instead of Faust's 60 s.
+    session_timeout: float = 10.0
     # How long state remembers: exact and near duplicates, and each article's last alerts
     # (a revision or retraction later than this raises afresh).
     duplicate_days: int = 2

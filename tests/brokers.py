@@ -250,7 +250,10 @@ def start_broker(
         client_protocol=client_protocol, overrides=overrides,
     ))
     cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-    format_args = ["kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(config)]
+    # `=` form: a URL-safe base64 id may start with "-", which argparse takes for an option
+    # (Kafka's own random-uuid never does; uuid4 here does, one time in 64).
+    format_args = ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
+                   "-c", str(config)]
     for mechanism, (name, password) in (scram or {}).items():
         format_args += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
     done = subprocess.run(
