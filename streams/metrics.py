@@ -83,12 +83,14 @@ METRIC_NAMES: frozenset[str] = frozenset(
         "wirewatch_articles_normalized_total",
         "wirewatch_articles_duplicate_total",
         "wirewatch_deadletter_total",
+        "wirewatch_deadletter_send_failed_total",
         "wirewatch_events_total",
         "wirewatch_alerts_total",
         "wirewatch_stage_duration_seconds",
         "wirewatch_ingest_to_alert_seconds",
         "wirewatch_consumer_lag_messages",
         "wirewatch_worker_up",
+        "wirewatch_worker_ready",
         "wirewatch_build_info",
     }
 )

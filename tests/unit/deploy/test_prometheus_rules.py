@@ -94,10 +94,12 @@ def test_every_rule_has_severity_summary_description_and_runbook() -> None:
 def test_rules_cover_the_issue() -> None:
     assert {rule["alert"] for rule in alert_rules()} == {
         "WirewatchWorkerDown",
+        "WirewatchWorkerNotReady",
         "WirewatchNoWorkers",
         "WirewatchConsumerLagGrowing",
         "WirewatchNoArticlesReceived",
         "WirewatchDeadLettersHigh",
+        "WirewatchDeadLetterWritesFailing",
         "WirewatchAlertEmissionStalled",
         "WirewatchIngestToAlertLatencyHigh",
     }
