@@ -203,11 +203,13 @@ def create_app(settings: config.Settings) -> faust.App:
             DAY, expires=timedelta(days=days + 1)
         )
 
-    # content hash:version -> first article id (source: dedup topic, keyed by content hash)
+    # content hash:version -> mark {id, p, o}: the first carrier and the offset that wrote it
+    # (source: dedup topic, keyed by content hash)
     seen_hashes = daily("content-hashes", settings.duplicate_days)
     # LSH band key -> [[article id, sketch], ...] (source: the one-partition neardup topic)
     bands = daily("neardup-bands", settings.duplicate_days, partitions=1)
-    # article id -> {"version", "seen", "alerts"} (source: news.events, keyed by article id)
+    # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source: news.events,
+    # keyed by article id); "src" is the offset that wrote it, "sent" what that run published
     revision_state = daily("alert-revisions", settings.revision_days)
     # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by dyad)
     folds = table("alert-folds", default=None)
