@@ -175,6 +175,8 @@ def _code_field(
 ) -> None:
     noted = [h.start for h in hits if h.cat in _NOTED]
     spans = split(text)
+    if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
+        spans = _bounded(text, spans)
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -190,6 +192,42 @@ def _code_field(
         sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
         _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
     state.order = first - 1 + len(spans)
+
+
+# The rules pair cues within a sentence, so their cost grows with the square (or worse) of
+# a sentence's length. No sentence a wire writes comes near this many words (the longest of
+# the 3,180 corpus and bench wires has 57): a longer "sentence" is text without full stops,
+# read in chunks of at most this many words, each cut at its last clause break. Sentences up
+# to the cap are untouched, so is every ordinary wire's output.
+_MAX_WORDS = 150
+_WORD_SPAN = re.compile(r"\S+")
+# a chunk ends after a word ending in one of these, or before one of the connectives
+_CLAUSE_END = frozenset(",;:")
+_CONNECTIVES = frozenset({"and", "but", "while", "whereas", "as", "after", "then", "although",
+                          "though", "when", "before", "since", "because"})
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with every sentence of more than `_MAX_WORDS` words cut into chunks of at most
+    that many, each at the last clause break in its second half (else at the cap)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end - start < 2 * _MAX_WORDS:  # n words take at least 2n - 1 characters
+            out.append((start, end))
+            continue
+        words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+        i = 0
+        while len(words) - i > _MAX_WORDS:
+            cut = i + _MAX_WORDS
+            for j in range(i + _MAX_WORDS, i + _MAX_WORDS // 2, -1):
+                if (text[words[j - 1][1] - 1] in _CLAUSE_END
+                        or text[words[j][0] : words[j][1]].lower() in _CONNECTIVES):
+                    cut = j
+                    break
+            out.append((words[i][0], words[cut - 1][1]))
+            i = cut
+        out.append((words[i][0], end))
+    return out
 
 
 def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
