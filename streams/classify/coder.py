@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -260,7 +260,9 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
     """The sentence's events, placed, or the figures it adds to the attack before it."""
     s, cats = pending.sentence, pending.cats
     if pending.refutes_previous:
-        state.coded = [c for c in state.coded if c.order != pending.order - 1]
+        # records come in reading order, so the previous sentence's are the last ones
+        while state.coded and state.coded[-1].order == pending.order - 1:
+            state.coded.pop()
     if cats & TRIGGERS:
         drafts = code_sentence(s)
         if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
@@ -425,18 +427,31 @@ def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> 
         last.figures.extend(figures)
 
 
+# An event takes what its sentence left open (actor, date, places) from the violent events
+# nearest it in reading order: from the _NEIGHBOURS on either side only, so a day-long live
+# blog costs each event a bounded search, not one over the whole article. An ordinary wire has
+# far fewer violent records (at most 11 in the corpus and bench wires): for it, all of them.
+_NEIGHBOURS = 50
+
+
 def _resolve(state: _Article) -> list[_Coded]:
     """Fill what a sentence left open from the rest of the article."""
     dyad = [c for c, _ in state.countries.most_common(2)]
     violent = [c for c in state.coded if c.draft.type in _VIOLENT]
-    for coded in violent:
+    for i, coded in enumerate(violent):
+        if coded.actor is not None and coded.when is not None and coded.locations:
+            continue  # nothing to fill
+        # nearest first; equally near, in reading order (the list is in reading order)
         others = sorted(
-            (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
+            violent[max(0, i - _NEIGHBOURS) : i] + violent[i + 1 : i + 1 + _NEIGHBOURS],
+            key=lambda o: abs(o.order - coded.order),
         )
         if coded.actor is None:
             source = next((o for o in others if o.actor is not None), None)
             if source is not None and _compatible(source.target, coded.target):
                 coded.actor = source.actor
+        if coded.when is not None and coded.locations:
+            continue
         kin = sorted(
             (o for o in others if _same_country(o.actor, coded.actor)),
             key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
@@ -446,10 +461,12 @@ def _resolve(state: _Article) -> list[_Coded]:
         if not coded.locations:
             coded.locations = next((list(o.locations) for o in kin if o.locations), [])
     aerial = [c for c in violent if c.draft.type == "attack.aerial"]
+    aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
     for coded in violent:
         if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
-            abs(a.order - coded.order) <= 2 and _same_country(a.actor, coded.actor)
-            for a in aerial
+            _same_country(a.actor, coded.actor)
+            for a in aerial[bisect_left(aerial_orders, coded.order - 2)
+                            : bisect_right(aerial_orders, coded.order + 2)]
         ):
             coded.draft.code = "195"
     for coded in state.coded:
@@ -488,29 +505,68 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
     return (filled, c.field == "body", -c.order)
 
 
-def _mergeable(a: _Coded, b: _Coded) -> bool:
-    if a.draft.type != b.draft.type:
-        return False
-    ca, cb = a.draft.casualties, b.draft.casualties
-    if ca is not None and cb is not None and ca != cb:
-        return False
-    same_day = a.when is None or b.when is None or a.when.value == b.when.value
-    return same_day and _compatible(a.actor, b.actor) and _compatible(a.target, b.target)
+_ANY = object()  # a group whose members disagree on a value: only a wildcard joins it
+# the restatements of one event are told within a few groups of each other: an item joins
+# the first of the last _RECENT_GROUPS groups of its type it fits (every group, on a wire)
+_RECENT_GROUPS = 50
+
+
+def _merge_keys(c: _Coded) -> tuple[object, ...]:
+    """What `_mergeable` compares, None for a wildcard: casualties, day, actor's and
+    target's countries (an unknown one is compatible with any)."""
+    cas = c.draft.casualties
+    return (
+        None if cas is None else (cas.killed, cas.wounded, cas.missing),
+        None if c.when is None else c.when.value,
+        None if c.actor is None else c.actor.country,
+        None if c.target is None else c.target.country,
+    )
+
+
+class _Group:
+    """Restatements of one event, with what its members agree on: one value per key (or
+    None while no member has one, `_ANY` once two disagree), so fitting it is one check per
+    key, not one per member."""
+
+    def __init__(self, item: _Coded, keys: tuple[object, ...]) -> None:
+        self.members = [item]
+        self.keys = list(keys)
+
+    def fits(self, keys: tuple[object, ...]) -> bool:
+        """True if the item is mergeable with every member (`_mergeable` for each)."""
+        for key, mine in zip(keys, self.keys, strict=True):
+            if key is not None and mine is not None and mine != key:
+                return False
+        return True
+
+    def add(self, item: _Coded, keys: tuple[object, ...]) -> None:
+        self.members.append(item)
+        for k, key in enumerate(keys):
+            if key is not None and self.keys[k] != key:
+                self.keys[k] = key if self.keys[k] is None else _ANY
 
 
 def _merge(coded: list[_Coded]) -> list[_Coded]:
     """One record per event: restatements (headline, caption, body) fold into the richest."""
-    groups: list[list[_Coded]] = []
+    groups: list[_Group] = []
+    by_type: dict[str, list[_Group]] = {}
     for item in coded:
-        group = next((g for g in groups if all(_mergeable(item, o) for o in g)), None)
+        keys = _merge_keys(item)
+        recent = by_type.setdefault(item.draft.type, [])
+        group = next((g for g in recent[-_RECENT_GROUPS:] if g.fits(keys)), None)
         if group is None:
-            groups.append([item])
+            group = _Group(item, keys)
+            groups.append(group)
+            recent.append(group)
         else:
-            group.append(item)
+            group.add(item, keys)
     merged: list[_Coded] = []
-    for group in groups:
-        best = max(group, key=_richness)
-        for other in group:
+    for members in (g.members for g in groups):
+        best = max(members, key=_richness)
+        names = {loc.name for loc in best.locations}
+        # Figure and Casualties compare by their fields: a set of them finds repeats at once
+        seen = {(f.kind, f.value, f.unit, f.text) for f in best.figures}
+        for other in members:
             if other is best:
                 continue
             best.actor = best.actor or other.actor
@@ -518,13 +574,16 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
             best.claimed_by = best.claimed_by or other.claimed_by
             best.when = best.when or other.when
             best.draft.casualties = best.draft.casualties or other.draft.casualties
-            names = {loc.name for loc in best.locations}
-            best.locations += [loc for loc in other.locations if loc.name not in names]
-            best.figures += [f for f in other.figures if f not in best.figures]
+            added = [loc for loc in other.locations if loc.name not in names]
+            best.locations += added
+            names.update(loc.name for loc in added)
+            figures = [f for f in other.figures if (f.kind, f.value, f.unit, f.text) not in seen]
+            best.figures += figures
+            seen.update((f.kind, f.value, f.unit, f.text) for f in figures)
             best.draft.assets = sorted(set(best.draft.assets) | set(other.draft.assets))
             best.draft.strategic = best.draft.strategic or other.draft.strategic
             best.soft_hedge = best.soft_hedge and other.soft_hedge
-        best.merged = len(group) - 1
+        best.merged = len(members) - 1
         merged.append(best)
     return sorted(merged, key=lambda c: c.order)
 
