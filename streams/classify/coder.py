@@ -431,7 +431,7 @@ def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> 
 # nearest it in reading order: from the _NEIGHBOURS on either side only, so a day-long live
 # blog costs each event a bounded search, not one over the whole article. An ordinary wire has
 # far fewer violent records (at most 11 in the corpus and bench wires): for it, all of them.
-_NEIGHBOURS = 50
+_NEIGHBOURS = 20
 
 
 def _resolve(state: _Article) -> list[_Coded]:
@@ -508,7 +508,7 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
 _ANY = object()  # a group whose members disagree on a value: only a wildcard joins it
 # the restatements of one event are told within a few groups of each other: an item joins
 # the first of the last _RECENT_GROUPS groups of its type it fits (every group, on a wire)
-_RECENT_GROUPS = 50
+_RECENT_GROUPS = 20
 
 
 def _merge_keys(c: _Coded) -> tuple[object, ...]:
