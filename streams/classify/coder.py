@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date
+from heapq import heappop, heappush
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
@@ -427,39 +428,11 @@ def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> 
         last.figures.extend(figures)
 
 
-# An event takes what its sentence left open (actor, date, places) from the violent events
-# nearest it in reading order: from the _NEIGHBOURS on either side only, so a day-long live
-# blog costs each event a bounded search, not one over the whole article. An ordinary wire has
-# far fewer violent records (at most 11 in the corpus and bench wires): for it, all of them.
-_NEIGHBOURS = 20
-
-
 def _resolve(state: _Article) -> list[_Coded]:
     """Fill what a sentence left open from the rest of the article."""
     dyad = [c for c, _ in state.countries.most_common(2)]
     violent = [c for c in state.coded if c.draft.type in _VIOLENT]
-    for i, coded in enumerate(violent):
-        if coded.actor is not None and coded.when is not None and coded.locations:
-            continue  # nothing to fill
-        # nearest first; equally near, in reading order (the list is in reading order)
-        others = sorted(
-            violent[max(0, i - _NEIGHBOURS) : i] + violent[i + 1 : i + 1 + _NEIGHBOURS],
-            key=lambda o: abs(o.order - coded.order),
-        )
-        if coded.actor is None:
-            source = next((o for o in others if o.actor is not None), None)
-            if source is not None and _compatible(source.target, coded.target):
-                coded.actor = source.actor
-        if coded.when is not None and coded.locations:
-            continue
-        kin = sorted(
-            (o for o in others if _same_country(o.actor, coded.actor)),
-            key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
-        )
-        if coded.when is None:
-            coded.when = next((o.when for o in kin if o.when is not None), None)
-        if not coded.locations:
-            coded.locations = next((list(o.locations) for o in kin if o.locations), [])
+    _fill_from_neighbours(violent)
     aerial = [c for c in violent if c.draft.type == "attack.aerial"]
     aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
     for coded in violent:
@@ -475,6 +448,111 @@ def _resolve(state: _Article) -> list[_Coded]:
         if coded.actor and coded.target and coded.actor.country == coded.target.country:
             coded.target = None if coded.actor.country else coded.target
     return state.coded
+
+
+class _Nearby:
+    """The violent records of an article by position (they are in reading order), for the
+    questions `_fill_from_neighbours` asks: which record with a given property is nearest to
+    this one? The answer is the one a sort of all the others by sentence distance (stable,
+    so equally near ones in reading order) would put first, found by bisection in sorted
+    lists of positions, one list per property, instead of by that sort per record."""
+
+    def __init__(self, violent: list[_Coded]) -> None:
+        self.orders = [c.order for c in violent]
+        # the first position of each sentence: equally near records, the earliest first
+        self.first: list[int] = []
+        for i, order in enumerate(self.orders):
+            same = i and self.orders[i - 1] == order
+            self.first.append(self.first[i - 1] if same else i)
+        self.sets: dict[object, list[int]] = {}
+
+    def add(self, key: object, i: int) -> None:
+        members = self.sets.setdefault(key, [])
+        if not members or members[-1] < i:
+            members.append(i)  # the first filling is in reading order
+        else:
+            insort(members, i)
+
+    def remove(self, key: object, i: int) -> None:
+        members = self.sets[key]
+        del members[bisect_left(members, i)]
+
+    def nearest(self, keys: list[object], i: int) -> int | None:
+        """The member of any of the `keys` lists nearest to `i` (not `i` itself)."""
+        orders, best = self.orders, None
+        for key in keys:
+            members = self.sets.get(key)
+            if not members:
+                continue
+            k = bisect_left(members, i)
+            if k:  # the nearest sentence before: its earliest member
+                j = members[bisect_left(members, self.first[members[k - 1]])]
+                if best is None or (orders[i] - orders[j], j) < (abs(orders[best] - orders[i]),
+                                                                   best):
+                    best = j
+            k = bisect_right(members, i)
+            if k < len(members):
+                j = members[k]
+                if best is None or (orders[j] - orders[i], j) < (abs(orders[best] - orders[i]),
+                                                                   best):
+                    best = j
+        return best
+
+
+def _country_class(actor: Actor | None) -> object:
+    """Which records `_same_country` pairs a record with: no actor pairs with all."""
+    return "none" if actor is None else ("actor", actor.country)
+
+
+def _fill_from_neighbours(violent: list[_Coded]) -> None:
+    """An event takes what its sentence left open from the violent events nearest it: the
+    actor from the nearest with one (if its target does not contradict), the date and the
+    places from the nearest of the same side that has them, same type first. Records are
+    filled in reading order, so a record filled early can fill a later one."""
+    near = _Nearby(violent)
+    types = sorted({c.draft.type for c in violent})
+    for i, c in enumerate(violent):
+        cls = _country_class(c.actor)
+        if c.actor is not None:
+            near.add("actor", i)
+        for prop, present in (("when", c.when is not None), ("places", bool(c.locations))):
+            if present:
+                near.add((prop, c.draft.type, "*"), i)
+                near.add((prop, c.draft.type, cls), i)
+    for i, coded in enumerate(violent):
+        had = (coded.actor, coded.when is not None, bool(coded.locations))
+        if coded.actor is None:
+            j = near.nearest(["actor"], i)
+            if j is not None and _compatible(violent[j].target, coded.target):
+                coded.actor = violent[j].actor
+        # the same side: any record if this one has no actor, else those with none or with
+        # an actor of the same country
+        classes = ["*"] if coded.actor is None else ["none", _country_class(coded.actor)]
+        for prop in ("when", "places"):
+            if (coded.when if prop == "when" else coded.locations):
+                continue
+            j = near.nearest([(prop, coded.draft.type, c) for c in classes], i)
+            if j is None:
+                j = near.nearest([(prop, t, c) for t in types if t != coded.draft.type
+                                  for c in classes], i)
+            if j is None:
+                continue
+            if prop == "when":
+                coded.when = violent[j].when
+            else:
+                coded.locations = list(violent[j].locations)
+        # what this record gained, later records see
+        if had[0] is None and coded.actor is not None:
+            near.add("actor", i)
+            for prop, present in (("when", had[1]), ("places", had[2])):
+                if present:
+                    near.remove((prop, coded.draft.type, "none"), i)
+                    near.add((prop, coded.draft.type, _country_class(coded.actor)), i)
+        for prop, was, now in (("when", had[1], coded.when is not None),
+                               ("places", had[2], bool(coded.locations))):
+            if now and not was:
+                near.add((prop, coded.draft.type, "*"), i)
+                near.add((prop, coded.draft.type, _country_class(coded.actor)), i)
 
 
 def _counterpart(coded: _Coded, dyad: list[str]) -> Actor | None:
@@ -506,9 +584,8 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
 
 
 _ANY = object()  # a group whose members disagree on a value: only a wildcard joins it
-# the restatements of one event are told within a few groups of each other: an item joins
-# the first of the last _RECENT_GROUPS groups of its type it fits (every group, on a wire)
-_RECENT_GROUPS = 20
+_KEYS = range(4)
+_MASKS = [tuple(k for k in _KEYS if mask >> k & 1) for mask in range(16)]
 
 
 def _merge_keys(c: _Coded) -> tuple[object, ...]:
@@ -524,42 +601,79 @@ def _merge_keys(c: _Coded) -> tuple[object, ...]:
 
 
 class _Group:
-    """Restatements of one event, with what its members agree on: one value per key (or
-    None while no member has one, `_ANY` once two disagree), so fitting it is one check per
-    key, not one per member."""
+    """Restatements of one event, with what its members agree on: one value per key (None
+    while no member has one, `_ANY` once two disagree). A record is mergeable with every
+    member exactly when, for each key it has, the group has none or the same."""
 
-    def __init__(self, item: _Coded, keys: tuple[object, ...]) -> None:
+    def __init__(self, index: int, item: _Coded, keys: tuple[object, ...]) -> None:
+        self.index = index
         self.members = [item]
         self.keys = list(keys)
 
-    def fits(self, keys: tuple[object, ...]) -> bool:
-        """True if the item is mergeable with every member (`_mergeable` for each)."""
-        for key, mine in zip(keys, self.keys, strict=True):
-            if key is not None and mine is not None and mine != key:
-                return False
-        return True
 
-    def add(self, item: _Coded, keys: tuple[object, ...]) -> None:
-        self.members.append(item)
+class _Groups:
+    """The groups of one event type, indexed so that the first one (in the order they were
+    opened) a record fits is found without trying each: for every subset of the keys, the
+    groups by their values on it, in heaps by opening order. A record with values on keys S
+    fits the groups whose values on S are each None or the record's, at most 2^|S| heaps.
+    A group's values only ever go None -> value -> `_ANY`, so a group that leaves a heap
+    never returns to it and is dropped from it lazily."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.heaps: dict[tuple[int, tuple[object, ...]], list[int]] = {}
+
+    def _index(self, group: _Group, masks: Iterable[int]) -> None:
+        for mask in masks:
+            values = tuple(group.keys[k] for k in _MASKS[mask])
+            if _ANY not in values:
+                heappush(self.heaps.setdefault((mask, values), []), group.index)
+
+    def first_fit(self, keys: tuple[object, ...]) -> _Group | None:
+        have = [k for k in _KEYS if keys[k] is not None]
+        mask = sum(1 << k for k in have)
+        best: int | None = None
+        for choice in range(1 << len(have)):  # each key: the group has none, or the same
+            values = tuple(keys[k] if choice >> n & 1 else None for n, k in enumerate(have))
+            heap = self.heaps.get((mask, values))
+            while heap:
+                group = self.groups[heap[0]]
+                if tuple(group.keys[k] for k in have) == values:
+                    break
+                heappop(heap)  # its values moved on
+            if heap and (best is None or heap[0] < best):
+                best = heap[0]
+        return None if best is None else self.groups[best]
+
+    def open(self, item: _Coded, keys: tuple[object, ...]) -> _Group:
+        group = _Group(len(self.groups), item, keys)
+        self.groups.append(group)
+        self._index(group, range(16))
+        return group
+
+    def join(self, group: _Group, item: _Coded, keys: tuple[object, ...]) -> None:
+        group.members.append(item)
+        changed = 0
         for k, key in enumerate(keys):
-            if key is not None and self.keys[k] != key:
-                self.keys[k] = key if self.keys[k] is None else _ANY
+            if key is not None and group.keys[k] != key:
+                group.keys[k] = key if group.keys[k] is None else _ANY
+                changed |= 1 << k
+        if changed:
+            self._index(group, (mask for mask in range(16) if mask & changed))
 
 
 def _merge(coded: list[_Coded]) -> list[_Coded]:
     """One record per event: restatements (headline, caption, body) fold into the richest."""
     groups: list[_Group] = []
-    by_type: dict[str, list[_Group]] = {}
+    by_type: dict[str, _Groups] = {}
     for item in coded:
         keys = _merge_keys(item)
-        recent = by_type.setdefault(item.draft.type, [])
-        group = next((g for g in recent[-_RECENT_GROUPS:] if g.fits(keys)), None)
+        of_type = by_type.setdefault(item.draft.type, _Groups())
+        group = of_type.first_fit(keys)
         if group is None:
-            group = _Group(item, keys)
-            groups.append(group)
-            recent.append(group)
+            groups.append(of_type.open(item, keys))
         else:
-            group.add(item, keys)
+            of_type.join(group, item, keys)
     merged: list[_Coded] = []
     for members in (g.members for g in groups):
         best = max(members, key=_richness)
