@@ -583,7 +583,6 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
     return (filled, c.field == "body", -c.order)
 
 
-_ANY = object()  # a group whose members disagree on a value: only a wildcard joins it
 _KEYS = range(4)
 _MASKS = [tuple(k for k in _KEYS if mask >> k & 1) for mask in range(16)]
 
@@ -601,9 +600,10 @@ def _merge_keys(c: _Coded) -> tuple[object, ...]:
 
 
 class _Group:
-    """Restatements of one event, with what its members agree on: one value per key (None
-    while no member has one, `_ANY` once two disagree). A record is mergeable with every
-    member exactly when, for each key it has, the group has none or the same."""
+    """Restatements of one event, with the value its members have for each key (a record
+    joins only if it agrees with every member, so they have at most one; None while none
+    has one). A record is mergeable with every member exactly when, for each key it has,
+    the group has none or the same."""
 
     def __init__(self, index: int, item: _Coded, keys: tuple[object, ...]) -> None:
         self.index = index
@@ -616,8 +616,8 @@ class _Groups:
     opened) a record fits is found without trying each: for every subset of the keys, the
     groups by their values on it, in heaps by opening order. A record with values on keys S
     fits the groups whose values on S are each None or the record's, at most 2^|S| heaps.
-    A group's values only ever go None -> value -> `_ANY`, so a group that leaves a heap
-    never returns to it and is dropped from it lazily."""
+    A group's values only ever go from None to a value, so a group that leaves a heap never
+    returns to it and is dropped from it lazily."""
 
     def __init__(self) -> None:
         self.groups: list[_Group] = []
@@ -626,8 +626,7 @@ class _Groups:
     def _index(self, group: _Group, masks: Iterable[int]) -> None:
         for mask in masks:
             values = tuple(group.keys[k] for k in _MASKS[mask])
-            if _ANY not in values:
-                heappush(self.heaps.setdefault((mask, values), []), group.index)
+            heappush(self.heaps.setdefault((mask, values), []), group.index)
 
     def first_fit(self, keys: tuple[object, ...]) -> _Group | None:
         have = [k for k in _KEYS if keys[k] is not None]
@@ -655,8 +654,8 @@ class _Groups:
         group.members.append(item)
         changed = 0
         for k, key in enumerate(keys):
-            if key is not None and group.keys[k] != key:
-                group.keys[k] = key if group.keys[k] is None else _ANY
+            if key is not None and group.keys[k] is None:  # (else it is the same: it fits)
+                group.keys[k] = key
                 changed |= 1 << k
         if changed:
             self._index(group, (mask for mask in range(16) if mask & changed))
