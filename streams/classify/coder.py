@@ -432,7 +432,10 @@ def _resolve(state: _Article) -> list[_Coded]:
     """Fill what a sentence left open from the rest of the article."""
     dyad = [c for c, _ in state.countries.most_common(2)]
     violent = [c for c in state.coded if c.draft.type in _VIOLENT]
-    _fill_from_neighbours(violent)
+    if len(violent) <= _FEW:
+        _fill_plain(violent)
+    else:
+        _fill_from_neighbours(violent)
     aerial = [c for c in violent if c.draft.type == "attack.aerial"]
     aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
     for coded in violent:
@@ -448,6 +451,31 @@ def _resolve(state: _Article) -> list[_Coded]:
         if coded.actor and coded.target and coded.actor.country == coded.target.country:
             coded.target = None if coded.actor.country else coded.target
     return state.coded
+
+
+# Records: up to this many, a plain pass over all of them is cheaper than building an index
+# (an ordinary wire has at most 16); the indexed paths give the same answers (the tests check)
+_FEW = 24
+
+
+def _fill_plain(violent: list[_Coded]) -> None:
+    """`_fill_from_neighbours` for a few records: sort all the others for each."""
+    for coded in violent:
+        others = sorted(
+            (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
+        )
+        if coded.actor is None:
+            source = next((o for o in others if o.actor is not None), None)
+            if source is not None and _compatible(source.target, coded.target):
+                coded.actor = source.actor
+        kin = sorted(
+            (o for o in others if _same_country(o.actor, coded.actor)),
+            key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
+        )
+        if coded.when is None:
+            coded.when = next((o.when for o in kin if o.when is not None), None)
+        if not coded.locations:
+            coded.locations = next((list(o.locations) for o in kin if o.locations), [])
 
 
 class _Nearby:
@@ -661,8 +689,31 @@ class _Groups:
             self._index(group, (mask for mask in range(16) if mask & changed))
 
 
-def _merge(coded: list[_Coded]) -> list[_Coded]:
-    """One record per event: restatements (headline, caption, body) fold into the richest."""
+def _mergeable(a: _Coded, b: _Coded) -> bool:
+    if a.draft.type != b.draft.type:
+        return False
+    ca, cb = a.draft.casualties, b.draft.casualties
+    if ca is not None and cb is not None and ca != cb:
+        return False
+    same_day = a.when is None or b.when is None or a.when.value == b.when.value
+    return same_day and _compatible(a.actor, b.actor) and _compatible(a.target, b.target)
+
+
+def _group_plain(coded: list[_Coded]) -> list[list[_Coded]]:
+    """`_group` for a few records: try each group's every member."""
+    groups: list[list[_Coded]] = []
+    for item in coded:
+        group = next((g for g in groups if all(_mergeable(item, o) for o in g)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    return groups
+
+
+def _group(coded: list[_Coded]) -> list[list[_Coded]]:
+    """Each record joins the first group (in the order they were opened) whose every member
+    it is mergeable with, else opens one."""
     groups: list[_Group] = []
     by_type: dict[str, _Groups] = {}
     for item in coded:
@@ -673,8 +724,13 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
             groups.append(of_type.open(item, keys))
         else:
             of_type.join(group, item, keys)
+    return [g.members for g in groups]
+
+
+def _merge(coded: list[_Coded]) -> list[_Coded]:
+    """One record per event: restatements (headline, caption, body) fold into the richest."""
     merged: list[_Coded] = []
-    for members in (g.members for g in groups):
+    for members in _group_plain(coded) if len(coded) <= _FEW else _group(coded):
         best = max(members, key=_richness)
         names = {loc.name for loc in best.locations}
         # Figure and Casualties compare by their fields: a set of them finds repeats at once

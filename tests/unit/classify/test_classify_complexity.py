@@ -74,10 +74,11 @@ def test_long_ordinary_wire_costs_at_most_n_log_n() -> None:
 
 
 # --- the article-level fast paths give what the plain versions gave --------------------
-# `_fill_from_neighbours` and `_merge` replaced a sort of every other record per record and
-# a pass over every member of every group per record; the plain versions are kept here and
-# both are run on random articles' records (many per sentence, few and many per type,
-# actors, dates and places missing or conflicting) and must agree exactly.
+# Past a few records, `_fill_from_neighbours` and `_group` replace a sort of every other
+# record per record and a pass over every member of every group per record. The plain
+# versions (the coder before the bound) are kept here; both run on random articles' records
+# (many per sentence, few and many per type, actors, dates and places missing or
+# conflicting) and must agree exactly.
 
 
 def _ref_fill(violent: list[coder._Coded]) -> None:
@@ -156,21 +157,7 @@ def test_fill_and_merge_match_the_plain_versions() -> None:
         _ref_fill(plain)
         assert _state(records) == _state(plain)
         groups = [[c.start for c in g] for g in _ref_groups(plain)]
-        fast = [[c.start for c in g] for g in _fast_groups(records)]
+        fast = [[c.start for c in g] for g in coder._group(records)]
         assert fast == groups
         merged += sum(len(g) > 1 for g in groups)
     assert merged > 300  # the random records do merge, often
-
-
-def _fast_groups(coded: list[coder._Coded]) -> list[list[coder._Coded]]:
-    groups: list[coder._Group] = []
-    by_type: dict[str, coder._Groups] = {}
-    for item in coded:
-        keys = coder._merge_keys(item)
-        of_type = by_type.setdefault(item.draft.type, coder._Groups())
-        group = of_type.first_fit(keys)
-        if group is None:
-            groups.append(of_type.open(item, keys))
-        else:
-            of_type.join(group, item, keys)
-    return [g.members for g in groups]
