@@ -104,6 +104,7 @@ class Scope:
             ):
                 continue
             self.cues[hit.cat].append(hit)
+        self.negation_starts = [n.start for n in self.cues[NEGATION]]  # in reading order
 
     def governs(self, cat: str, trigger: Hit) -> bool:
         """True if a `cat` cue scopes over `trigger` (before it, same clause, close).
@@ -140,10 +141,20 @@ class Scope:
         return any(self.governs(cat, trigger) for cat in cats)
 
     def negated_after(self, hit: Hit, follow: Iterable[Hit]) -> bool:
-        """"the plant was not damaged": a negation between a noun and the verb after it."""
+        """"the plant was not damaged": a negation between a noun and the verb after it.
+
+        `follow` is in reading order, so the first verb more than five words on ends the
+        search (the ones after it are further still), and the negations (in reading order
+        too) are found by bisection: a bounded look, not a pass over the sentence per verb."""
+        starts = self.negation_starts
+        if not starts:
+            return False
+        first = bisect_left(starts, hit.end)  # the first negation at or after the noun
         for verb in follow:
-            if verb.start <= hit.end or words_between(self.text, hit.end, verb.start) > 5:
+            if verb.start <= hit.end:
                 continue
-            if any(hit.end <= n.start < verb.start for n in self.cues[NEGATION]):
+            if words_between(self.text, hit.end, verb.start) > 5:
+                break
+            if first < len(starts) and starts[first] < verb.start:
                 return True
         return False
