@@ -227,7 +227,7 @@ def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, Any]:
             "articles_per_s": 1 / med, "long_texts": long_text_speed()}
 
 
-# (name, generator, characters, passes): the coder's cost bound (docs/coder.md), on texts
+# (label, generator, characters, passes): the coder's cost bound (docs/coder.md), on texts
 # that once stalled it: no full stop at all, and a day-long live blog just under 1 MB
 LONG_TEXTS = (
     ("unpunctuated conflict text", "unpunctuated", 40_000, 3),
@@ -258,6 +258,7 @@ def long_text_speed() -> list[dict[str, object]]:
 
 
 def print_coder(c: dict[str, Any]) -> None:
+    """The coder's lines of the report: shared by `make bench` and `--coder-only`."""
     print(f"coder: {c['us_per_article']:.0f} us/article ({c['articles_per_s']:,.0f}/s) on "
           f"{c['mean_bytes']:.0f}-char bodies, one core")
     for row in c["long_texts"]:

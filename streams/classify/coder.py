@@ -612,7 +612,8 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
 
 
 _KEYS = range(4)
-_MASKS = [tuple(k for k in _KEYS if mask >> k & 1) for mask in range(16)]
+# the subsets of the four keys, by bit mask: which keys a heap of groups is keyed on
+_SUBSETS = [tuple(k for k in _KEYS if mask >> k & 1) for mask in range(16)]
 
 
 def _merge_keys(c: _Coded) -> tuple[object, ...]:
@@ -653,7 +654,7 @@ class _Groups:
 
     def _index(self, group: _Group, masks: Iterable[int]) -> None:
         for mask in masks:
-            values = tuple(group.keys[k] for k in _MASKS[mask])
+            values = tuple(group.keys[k] for k in _SUBSETS[mask])
             heappush(self.heaps.setdefault((mask, values), []), group.index)
 
     def first_fit(self, keys: tuple[object, ...]) -> _Group | None:
