@@ -3,7 +3,8 @@
 Figures: articles/s through the whole pipeline (raw -> events) and through a raw
 consume-and-produce loop (the ratio is the number to read: the machine's noise hits both),
 the median and p99 raw-to-alert latency at a steady feed rate, and the coder's cost per
-3 KB article on one core. Each throughput figure is the median of several rounds.
+3 KB article on one core and on 40 KB and 1 MB texts (`--coder-only` measures just that).
+Each throughput figure is the median of several rounds.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import urllib.request
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
@@ -206,7 +208,7 @@ async def latency(rate: float, seconds: float) -> dict[str, float]:
     }
 
 
-def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, float]:
+def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, Any]:
     """Normalize + classify per 3 KB article, one core, median of `repeats` passes."""
     from streams.classify import classify_article
     from streams.normalize import normalize_message
@@ -222,7 +224,46 @@ def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, float]:
     size = statistics.mean(len(a.body) for a in articles)
     med = statistics.median(per)
     return {"articles": n, "mean_bytes": size, "us_per_article": med * 1e6,
-            "articles_per_s": 1 / med}
+            "articles_per_s": 1 / med, "long_texts": long_text_speed()}
+
+
+# (label, generator, characters, passes): the coder's cost bound (docs/coder.md), on texts
+# that once stalled it: no full stop at all, and a day-long live blog just under 1 MB
+LONG_TEXTS = (
+    ("unpunctuated conflict text", "unpunctuated", 40_000, 3),
+    ("unpunctuated conflict text", "unpunctuated", 990_000, 1),
+    ("ordinary long wire (live blog)", "wire", 980_000, 1),
+)
+
+
+def long_text_speed() -> list[dict[str, object]]:
+    """Seconds to code each long text (the best of its passes), normalize excluded."""
+    from bench.long_texts import long_wire, message, unpunctuated_conflict
+    from streams.classify import classify_article
+    from streams.normalize import normalize_message
+
+    now = datetime.now(UTC)
+    out: list[dict[str, object]] = []
+    for label, kind, chars, passes in LONG_TEXTS:
+        body = unpunctuated_conflict(chars) if kind == "unpunctuated" else long_wire(chars)
+        article = normalize_message(message(body), received_at=now)
+        best = float("inf")
+        for _ in range(passes):
+            t0 = time.perf_counter()
+            events = classify_article(article, now=now).events
+            best = min(best, time.perf_counter() - t0)
+        out.append({"text": label, "chars": len(article.body), "seconds": best,
+                    "events": len(events)})
+    return out
+
+
+def print_coder(c: dict[str, Any]) -> None:
+    """The coder's lines of the report: shared by `make bench` and `--coder-only`."""
+    print(f"coder: {c['us_per_article']:.0f} us/article ({c['articles_per_s']:,.0f}/s) on "
+          f"{c['mean_bytes']:.0f}-char bodies, one core")
+    for row in c["long_texts"]:
+        print(f"coder: {row['seconds']:.2f} s on a {row['chars']:,}-char {row['text']} "
+              f"({row['events']} events)")
 
 
 async def main_async(args: argparse.Namespace) -> dict:
@@ -247,12 +288,12 @@ async def main_async(args: argparse.Namespace) -> dict:
     return result
 
 
-def coder_speed_isolated() -> dict[str, float]:
+def coder_speed_isolated() -> dict[str, Any]:
     """`coder_speed` in a fresh interpreter, away from this process's Kafka clients and their
     threads: measured in-process right after the pipeline rounds it read ~550 µs against
     ~380 µs alone (a live heap of 10,000 articles alone does not explain it)."""
     out = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--coder-only"],
+        [sys.executable, "-m", "bench.run", "--coder-only", "--json"],
         check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
     )
     return json.loads(out.stdout)
@@ -266,10 +307,15 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--coder-only", action="store_true",
-                        help="only the coder's speed, as JSON (what `make bench` runs last)")
+                        help="only the coder's speed: per 3 KB article and on long texts "
+                        "(what `make bench` runs last, in a fresh interpreter)")
     args = parser.parse_args()
     if args.coder_only:
-        print(json.dumps(coder_speed()))
+        result = coder_speed()
+        if args.json:
+            print(json.dumps(result))
+        else:
+            print_coder(result)
         return 0
     result = asyncio.run(main_async(args))
     if args.json:
@@ -287,9 +333,7 @@ def main() -> int:
     print(f"latency raw->alert at {lat['rate_per_s']:.0f}/s: median {lat['median_ms']:.1f} ms, "
           f"p99 {lat['p99_ms']:.1f} ms over {lat['new_alerts']} new alerts")
     print("\n".join(report(result["state"], result["messages"])))
-    c = result["coder"]
-    print(f"coder: {c['us_per_article']:.0f} us/article ({c['articles_per_s']:,.0f}/s) on "
-          f"{c['mean_bytes']:.0f}-char bodies, one core")
+    print_coder(result["coder"])
     return 0
 
 

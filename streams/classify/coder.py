@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date
+from heapq import heappop, heappush
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
@@ -175,6 +176,8 @@ def _code_field(
 ) -> None:
     noted = [h.start for h in hits if h.cat in _NOTED]
     spans = split(text)
+    if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
+        spans = _bounded(text, spans)
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -190,6 +193,42 @@ def _code_field(
         sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
         _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
     state.order = first - 1 + len(spans)
+
+
+# The rules pair cues within a sentence, so their cost grows with the square (or worse) of
+# a sentence's length. No sentence a wire writes comes near this many words (the longest of
+# the 3,180 corpus and bench wires has 57): a longer "sentence" is text without full stops,
+# read in chunks of at most this many words, each cut at its last clause break. Sentences up
+# to the cap are untouched, so is every ordinary wire's output.
+_MAX_WORDS = 150
+_WORD_SPAN = re.compile(r"\S+")
+# a chunk ends after a word ending in one of these, or before one of the connectives
+_CLAUSE_END = frozenset(",;:")
+_CONNECTIVES = frozenset({"and", "but", "while", "whereas", "as", "after", "then", "although",
+                          "though", "when", "before", "since", "because"})
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with every sentence of more than `_MAX_WORDS` words cut into chunks of at most
+    that many, each at the last clause break in its second half (else at the cap)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end - start < 2 * _MAX_WORDS:  # n words take at least 2n - 1 characters
+            out.append((start, end))
+            continue
+        words = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+        i = 0
+        while len(words) - i > _MAX_WORDS:
+            cut = i + _MAX_WORDS
+            for j in range(i + _MAX_WORDS, i + _MAX_WORDS // 2, -1):
+                if (text[words[j - 1][1] - 1] in _CLAUSE_END
+                        or text[words[j][0] : words[j][1]].lower() in _CONNECTIVES):
+                    cut = j
+                    break
+            out.append((words[i][0], words[cut - 1][1]))
+            i = cut
+        out.append((words[i][0], end))
+    return out
 
 
 def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
@@ -222,7 +261,9 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
     """The sentence's events, placed, or the figures it adds to the attack before it."""
     s, cats = pending.sentence, pending.cats
     if pending.refutes_previous:
-        state.coded = [c for c in state.coded if c.order != pending.order - 1]
+        # records come in reading order, so the previous sentence's are the last ones
+        while state.coded and state.coded[-1].order == pending.order - 1:
+            state.coded.pop()
     if cats & TRIGGERS:
         drafts = code_sentence(s)
         if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
@@ -391,6 +432,34 @@ def _resolve(state: _Article) -> list[_Coded]:
     """Fill what a sentence left open from the rest of the article."""
     dyad = [c for c, _ in state.countries.most_common(2)]
     violent = [c for c in state.coded if c.draft.type in _VIOLENT]
+    if len(violent) <= _FEW:
+        _fill_plain(violent)
+    else:
+        _fill_from_neighbours(violent)
+    aerial = [c for c in violent if c.draft.type == "attack.aerial"]
+    aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
+    for coded in violent:
+        if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
+            _same_country(a.actor, coded.actor)
+            for a in aerial[bisect_left(aerial_orders, coded.order - 2)
+                            : bisect_right(aerial_orders, coded.order + 2)]
+        ):
+            coded.draft.code = "195"
+    for coded in state.coded:
+        if coded.target is None:
+            coded.target = _counterpart(coded, dyad)
+        if coded.actor and coded.target and coded.actor.country == coded.target.country:
+            coded.target = None if coded.actor.country else coded.target
+    return state.coded
+
+
+# Records: up to this many, a plain pass over all of them is cheaper than building an index
+# (an ordinary wire has at most 16); the indexed paths give the same answers (the tests check)
+_FEW = 24
+
+
+def _fill_plain(violent: list[_Coded]) -> None:
+    """`_fill_from_neighbours` for a few records: sort all the others for each."""
     for coded in violent:
         others = sorted(
             (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
@@ -407,19 +476,111 @@ def _resolve(state: _Article) -> list[_Coded]:
             coded.when = next((o.when for o in kin if o.when is not None), None)
         if not coded.locations:
             coded.locations = next((list(o.locations) for o in kin if o.locations), [])
-    aerial = [c for c in violent if c.draft.type == "attack.aerial"]
-    for coded in violent:
-        if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
-            abs(a.order - coded.order) <= 2 and _same_country(a.actor, coded.actor)
-            for a in aerial
-        ):
-            coded.draft.code = "195"
-    for coded in state.coded:
-        if coded.target is None:
-            coded.target = _counterpart(coded, dyad)
-        if coded.actor and coded.target and coded.actor.country == coded.target.country:
-            coded.target = None if coded.actor.country else coded.target
-    return state.coded
+
+
+class _Nearby:
+    """The violent records of an article by position (they are in reading order), for the
+    questions `_fill_from_neighbours` asks: which record with a given property is nearest to
+    this one? The answer is the one a sort of all the others by sentence distance (stable,
+    so equally near ones in reading order) would put first, found by bisection in sorted
+    lists of positions, one list per property, instead of by that sort per record."""
+
+    def __init__(self, violent: list[_Coded]) -> None:
+        self.orders = [c.order for c in violent]
+        # the first position of each sentence: equally near records, the earliest first
+        self.first: list[int] = []
+        for i, order in enumerate(self.orders):
+            same = i and self.orders[i - 1] == order
+            self.first.append(self.first[i - 1] if same else i)
+        self.sets: dict[object, list[int]] = {}
+
+    def add(self, key: object, i: int) -> None:
+        members = self.sets.setdefault(key, [])
+        if not members or members[-1] < i:
+            members.append(i)  # the first filling is in reading order
+        else:
+            insort(members, i)
+
+    def remove(self, key: object, i: int) -> None:
+        members = self.sets[key]
+        del members[bisect_left(members, i)]
+
+    def nearest(self, keys: list[object], i: int) -> int | None:
+        """The member of any of the `keys` lists nearest to `i` (not `i` itself)."""
+        orders, best = self.orders, None
+        for key in keys:
+            members = self.sets.get(key)
+            if not members:
+                continue
+            k = bisect_left(members, i)
+            if k:  # the nearest sentence before: its earliest member
+                j = members[bisect_left(members, self.first[members[k - 1]])]
+                if best is None or (orders[i] - orders[j], j) < (abs(orders[best] - orders[i]),
+                                                                   best):
+                    best = j
+            k = bisect_right(members, i)
+            if k < len(members):
+                j = members[k]
+                if best is None or (orders[j] - orders[i], j) < (abs(orders[best] - orders[i]),
+                                                                   best):
+                    best = j
+        return best
+
+
+def _country_class(actor: Actor | None) -> object:
+    """Which records `_same_country` pairs a record with: no actor pairs with all."""
+    return "none" if actor is None else ("actor", actor.country)
+
+
+def _fill_from_neighbours(violent: list[_Coded]) -> None:
+    """An event takes what its sentence left open from the violent events nearest it: the
+    actor from the nearest with one (if its target does not contradict), the date and the
+    places from the nearest of the same side that has them, same type first. Records are
+    filled in reading order, so a record filled early can fill a later one."""
+    near = _Nearby(violent)
+    types = sorted({c.draft.type for c in violent})
+    for i, c in enumerate(violent):
+        cls = _country_class(c.actor)
+        if c.actor is not None:
+            near.add("actor", i)
+        for prop, present in (("when", c.when is not None), ("places", bool(c.locations))):
+            if present:
+                near.add((prop, c.draft.type, "*"), i)
+                near.add((prop, c.draft.type, cls), i)
+    for i, coded in enumerate(violent):
+        had = (coded.actor, coded.when is not None, bool(coded.locations))
+        if coded.actor is None:
+            j = near.nearest(["actor"], i)
+            if j is not None and _compatible(violent[j].target, coded.target):
+                coded.actor = violent[j].actor
+        # the same side: any record if this one has no actor, else those with none or with
+        # an actor of the same country
+        classes = ["*"] if coded.actor is None else ["none", _country_class(coded.actor)]
+        for prop in ("when", "places"):
+            if (coded.when if prop == "when" else coded.locations):
+                continue
+            j = near.nearest([(prop, coded.draft.type, c) for c in classes], i)
+            if j is None:
+                j = near.nearest([(prop, t, c) for t in types if t != coded.draft.type
+                                  for c in classes], i)
+            if j is None:
+                continue
+            if prop == "when":
+                coded.when = violent[j].when
+            else:
+                coded.locations = list(violent[j].locations)
+        # what this record gained, later records see
+        if had[0] is None and coded.actor is not None:
+            near.add("actor", i)
+            for prop, present in (("when", had[1]), ("places", had[2])):
+                if present:
+                    near.remove((prop, coded.draft.type, "none"), i)
+                    near.add((prop, coded.draft.type, _country_class(coded.actor)), i)
+        for prop, was, now in (("when", had[1], coded.when is not None),
+                               ("places", had[2], bool(coded.locations))):
+            if now and not was:
+                near.add((prop, coded.draft.type, "*"), i)
+                near.add((prop, coded.draft.type, _country_class(coded.actor)), i)
 
 
 def _counterpart(coded: _Coded, dyad: list[str]) -> Actor | None:
@@ -450,6 +611,85 @@ def _richness(c: _Coded) -> tuple[int, int, int]:
     return (filled, c.field == "body", -c.order)
 
 
+_KEYS = range(4)
+# the subsets of the four keys, by bit mask: which keys a heap of groups is keyed on
+_SUBSETS = [tuple(k for k in _KEYS if mask >> k & 1) for mask in range(16)]
+
+
+def _merge_keys(c: _Coded) -> tuple[object, ...]:
+    """What `_mergeable` compares, None for a wildcard: casualties, day, actor's and
+    target's countries (an unknown one is compatible with any)."""
+    cas = c.draft.casualties
+    return (
+        None if cas is None else (cas.killed, cas.wounded, cas.missing),
+        None if c.when is None else c.when.value,
+        None if c.actor is None else c.actor.country,
+        None if c.target is None else c.target.country,
+    )
+
+
+class _Group:
+    """Restatements of one event, with the value its members have for each key (a record
+    joins only if it agrees with every member, so they have at most one; None while none
+    has one). A record is mergeable with every member exactly when, for each key it has,
+    the group has none or the same."""
+
+    def __init__(self, index: int, item: _Coded, keys: tuple[object, ...]) -> None:
+        self.index = index
+        self.members = [item]
+        self.keys = list(keys)
+
+
+class _Groups:
+    """The groups of one event type, indexed so that the first one (in the order they were
+    opened) a record fits is found without trying each: for every subset of the keys, the
+    groups by their values on it, in heaps by opening order. A record with values on keys S
+    fits the groups whose values on S are each None or the record's, at most 2^|S| heaps.
+    A group's values only ever go from None to a value, so a group that leaves a heap never
+    returns to it and is dropped from it lazily."""
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.heaps: dict[tuple[int, tuple[object, ...]], list[int]] = {}
+
+    def _index(self, group: _Group, masks: Iterable[int]) -> None:
+        for mask in masks:
+            values = tuple(group.keys[k] for k in _SUBSETS[mask])
+            heappush(self.heaps.setdefault((mask, values), []), group.index)
+
+    def first_fit(self, keys: tuple[object, ...]) -> _Group | None:
+        have = [k for k in _KEYS if keys[k] is not None]
+        mask = sum(1 << k for k in have)
+        best: int | None = None
+        for choice in range(1 << len(have)):  # each key: the group has none, or the same
+            values = tuple(keys[k] if choice >> n & 1 else None for n, k in enumerate(have))
+            heap = self.heaps.get((mask, values))
+            while heap:
+                group = self.groups[heap[0]]
+                if tuple(group.keys[k] for k in have) == values:
+                    break
+                heappop(heap)  # its values moved on
+            if heap and (best is None or heap[0] < best):
+                best = heap[0]
+        return None if best is None else self.groups[best]
+
+    def open(self, item: _Coded, keys: tuple[object, ...]) -> _Group:
+        group = _Group(len(self.groups), item, keys)
+        self.groups.append(group)
+        self._index(group, range(16))
+        return group
+
+    def join(self, group: _Group, item: _Coded, keys: tuple[object, ...]) -> None:
+        group.members.append(item)
+        changed = 0
+        for k, key in enumerate(keys):
+            if key is not None and group.keys[k] is None:  # (else it is the same: it fits)
+                group.keys[k] = key
+                changed |= 1 << k
+        if changed:
+            self._index(group, (mask for mask in range(16) if mask & changed))
+
+
 def _mergeable(a: _Coded, b: _Coded) -> bool:
     if a.draft.type != b.draft.type:
         return False
@@ -460,8 +700,8 @@ def _mergeable(a: _Coded, b: _Coded) -> bool:
     return same_day and _compatible(a.actor, b.actor) and _compatible(a.target, b.target)
 
 
-def _merge(coded: list[_Coded]) -> list[_Coded]:
-    """One record per event: restatements (headline, caption, body) fold into the richest."""
+def _group_plain(coded: list[_Coded]) -> list[list[_Coded]]:
+    """`_group` for a few records: try each group's every member."""
     groups: list[list[_Coded]] = []
     for item in coded:
         group = next((g for g in groups if all(_mergeable(item, o) for o in g)), None)
@@ -469,10 +709,34 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
             groups.append([item])
         else:
             group.append(item)
+    return groups
+
+
+def _group(coded: list[_Coded]) -> list[list[_Coded]]:
+    """Each record joins the first group (in the order they were opened) whose every member
+    it is mergeable with, else opens one."""
+    groups: list[_Group] = []
+    by_type: dict[str, _Groups] = {}
+    for item in coded:
+        keys = _merge_keys(item)
+        of_type = by_type.setdefault(item.draft.type, _Groups())
+        group = of_type.first_fit(keys)
+        if group is None:
+            groups.append(of_type.open(item, keys))
+        else:
+            of_type.join(group, item, keys)
+    return [g.members for g in groups]
+
+
+def _merge(coded: list[_Coded]) -> list[_Coded]:
+    """One record per event: restatements (headline, caption, body) fold into the richest."""
     merged: list[_Coded] = []
-    for group in groups:
-        best = max(group, key=_richness)
-        for other in group:
+    for members in _group_plain(coded) if len(coded) <= _FEW else _group(coded):
+        best = max(members, key=_richness)
+        names = {loc.name for loc in best.locations}
+        # Figure and Casualties compare by their fields: a set of them finds repeats at once
+        seen = {(f.kind, f.value, f.unit, f.text) for f in best.figures}
+        for other in members:
             if other is best:
                 continue
             best.actor = best.actor or other.actor
@@ -480,13 +744,16 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
             best.claimed_by = best.claimed_by or other.claimed_by
             best.when = best.when or other.when
             best.draft.casualties = best.draft.casualties or other.draft.casualties
-            names = {loc.name for loc in best.locations}
-            best.locations += [loc for loc in other.locations if loc.name not in names]
-            best.figures += [f for f in other.figures if f not in best.figures]
+            added = [loc for loc in other.locations if loc.name not in names]
+            best.locations += added
+            names.update(loc.name for loc in added)
+            figures = [f for f in other.figures if (f.kind, f.value, f.unit, f.text) not in seen]
+            best.figures += figures
+            seen.update((f.kind, f.value, f.unit, f.text) for f in figures)
             best.draft.assets = sorted(set(best.draft.assets) | set(other.draft.assets))
             best.draft.strategic = best.draft.strategic or other.draft.strategic
             best.soft_hedge = best.soft_hedge and other.soft_hedge
-        best.merged = len(group) - 1
+        best.merged = len(members) - 1
         merged.append(best)
     return sorted(merged, key=lambda c: c.order)
 

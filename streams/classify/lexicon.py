@@ -6,6 +6,7 @@ on sentences the scan flagged, instead of dozens of regexes over the full text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import NamedTuple
@@ -258,13 +259,20 @@ _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only
 
 
 def _masked(hits: list[Hit]) -> list[Hit]:
-    # the spans that mask each category: a hit of any other category is kept unlooked at
-    covers: dict[str, list[tuple[int, int]]] = {}
+    # the spans that mask each category: a hit of any other category is kept unlooked at.
+    # Per category, the maskers' starts (in order, as the hits are) and how far the spans
+    # up to each one reach: a hit asks by bisection, not of every masker in the field
+    covers: dict[str, tuple[list[int], list[int]]] = {}
     for masker in [h for h in hits if h.cat in _MASKERS]:
         for cat in _MASKS[masker.cat]:
-            covers.setdefault(cat, []).append((masker.start, masker.end))
-    return [h for h in hits if h.cat not in covers or not _covered(h, covers[h.cat])]
+            starts, reach = covers.setdefault(cat, ([], []))
+            starts.append(masker.start)
+            reach.append(max(masker.end, reach[-1]) if reach else masker.end)
+    return [h for h in hits if h.cat not in covers or not _covered(h, *covers[h.cat])]
 
 
-def _covered(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(hit.start < end and start < hit.end for start, end in spans)
+def _covered(hit: Hit, starts: list[int], reach: list[int]) -> bool:
+    """A masking span overlaps the hit: of the spans that start before it ends, the one
+    reaching furthest ends after it starts."""
+    k = bisect_left(starts, hit.end)
+    return k > 0 and reach[k - 1] > hit.start

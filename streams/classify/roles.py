@@ -8,6 +8,7 @@ Keyword coders take the first actor named; here the grammar around each mention 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from streams.classify.actors import Mention
@@ -79,11 +80,16 @@ def speaker(s: Sentence) -> Mention | None:
     return None
 
 
-def _accused(s: Sentence, mention: Mention) -> bool:
-    return any(
-        h.cat == "accused_of" and h.end <= mention.start and mention.start - h.end <= 3
-        for h in s.hits
-    )
+def _accused_ends(s: Sentence) -> list[int]:
+    """Where the sentence's "accusing"/"blamed" cues end, sorted: found once per question,
+    not once per mention (most sentences have none)."""
+    return sorted(h.end for h in s.hits if h.cat == "accused_of")
+
+
+def _accused(ends: list[int], mention: Mention) -> bool:
+    """The mention follows an "accusing"/"blamed" cue closely: "accusing Kyiv of"."""
+    i = bisect_left(ends, mention.start - 3)
+    return i < len(ends) and ends[i] <= mention.start
 
 
 def _self_report(s: Sentence, mention: Mention) -> bool:
@@ -129,7 +135,8 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
-    accused = [m for m in before if _accused(s, m)]
+    ends = _accused_ends(s)
+    accused = [m for m in before if _accused(ends, m)] if ends else []
     owned_by = owner(s, trigger)
     # ", dismissing the proposal": a participle after a comma takes the main clause's subject
     word = _WORD_AT.match(s.text, trigger.start)
@@ -146,7 +153,8 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
         actor = owned_by
     elif accused and not speech_act:
         actor = accused[-1]
-        claimed = next((m for m in before if m.end <= actor.start and not _accused(s, m)), None)
+        claimed = next((m for m in before if m.end <= actor.start and not _accused(ends, m)),
+                       None)
     else:
         for mention in reversed(before):
             role = _role(s, mention)
@@ -185,8 +193,9 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
 def accusation_roles(s: Sentence, cue: Hit) -> Roles:
     """Accuser and accused: "X accuses Y of terrorism", "X claimed that Y is a terrorist ..."."""
     said_by = speaker(s)
-    accused = [m for m in s.mentions if _accused(s, m)]
-    before = [m for m in s.mentions if m.end <= cue.start and not _accused(s, m)]
+    ends = _accused_ends(s)
+    accused = [m for m in s.mentions if _accused(ends, m)]
+    before = [m for m in s.mentions if m.end <= cue.start and not _accused(ends, m)]
     accuser = said_by or (before[0] if before else None)
     if accuser is None:
         return Roles(None, accused[0] if accused else None, None)

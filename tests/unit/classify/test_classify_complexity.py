@@ -1,0 +1,163 @@
+"""The coder's cost grows at most as n log n with the text's length (issue 10: no message
+can stall a worker).
+
+Before the bound, a text without full stops (one giant "sentence") cost about the cube of
+its length: 0.65 s at 10 KB, 54 s at 40 KB, and a 1 MB one never finished. Each check codes
+a small and an eight times larger text in the same process, best of a few runs, and
+compares the ratio of the times with what n log n allows (a ratio, not a wall-clock
+threshold, so a slow or busy machine slows both sides alike). The texts are seeded and
+written for this test (`bench/long_texts.py`), dense with the cues the rules pair up.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import random
+import time
+from datetime import UTC, date, datetime
+
+from bench.long_texts import long_wire, message, unpunctuated_conflict
+from schemas import Actor, Casualties, Location, NormalizedArticle
+from streams.classify import classify_article, coder
+from streams.classify.dates import DateMention
+from streams.classify.lexicon import Hit
+from streams.classify.roles import Roles
+from streams.classify.rules import Draft
+from streams.normalize import normalize_message
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+NOISE = 1.5  # headroom for a busy shared machine; a quadratic cost overshoots it several times
+RUNS = 3  # best of: the small text gets more, since it is cheap and a pause hits it hardest
+
+
+def _article(body: str) -> NormalizedArticle:
+    return normalize_message(message(body), received_at=NOW)
+
+
+def _best(article: NormalizedArticle, runs: int = RUNS) -> float:
+    best = math.inf
+    for _ in range(runs):
+        # CPU time of this process: other people's processes on a shared machine don't count
+        start = time.process_time()
+        classify_article(article, now=NOW)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _check(small: NormalizedArticle, large: NormalizedArticle) -> None:
+    classify_article(small, now=NOW)  # warm up: first-call caches are not the text's cost
+    n_small, n_large = len(small.body), len(large.body)
+    ratio = _best(large) / _best(small, 2 * RUNS)
+    allowed = (n_large / n_small) * math.log(n_large) / math.log(n_small) * NOISE
+    assert ratio <= allowed, (
+        f"coding {n_large:,} chars took {ratio:.1f}x as long as {n_small:,} chars; "
+        f"n log n allows {allowed:.1f}x"
+    )
+
+
+def test_unpunctuated_text_costs_at_most_n_log_n() -> None:
+    small, large = _article(unpunctuated_conflict(10_000)), _article(unpunctuated_conflict(80_000))
+    assert "." not in large.body  # one giant "sentence"
+    # the texts are what the bound is about: dense with events, all the way down
+    events = classify_article(large, now=NOW).events
+    assert len(events) > 200
+    assert max(e.evidence.start for e in events) > 0.9 * len(large.body)
+    _check(small, large)
+
+
+def test_long_ordinary_wire_costs_at_most_n_log_n() -> None:
+    small, large = _article(long_wire(25_000)), _article(long_wire(200_000))
+    assert large.body.count(". ") > 1_000
+    assert len(classify_article(large, now=NOW).events) > 500
+    _check(small, large)
+
+
+# --- the article-level fast paths give what the plain versions gave --------------------
+# Past a few records, `_fill_from_neighbours` and `_group` replace a sort of every other
+# record per record and a pass over every member of every group per record. The plain
+# versions (the coder before the bound) are kept here; both run on random articles' records
+# (many per sentence, few and many per type, actors, dates and places missing or
+# conflicting) and must agree exactly.
+
+
+def _ref_fill(violent: list[coder._Coded]) -> None:
+    for coded in violent:
+        others = sorted(
+            (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
+        )
+        if coded.actor is None:
+            source = next((o for o in others if o.actor is not None), None)
+            if source is not None and coder._compatible(source.target, coded.target):
+                coded.actor = source.actor
+        kin = sorted(
+            (o for o in others if coder._same_country(o.actor, coded.actor)),
+            key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
+        )
+        if coded.when is None:
+            coded.when = next((o.when for o in kin if o.when is not None), None)
+        if not coded.locations:
+            coded.locations = next((list(o.locations) for o in kin if o.locations), [])
+
+
+def _ref_groups(coded: list[coder._Coded]) -> list[list[coder._Coded]]:
+    def mergeable(a: coder._Coded, b: coder._Coded) -> bool:
+        if a.draft.type != b.draft.type:
+            return False
+        ca, cb = a.draft.casualties, b.draft.casualties
+        if ca is not None and cb is not None and ca != cb:
+            return False
+        same_day = a.when is None or b.when is None or a.when.value == b.when.value
+        return (same_day and coder._compatible(a.actor, b.actor)
+                and coder._compatible(a.target, b.target))
+
+    groups: list[list[coder._Coded]] = []
+    for item in coded:
+        group = next((g for g in groups if all(mergeable(item, o) for o in g)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    return groups
+
+
+def _random_records(rng: random.Random) -> list[coder._Coded]:
+    countries = ["UKR", "RUS", "SDN", None]
+    actors = [None, None] + [Actor(name=f"a{c}", country=c) for c in countries]
+    days = [None, None, date(2025, 6, 1), date(2025, 6, 2)]
+    places = [[], [], [Location(name="Kharkiv", country="UKR")], [Location(name="Aden")]]
+    tolls = [None, None, Casualties(killed=3), Casualties(killed=3, wounded=5),
+             Casualties(wounded=5)]
+    types = sorted(coder._VIOLENT)[: rng.randint(1, len(coder._VIOLENT))]
+    records, order = [], 0
+    for _ in range(rng.randint(1, 60)):
+        order += rng.choice([0, 0, 1, 1, 2, 5])
+        day = rng.choice(days)
+        draft = Draft(rng.choice(types), "190", Hit(order, order + 1, "attack", ""),
+                      Roles(None, None, None), casualties=rng.choice(tolls))
+        records.append(coder._Coded(
+            draft=draft, field="body", start=order, end=order + 1, text="x", order=order,
+            actor=rng.choice(actors), target=rng.choice(actors), claimed_by=None,
+            locations=list(rng.choice(places)),
+            when=None if day is None else DateMention(0, 1, day, "x", False)))
+    return records
+
+
+def _state(records: list[coder._Coded]) -> list[tuple[object, ...]]:
+    return [(c.actor, c.when, c.locations) for c in records]
+
+
+def test_fill_and_merge_match_the_plain_versions() -> None:
+    rng = random.Random(5)
+    merged = 0
+    for _ in range(500):
+        records = _random_records(rng)
+        plain = copy.deepcopy(records)
+        coder._fill_from_neighbours(records)
+        _ref_fill(plain)
+        assert _state(records) == _state(plain)
+        groups = [[c.start for c in g] for g in _ref_groups(plain)]
+        fast = [[c.start for c in g] for g in coder._group(records)]
+        assert fast == groups
+        merged += sum(len(g) > 1 for g in groups)
+    assert merged > 300  # the random records do merge, often
