@@ -8,6 +8,7 @@ would" stays a rejection.
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -44,9 +45,12 @@ _TOKEN = re.compile(r"\S+")  # `\s` is exactly what str.split() splits on (str.i
 _SHORT_GAP = 160  # characters: a gap this short is counted directly, faster than an index
 
 
-class _WordOffsets:
+class _WordOffsets(threading.local):
     """Where the words of the last long text asked about start and end (one text at a time:
-    the coder reads one field after another), as compact arrays for bisection."""
+    the coder reads one field after another), as compact arrays for bisection.
+
+    Per thread: the worker codes in a budgeted thread (streams/budget.py), and a thread left
+    running past its budget must not swap the arrays under its successor."""
 
     def __init__(self) -> None:
         self.text = ""
