@@ -4,8 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export WIREWATCH_DATA_DIR ?= $(CURDIR)/var
+# Stamp files: each is touched after its install step succeeds, so a half-done install is
+# redone on the next run, and a changed lock file or pom reinstalls exactly that part.
+CRD_DIR := tests/unit/deploy/crd
+NODE_STAMP := $(CRD_DIR)/node_modules/.installed
+JARS_DIR := deploy/kafka/target/lib
+JARS_STAMP := $(JARS_DIR)/.installed
 
-.PHONY: install run test test-unit kafka-up kafka-down kafka-status bench eval lint schemas demo clean
+.PHONY: install test-deps run test test-unit kafka-up kafka-down kafka-status bench eval lint \
+	schemas demo clean
 
 $(BIN)/wirewatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +22,21 @@ $(BIN)/wirewatch: pyproject.toml
 
 install: $(BIN)/wirewatch  ## create .venv with the `wirewatch` command
 
-kafka-up: install  ## start the local KRaft broker on 127.0.0.1:9092 unless one answers there
+# The ServiceMonitor/PrometheusRule schema check (tests/unit/deploy/test_k8s_manifests.py).
+$(NODE_STAMP): $(CRD_DIR)/package-lock.json $(CRD_DIR)/package.json
+	@command -v npm >/dev/null || { echo "npm not found (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --prefix $(CRD_DIR) --no-audit --no-fund --silent
+	@touch $@
+
+# The broker's jars; cleared first so a version bump in the pom leaves no old jar on the classpath.
+$(JARS_STAMP): deploy/kafka/pom.xml
+	rm -rf $(JARS_DIR)
+	mvn -q -B -f deploy/kafka/pom.xml dependency:copy-dependencies
+	@touch $@
+
+test-deps: install $(NODE_STAMP) $(JARS_STAMP)  ## everything `make test` needs beyond OS packages
+
+kafka-up: install $(JARS_STAMP)  ## start the local KRaft broker on 127.0.0.1:9092 unless one answers there
 	bash deploy/kafka/kafka.sh up
 
 kafka-down:  ## stop the broker that kafka-up started (only that one)
@@ -30,10 +51,10 @@ run: kafka-up  ## the main job: local broker if needed, then the worker in the f
 demo: kafka-up  ## the whole tour on bundled sample wires, then exit
 	$(BIN)/wirewatch demo
 
-test: kafka-up  ## the whole suite: unit, integration (real broker, real worker), end-to-end
+test: test-deps kafka-up  ## the whole suite: unit, integration (real broker, real worker), end-to-end
 	$(BIN)/pytest -q -ra
 
-test-unit: install  ## the pure core only, no broker
+test-unit: install $(NODE_STAMP)  ## the pure core only, no broker
 	$(BIN)/pytest -q -ra tests/unit
 
 bench: kafka-up  ## pipeline throughput vs a bare aiokafka loop, latency, coder speed

@@ -57,6 +57,59 @@ def kafka_bootstrap() -> str:
     return BOOTSTRAP
 
 
+async def await_topics(topics: list[str], timeout: float = 30.0) -> dict[str, list[int]]:
+    """Wait until every topic exists and each of its partitions has a leader; return the
+    partition numbers of each.
+
+    Existence comes from the full topic list, never from a metadata request naming the topic:
+    that request (allow_auto_topic_creation) would create a missing topic with the broker's
+    defaults instead of reporting it missing.
+    """
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP, request_timeout_ms=5000)
+    await admin.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            existing = set(await admin.list_topics())
+            present = [t for t in topics if t in existing]
+            ready = {
+                meta["topic"]: sorted(p["partition"] for p in meta["partitions"])
+                for meta in (await admin.describe_topics(present) if present else [])
+                if meta["error_code"] == 0 and meta["partitions"]
+                and all(p["error_code"] == 0 and p["leader"] >= 0 for p in meta["partitions"])
+            }
+            missing = sorted(set(topics) - set(ready))
+            if not missing:
+                return ready
+            if time.monotonic() > deadline:
+                pytest.fail(f"topics {missing} not ready on {BOOTSTRAP} after {timeout}s "
+                            "(a worker declares its topics before /health answers 200)")
+            await asyncio.sleep(0.2)
+    finally:
+        await admin.close()
+
+
+def wait_for_topics(topics: list[str], timeout: float = 30.0) -> None:
+    """await_topics for synchronous tests and fixtures."""
+    asyncio.run(await_topics(topics, timeout))
+
+
+def list_topics() -> list[str]:
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def names() -> list[str]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP, request_timeout_ms=5000)
+        await admin.start()
+        try:
+            return await admin.list_topics()
+        finally:
+            await admin.close()
+
+    return asyncio.run(names())
+
+
 @dataclass
 class Worker:
     """A `wirewatch worker` subprocess with its own prefix, group, port and data dir."""
@@ -75,6 +128,7 @@ class Worker:
         return f"http://127.0.0.1:{self.web_port}{path}"
 
     def start(self, timeout: float = 60.0) -> None:
+        """Start the worker and wait for /health: every contract topic is declared then."""
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [str(WORKER_BIN), "worker", "--loglevel", "warning"],
@@ -92,6 +146,33 @@ class Worker:
                 time.sleep(0.2)
         raise RuntimeError(f"worker not healthy after {timeout}s:\n{self.log()}")
 
+    def wait_consuming(self, timeout: float = 60.0) -> None:
+        """Wait until this worker, alone in its group, holds partitions of every topic it reads.
+
+        /health says the topics exist, not that the group got them: on a brand-new broker
+        Faust's assignor skips a topic the leader's metadata does not show yet ("Ignoring
+        missing topic"), and that stage then reads nothing until a metadata refresh triggers a
+        rebalance. The lag gauge (`wirewatch_consumer_lag_messages`, every 5 s) lists the
+        assigned source topics; the topics it reads are its prefixed topics but the sinks.
+        """
+        from streams import config
+
+        sinks = {self.topic(t) for t in (config.ALERTS, config.ALERTS_CRITICAL, config.DEADLETTER)}
+        sources = {t for t in list_topics() if t.startswith(self.prefix)} - sinks
+        assigned: set[str] = set()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc is None or self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited:\n{self.log()}")
+            assigned = self.labels("wirewatch_consumer_lag_messages", "topic")
+            if sources and sources <= assigned:
+                return
+            time.sleep(0.5)
+        raise RuntimeError(
+            f"worker healthy but not consuming {sorted(sources - assigned)} after {timeout}s "
+            f"(its group never got their partitions):\n{self.log()}"
+        )
+
     def stop(self, sig: int = 15, timeout: float = 30.0) -> int | None:
         if self.proc is None or self.proc.poll() is not None:
             return self.proc.returncode if self.proc else None
@@ -108,6 +189,17 @@ class Worker:
     def metrics_text(self) -> str:
         with urllib.request.urlopen(self.url("/metrics"), timeout=5) as resp:
             return resp.read().decode()
+
+    def labels(self, name: str, label: str) -> set[str]:
+        """The values a label takes among a metric's samples."""
+        from prometheus_client.parser import text_string_to_metric_families
+
+        return {
+            sample.labels[label]
+            for family in text_string_to_metric_families(self.metrics_text())
+            for sample in family.samples
+            if sample.name == name and label in sample.labels
+        }
 
     def metric(self, name: str, **labels: str) -> float:
         """Sum of a metric's samples whose labels include `labels`."""
@@ -135,6 +227,10 @@ def make_worker(tmp: Path, **extra_env: str) -> Worker:
         WIREWATCH_DATA_DIR=str(data_dir),
         # A killed worker's partitions move to the others after 10 s, not Faust's 60 s.
         WIREWATCH_SESSION_TIMEOUT="10",
+        # Faust reads this from the environment. Its 5 min default is how long a worker whose
+        # first assignment skipped a just-created topic (see Worker.wait_consuming) would
+        # wait before the metadata refresh that makes its group rebalance and take it.
+        CONSUMER_METADATA_MAX_AGE_MS="2000",
     )
     env.update(extra_env)
     return Worker(
@@ -147,7 +243,12 @@ def make_worker(tmp: Path, **extra_env: str) -> Worker:
 def worker(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Worker]:
     """One live worker per test module, on topics of its own."""
     w = make_worker(tmp_path_factory.mktemp("worker"))
-    w.start()
+    try:
+        w.start()
+        w.wait_consuming()
+    except BaseException:
+        w.stop()
+        raise
     yield w
     w.stop()
 
@@ -173,14 +274,21 @@ async def consume(
     until: Callable[[list], bool] | None = None,
 ) -> list:
     """Read a topic from the beginning until `count` records, `until(records)` holds,
-    `idle` quiet seconds after the first record, or `timeout`."""
-    from aiokafka import AIOKafkaConsumer
+    `idle` quiet seconds after the first record, or `timeout`.
 
+    The topic must exist (a worker declares its topics before /health): its partitions are
+    assigned directly, so nothing hangs on a subscription to a topic the consumer's metadata
+    does not show yet, and a missing topic fails here by name rather than as an empty read.
+    """
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    partitions = (await await_topics([topic], timeout=min(timeout, 30.0)))[topic]
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=BOOTSTRAP, group_id=None, auto_offset_reset="earliest",
+        bootstrap_servers=BOOTSTRAP, group_id=None, auto_offset_reset="earliest",
         enable_auto_commit=False, metadata_max_age_ms=1000,
     )
     await consumer.start()
+    consumer.assign([TopicPartition(topic, p) for p in partitions])
     records: list = []
     deadline = time.monotonic() + timeout
     last = time.monotonic()

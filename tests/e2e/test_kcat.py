@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from streams.offline import code_wire
-from tests.conftest import BOOTSTRAP, Worker, seed_wire_bytes
+from tests.conftest import BOOTSTRAP, Worker, seed_wire_bytes, wait_for_topics
 
 pytestmark = pytest.mark.e2e
 KCAT = shutil.which("kcat") or shutil.which("kafkacat")
@@ -20,13 +20,36 @@ def offline_alerts(value: bytes) -> list:
     return code_wire(value)[1]
 
 
-def kcat(*args: str, stdin: bytes | None = None, timeout: float = 90) -> bytes:
+def kcat(*args: str, stdin: bytes | None = None, timeout: float = 30) -> bytes:
     assert KCAT, "kcat is not installed (.ci/run installs Debian's kcat)"
     done = subprocess.run(
         [KCAT, "-b", BOOTSTRAP, *args], input=stdin, capture_output=True, timeout=timeout,
     )
     assert done.returncode == 0, f"kcat {' '.join(args)}: {done.stderr.decode()}"
     return done.stdout
+
+
+def kcat_read(worker: Worker, topic: str, count: int, *fmt: str, timeout: float = 90) -> str:
+    """`count` records of `topic` from the beginning, read by kcat within `timeout` seconds.
+
+    kcat -C gives up at once on a topic that does not exist yet, so the topic is awaited
+    first; a read that times out fails with what kcat got and the worker's log.
+    """
+    assert KCAT, "kcat is not installed (.ci/run installs Debian's kcat)"
+    wait_for_topics([topic])
+    args = [KCAT, "-b", BOOTSTRAP, "-C", "-t", topic, "-o", "beginning", "-c", str(count), "-u",
+            *fmt]
+    try:
+        done = subprocess.run(args, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        got = (exc.stdout or b"").decode(errors="replace")
+        pytest.fail(
+            f"kcat read {len(got.splitlines())} of {count} records from {topic} in {timeout}s:\n"
+            f"{got}\nkcat stderr:\n{(exc.stderr or b'').decode(errors='replace')[-2000:]}\n"
+            f"worker log:\n{worker.log()}"
+        )
+    assert done.returncode == 0, f"kcat -C {topic}: {done.stderr.decode()}"
+    return done.stdout.decode()
 
 
 def test_kcat_produces_wires_and_consumes_alerts_with_headers(worker: Worker, tmp_path) -> None:
@@ -36,11 +59,8 @@ def test_kcat_produces_wires_and_consumes_alerts_with_headers(worker: Worker, tm
     kcat("-P", "-t", worker.topic("news.raw"), "-k", "kcat-seed", str(wire))
 
     expected = len(offline_alerts(seed_wire_bytes()))
-    out = kcat(
-        "-C", "-t", worker.topic("news.alerts"), "-o", "beginning", "-c", str(expected), "-u",
-        "-f", "%h\t%s\n",
-    )
-    lines = [line for line in out.decode().splitlines() if line.strip()]
+    out = kcat_read(worker, worker.topic("news.alerts"), expected, "-f", "%h\t%s\n")
+    lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) == expected
     kinds = set()
     for line in lines:
@@ -56,7 +76,7 @@ def test_kcat_produces_wires_and_consumes_alerts_with_headers(worker: Worker, tm
 
 def test_kcat_reads_dead_letters(worker: Worker) -> None:
     kcat("-P", "-t", worker.topic("news.raw"), stdin=b'{"broken": \n')
-    out = kcat("-C", "-t", worker.topic("news.deadletter"), "-o", "beginning", "-c", "1", "-u")
+    out = kcat_read(worker, worker.topic("news.deadletter"), 1)
     letter = json.loads(out)
     assert letter["stage"] == "normalize"
     assert letter["reason"] in {"invalid_json", "unknown_shape"}

@@ -3,7 +3,13 @@
 Core kinds are validated with kubernetes-validate, which ships the Kubernetes OpenAPI schemas
 (strict: unknown fields are errors). The Prometheus Operator kinds are validated by
 tests/unit/deploy/crd/validate.mjs with @kubernetes-models/prometheus-operator from npm, whose
-schemas are generated from the operator's monitoring.coreos.com/v1 API types.
+schemas are generated from the operator's monitoring.coreos.com/v1 API types; `make test`
+installs it (`npm ci`, stamp file on package-lock.json).
+
+Why npm and not PyPI: check-jsonschema vendors no Kubernetes CRD schema, and the one PyPI
+package with the operator's CRD models (cloudcoil-models-prometheus-operator) runs on
+Python 3.11 only up to operator v0.80, and pulls in cloudcoil, whose auto-loaded pytest plugin
+(kind/k3d cluster fixtures) fails every pytest run unless its test extra is installed.
 """
 
 from __future__ import annotations
@@ -66,7 +72,7 @@ def validate_operator_objects(objects: list[dict]) -> subprocess.CompletedProces
     node = shutil.which("node")
     assert node, "node not found (Debian: apt-get install nodejs npm)"
     assert (CRD_CHECK / "node_modules").is_dir(), (
-        "run `npm ci --prefix tests/unit/deploy/crd` (.ci/run does)"
+        "tests/unit/deploy/crd/node_modules is missing: `make test-deps` (make test) runs npm ci"
     )
     return subprocess.run(
         [node, "validate.mjs"], cwd=CRD_CHECK, input=json.dumps(objects), capture_output=True,
