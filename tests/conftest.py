@@ -128,7 +128,8 @@ class Worker:
         return f"http://127.0.0.1:{self.web_port}{path}"
 
     def start(self, timeout: float = 60.0) -> None:
-        """Start the worker and wait for /health: every contract topic is declared then."""
+        """Start the worker and wait for /ready: its topics exist, the group has given it its
+        partitions, its tables are recovered and it reaches the broker."""
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [str(WORKER_BIN), "worker", "--loglevel", "warning"],
@@ -139,12 +140,12 @@ class Worker:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"worker exited early:\n{self.log()}")
             try:
-                with urllib.request.urlopen(self.url("/health"), timeout=1) as resp:
+                with urllib.request.urlopen(self.url("/ready"), timeout=1) as resp:
                     if resp.status == 200:
                         return
-            except OSError:
+            except OSError:  # not listening yet, or 503 while it is not ready
                 time.sleep(0.2)
-        raise RuntimeError(f"worker not healthy after {timeout}s:\n{self.log()}")
+        raise RuntimeError(f"worker not ready after {timeout}s:\n{self.log()}")
 
     def wait_consuming(self, timeout: float = 60.0) -> None:
         """Wait until this worker, alone in its group, holds partitions of every topic it reads.
