@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export WIREWATCH_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: install run test test-unit kafka-up kafka-down kafka-status bench eval lint schemas demo clean
+.PHONY: install run test test-unit chaos kafka-up kafka-down kafka-status bench eval lint schemas demo clean
 
 $(BIN)/wirewatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,10 @@ demo: kafka-up  ## the whole tour on bundled sample wires, then exit
 	$(BIN)/wirewatch demo
 
 test: kafka-up  ## the whole suite: unit, integration (real broker, real worker), end-to-end
-	$(BIN)/pytest -q -ra
+	$(BIN)/pytest -q -ra --ignore=tests/chaos
+
+chaos: kafka-up  ## fault injection on the real broker (kill -9, broker restart, rebalance, hostile input)
+	$(BIN)/pytest -q -ra tests/chaos
 
 test-unit: install  ## the pure core only, no broker
 	$(BIN)/pytest -q -ra tests/unit
