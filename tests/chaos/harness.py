@@ -228,7 +228,7 @@ class Message:
     """One raw message as fed, what the offline core says it should become, and where it
     landed on news.raw."""
 
-    value: bytes
+    value: bytes | None
     key: bytes | None = None
     headers: list[tuple[str, bytes]] = field(default_factory=list)
     label: str = "wire"
@@ -240,7 +240,7 @@ class Message:
     refused: str | None = None      # the broker refused it (over its size limit)
 
 
-def expect(value: bytes, *, label: str, key: bytes | None = None,
+def expect(value: bytes | None, *, label: str, key: bytes | None = None,
            headers: list[tuple[str, bytes]] | None = None, code: bool = True) -> Message:
     """What the pipeline must make of `value`, from the same pure functions the agents run
     (`streams.offline.code_wire`); `code=False` normalizes only (hostile input, whose
@@ -497,11 +497,12 @@ def check_dead_letter(letter: dict[str, Any], msg: Message) -> str | None:
     if msg.key is not None and letter.get("original_key") != base64.b64encode(msg.key).decode():
         return f"{where}: original key not carried"
     original = base64.b64decode(letter.get("original") or "")
-    if original == msg.value:
+    value = msg.value or b""
+    if original == value:
         return None
     text = json.dumps(letter)
-    digest = hashlib.sha256(msg.value).hexdigest()
-    size = len(msg.value)
+    digest = hashlib.sha256(value).hexdigest()
+    size = len(value)
     if digest in text and (str(size) in text or f"{size:,}" in text):
         return None
     return (f"{where}: neither the original ({size:,} bytes) nor its sha256 and size "
@@ -538,6 +539,25 @@ def account(messages: list[Message], col: Collector) -> Verdict:
             if problem:
                 verdict.bad_dead_letters.append(problem)
     return verdict
+
+
+async def topic_max_message_bytes(bootstrap: str, topic: str) -> int:
+    """The largest record the broker takes on `topic` (its max.message.bytes)."""
+    from aiokafka.admin import AIOKafkaAdminClient, ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        responses = await admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, topic)])
+    finally:
+        await admin.close()
+    for response in responses:
+        for resource in response.resources:
+            for entry in resource[4]:
+                if entry[0] == "max.message.bytes":
+                    return int(entry[1])
+    raise RuntimeError(f"no max.message.bytes for {topic}")
 
 
 async def wait_until(cond: Callable[[], bool], timeout: float, *,

@@ -127,8 +127,8 @@ async def test_broker_stop_and_restart(tmp_path: Path) -> None:
         first, rest = split(messages)
         await feed(broker.bootstrap, w.topic("news.raw"), first)
         await mid_stream(col, len(messages), w)
-        fault_at = time.time()
         await asyncio.to_thread(broker.stop)
+        down_at = time.time()
         # The outage is the fault itself, not a readiness wait: the worker must stay up
         # through it.
         await wait_until(lambda: False, BROKER_OUTAGE, while_waiting=alive(w))
@@ -142,10 +142,10 @@ async def test_broker_stop_and_restart(tmp_path: Path) -> None:
             extra.append("the worker was restarted")
         if not extra:
             extra += await asyncio.to_thread(balance_problems, w, len(messages))
-        outage = back_at - fault_at
+        outage = back_at - down_at
         await conclude(name, messages, col, [w], bootstrap=broker.bootstrap,
                        recover=f"{longest_stall(col, back_at):.1f} s after the broker was "
-                               f"back ({outage:.0f} s outage)",
+                               f"back (down {outage:.0f} s)",
                        notes=f"{len(col.dead_letters)} dead letters", extra=extra)
     finally:
         await col.stop()
