@@ -19,6 +19,7 @@ from tests.chaos.harness import (
     HealthProbe,
     balance_problems,
     conclude,
+    create_topics,
     feed,
     longest_stall,
     settle,
@@ -43,6 +44,7 @@ STALL_BUDGET = 10.0
 async def test_hostile_input(tmp_path: Path) -> None:
     name = f"hostile input ({MESSAGES - VALID:,} hostile + {VALID:,} valid)"
     w = worker_on(tmp_path, WIREWATCH_MAX_MESSAGE_BYTES=str(WORKER_MAX_MESSAGE_BYTES))
+    await create_topics(MAIN_BOOTSTRAP, w)
     await asyncio.to_thread(w.start)
     col = Collector(MAIN_BOOTSTRAP, w, scan_text=True)
     try:
