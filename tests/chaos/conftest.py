@@ -8,6 +8,14 @@ import pytest
 from tests.chaos.harness import REPORT_DIR, ROWS, render
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Workers' and throwaway brokers' data under var/chaos/tmp, not /tmp/pytest-of-<user>:
+    any other pytest run by the same user prunes old directories there, and on a shared
+    machine that can delete a running scenario's broker data and worker logs."""
+    if not config.option.basetemp:
+        config.option.basetemp = str(REPORT_DIR / "tmp")
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not ROWS:
         return

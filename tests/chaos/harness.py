@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.request
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -245,7 +245,8 @@ class HealthProbe:
                     if resp.status != 200:
                         self.failures.append(f"status {resp.status}")
             except Exception as exc:
-                self.failures.append(repr(exc))
+                at = datetime.now(UTC).strftime("%H:%M:%S")
+                self.failures.append(f"{at} {exc!r}")
             self.worst = max(self.worst, time.monotonic() - started)
             self.samples += 1
             self._stop.wait(self.interval)
@@ -365,16 +366,17 @@ async def feed(bootstrap: str, topic: str, messages: Iterable[Message]) -> None:
 # What came out
 
 
-def _walk_strings(value: Any) -> Iterable[str]:
+def _walk_strings(value: Any, path: str = "") -> Iterable[tuple[str, str]]:
+    """(field path, string) for every string in a JSON document, list indexes dropped."""
     if isinstance(value, str):
-        yield value
+        yield path, value
     elif isinstance(value, dict):
         for k, v in value.items():
-            yield k
-            yield from _walk_strings(v)
+            yield path, k
+            yield from _walk_strings(v, f"{path}.{k}" if path else k)
     elif isinstance(value, list):
         for v in value:
-            yield from _walk_strings(v)
+            yield from _walk_strings(v, path)
 
 
 class Collector:
@@ -396,7 +398,8 @@ class Collector:
         self.dead_letters: list[dict[str, Any]] = []
         self.alerts: list[dict[str, Any]] = []
         self.first_alert_at: float | None = None
-        self.hostile_outputs: list[str] = []   # topic, article: a hostile character got out
+        # "U+202E in news.events headline" -> records: a hostile character got out
+        self.hostile_outputs: Counter[str] = Counter()
         self._task: asyncio.Task | None = None
         self._consumer: Any = None
 
@@ -430,11 +433,9 @@ class Collector:
     def _take(self, kind: str, record: Any) -> None:
         doc = orjson.loads(record.value)
         if self.scan_text and kind in ("news.events", "news.normalized", "news.alerts"):
-            bad = {c for s in _walk_strings(doc) for c in s if c in HOSTILE_CHARS}
-            if bad:
-                self.hostile_outputs.append(
-                    f"{kind} {doc.get('article_id')!r}: "
-                    + ", ".join(f"U+{ord(c):04X}" for c in sorted(bad)))
+            for path, text in _walk_strings(doc):
+                for c in HOSTILE_CHARS.intersection(text):
+                    self.hostile_outputs[f"U+{ord(c):04X} in {kind} {path}"] += 1
         if kind == "news.events":
             self.events_seen += 1
             self.event_ids.add(doc["article_id"])
@@ -636,13 +637,16 @@ async def settle(messages: list[Message], col: Collector, timeout: float) -> boo
     return ok
 
 
-def longest_stall(col: Collector, since: float) -> float:
-    """Longest pause in news.events output from `since` (the fault) to the last article:
+def longest_stall(col: Collector, since: float, until: float | None = None) -> float:
+    """Longest pause in news.events output from `since` (the fault) to the last article, or
+    to `until` when the run never settled (a pipeline that stopped is stalled to the end):
     the time the pipeline took to recover, measured on what subscribers saw."""
     times = sorted(t for t in col.event_times if t >= since)
     if not times:
-        return float("inf")
+        return float("inf") if until is None else until - since
     gaps = [times[0] - since] + [b - a for a, b in itertools.pairwise(times)]
+    if until is not None:
+        gaps.append(until - times[-1])
     return max(gaps)
 
 
@@ -683,13 +687,38 @@ def render(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stuck_partitions(messages: list[Message], col: Collector) -> list[str]:
+    """Per raw partition, the first message not accounted for: where that partition's
+    processing stopped, and what was there."""
+    first: dict[int, Message] = {}
+    for msg in unaccounted(messages, col):
+        if msg.partition is None or msg.offset is None:
+            continue
+        if msg.partition not in first or msg.offset < (first[msg.partition].offset or 0):
+            first[msg.partition] = msg
+    return [f"news.raw[{p}] first unaccounted at offset {m.offset}: {m.label}, "
+            f"{len(m.value or b''):,} bytes, article {m.article_id!r}"
+            for p, m in sorted(first.items())]
+
+
+def log_evidence(worker: Worker, limit: int = 40) -> list[str]:
+    """The worker log's errors and tracebacks (its tail alone is often warnings)."""
+    if not worker.log_path.exists():
+        return ["(no log)"]
+    lines = worker.log_path.read_text(errors="replace").splitlines()
+    keep = [line[:400] for line in lines
+            if any(k in line for k in ("ERROR", "Error", "Traceback", "Exception", "CRITICAL"))]
+    return keep[:limit] + ["(tail)"] + [line[:400] for line in lines[-15:]]
+
+
 def write_evidence(name: str, verdict: Verdict, extra: list[str], logs: list[Worker]) -> Path:
-    """Everything a failing scenario found, with the worker logs' tails, for the report."""
+    """Everything a failing scenario found, with the worker logs' errors, for the report."""
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     path = REPORT_DIR / f"{name}.txt"
     parts = [f"# {name}", *verdict.problems, *extra]
     for w in logs:
-        parts += [f"--- log tail of worker {w.web_port} ({w.data_dir.name})", w.log()[-3000:]]
+        parts += [f"--- worker {w.web_port} ({w.data_dir.name}) log: errors, then tail",
+                  *log_evidence(w)]
     path.write_text("\n".join(parts) + "\n")
     return path
 
@@ -752,6 +781,7 @@ async def conclude(name: str, messages: list[Message], col: Collector, workers: 
     if problems:
         lost_ids = [m.split()[1] for m in verdict.lost_articles if "(rejected)" not in m]
         lost_ids += [a.split("/")[0] for a in verdict.lost_alerts]
-        evidence = await trace(bootstrap, workers[0], lost_ids) if lost_ids else []
+        evidence = stuck_partitions(messages, col)
+        evidence += await trace(bootstrap, workers[0], lost_ids) if lost_ids else []
         path = write_evidence(name, verdict, (extra or []) + evidence, workers)
         raise AssertionError(f"{name}: see {path}\n" + "\n".join(problems + evidence))

@@ -96,13 +96,14 @@ async def test_kill9_mid_stream(tmp_path: Path, keep_dir: bool) -> None:
             workers.append(w2)
         await asyncio.to_thread(w2.start)
         settled = await settle(messages, col, SETTLE_TIMEOUT)
+        ended = None if settled else time.time()
         extra = [] if settled else [f"not settled after {SETTLE_TIMEOUT:.0f} s"]
         extra += await asyncio.to_thread(alive_problems, w2)
         # Raw messages the successor re-read and found in the recovered content-hash table:
         # each one must already be on news.events, or the kill lost it.
         replayed = await asyncio.to_thread(w2.metric, "wirewatch_articles_duplicate_total")
         await conclude(name, messages, col, workers,
-                       recover=f"{longest_stall(col, fault_at):.1f} s after the kill",
+                       recover=f"{longest_stall(col, fault_at, ended):.1f} s after the kill",
                        notes=f"{replayed:.0f} re-read after the kill and dropped as exact "
                              f"duplicates", extra=extra)
     finally:
@@ -143,6 +144,7 @@ async def test_broker_stop_and_restart(tmp_path: Path) -> None:
         back_at = time.time()
         await feed(broker.bootstrap, w.topic("news.raw"), rest)
         settled = await settle(messages, col, SETTLE_TIMEOUT)
+        ended = None if settled else time.time()
         extra = [] if settled else [f"not settled after {SETTLE_TIMEOUT:.0f} s"]
         extra += alive_problems(w)
         if w.proc.pid != pid:
@@ -151,7 +153,7 @@ async def test_broker_stop_and_restart(tmp_path: Path) -> None:
             extra += await asyncio.to_thread(balance_problems, w, len(messages))
         outage = back_at - down_at
         await conclude(name, messages, col, [w], bootstrap=broker.bootstrap,
-                       recover=f"{longest_stall(col, back_at):.1f} s after the broker was "
+                       recover=f"{longest_stall(col, back_at, ended):.1f} s after the broker was "
                                f"back (down {outage:.0f} s)",
                        notes=f"{len(col.dead_letters)} dead letters", extra=extra)
     finally:
@@ -186,6 +188,7 @@ async def test_two_workers_one_leaves_and_returns(tmp_path: Path) -> None:
         returned_at = time.time()
         await feed(MAIN_BOOTSTRAP, w1.topic("news.raw"), rest)
         settled = await settle(messages, col, SETTLE_TIMEOUT)
+        ended = None if settled else time.time()
         extra += [] if settled else [f"not settled after {SETTLE_TIMEOUT:.0f} s"]
         extra += alive_problems(w1, w2)
         back_share = await asyncio.to_thread(w2.metric, "wirewatch_articles_received_total")
@@ -193,8 +196,8 @@ async def test_two_workers_one_leaves_and_returns(tmp_path: Path) -> None:
             extra.append("the returning worker read nothing: it never got partitions back")
         await conclude(
             name, messages, col, [w1, w2],
-            recover=f"{longest_stall(col, fault_at):.1f} s leaving, "
-                    f"{longest_stall(col, returned_at):.1f} s returning",
+            recover=f"{longest_stall(col, fault_at, ended):.1f} s leaving, "
+                    f"{longest_stall(col, returned_at, ended):.1f} s returning",
             notes=f"returning worker read {back_share:.0f} raw messages", extra=extra)
     finally:
         await col.stop()
