@@ -392,6 +392,7 @@ class Collector:
         self.raw_topic = worker.topic("news.raw")
         self.scan_text = scan_text
         self.event_ids: set[str] = set()
+        self.normalized_ids: set[str] = set()   # read only with scan_text
         self.event_identities: set[tuple[str, int, bool]] = set()
         self.event_times: list[float] = []
         self.events_seen = 0
@@ -436,7 +437,9 @@ class Collector:
             for path, text in _walk_strings(doc):
                 for c in HOSTILE_CHARS.intersection(text):
                     self.hostile_outputs[f"U+{ord(c):04X} in {kind} {path}"] += 1
-        if kind == "news.events":
+        if kind == "news.normalized":
+            self.normalized_ids.add(doc["article_id"])
+        elif kind == "news.events":
             self.events_seen += 1
             self.event_ids.add(doc["article_id"])
             self.event_identities.add(
@@ -687,6 +690,23 @@ def render(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def fate(msg: Message, col: Collector) -> str:
+    """What became of one message: its dead letter, or how far its article got."""
+    letter = _raw_letters(col).get((msg.partition, msg.offset))
+    if msg.refused is not None:
+        where = "refused by the broker"
+    elif letter is not None:
+        where = f"dead letter {letter['stage']}/{letter['reason']} ({letter['_size']:,} B)"
+    elif msg.article_id in col.event_ids:
+        where = "on news.events"
+    elif msg.article_id in col.normalized_ids:
+        where = "on news.normalized, never on news.events"
+    else:
+        where = "on no output topic"
+    return (f"{msg.label} ({len(msg.value or b''):,} B, news.raw[{msg.partition}]@"
+            f"{msg.offset}): {where}")
+
+
 def stuck_partitions(messages: list[Message], col: Collector) -> list[str]:
     """Per raw partition, the first message not accounted for: where that partition's
     processing stopped, and what was there."""
@@ -772,16 +792,16 @@ async def trace(bootstrap: str, worker: Worker, article_ids: list[str]) -> list[
 
 async def conclude(name: str, messages: list[Message], col: Collector, workers: list[Worker],
                    *, recover: str, notes: str = "", extra: list[str] | None = None,
-                   bootstrap: str = MAIN_BOOTSTRAP) -> None:
-    """Account, add the scenario's row to the report, write the evidence, and fail the
-    test with every problem found."""
+                   context: list[str] | None = None, bootstrap: str = MAIN_BOOTSTRAP) -> None:
+    """Account, add the scenario's row to the report, write the evidence (with `context`,
+    facts that are not problems themselves), and fail the test with every problem found."""
     verdict = account(messages, col)
     problems = verdict.problems + (extra or [])
     ROWS.append(row_from(name, verdict, recover, notes, extra))
     if problems:
         lost_ids = [m.split()[1] for m in verdict.lost_articles if "(rejected)" not in m]
         lost_ids += [a.split("/")[0] for a in verdict.lost_alerts]
-        evidence = stuck_partitions(messages, col)
+        evidence = (context or []) + stuck_partitions(messages, col)
         evidence += await trace(bootstrap, workers[0], lost_ids) if lost_ids else []
         path = write_evidence(name, verdict, (extra or []) + evidence, workers)
         raise AssertionError(f"{name}: see {path}\n" + "\n".join(problems + evidence))

@@ -177,6 +177,12 @@ def punctuated_article(size: int, i: int) -> bytes:
     return json.dumps(doc).encode()
 
 
+SIZED_LABELS = frozenset({
+    "near the worker limit", "1 MB unpunctuated conflict text", "just over the worker limit",
+    "1.5 MB", "huge array near the worker limit", "deep nesting near the worker limit",
+    "near the broker limit", "over the broker limit"})
+
+
 def sized_messages(broker_limit: int, worker_limit: int) -> list[Message]:
     """Near and over both limits: the worker's (dead-lettered as oversized, carrying the
     original or, past what a dead letter can hold, its hash and size) and the broker's (which

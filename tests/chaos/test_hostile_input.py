@@ -20,6 +20,7 @@ from tests.chaos.harness import (
     balance_problems,
     conclude,
     create_topics,
+    fate,
     feed,
     longest_stall,
     settle,
@@ -27,10 +28,14 @@ from tests.chaos.harness import (
     wire_set,
     worker_on,
 )
-from tests.chaos.hostile import hostile_messages
+from tests.chaos.hostile import SIZED_LABELS, hostile_messages
 from tests.chaos.test_faults import alive_problems
 
 MESSAGES = int(os.environ.get("CHAOS_HOSTILE_MESSAGES", "10000"))
+# Labels of sized cases to leave out while one known failure is being fixed, e.g.
+# "near the broker limit"; the report's scenario name says what was left out.
+LEAVE_OUT = {x.strip() for x in os.environ.get("CHAOS_HOSTILE_LEAVE_OUT", "").split(",")
+             if x.strip()}
 VALID = int(os.environ.get("CHAOS_HOSTILE_VALID", "2000"))
 SETTLE_TIMEOUT = 150.0
 # /health is a liveness probe: Kubernetes gives it 1 s by default; a worker whose event loop
@@ -43,6 +48,8 @@ STALL_BUDGET = 10.0
 @pytest.mark.timeout(300)
 async def test_hostile_input(tmp_path: Path) -> None:
     name = f"hostile input ({MESSAGES - VALID:,} hostile + {VALID:,} valid)"
+    if LEAVE_OUT:
+        name += f" without {', '.join(sorted(LEAVE_OUT))}"
     w = worker_on(tmp_path, WIREWATCH_MAX_MESSAGE_BYTES=str(WORKER_MAX_MESSAGE_BYTES))
     await create_topics(MAIN_BOOTSTRAP, w)
     await asyncio.to_thread(w.start)
@@ -54,6 +61,7 @@ async def test_hostile_input(tmp_path: Path) -> None:
         valid = wire_set(VALID, seed=600)
         messages = hostile_messages(MESSAGES, valid, broker_limit=broker_limit,
                                     worker_limit=WORKER_MAX_MESSAGE_BYTES)
+        messages = [m for m in messages if m.label not in LEAVE_OUT]
         with HealthProbe(w) as probe:
             started = time.time()
             await feed(MAIN_BOOTSTRAP, raw, messages)
@@ -80,8 +88,9 @@ async def test_hostile_input(tmp_path: Path) -> None:
         if not extra:
             extra += await asyncio.to_thread(
                 balance_problems, w, len(messages) - len(refused))
+        sized = [fate(m, col) for m in messages if m.label in SIZED_LABELS]
         await conclude(
-            name, messages, col, [w],
+            name, messages, col, [w], context=sized,
             recover=f"longest stall {stall:.1f} s; /health worst {probe.worst:.2f} s",
             notes=f"{len(col.dead_letters):,} dead letters; broker refused {len(refused)} "
                   f"over {broker_limit:,} B", extra=extra)
