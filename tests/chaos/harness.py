@@ -707,6 +707,24 @@ def fate(msg: Message, col: Collector) -> str:
             f"{msg.offset}): {where}")
 
 
+def outcomes(messages: list[Message], col: Collector) -> list[str]:
+    """Per input label, what the messages became: dead-letter reasons or articles."""
+    letters = _raw_letters(col)
+    by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    for msg in messages:
+        letter = letters.get((msg.partition, msg.offset))
+        if msg.refused is not None:
+            by_label[msg.label]["refused"] += 1
+        elif letter is not None:
+            by_label[msg.label][f"{letter['reason']}"] += 1
+        elif msg.article_id in col.event_ids or msg.identity in col.event_identities:
+            by_label[msg.label]["article"] += 1
+        else:
+            by_label[msg.label]["unaccounted"] += 1
+    return [f"outcome {label}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common())
+            for label, counts in sorted(by_label.items())]
+
+
 def stuck_partitions(messages: list[Message], col: Collector) -> list[str]:
     """Per raw partition, the first message not accounted for: where that partition's
     processing stopped, and what was there."""

@@ -23,6 +23,7 @@ from tests.chaos.harness import (
     fate,
     feed,
     longest_stall,
+    outcomes,
     settle,
     topic_max_message_bytes,
     wire_set,
@@ -88,9 +89,10 @@ async def test_hostile_input(tmp_path: Path) -> None:
         if not extra:
             extra += await asyncio.to_thread(
                 balance_problems, w, len(messages) - len(refused))
-        sized = [fate(m, col) for m in messages if m.label in SIZED_LABELS]
+        context = [fate(m, col) for m in messages if m.label in SIZED_LABELS]
+        context += outcomes(messages, col)
         await conclude(
-            name, messages, col, [w], context=sized,
+            name, messages, col, [w], context=context,
             recover=f"longest stall {stall:.1f} s; /health worst {probe.worst:.2f} s",
             notes=f"{len(col.dead_letters):,} dead letters; broker refused {len(refused)} "
                   f"over {broker_limit:,} B", extra=extra)
