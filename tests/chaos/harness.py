@@ -744,8 +744,11 @@ def log_evidence(worker: Worker, limit: int = 40) -> list[str]:
     if not worker.log_path.exists():
         return ["(no log)"]
     lines = worker.log_path.read_text(errors="replace").splitlines()
+    # Errors and the exception lines of tracebacks; warnings (one per dead letter) would
+    # crowd them out.
     keep = [line[:400] for line in lines
-            if any(k in line for k in ("ERROR", "Error", "Traceback", "Exception", "CRITICAL"))]
+            if "[ERROR]" in line or "[CRITICAL]" in line or line.startswith("Traceback")
+            or (not line.startswith(("[", " ")) and "Error" in line.split(":", 1)[0])]
     return keep[:limit] + ["(tail)"] + [line[:400] for line in lines[-15:]]
 
 
