@@ -785,7 +785,7 @@ async def trace(bootstrap: str, worker: Worker, article_ids: list[str]) -> list[
     changelogs included) hold each id. Evidence for a failing scenario, read on failure only."""
     from aiokafka import AIOKafkaConsumer
 
-    wanted = {a: a.encode() for a in article_ids[:20]}
+    wanted = {a: orjson.dumps(a) for a in article_ids[:20]}  # quoted: no prefix matches
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None,
                                 auto_offset_reset="earliest", enable_auto_commit=False,
                                 max_partition_fetch_bytes=16 * 1024 * 1024)
