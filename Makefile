@@ -11,8 +11,8 @@ NODE_STAMP := $(CRD_DIR)/node_modules/.installed
 JARS_DIR := deploy/kafka/target/lib
 JARS_STAMP := $(JARS_DIR)/.installed
 
-.PHONY: install test-deps run test test-unit kafka-up kafka-down kafka-status bench eval lint \
-	schemas demo clean
+.PHONY: install test-deps run test test-unit chaos kafka-up kafka-down kafka-status bench eval \
+	lint schemas demo clean
 
 $(BIN)/wirewatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,10 @@ demo: kafka-up  ## the whole tour on bundled sample wires, then exit
 	$(BIN)/wirewatch demo
 
 test: test-deps kafka-up  ## the whole suite: unit, integration (real broker, real worker), end-to-end
-	$(BIN)/pytest -q -ra
+	$(BIN)/pytest -q -ra --ignore=tests/chaos
+
+chaos: test-deps kafka-up  ## fault injection on the real broker (kill -9, broker restart, rebalance, hostile input)
+	$(BIN)/pytest -q -ra tests/chaos
 
 test-unit: install $(NODE_STAMP)  ## the pure core only, no broker
 	$(BIN)/pytest -q -ra tests/unit
