@@ -7,6 +7,7 @@ what is expected, not see a generic validation dump.
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -37,9 +38,16 @@ def json_type(value: Any) -> str:
     return type(value).__name__
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 4, 4
+_REPR.maxstring = _REPR.maxother = _MAX_SHOWN
+
+
 def shown(value: Any) -> str:
-    """A short quoted rendering of a bad value, so long garbage does not flood the dead letter."""
-    text = repr(value)
+    """A short quoted rendering of a bad value, so long garbage does not flood the dead letter.
+
+    reprlib, not repr: a value nested a thousand deep (valid JSON) would exhaust the stack."""
+    text = _REPR.repr(value)
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 

@@ -32,6 +32,7 @@ import orjson
 
 from bench.wires import make_messages
 from streams.alerting import alert_id as deterministic_alert_id
+from streams.deadletters import MAX_KEY_BYTES
 from streams.normalize import Rejected, normalize_message
 from streams.offline import code_wire
 from tests.conftest import ROOT, Worker, free_port, make_worker
@@ -111,7 +112,8 @@ class ThrowawayBroker:
         if not (self.kdir / "data" / "meta.properties").exists():
             cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
             subprocess.run(
-                [*_java(self.kdir), "kafka.tools.StorageTool", "format", "-t", cluster_id,
+                [*_java(self.kdir), "kafka.tools.StorageTool", "format",
+                 f"--cluster-id={cluster_id}",
                  "-c", str(props)],
                 check=True, capture_output=True, timeout=120,
             )
@@ -534,23 +536,25 @@ def alert_coverage(col: Collector) -> dict[tuple[str, str], set[str]]:
 
 def check_dead_letter(letter: dict[str, Any], msg: Message) -> str | None:
     """A dead letter must carry a reason and the original bytes (and key), or, for an
-    original too large to carry, its SHA-256 and size."""
+    original too large to carry, its first bytes flagged as cut, with its SHA-256 and size."""
     where = f"{msg.label}@{msg.partition}:{msg.offset}"
     if not letter.get("reason") or not letter.get("error"):
         return f"{where}: no reason"
-    if msg.key is not None and letter.get("original_key") != base64.b64encode(msg.key).decode():
-        return f"{where}: original key not carried"
+    if msg.key is not None:
+        carried_key = base64.b64decode(letter.get("original_key") or "")
+        if carried_key != msg.key[:MAX_KEY_BYTES]:
+            return f"{where}: original key not carried"
     original = base64.b64decode(letter.get("original") or "")
     value = msg.value or b""
-    if original == value:
-        return None
-    text = json.dumps(letter)
     digest = hashlib.sha256(value).hexdigest()
-    size = len(value)
-    if digest in text and (str(size) in text or f"{size:,}" in text):
+    if letter.get("original_sha256") != digest or letter.get("original_size") != len(value):
+        return f"{where}: the original's sha256 and size are missing or wrong"
+    if original == value and not letter.get("original_truncated"):
         return None
-    return (f"{where}: neither the original ({size:,} bytes) nor its sha256 and size "
-            f"(carried {len(original):,} bytes, reason {letter.get('reason')})")
+    if letter.get("original_truncated") and original and value.startswith(original):
+        return None
+    return (f"{where}: neither the original ({len(value):,} bytes) nor its first bytes flagged "
+            f"as cut (carried {len(original):,} bytes, reason {letter.get('reason')})")
 
 
 def account(messages: list[Message], col: Collector) -> Verdict:

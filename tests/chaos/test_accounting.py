@@ -77,16 +77,21 @@ def test_an_id_that_is_not_its_articles_is_renamed() -> None:
     assert len(account([article("a", 0)], col).renamed) == 1
 
 
-def test_a_dead_letter_must_carry_the_original_or_its_hash_and_size() -> None:
+def test_a_dead_letter_must_carry_the_original_or_its_first_bytes_with_hash_and_size() -> None:
     msg = Message(value=b"\xff" * 5000, key=b"k", partition=0, offset=7)
-    letter = {"reason": "oversized", "error": "too large", "original_key": "aw==",
-              "original": base64.b64encode(msg.value).decode()}
-    assert check_dead_letter(letter, msg) is None
-    truncated = dict(letter, original=base64.b64encode(msg.value[:10]).decode())
-    assert check_dead_letter(truncated, msg) is not None
     digest = hashlib.sha256(msg.value).hexdigest()
-    summarized = dict(letter, original="", original_sha256=digest, original_size=5000)
-    assert check_dead_letter(summarized, msg) is None
+    letter = {"reason": "oversized", "error": "too large", "original_key": "aw==",
+              "original": base64.b64encode(msg.value).decode(),
+              "original_sha256": digest, "original_size": 5000, "original_truncated": False}
+    assert check_dead_letter(letter, msg) is None
+    cut = dict(letter, original=base64.b64encode(msg.value[:10]).decode())
+    assert check_dead_letter(cut, msg) is not None, "cut without saying so"
+    assert check_dead_letter(dict(cut, original_truncated=True), msg) is None
+    other = dict(letter, original=base64.b64encode(b"\x00" * 10).decode(),
+                 original_truncated=True)
+    assert check_dead_letter(other, msg) is not None, "the first bytes of another message"
+    assert check_dead_letter(dict(letter, original_sha256="0" * 64), msg) is not None
+    assert check_dead_letter(dict(letter, original_size=4999), msg) is not None
     assert check_dead_letter(dict(letter, reason=""), msg) is not None
     assert check_dead_letter(dict(letter, original_key=None), msg) is not None
 

@@ -175,3 +175,18 @@ def test_bidi_and_zero_width_characters_leave_ids_urls_and_text() -> None:
     assert out.headline == "Drones hit the depot"
     assert out.body.startswith("A strike on the depot was reported.")
     assert "\u0641\u200c\u0627" in out.body, "ZWNJ inside Arabic-script words is spelling"
+
+
+def test_a_field_nested_a_thousand_deep_is_an_invalid_field_not_a_crash() -> None:
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from streams.normalize import Rejected, normalize_message
+
+    deep = b'{"body": ' + b"[" * 1000 + b"]" * 1000 + b"}"
+    with pytest.raises(Rejected) as info:
+        normalize_message(deep, received_at=datetime(2025, 6, 4, tzinfo=UTC))
+    assert info.value.reason == "invalid_field"
+    assert "Field 'body' is an array" in info.value.error
+    assert len(info.value.error) < 200
