@@ -123,14 +123,39 @@ class Broker:
         return "\n".join(parts)
 
     def stop(self, timeout: float = 30.0) -> None:
-        if self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, timeout)
+
+
+def stop_process(proc: subprocess.Popen | None, timeout: float = 30.0) -> None:
+    """Controlled shutdown (SIGTERM), SIGKILL only if it hangs; idempotent."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
+
+
+def format_storage(
+    config: Path, log_dir: Path, scram: Mapping[str, tuple[str, str]] | None = None
+) -> None:
+    """`kafka-storage format` with a new cluster id (and `scram` users: mechanism ->
+    (name, password))."""
+    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+    # `=` form: a URL-safe base64 id may start with "-", which argparse takes for an option
+    # (Kafka's own random-uuid never does; uuid4 here does, one time in 64).
+    format_args = ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
+                   "-c", str(config)]
+    for mechanism, (name, password) in (scram or {}).items():
+        format_args += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
+    done = subprocess.run(
+        java_command(log_dir, *format_args, heap="256m"),
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"kafka storage format failed:\n{done.stdout}\n{done.stderr}")
 
 
 def server_properties(
@@ -249,19 +274,7 @@ def start_broker(
         directory, port=port, controller_port=controller_port, internal_port=internal_port,
         client_protocol=client_protocol, overrides=overrides,
     ))
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-    # `=` form: a URL-safe base64 id may start with "-", which argparse takes for an option
-    # (Kafka's own random-uuid never does; uuid4 here does, one time in 64).
-    format_args = ["kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
-                   "-c", str(config)]
-    for mechanism, (name, password) in (scram or {}).items():
-        format_args += ["--add-scram", f"{mechanism}=[name={name},password={password}]"]
-    done = subprocess.run(
-        java_command(logs, *format_args, heap="256m"),
-        capture_output=True, text=True, timeout=120, check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"kafka storage format failed:\n{done.stdout}\n{done.stderr}")
+    format_storage(config, logs, scram)
     log_path = logs / "stdout.log"
     with log_path.open("wb") as out:
         proc = subprocess.Popen(

@@ -127,12 +127,12 @@ class Worker:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.web_port}{path}"
 
-    def start(self, timeout: float = 60.0) -> None:
+    def start(self, timeout: float = 60.0, loglevel: str = "warning") -> None:
         """Start the worker and wait for /ready: its topics exist, the group has given it its
         partitions, its tables are recovered and it reaches the broker."""
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [str(WORKER_BIN), "worker", "--loglevel", "warning"],
+            [str(WORKER_BIN), "worker", "--loglevel", loglevel],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
         )
         deadline = time.monotonic() + timeout

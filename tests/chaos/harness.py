@@ -15,7 +15,6 @@ import hashlib
 import itertools
 import json
 import os
-import signal
 import subprocess
 import threading
 import time
@@ -35,6 +34,7 @@ from streams.alerting import alert_id as deterministic_alert_id
 from streams.deadletters import MAX_KEY_BYTES
 from streams.normalize import Rejected, normalize_message
 from streams.offline import code_wire
+from tests.brokers import format_storage, java_command, stop_process
 from tests.conftest import ROOT, Worker, free_port, make_worker
 
 MAIN_BOOTSTRAP = "127.0.0.1:9092"
@@ -55,13 +55,6 @@ HOSTILE_CHARS = frozenset(
 
 # --------------------------------------------------------------------------------------------
 # A throwaway broker: same jars and JVM options as deploy/kafka/kafka.sh, its own ports and data
-
-
-def _java(kdir: Path) -> list[str]:
-    return ["java", "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-            f"-Dkafka.logs.dir={kdir / 'logs'}",
-            f"-Dlog4j2.configurationFile={KAFKA_DIR / 'log4j2.yaml'}",
-            "-cp", f"{KAFKA_LIB}/*"]
 
 
 async def broker_ready(bootstrap: str) -> bool:
@@ -110,13 +103,7 @@ class ThrowawayBroker:
         props = self.kdir / "server.properties"
         props.write_text(config)
         if not (self.kdir / "data" / "meta.properties").exists():
-            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
-            subprocess.run(
-                [*_java(self.kdir), "kafka.tools.StorageTool", "format",
-                 f"--cluster-id={cluster_id}",
-                 "-c", str(props)],
-                check=True, capture_output=True, timeout=120,
-            )
+            format_storage(props, self.kdir / "logs")
         return props
 
     async def start(self, timeout: float = 90.0) -> float:
@@ -125,7 +112,8 @@ class ThrowawayBroker:
         started = time.monotonic()
         props = self._configure()
         log = (self.kdir / "logs" / "stdout.log").open("ab")
-        self.proc = subprocess.Popen([*_java(self.kdir), "kafka.Kafka", str(props)],
+        self.proc = subprocess.Popen(java_command(self.kdir / "logs", "kafka.Kafka", str(props),
+                                                  heap="768m"),
                                      stdout=log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
         while time.monotonic() - started < timeout:
@@ -138,14 +126,7 @@ class ThrowawayBroker:
 
     def stop(self, timeout: float = 60.0) -> None:
         """Controlled shutdown (SIGTERM), SIGKILL only if it hangs; only our own JVM."""
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, timeout)
 
     def log_tail(self) -> str:
         path = self.kdir / "logs" / "server.log"

@@ -9,8 +9,6 @@ import asyncio
 import json
 import logging
 import subprocess
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -22,7 +20,7 @@ from pydantic import SecretStr
 from streams.kafka_security import KafkaSecurity
 from tests.brokers import Broker, TlsMaterial, sasl_ssl_overrides, start_broker, tls_material
 from tests.brokers import wait_until_ready as broker_ready
-from tests.conftest import ROOT, WORKER_BIN, Worker, make_worker
+from tests.conftest import ROOT, WORKER_BIN, make_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(180)]
 
@@ -86,27 +84,6 @@ def client_env(broker: Broker, tls: TlsMaterial, secrets: Path) -> dict[str, str
     }
 
 
-def start_debug(worker: Worker, timeout: float = 90.0) -> None:
-    """Worker.start at log level debug: the banner and every client request, the SASL
-    login included, are in the log that the leak check reads."""
-    log = worker.log_path.open("ab")
-    worker.proc = subprocess.Popen(
-        [str(WORKER_BIN), "worker", "--loglevel", "debug"],
-        env=worker.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-    )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if worker.proc.poll() is not None:
-            raise RuntimeError(f"worker exited early:\n{worker.log()}")
-        try:
-            with urllib.request.urlopen(worker.url("/health"), timeout=1) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)  # poll interval of the readiness check
-    raise RuntimeError(f"worker not healthy after {timeout}s:\n{worker.log()}")
-
-
 def wirewatch(env: dict[str, str], *args: str, timeout: float = 90) -> subprocess.CompletedProcess:
     return subprocess.run(
         [str(WORKER_BIN), *args], env=env, capture_output=True, text=True, timeout=timeout,
@@ -127,7 +104,9 @@ def test_wire_in_alert_out_over_tls_and_scram(
     _, expected = code_wire(wire.read_bytes(), now=datetime.now(UTC))
     assert [a.kind for a in expected] == ["truce_rejected"]
 
-    start_debug(worker)
+    # debug: the banner and every client request, the SASL login included, are in the log
+    # that the leak check reads
+    worker.start(timeout=90.0, loglevel="debug")
     try:
         # The CLI clients take the password from the variable itself, the worker from a file.
         cli_env = {k: v for k, v in worker.env.items() if k != "WIREWATCH_SASL_PASSWORD_FILE"}
