@@ -130,10 +130,12 @@ class Worker:
             self.proc.wait(30)
 
 
-async def pipeline(values: list[bytes]) -> tuple[float, dict]:
+async def pipeline(values: list[bytes], **env: str) -> tuple[float, dict]:
     """Messages queued on news.raw before the worker starts; rate from the output's stamps.
-    Also returns the size of every state table the run left in its changelogs."""
+    Also returns the size of every state table the run left in its changelogs. `env`
+    overrides the worker's settings (a variant compared in the same run)."""
     worker = Worker()
+    worker.env.update(env)
     await produce_all(worker.prefix + "news.raw", values)
     worker.start()
     try:
@@ -268,18 +270,21 @@ def print_coder(c: dict[str, Any]) -> None:
 
 async def main_async(args: argparse.Namespace) -> dict:
     values = make_messages(args.messages)
-    bare, thru, pipe = [], [], []
+    bare, thru, pipe, inline = [], [], [], []
     for _ in range(args.rounds):
         bare.append(await bare_loop(values))
         thru.append(await passthrough(values))
         rate, sizes = await pipeline(values)
         pipe.append(rate)
+        # The price of the per-message budget: the same work on the event loop, no thread.
+        inline.append((await pipeline(values, WIREWATCH_MESSAGE_BUDGET_SECONDS="0"))[0])
     result = {
         "messages": args.messages,
         "message_bytes": statistics.mean(len(v) for v in values),
         "bare_aiokafka_per_s": {"median": statistics.median(bare), "rounds": bare},
         "faust_passthrough_per_s": {"median": statistics.median(thru), "rounds": thru},
         "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
+        "pipeline_inline_per_s": {"median": statistics.median(inline), "rounds": inline},
         "pipeline_to_bare_ratio": statistics.median(p / b for p, b in zip(pipe, bare, strict=True)),
         "state": sizes,
         "latency": await latency(args.rate, args.seconds),
@@ -325,7 +330,8 @@ def main() -> int:
           f"{args.rounds} rounds (median; rounds in brackets)")
     for key, label in (("bare_aiokafka_per_s", "bare aiokafka consume+produce"),
                        ("faust_passthrough_per_s", "faust pass-through agent"),
-                       ("pipeline_per_s", "wirewatch pipeline raw->events")):
+                       ("pipeline_per_s", "wirewatch pipeline raw->events"),
+                       ("pipeline_inline_per_s", "  same, work on the loop (budget 0)")):
         rounds = ", ".join(f"{r:,.0f}" for r in result[key]["rounds"])
         print(f"  {label:34} {result[key]['median']:>9,.0f} msg/s  [{rounds}]")
     print(f"  pipeline / bare ratio              {result['pipeline_to_bare_ratio']:.3f}")

@@ -269,7 +269,7 @@ def create_app(settings: config.Settings) -> faust.App:
         partition (FAUST-NOTES.md). `offload` runs it off the event loop under the
         per-message budget (streams/budget.py); coroutines are awaited in place."""
         try:
-            if offload:
+            if offload and budget.seconds > 0:
                 return await budget.run(work, *args, **kwargs)
             result = work(*args, **kwargs)
             if inspect.isawaitable(result):
