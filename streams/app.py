@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import faust
 import orjson
@@ -32,7 +32,6 @@ from streams.deadletters import MAX_KEY_BYTES, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
 
 log = logging.getLogger("wirewatch")
-T = TypeVar("T")
 
 DEDUP_TOPIC = "news.normalize.dedup"
 NEARDUP_TOPIC = "news.normalize.neardup"
