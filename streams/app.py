@@ -108,6 +108,11 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
     )
 
 
+def text_size(article: NormalizedArticle) -> int:
+    """What the coder's and the signature's cost grows with."""
+    return len(article.body) + len(article.headline or "") + len(article.caption or "")
+
+
 def article_signature(article: NormalizedArticle) -> list[int]:
     return neardup.signature(neardup.article_text(article.headline, article.body))
 
@@ -227,7 +232,7 @@ def create_app(settings: config.Settings) -> faust.App:
     esc_config = settings.escalation
     buckets_per_window = round(esc_config.window / esc_config.step)
 
-    budget = Budget(settings.message_budget)
+    budget = Budget(settings.message_budget, inline_max=settings.inline_max)
 
     async def send_dead_letter(
         event: faust.EventT, stage: Stage, reason: DeadLetterReason, error: str
@@ -261,14 +266,15 @@ def create_app(settings: config.Settings) -> faust.App:
 
     async def guarded(
         event: faust.EventT, stage: Stage, work: Callable[..., Any], *args: Any,
-        offload: bool = False, **kwargs: Any,
+        size: int = 0, **kwargs: Any,
     ) -> Any:
         """`work(*args, **kwargs)` for one message; on any failure the message is
         dead-lettered with its reason and None returned, so one bad message never stops the
-        partition (FAUST-NOTES.md). `offload` runs it off the event loop under the
-        per-message budget (streams/budget.py); coroutines are awaited in place."""
+        partition (FAUST-NOTES.md). Work on an input of more than `budget.inline_max`
+        bytes or characters (`size`) runs off the event loop under the per-message budget
+        (streams/budget.py); coroutines are awaited in place."""
         try:
-            if offload and budget.seconds > 0:
+            if budget.offloads(size):
                 return await budget.run(work, *args, **kwargs)
             result = work(*args, **kwargs)
             if inspect.isawaitable(result):
@@ -302,7 +308,7 @@ def create_app(settings: config.Settings) -> faust.App:
             msg = event.message
             started = time.perf_counter()
             article = await guarded(
-                event, "normalize", normalize_message, msg.value, offload=True,
+                event, "normalize", normalize_message, msg.value, size=len(msg.value or b""),
                 received_at=datetime.now(UTC),
                 ingest_ts_ms=int(msg.timestamp * 1000) if msg.timestamp else None,
                 max_bytes=settings.max_message_bytes,
@@ -351,7 +357,8 @@ def create_app(settings: config.Settings) -> faust.App:
             if parsed is None:
                 continue
             # The signature is the costly part (a MinHash over every shingle): off the loop.
-            sig = await guarded(event, "normalize", article_signature, parsed, offload=True)
+            sig = await guarded(event, "normalize", article_signature, parsed,
+                                size=text_size(parsed))
             if sig is None:
                 continue
             article = await guarded(event, "normalize", mark_near_duplicate, parsed, sig)
@@ -392,7 +399,7 @@ def create_app(settings: config.Settings) -> faust.App:
             if article is None:
                 continue
             classified = await guarded(
-                event, "classify", classify_article, article, offload=True
+                event, "classify", classify_article, article, size=text_size(article)
             )
             if classified is None:
                 continue

@@ -58,3 +58,12 @@ async def test_a_runaway_is_stopped_and_the_loop_stays_responsive_meanwhile() ->
         await asyncio.sleep(0.05)
     assert len(spinning) <= 1, [t.name for t in spinning]
     budget.close()
+
+
+def test_only_large_inputs_leave_the_loop_and_budget_zero_keeps_all_on_it() -> None:
+    budget = Budget(10.0, inline_max=20_000)
+    assert not budget.offloads(3_000)
+    assert not budget.offloads(20_000)
+    assert budget.offloads(20_001)
+    assert not Budget(0, inline_max=20_000).offloads(5_000_000)
+    budget.close()
