@@ -13,6 +13,8 @@ def pytest_configure(config: pytest.Config) -> None:
     any other pytest run by the same user prunes old directories there, and on a shared
     machine that can delete a running scenario's broker data and worker logs."""
     if not config.option.basetemp:
+        # pytest makes the base directory itself, but not its parents (a fresh clone has no var/)
+        REPORT_DIR.mkdir(parents=True, exist_ok=True)
         config.option.basetemp = str(REPORT_DIR / "tmp")
 
 
