@@ -76,49 +76,9 @@ def test_long_ordinary_wire_costs_at_most_n_log_n() -> None:
 # --- the article-level fast paths give what the plain versions gave --------------------
 # Past a few records, `_fill_from_neighbours` and `_group` replace a sort of every other
 # record per record and a pass over every member of every group per record. The plain
-# versions (the coder before the bound) are kept here; both run on random articles' records
-# (many per sentence, few and many per type, actors, dates and places missing or
-# conflicting) and must agree exactly.
-
-
-def _ref_fill(violent: list[coder._Coded]) -> None:
-    for coded in violent:
-        others = sorted(
-            (o for o in violent if o is not coded), key=lambda o: abs(o.order - coded.order)
-        )
-        if coded.actor is None:
-            source = next((o for o in others if o.actor is not None), None)
-            if source is not None and coder._compatible(source.target, coded.target):
-                coded.actor = source.actor
-        kin = sorted(
-            (o for o in others if coder._same_country(o.actor, coded.actor)),
-            key=lambda o: (o.draft.type != coded.draft.type, abs(o.order - coded.order)),
-        )
-        if coded.when is None:
-            coded.when = next((o.when for o in kin if o.when is not None), None)
-        if not coded.locations:
-            coded.locations = next((list(o.locations) for o in kin if o.locations), [])
-
-
-def _ref_groups(coded: list[coder._Coded]) -> list[list[coder._Coded]]:
-    def mergeable(a: coder._Coded, b: coder._Coded) -> bool:
-        if a.draft.type != b.draft.type:
-            return False
-        ca, cb = a.draft.casualties, b.draft.casualties
-        if ca is not None and cb is not None and ca != cb:
-            return False
-        same_day = a.when is None or b.when is None or a.when.value == b.when.value
-        return (same_day and coder._compatible(a.actor, b.actor)
-                and coder._compatible(a.target, b.target))
-
-    groups: list[list[coder._Coded]] = []
-    for item in coded:
-        group = next((g for g in groups if all(mergeable(item, o) for o in g)), None)
-        if group is None:
-            groups.append([item])
-        else:
-            group.append(item)
-    return groups
+# versions (the coder before the bound, which it still runs for a few records) and the fast
+# ones both run on random articles' records (many per sentence, few and many per type,
+# actors, dates and places missing or conflicting) and must agree exactly.
 
 
 def _random_records(rng: random.Random) -> list[coder._Coded]:
@@ -154,9 +114,9 @@ def test_fill_and_merge_match_the_plain_versions() -> None:
         records = _random_records(rng)
         plain = copy.deepcopy(records)
         coder._fill_from_neighbours(records)
-        _ref_fill(plain)
+        coder._fill_plain(plain)
         assert _state(records) == _state(plain)
-        groups = [[c.start for c in g] for g in _ref_groups(plain)]
+        groups = [[c.start for c in g] for g in coder._group_plain(plain)]
         fast = [[c.start for c in g] for g in coder._group(records)]
         assert fast == groups
         merged += sum(len(g) > 1 for g in groups)
