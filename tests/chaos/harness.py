@@ -143,46 +143,6 @@ def worker_on(tmp: Path, bootstrap: str = MAIN_BOOTSTRAP, **env: str) -> Worker:
     return make_worker(tmp, WIREWATCH_BROKER=f"kafka://{bootstrap}", **env)
 
 
-def worker_topics(worker: Worker) -> dict[str, int]:
-    """Every topic the worker reads or writes, with the partitions it declares them with."""
-    from streams import config
-    from streams.app import DEDUP_TOPIC, ESCALATION_TOPIC, FOLD_TOPIC, NEARDUP_TOPIC
-
-    parts = int(worker.env.get("WIREWATCH_PARTITIONS") or 4)
-    names = [*config.TOPICS, DEDUP_TOPIC, FOLD_TOPIC, ESCALATION_TOPIC]
-    topics = {worker.topic(name): parts for name in names}
-    topics[worker.topic(NEARDUP_TOPIC)] = 1
-    return topics
-
-
-async def create_topics(bootstrap: str, worker: Worker) -> None:
-    """Create the worker's topics before its first start, as a deployment that has run
-    before has them. A worker that subscribes before its own topics exist ignores them for
-    good ("Ignoring missing topic"); only the cold-start scenario exercises that path, so the
-    other faults are measured on what they are about."""
-    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(name, parts, 1)
-                                   for name, parts in worker_topics(worker).items()])
-    finally:
-        await admin.close()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-        await admin.start()
-        try:
-            existing = set(await admin.list_topics())
-        finally:
-            await admin.close()
-        if set(worker_topics(worker)) <= existing:
-            return
-        await asyncio.sleep(0.25)
-    raise RuntimeError(f"topics of {worker.prefix} not visible after 30 s")
-
-
 def sibling(worker: Worker, tmp: Path, *, same_dir: bool = False) -> Worker:
     """Another member of `worker`'s group (same prefix and app id): a replacement after a
     crash, or a second worker sharing the partitions. Fresh data dir and port unless

@@ -22,7 +22,6 @@ from tests.chaos.harness import (
     Worker,
     balance_problems,
     conclude,
-    create_topics,
     feed,
     longest_stall,
     settle,
@@ -80,7 +79,6 @@ async def test_kill9_mid_stream(tmp_path: Path, keep_dir: bool) -> None:
     messages = wire_set(WIRES, seed=101 if keep_dir else 100)
     first, rest = split(messages)
     w1 = worker_on(tmp_path)
-    await create_topics(MAIN_BOOTSTRAP, w1)
     await asyncio.to_thread(w1.start)
     col = Collector(MAIN_BOOTSTRAP, w1)
     workers = [w1]
@@ -126,7 +124,6 @@ async def test_broker_stop_and_restart(tmp_path: Path) -> None:
     w = worker_on(tmp_path, broker.bootstrap)
     col = Collector(broker.bootstrap, w)
     try:
-        await create_topics(broker.bootstrap, w)
         await asyncio.to_thread(w.start)
         assert w.proc is not None
         pid = w.proc.pid
@@ -171,7 +168,6 @@ async def test_two_workers_one_leaves_and_returns(tmp_path: Path) -> None:
     w2 = sibling(w1, tmp_path)
     col = Collector(MAIN_BOOTSTRAP, w1)
     try:
-        await create_topics(MAIN_BOOTSTRAP, w1)
         await asyncio.gather(asyncio.to_thread(w1.start), asyncio.to_thread(w2.start))
         await col.start()
         messages = wire_set(WIRES, seed=300)

@@ -19,7 +19,6 @@ from tests.chaos.harness import (
     HealthProbe,
     balance_problems,
     conclude,
-    create_topics,
     fate,
     feed,
     longest_stall,
@@ -52,7 +51,6 @@ async def test_hostile_input(tmp_path: Path) -> None:
     if LEAVE_OUT:
         name += f" without {', '.join(sorted(LEAVE_OUT))}"
     w = worker_on(tmp_path, WIREWATCH_MAX_MESSAGE_BYTES=str(WORKER_MAX_MESSAGE_BYTES))
-    await create_topics(MAIN_BOOTSTRAP, w)
     await asyncio.to_thread(w.start)
     col = Collector(MAIN_BOOTSTRAP, w, scan_text=True)
     try:
