@@ -28,7 +28,7 @@ from streams import config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
 from streams.classify import classify_article
-from streams.deadletters import MAX_KEY_BYTES, dead_letter
+from streams.deadletters import bounded_key, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
 
 log = logging.getLogger("wirewatch")
@@ -41,11 +41,6 @@ LAG_INTERVAL_SECONDS = 2.0
 # A dead letter is retried with backoff (0.25 s doubling, capped at 8 s): about 30 s in all,
 # enough to ride out a leader election; then it is counted and logged, never an agent crash.
 DEADLETTER_ATTEMPTS = 8
-
-
-def _bounded_key(key: bytes | None) -> bytes | None:
-    """A dead letter's own key: the original key, cut so a huge key cannot make it too big."""
-    return key[:MAX_KEY_BYTES] if key is not None else None
 
 
 def event_time(published_at: datetime | None, ingest_ts_ms: int | None) -> datetime:
@@ -254,7 +249,7 @@ def create_app(settings: config.Settings) -> faust.App:
             return
         for attempt in range(DEADLETTER_ATTEMPTS):
             try:
-                await deadletter_topic.send(key=_bounded_key(msg.key), value=letter)
+                await deadletter_topic.send(key=bounded_key(msg.key), value=letter)
                 return
             except Exception as exc:
                 if attempt + 1 == DEADLETTER_ATTEMPTS:

@@ -27,6 +27,11 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def bounded_key(key: bytes | None) -> bytes | None:
+    """A key cut to `MAX_KEY_BYTES`: the dead letter carries it, and is keyed by it."""
+    return key[:MAX_KEY_BYTES] if key is not None else None
+
+
 def bounded_error(error: str) -> str:
     """An exception's repr can be as long as the message that caused it."""
     if len(error) <= MAX_ERROR_CHARS:
@@ -55,8 +60,7 @@ def dead_letter(
         )
     else:
         error = bounded_error(error)
-    if key is not None and len(key) > MAX_KEY_BYTES:
-        key = key[:MAX_KEY_BYTES]
+    key = bounded_key(key)
     return DeadLetter(
         stage=stage,
         reason=reason,

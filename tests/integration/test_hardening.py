@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from bench.long_texts import unpunctuated_conflict
 from tests.conftest import Worker, consume, make_worker, produce, values_json
 
 pytestmark = pytest.mark.integration
@@ -86,20 +87,6 @@ def tight_worker(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory
     w.stop()
 
 
-def unpunctuated_conflict_text(size: int) -> bytes:
-    rng = random.Random(11)
-    clauses = [
-        "drones struck the power plant near Kharkiv", "the army denied shelling the bridge",
-        "officials said the truce was rejected", "missiles hit the air base at night",
-        "talks in Istanbul stalled again", "twelve people were killed and forty wounded",
-        "the governor said the dam was not damaged", "rebels attacked a fuel depot",
-    ]
-    words: list[str] = []
-    while sum(len(w) + 1 for w in words) < size:
-        words.extend(rng.choice(clauses).split())
-    return " ".join(words).encode()[:size]
-
-
 async def test_a_message_over_its_budget_is_dead_lettered_and_the_worker_stays_live(
     tight_worker: Worker,
 ) -> None:
@@ -121,7 +108,7 @@ async def test_a_message_over_its_budget_is_dead_lettered_and_the_worker_stays_l
     poller.start()
     try:
         await produce(tight_worker.topic("news.raw"),
-                      [unpunctuated_conflict_text(900_000), GOOD])
+                      [unpunctuated_conflict(900_000).encode(), GOOD])
         letters = values_json(await consume(
             tight_worker.topic("news.deadletter"), timeout=120,
             until=lambda recs: any(json.loads(r.value)["reason"] == "timeout" for r in recs),
