@@ -27,7 +27,7 @@ from schemas.deadletter import DeadLetterReason, Stage
 from streams import config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
-from streams.classify import classify_article
+from streams.classify import classify_article, codes_language
 from streams.deadletters import bounded_key, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
 
@@ -406,6 +406,8 @@ def create_app(settings: config.Settings) -> faust.App:
             if sent:
                 for coded in classified.events:
                     metrics.EVENTS.labels(type=coded.type).inc()
+                if not codes_language(classified.language):
+                    metrics.UNCODED_LANGUAGE.labels(language=classified.language).inc()
 
     @app.agent(events_topic, name="alert")
     async def alert(stream: StreamT) -> None:
