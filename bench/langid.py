@@ -4,15 +4,20 @@
     python -m bench.langid --json
 
 Each `LANG.txt` holds 40 lines written for the project: 20 headline-only flashes, then 20
-one-paragraph wire snippets. Each candidate runs in its own interpreter, so its load time and
-resident memory are its own. Candidates: lingua in high-accuracy mode with preloaded models
-(what `streams.normalize.language` uses), lingua's low-accuracy mode, and py3langid
-restricted to the same languages.
+one-paragraph wire snippets. Then every headline of the tune parts of the corpora
+(`tests/fixtures/corpus/tune` for English, `corpus/lang/LANG/tune`), read alone: the short
+texts that decide between the candidates. Each candidate runs in its own interpreter, so its
+load time and resident memory are its own. Candidates: `wirewatch` (what normalizing runs:
+`streams.normalize.language.detect_language`, py3langid with its confidence floor, an unsure
+answer counted apart), py3langid alone, and, when lingua-language-detector is installed
+(`pip install lingua-language-detector`; not a dependency), lingua in high-accuracy mode with
+preloaded models and in low-accuracy mode, all restricted to the same languages.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
@@ -20,11 +25,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGID = ROOT / "tests" / "fixtures" / "langid"
-CANDIDATES = ("lingua-high", "lingua-low", "py3langid")
+CANDIDATES = ("wirewatch", "py3langid", "lingua-high", "lingua-low")
 FLASHES = 20
 
 _PROBE = r'''
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 from streams.languages import DETECTED_LANGUAGES
@@ -33,9 +38,17 @@ items = []
 for path in sorted(folder.glob("*.txt")):
     lines = [l.strip() for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
     items += [(path.stem, i < 20, line) for i, line in enumerate(lines)]
-rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+heads = json.loads(sys.argv[4])
+items += [(lang, True, text) for lang, text in heads]
+def rss_kb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+rss0 = rss_kb()
 started = time.perf_counter()
-if name.startswith("lingua"):
+if name == "wirewatch":
+    from streams.normalize.language import detect_language as detect
+elif name.startswith("lingua"):
     from lingua import IsoCode639_1, LanguageDetectorBuilder
     builder = LanguageDetectorBuilder.from_iso_codes_639_1(
         *(getattr(IsoCode639_1, c.upper()) for c in sorted(DETECTED_LANGUAGES)))
@@ -54,31 +67,54 @@ else:
 detect("warm up")
 load = time.perf_counter() - started
 started = time.perf_counter()
-out = [(lang, flash, detect(text)) for lang, flash, text in items]
+out = [(lang, flash, detect(text), text) for lang, flash, text in items]
 per_item = (time.perf_counter() - started) / max(1, len(items))
-rss = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+rss = (rss_kb() - rss0) / 1024
 print(json.dumps({"load_s": load, "ms_per_item": per_item * 1e3, "rss_mb": rss,
                   "results": out}))
 '''
 
 
-def run(name: str) -> dict:
+def headlines() -> list[tuple[str, str]]:
+    """(language, headline) of every tune wire that has a headline."""
+    from datetime import UTC, datetime
+
+    from streams.normalize import Rejected, normalize_message
+
+    corpus = ROOT / "tests" / "fixtures" / "corpus"
+    folders = [("en", corpus / "tune")] + [
+        (d.name, d / "tune") for d in sorted((corpus / "lang").iterdir()) if d.is_dir()]
+    out = []
+    for lang, folder in folders:
+        for path in sorted(folder.iterdir()):
+            try:
+                article = normalize_message(path.read_bytes(), received_at=datetime.now(UTC))
+            except Rejected:
+                continue
+            if article.headline:
+                out.append((lang, article.headline))
+    return out
+
+
+def run(name: str, heads: list[tuple[str, str]]) -> dict:
     done = subprocess.run(
-        [sys.executable, "-c", _PROBE, name, str(LANGID), str(ROOT)],
+        [sys.executable, "-c", _PROBE, name, str(LANGID), str(ROOT), json.dumps(heads)],
         capture_output=True, text=True, check=True,
     )
     raw = json.loads(done.stdout)
+    unsure = sum(got is None for _, _, got, _ in raw["results"])
     per_lang: dict[str, list[int]] = {}
-    wrong: list[tuple[str, str | None]] = []
-    for lang, flash, got in raw["results"]:
+    wrong: list[tuple[str, str | None, str]] = []
+    for lang, flash, got, text in raw["results"]:
         cell = per_lang.setdefault(lang, [0, 0, 0, 0])  # flash ok, flashes, text ok, texts
         cell[0 if flash else 2] += got == lang
         cell[1 if flash else 3] += 1
-        if got != lang:
-            wrong.append((lang, got))
+        if got is not None and got != lang:
+            wrong.append((lang, got, text))
     total = sum(c[0] + c[2] for c in per_lang.values())
     items = sum(c[1] + c[3] for c in per_lang.values())
     return {"candidate": name, "accuracy": total / max(1, items), "items": items,
+            "unsure": unsure,
             "load_s": raw["load_s"], "ms_per_item": raw["ms_per_item"],
             "rss_mb": raw["rss_mb"], "per_language": per_lang, "wrong": wrong}
 
@@ -87,17 +123,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    results = [run(name) for name in CANDIDATES]
+    heads = headlines()
+    results = [run(name, heads) for name in CANDIDATES
+               if not name.startswith("lingua") or importlib.util.find_spec("lingua")]
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print(f"{'candidate':12s} {'accuracy':>8s} {'load s':>7s} {'ms/item':>8s} {'+RSS MB':>8s}"
-          "  per language: flashes ok/n, snippets ok/n")
+    print(f"{'candidate':12s} {'accuracy':>8s} {'unsure':>6s} {'load s':>7s} {'ms/item':>8s} "
+          f"{'+RSS MB':>8s}"
+          "  per language: short ok/n, snippets ok/n")
     for r in results:
         langs = ", ".join(f"{lang} {c[0]}/{c[1]} {c[2]}/{c[3]}"
                           for lang, c in sorted(r["per_language"].items()))
-        print(f"{r['candidate']:12s} {r['accuracy']:8.3f} {r['load_s']:7.2f} "
+        print(f"{r['candidate']:12s} {r['accuracy']:8.3f} {r['unsure']:6d} {r['load_s']:7.2f} "
               f"{r['ms_per_item']:8.3f} {r['rss_mb']:8.0f}  {langs}")
+        for lang, got, text in r["wrong"][:12]:
+            print(f"    {lang} read as {got}: {text[:90]}")
     return 0
 
 
