@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 from heapq import heappop, heappush
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -21,17 +21,17 @@ from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.figures import find_figures
-from streams.classify.lexicon import Hit, scan
-from streams.classify.places import find_places
-from streams.classify.resources import cameo_table, load_yaml
+from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
 from streams.classify.scope import ASIDE
 from streams.classify.sentences import split
+from streams.classify.version import CODER_VERSION
 
-CODER_VERSION = "wirewatch-coder/1.1.0"
-_TAXONOMY = load_yaml("taxonomy.yaml")["types"]
-_CAMEO = cameo_table()
+if TYPE_CHECKING:
+    from streams.classify.loader import Coder
+
+__all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
@@ -112,6 +112,7 @@ class _Pending(NamedTuple):
 
 @dataclass
 class _Article:
+    coder: Coder
     coded: list[_Coded] = field(default_factory=list)
     pending: list[_Pending] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
@@ -122,17 +123,22 @@ class _Article:
     last_person: actor_dict.ActorEntry | None = None
 
 
-def code_events(article: NormalizedArticle) -> list[Event]:
-    """Every event the article states, one record per event, in reading order."""
+def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
+    """Every event the article states, one record per event, in reading order, as `coder`
+    reads them (default: the process-wide default coder)."""
+    if coder is None:
+        from streams.classify.loader import default_coder
+
+        coder = default_coder()
     ref = (article.published_at or article.received_at).astimezone(UTC).date()
-    state = _Article()
+    state = _Article(coder)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
     cats: set[str] = set()
     for name in _FIELDS:
         text = getattr(article, name)
         if text:
-            hits = scan(text)
-            mentions = actor_dict.mentions(hits, text)
+            hits = coder.lexicon.scan(text)
+            mentions = coder.actors.mentions(hits, text)
             cats.update(map(_category, hits))
             # an armed group named: the article is about conflict
             state.conflict = state.conflict or any(m.entry.kind == "group" for m in mentions)
@@ -160,7 +166,7 @@ def code_events(article: NormalizedArticle) -> list[Event]:
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
-    return [_event(article.article_id, c) for c in _merge(coded)]
+    return [_event(article.article_id, c, coder) for c in _merge(coded)]
 
 
 # The categories `_read_sentence` reads: a sentence with none of these (most sentences only
@@ -265,7 +271,7 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         while state.coded and state.coded[-1].order == pending.order - 1:
             state.coded.pop()
     if cats & TRIGGERS:
-        drafts = code_sentence(s)
+        drafts = code_sentence(s, state.coder.taxonomy)
         if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
             drafts = []
         if drafts:
@@ -315,7 +321,7 @@ def _with_pronouns(
         return found
     person = state.last_person
     found = list(found)
-    for match in actor_dict.PRONOUN_RE.finditer(text, start, end):
+    for match in state.coder.actors.pronoun_re.finditer(text, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
         found.append(actor_dict.Mention(match.start(), match.end(), person))
@@ -326,7 +332,7 @@ def _with_pronouns(
 
 def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -> None:
     s = pending.sentence
-    places = _finest(find_places(s.text, s.start, s.end))
+    places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
     breaks = _breaks(s, dates) if dates else []
@@ -438,13 +444,16 @@ def _resolve(state: _Article) -> list[_Coded]:
         _fill_from_neighbours(violent)
     aerial = [c for c in violent if c.draft.type == "attack.aerial"]
     aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
+    tax = state.coder.taxonomy
+    ground = tax.code("attack.military_target", "ground")
     for coded in violent:
-        if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
+        if coded.draft.type == "attack.military_target" and coded.draft.code == ground and any(
             _same_country(a.actor, coded.actor)
             for a in aerial[bisect_left(aerial_orders, coded.order - 2)
                             : bisect_right(aerial_orders, coded.order + 2)]
         ):
-            coded.draft.code = "195"
+            # an air strike on the asset within two sentences: the asset was hit from the air
+            coded.draft.code = tax.code("attack.military_target", "aerial")
     for coded in state.coded:
         if coded.target is None:
             coded.target = _counterpart(coded, dyad)
@@ -758,8 +767,8 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
     return sorted(merged, key=lambda c: c.order)
 
 
-def _confidence(c: _Coded) -> float:
-    score = float(_TAXONOMY[c.draft.type]["confidence"])
+def _confidence(c: _Coded, base: float) -> float:
+    score = base
     score += 0.05 * (c.actor is not None) + 0.03 * (c.target is not None)
     score += 0.03 * bool(c.locations) + 0.02 * (c.when is not None)
     score += min(0.06, 0.03 * c.merged)
@@ -809,9 +818,9 @@ _new_event = _trusted(Event)
 _new_evidence = _trusted(Evidence)
 
 
-def _event(article_id: str, c: _Coded) -> Event:
+def _event(article_id: str, c: _Coded, coder: Coder) -> Event:
     code = c.draft.code
-    row = _CAMEO[code]
+    row = coder.cameo[code]
     casualties = c.draft.casualties
     # every value below is built by this module from validated parts: construct, not
     # validate (every field, in the order Event declares them)
@@ -833,6 +842,6 @@ def _event(article_id: str, c: _Coded) -> Event:
         assets=c.draft.assets,
         strategic=c.draft.strategic,
         evidence=_new_evidence(field=c.field, text=c.text, start=c.start, end=c.end),
-        confidence=_confidence(c),
+        confidence=_confidence(c, coder.taxonomy.confidence[c.draft.type]),
         coder_version=CODER_VERSION,
     )

@@ -38,6 +38,7 @@ from streams.classify.scope import (
     Scope,
     words_between,
 )
+from streams.classify.taxonomy import Taxonomy
 
 TRIGGERS = frozenset(
     {"truce", "talks", "attack", "aerial", "airstrike", "bombing", "cyber", "terror", "threat",
@@ -212,6 +213,12 @@ _SELF_SUBJECT = re.compile(
     r"our\s+(?:forces|army|military|troops))\s+$", re.IGNORECASE)
 
 
+def _default_taxonomy() -> Taxonomy:
+    from streams.classify.loader import default_coder
+
+    return default_coder().taxonomy
+
+
 @dataclass
 class Draft:
     """An event before article-level resolution: type, code, roles and the sentence it is in."""
@@ -232,8 +239,9 @@ class Draft:
 class _View:
     """Hits of one sentence by category, with the scope that governs them."""
 
-    def __init__(self, s: Sentence) -> None:
+    def __init__(self, s: Sentence, tax: Taxonomy | None = None) -> None:
         self.s = s
+        self.tax = tax if tax is not None else _default_taxonomy()
         self.scope = Scope(s.text, s.start, s.hits)
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in s.hits:
@@ -295,9 +303,10 @@ class _View:
         return list(found)
 
 
-def code_sentence(s: Sentence) -> list[Draft]:
-    """Every event the sentence states, at most one per type."""
-    view = _View(s)
+def code_sentence(s: Sentence, tax: Taxonomy | None = None) -> list[Draft]:
+    """Every event the sentence states, at most one per type, coded by `tax` (default: the
+    default coder's taxonomy)."""
+    view = _View(s, tax)
     if view.get("nonconflict") or view.scope.refuted or view.scope.retro:
         return []  # another sense, a refuted claim, a memorial or anniversary
     if view.get("retro_ago") and not view.get("date_hint"):
@@ -315,7 +324,13 @@ def code_sentence(s: Sentence) -> list[Draft]:
     return drafts
 
 
-def _draft(view: _View, type_: str, code: str, trigger: Hit, **extra: object) -> Draft:
+def _draft(view: _View, type_: str, name: str, trigger: Hit, **extra: object) -> Draft:
+    """A draft of `type_` with the code the taxonomy names `name` for it."""
+    return _coded_draft(view, type_, view.tax.code(type_, name), trigger, **extra)
+
+
+def _coded_draft(view: _View, type_: str, code: str, trigger: Hit, **extra: object) -> Draft:
+    """A draft with a code already taken from the taxonomy (a violent act's)."""
     roles = assign(view.s, trigger, type_ in SPEECH_ACTS)
     return Draft(type_, code, trigger, roles, **extra)  # type: ignore[arg-type]
 
@@ -331,7 +346,7 @@ def _ceasefire(view: _View) -> list[Draft]:
             if _claim_object(view, hit):
                 continue  # "dismissing reports of overnight shelling as false"
             if view.near(hit, nouns) and not view.scope.blocked(hit, (NEGATION, HEDGE)):
-                code = "1246" if truce else "127"
+                code = "truce" if truce else "peace_plan"
                 drafts.setdefault(
                     "ceasefire.rejected", _draft(view, "ceasefire.rejected", code, hit)
                 )
@@ -344,11 +359,11 @@ def _ceasefire(view: _View) -> list[Draft]:
                     and not _RELATIVE_NOT.search(view.s.text, max(view.s.start, hit.start - 30),
                                                  hit.start)):
                 drafts.setdefault(
-                    "ceasefire.rejected", _draft(view, "ceasefire.rejected", "1246", hit)
+                    "ceasefire.rejected", _draft(view, "ceasefire.rejected", "truce", hit)
                 )
     if truce:
-        codes = {"propose": "0356", "demand": "107", "appeal": "0256"}
-        proposals = [h for h in view.closest(codes, truce) if not view.scope.governs(NEGATION, h)
+        proposals = [h for h in view.closest(("propose", "demand", "appeal"), truce)
+                     if not view.scope.governs(NEGATION, h)
                      and not _not_a_proposal(view, h, truce)]
         if proposals and all(_rejected_object(view, h) for h in proposals):
             proposals = []  # "rejected a UN envoy's appeal for a halt": only the rejection
@@ -356,28 +371,30 @@ def _ceasefire(view: _View) -> list[Draft]:
             # the proposer owns one of the words ("Kyiv's push for a truce, proposed ...")
             hit = next((h for h in proposals if owner(view.s, h) is not None), proposals[0])
             drafts["ceasefire.proposed"] = _draft(
-                view, "ceasefire.proposed", codes[hit.cat], hit, anchors=proposals
+                view, "ceasefire.proposed", hit.cat, hit, anchors=proposals
             )
         breaches = view.valid(["violate", "break", "despite"], (NEGATION, HEDGE, INTENT))
         for hit in view.valid(["agree"], (NEGATION, HEDGE, INTENT, AFTER)):
             if _modifies(view, hit, truce) or _not_an_agreement(view, hit, breaches):
                 continue  # "the truce signed in Doha", "the freshly agreed moratorium"
             if view.near(hit, truce) and "ceasefire.rejected" not in drafts:
-                drafts.setdefault("ceasefire.agreed", _draft(view, "ceasefire.agreed", "0871", hit))
+                drafts.setdefault(
+                    "ceasefire.agreed", _draft(view, "ceasefire.agreed", "agree", hit)
+                )
         for hit in view.valid(["violate"], (NEGATION, HEDGE, INTENT)):
             if view.near(hit, truce):
                 drafts.setdefault(
-                    "ceasefire.violated", _draft(view, "ceasefire.violated", "196", hit)
+                    "ceasefire.violated", _draft(view, "ceasefire.violated", "violate", hit)
                 )
         for hit in view.valid(["break", "despite"], (NEGATION, HEDGE, INTENT)):
             if "ceasefire.violated" not in drafts and _breaks_truce(view, hit, truce):
-                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
+                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "violate", hit)
     if "ceasefire.violated" not in drafts and any(
         h.cat in _VIOLENT_CUES or h.cat == "kill" for h in view.s.hits
     ):
         for hit in view.valid(["despite_it"], (NEGATION, HEDGE, INTENT)):
             drafts["ceasefire.violated"] = _draft(
-                view, "ceasefire.violated", "196", hit, needs_truce=True
+                view, "ceasefire.violated", "violate", hit, needs_truce=True
             )
             break
     if not truce and not plans and not view.get("reject"):
@@ -388,13 +405,13 @@ def _ceasefire(view: _View) -> list[Draft]:
             if (_ANAPHOR_AFTER.match(view.s.text, hit.end, view.s.end)
                     or _ANAPHOR_BEFORE.search(view.s.text, view.s.start, hit.start)):
                 drafts["ceasefire.proposed"] = _draft(
-                    view, "ceasefire.proposed", "0356", hit, needs_truce=True
+                    view, "ceasefire.proposed", "propose", hit, needs_truce=True
                 )
                 break
     if not truce and "ceasefire.violated" not in drafts:
         for hit in view.valid(["violate_accord"], (NEGATION, HEDGE, INTENT)):
             if any(h.cat in _CONFLICT_CUES or h.cat == "actor" for h in view.s.hits):
-                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "196", hit)
+                drafts["ceasefire.violated"] = _draft(view, "ceasefire.violated", "violate", hit)
                 break
     if not truce and not plans and "ceasefire.rejected" not in drafts:
         anaphors = view.get("truce_anaphor")
@@ -403,20 +420,20 @@ def _ceasefire(view: _View) -> list[Draft]:
                    for a in anaphors):
                 # kept only if the article names a truce somewhere (coder.py checks)
                 drafts["ceasefire.rejected"] = _draft(
-                    view, "ceasefire.rejected", "1246", hit, needs_truce=True
+                    view, "ceasefire.rejected", "truce", hit, needs_truce=True
                 )
                 break
     if talks and "ceasefire.rejected" not in drafts:
         for hit in view.get("refuse_attend"):
             if any(t.start >= hit.end and words_between(view.s.text, hit.end, t.start) <= 4
                    for t in talks) and not view.scope.governs(NEGATION, hit):
-                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
+                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "talks", hit)
                 break
     if talks and "ceasefire.rejected" not in drafts:
         for hit in view.valid(["reject"], (NEGATION, HEDGE)):
             if any(0 <= words_between(view.s.text, hit.end, t.start) <= 7 and t.start > hit.end
                    and not _CLAUSE_GAP.search(view.s.text, hit.end, t.start) for t in talks):
-                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "125", hit)
+                drafts["ceasefire.rejected"] = _draft(view, "ceasefire.rejected", "talks", hit)
                 break
     return list(drafts.values())
 
@@ -542,7 +559,7 @@ def _negotiation(view: _View) -> list[Draft]:
             ):
                 continue  # "withdrew from civilian homes": something else is left
             if view.near(hit, talks):
-                drafts.append(_draft(view, "negotiation.stalled", "164", hit))
+                drafts.append(_draft(view, "negotiation.stalled", "stall", hit))
                 stalled_talks = _nearest(view, hit, talks)
                 # "talks between A and B were suspended": the talks named, not held
                 talks = [t for t in talks
@@ -577,7 +594,7 @@ def _held(view: _View, talks: list[Hit]) -> Draft | None:
                    or _inside(hit, view.get("intent")) or _inside(talks[0], view.get("intent")))
         if planned and view.get("hedge"):
             continue  # "planned talks could collapse before they begin": nothing took place
-        return _draft(view, "negotiation.held", "036" if planned else "046", hit)
+        return _draft(view, "negotiation.held", "planned" if planned else "held", hit)
     return None
 
 
@@ -597,18 +614,13 @@ def _meeting(view: _View) -> Draft | None:
             continue
         countries = {m.entry.country for m in mentions if m.entry.country}
         if len(countries) >= 2 and any(m.end <= hit.start for m in mentions):
-            return _draft(view, "negotiation.held", "046", hit)
+            return _draft(view, "negotiation.held", "held", hit)
     return None
 
 
 def _attack_code(view: _View) -> str:
-    if view.get("aerial", "airstrike"):
-        return "195"
-    for cat, code in (("artillery", "194"), ("bombing", "183"), ("cyber", "1712"),
-                      ("small_arms", "193")):
-        if view.get(cat):
-            return code
-    return "190"
+    """The violent act's code: the taxonomy's `violent_acts`, by the sentence's cues."""
+    return view.tax.act_code(view.by_cat)
 
 
 def _military_targets(view: _View, verbs: list[Hit]) -> list[Hit]:
@@ -692,7 +704,7 @@ def _attacks(view: _View) -> list[Draft]:
     aerial = [h for h in aerial if not any(m.start < h.end and h.start < m.end for m in military)]
     if strikes or (aerial and (attack or damage or intercept)):
         trigger = (strikes or attack or damage or intercept)[0]
-        drafts.append(_draft(view, "attack.aerial", "195", trigger))
+        drafts.append(_draft(view, "attack.aerial", "aerial", trigger))
     follow = view.get("attack", "damage", "bombing")
     # "Israeli jets struck ...": armed forces named as the agent make a weak verb violent
     weak = not any(h.cat in _ARMED for h in view.s.hits) and not any(
@@ -707,11 +719,12 @@ def _attacks(view: _View) -> list[Draft]:
     ]
     if infra:
         assets = sorted({h.payload for h in infra} - {"generic"})
-        drafts.append(_draft(view, "attack.infrastructure", code, verbs[0], assets=assets))
+        drafts.append(_coded_draft(view, "attack.infrastructure", code, verbs[0], assets=assets))
     if military:
         assets = sorted({h.payload for h in military} - {"military"})
+        by_air = code == view.tax.code("attack.aerial", "aerial")
         drafts.append(_draft(
-            view, "attack.military_target", "195" if code == "195" else "190", verbs[0],
+            view, "attack.military_target", "aerial" if by_air else "ground", verbs[0],
             assets=assets, strategic=bool(_STRATEGIC.intersection(assets)),
         ))
     if weak:
@@ -873,7 +886,8 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
         return []
     attacks = [d for d in drafts if d.type.startswith("attack.")]
     code = attacks[0].code if attacks else _attack_code(view)
-    draft = _draft(view, "casualties.reported", code, first, casualties=Casualties(**figures))
+    draft = _coded_draft(view, "casualties.reported", code, first,
+                         casualties=Casualties(**figures))
     if attacks:
         draft.roles = attacks[0].roles
     # deaths with no violence named in the sentence stand only if the article has an attack
@@ -899,7 +913,8 @@ def _accusation(view: _View) -> list[Draft]:
         view, terror[0]
     ):
         return []
-    return [Draft("accusation.terrorism", "112", terror[0], roles)]
+    return [Draft("accusation.terrorism", view.tax.code("accusation.terrorism", "terror"),
+                  terror[0], roles)]
 
 
 def _quoted(view: _View, hit: Hit) -> bool:
@@ -936,7 +951,7 @@ def _threat(view: _View) -> list[Draft]:
         if not any(f.start >= hit.start and words_between(view.s.text, hit.end, f.start) <= 14
                    for f in force if f.start != hit.start):
             continue
-        draft = _draft(view, "threat.military", "138", hit)
+        draft = _draft(view, "threat.military", "threat", hit)
         if draft.roles.actor is not None:
             return [draft]
     return _future_force(view)
@@ -965,7 +980,7 @@ def _future_force(view: _View) -> list[Draft]:
             if (_WE.search(text, max(view.s.start, match.start() - 12), match.start())
                     and _quoted(view, Hit(match.start(), match.end(), "threat", ""))):
                 trigger = Hit(match.start(), match.end(), "threat", "")
-                return [Draft("threat.military", "138", trigger, assign(view.s, trigger, True))]
+                return [_draft(view, "threat.military", "threat", trigger)]
         return []
     for match in _FUTURE_FORCE.finditer(text, view.s.start, view.s.end):
         cue = next((h for h in view.s.hits if h.start == match.start()), None)
@@ -984,7 +999,6 @@ def _future_force(view: _View) -> list[Draft]:
                                                                          view.s.end):
             continue  # "could strike" is a threat only with its condition: "... if ..."
         trigger = Hit(match.start(), match.end(), "threat", "")
-        return [Draft("threat.military", "138", trigger,
-                      assign(view.s, trigger, True))]
+        return [_draft(view, "threat.military", "threat", trigger)]
     return []
 
