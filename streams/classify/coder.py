@@ -20,10 +20,11 @@ from pydantic import BaseModel
 from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
+from streams.classify.engine import code_sentence
 from streams.classify.figures import find_figures
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
-from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
+from streams.classify.rules import Draft
 from streams.classify.scope import ASIDE
 from streams.classify.sentences import split
 from streams.classify.version import CODER_VERSION
@@ -113,6 +114,8 @@ class _Pending(NamedTuple):
 @dataclass
 class _Article:
     coder: Coder
+    noted_cats: frozenset[str]  # the categories `_code_field` looks at
+    rule_cats: frozenset[str]  # the categories that send a sentence to `_code_rules`
     coded: list[_Coded] = field(default_factory=list)
     pending: list[_Pending] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
@@ -131,7 +134,8 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
 
         coder = default_coder()
     ref = (article.published_at or article.received_at).astimezone(UTC).date()
-    state = _Article(coder)
+    candidates = coder.rules.candidates
+    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
     cats: set[str] = set()
     for name in _FIELDS:
@@ -169,18 +173,19 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     return [_event(article.article_id, c, coder) for c in _merge(coded)]
 
 
-# The categories `_read_sentence` reads: a sentence with none of these (most sentences only
-# say who said what) changes nothing but the sentence count, unless a pronoun may refer back
-_NOTED = TRIGGERS | {"damage", "attack", "actor", "refuted"}
+# The categories `_read_sentence` reads, besides the rule book's candidates: a sentence with
+# none of these (most sentences only say who said what) changes nothing but the sentence
+# count, unless a pronoun may refer back
+_NOTED = frozenset({"damage", "attack", "actor", "refuted"})
 _category = itemgetter(2)  # Hit.cat, read at C speed
 _FIGURE_CUES = frozenset({"damage", "attack"})  # figures after an attack belong to it
-_CODED = TRIGGERS | _FIGURE_CUES  # what `_code_rules` acts on
 
 
 def _code_field(
     state: _Article, name: str, text: str, hits: list[Hit], mentions: list[actor_dict.Mention]
 ) -> None:
-    noted = [h.start for h in hits if h.cat in _NOTED]
+    noted_cats = state.noted_cats
+    noted = [h.start for h in hits if h.cat in noted_cats]
     spans = split(text)
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
         spans = _bounded(text, spans)
@@ -253,7 +258,7 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
             _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
         for h in sent_hits
     )
-    if cats & _CODED or refutes:
+    if cats & state.rule_cats or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(
             text, start, end, sent_hits, sent_mentions
         )
@@ -270,8 +275,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         # records come in reading order, so the previous sentence's are the last ones
         while state.coded and state.coded[-1].order == pending.order - 1:
             state.coded.pop()
-    if cats & TRIGGERS:
-        drafts = code_sentence(s, state.coder.taxonomy)
+    if cats & state.coder.rules.candidates:
+        drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
         if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
             drafts = []
         if drafts:
@@ -767,14 +772,14 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
     return sorted(merged, key=lambda c: c.order)
 
 
-def _confidence(c: _Coded, base: float) -> float:
+def _confidence(c: _Coded, base: float, speech_act: bool) -> float:
     score = base
     score += 0.05 * (c.actor is not None) + 0.03 * (c.target is not None)
     score += 0.03 * bool(c.locations) + 0.02 * (c.when is not None)
     score += min(0.06, 0.03 * c.merged)
     if c.soft_hedge:
         score -= 0.15
-    if c.claimed_by is not None and c.draft.type not in SPEECH_ACTS:
+    if c.claimed_by is not None and not speech_act:
         score -= 0.05
     if c.field != "body" and not c.merged:
         score -= 0.05
@@ -842,6 +847,7 @@ def _event(article_id: str, c: _Coded, coder: Coder) -> Event:
         assets=c.draft.assets,
         strategic=c.draft.strategic,
         evidence=_new_evidence(field=c.field, text=c.text, start=c.start, end=c.end),
-        confidence=_confidence(c, coder.taxonomy.confidence[c.draft.type]),
+        confidence=_confidence(c, coder.taxonomy.confidence[c.draft.type],
+                               c.draft.type in coder.taxonomy.speech_acts),
         coder_version=CODER_VERSION,
     )

@@ -24,6 +24,7 @@ from streams.classify.taxonomy import CoderConfigError, Taxonomy
 if TYPE_CHECKING:
     from schemas import ClassifiedArticle, Event, NormalizedArticle
     from streams.classify.actors import ActorDictionary
+    from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon
     from streams.classify.places import Gazetteer
 
@@ -39,6 +40,7 @@ class Coder:
     actors: ActorDictionary
     gazetteer: Gazetteer
     taxonomy: Taxonomy
+    rules: RuleBook
     cameo: dict[str, CameoCode]
     build_seconds: float
 
@@ -93,6 +95,7 @@ def load_coder(
     actors: dict[str, Any] | None = None,
     places: dict[str, Any] | None = None,
     taxonomy: dict[str, Any] | None = None,
+    rules: dict[str, Any] | None = None,
 ) -> Coder:
     """Build a coder from `data_dir` (default: the shipped `streams/classify/data/`); any of
     the files can be given as an already parsed dict instead (tests build small coders so).
@@ -100,6 +103,7 @@ def load_coder(
     checked here: a bad one raises `CoderConfigError` naming the file, the rule and the name.
     """
     from streams.classify.actors import ActorDictionary
+    from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon, categories
     from streams.classify.places import Gazetteer
 
@@ -108,13 +112,16 @@ def load_coder(
     lexicon_data = _read(folder, "lexicon.yaml", lexicon)
     cameo = read_cameo_table(folder / "cameo_eventcodes.tsv")
     # the checks first: a bad name fails in milliseconds, before the costly builds
+    known = categories(lexicon_data)
     table = Taxonomy.load(_read(folder, "taxonomy.yaml", taxonomy),
-                          str(folder / "taxonomy.yaml"), cameo, categories(lexicon_data))
+                          str(folder / "taxonomy.yaml"), cameo, known)
+    book = RuleBook.load(_read(folder, "rules.yaml", rules), str(folder / "rules.yaml"),
+                         table, known)
     actor_dict = ActorDictionary(_read(folder, "actors.yaml", actors))
     scan = Lexicon(lexicon_data, actor_dict.terms)
     gazetteer = Gazetteer(_read(folder, "places.yaml", places),
                           lexicon_data["roles"]["place_prep"])
-    return Coder(scan, actor_dict, gazetteer, table, cameo,
+    return Coder(scan, actor_dict, gazetteer, table, book, cameo,
                  time.perf_counter() - started)
 
 

@@ -37,6 +37,7 @@ class _Type(_Strict):
     codes: dict[str, str] = Field(default_factory=dict)
     codes_from: Literal["violent_acts"] | None = None
     confidence: float = Field(ge=0.0, le=1.0)
+    speech_act: bool = False
 
 
 class _File(_Strict):
@@ -71,8 +72,10 @@ class Taxonomy:
         confidence: dict[str, float],
         acts: list[tuple[str, str]],
         act_default: str,
+        speech_acts: frozenset[str],
     ) -> None:
         self._codes = codes
+        self.speech_acts = speech_acts
         self.defaults = defaults
         self.confidence = confidence
         self.acts = acts
@@ -129,7 +132,8 @@ class Taxonomy:
                                        "is missing from its codes: the rules ask for it")
         return cls(codes, {n: s.default for n, s in parsed.types.items()},
                    {n: s.confidence for n, s in parsed.types.items()}, acts,
-                   parsed.violent_acts.default)
+                   parsed.violent_acts.default,
+                   frozenset(n for n, s in parsed.types.items() if s.speech_act))
 
     def code(self, type_: str, name: str) -> str:
         """The code `type_` gets when the rules found `name` (checked at load: never fails
@@ -143,6 +147,10 @@ class Taxonomy:
             if cue in present:
                 return code
         return self.act_default
+
+    def names(self, type_: str) -> frozenset[str]:
+        """The code names `type_` has (what rule specs may ask for)."""
+        return frozenset(self._codes[type_])
 
     def codes(self, type_: str) -> frozenset[str]:
         """Every code `type_` can be given."""
