@@ -167,3 +167,31 @@ def test_a_rule_added_as_data_codes_without_new_code() -> None:
     assert (event.type, event.cameo_code) == ("negotiation.stalled", "164")
     negated = "Talks in Doha were not shelved on Tuesday, officials said."
     assert [e.type for e in coder.code_events(article(negated))] == ["negotiation.held"]
+
+
+# --- a language added as data -----------------------------------------------------------------
+
+def _french_lexicon() -> dict[str, Any]:
+    """The worked example of docs/coder.md: French cues in the lexicon's format, every
+    category the rules name present (most of them empty in this small example)."""
+    lexicon = copy.deepcopy(load_yaml("lexicon.yaml"))
+    lexicon["cues"] = {cat: [] for cat in lexicon["cues"]}
+    lexicon["cues"].update({
+        "truce": ["trêve", "trêves", "cessez-le-feu", "arrêt des combats"],
+        "reject": ["rejet*", "refus*", "écarte", "a écarté", "ont écarté"],
+        "negation": ["pas", "jamais", "aucun", "aucune"],
+        "hedge": ["pourrait", "pourraient", "si"],
+        "report": ["a déclaré", "selon", "a annoncé"],
+    })
+    return lexicon
+
+
+def test_a_language_added_as_data_codes_its_own_text() -> None:
+    coder = load_coder(lexicon=_french_lexicon())
+    [event] = coder.code_events(article("Le Hamas a rejeté la trêve mardi, selon un responsable."))
+    assert (event.type, event.cameo_code, event.actor and event.actor.code) == (
+        "ceasefire.rejected", "1246", "PSEREB")
+    assert coder.code_events(article("Le Hamas n'a pas rejeté la trêve mardi.")) == []
+    assert coder.code_events(article("Le Hamas pourrait rejeter la trêve.")) == []
+    # the English text is no longer read: its cues are not in this lexicon
+    assert coder.code_events(article("Hamas rejected the truce on Tuesday.")) == []
