@@ -394,8 +394,17 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.task
     async def build_coder() -> None:
-        coder = await asyncio.get_running_loop().run_in_executor(None, load_coder)
-        app.wirewatch_coder = coder
+        """`wirewatch worker` builds the coder before Faust starts (a bad data file stops it
+        there, with the file, rule and name); an app started otherwise builds it here."""
+        coder = app.wirewatch_coder
+        if coder is None:
+            try:
+                coder = await asyncio.get_running_loop().run_in_executor(None, load_coder)
+            except Exception as exc:
+                log.critical("the coder could not be built: %s", exc)
+                await app.crash(exc)
+                return
+            app.wirewatch_coder = coder
         log.info("coder %s built in %.2f s", CODER_VERSION, coder.build_seconds)
         coder_ready.set()
 

@@ -107,6 +107,7 @@ class _Rule:
     """A spec with its distances resolved and its predicates looked up (done at load)."""
 
     spec: RuleSpec
+    triggers: frozenset[str]
     within: int
     blocked: tuple[str, ...]
     governed: tuple[str, ...]
@@ -213,7 +214,7 @@ class RuleBook:
                         raise CoderConfigError(file, where, spec.finder,
                                                "is not a registered finder")
                 rules.append(_Rule(
-                    spec, within,
+                    spec, frozenset(spec.trigger), within,
                     tuple(_SCOPES[s] for s in spec.blocked_by),
                     tuple(_SCOPES[s] for s in spec.governed_by),
                     tuple(pred(where, n) for n in spec.unless),
@@ -232,6 +233,7 @@ class RuleBook:
     def code_sentence(self, view: _View) -> list[Draft]:
         """Every event the sentence states, at most one per type, family by family."""
         view.distances = self.distances
+        cats = view.by_cat.keys()
         drafts: list[Draft] = []
         for _, family in self.families:
             if callable(family):
@@ -239,7 +241,9 @@ class RuleBook:
                 continue
             coded = {d.type for d in drafts}
             for rule in family:
-                if rule.spec.type in coded:
+                # most rules stop here, on a sentence without their trigger (a finder rule
+                # has no trigger categories and always runs)
+                if rule.spec.type in coded or (rule.triggers and cats.isdisjoint(rule.triggers)):
                     continue
                 draft = self._run(view, rule, coded)
                 if draft is not None:
@@ -251,11 +255,12 @@ class RuleBook:
         spec = rule.spec
         if any(kind in coded for kind in spec.unless_coded):
             return None
-        if not all(view.objects(c) for c in spec.has):
+        present = view.present
+        if not all(present(c) for c in spec.has):
             return None
-        if spec.has_any and not any(view.objects(c) for c in spec.has_any):
+        if spec.has_any and not any(present(c) for c in spec.has_any):
             return None
-        if any(view.objects(c) for c in spec.lacks):
+        if any(present(c) for c in spec.lacks):
             return None
         if rule.finder is not None:
             candidates = rule.finder(view)

@@ -188,6 +188,7 @@ class Gazetteer:
         found: list[Location] = []
         chained = False
         last_end = start
+        first_words, resolvable = self.first_words, self.resolvable  # looked up per word
         for match in _CAPS.finditer(text, start, end):
             words = match.group(0).split(" ")
             gap = text[last_end : match.start()]
@@ -195,12 +196,12 @@ class Gazetteer:
             matched = False
             i = 0
             while i < len(words):
-                if words[i] not in self.first_words:
+                if words[i] not in first_words:
                     i += 1
                     continue
                 for j in range(len(words), i, -1):
                     name = " ".join(words[i:j])
-                    if name not in self.resolvable:
+                    if name not in resolvable:
                         continue
                     offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
                     stop = offset + len(name)

@@ -176,6 +176,11 @@ class _View:
         self.pool: dict[str, list[Hit]] = {}
         self.distances: dict[str, int] = {}
 
+    def present(self, cat: str) -> bool:
+        """Whether the sentence has a hit of `cat` that no earlier rule has taken."""
+        taken = self.pool.get(cat)
+        return cat in self.by_cat if taken is None else bool(taken)
+
     def objects(self, cat: str) -> list[Hit]:
         """The hits of `cat` no earlier rule of the sentence has taken, in order."""
         taken = self.pool.get(cat)
