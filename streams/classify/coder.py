@@ -26,7 +26,6 @@ from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
 from streams.classify.scope import ASIDE
-from streams.classify.sentences import split
 from streams.classify.version import CODER_VERSION
 
 if TYPE_CHECKING:
@@ -186,7 +185,8 @@ def _code_field(
 ) -> None:
     noted_cats = state.noted_cats
     noted = [h.start for h in hits if h.cat in noted_cats]
-    spans = split(text)
+    spans = state.coder.splitter.split(text)
+    words = state.coder.words
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
         spans = _bounded(text, spans)
     first = state.order + 1
@@ -202,7 +202,7 @@ def _code_field(
         # hits and mentions are tuples that start with their offset: (start,) sorts first
         sent_hits = hits[bisect_left(hits, (start,)) : bisect_left(hits, (end,))]
         sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
-        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
+        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions, words))
     state.order = first - 1 + len(spans)
 
 
@@ -260,7 +260,7 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     )
     if cats & state.rule_cats or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(
-            text, start, end, sent_hits, sent_mentions
+            text, start, end, sent_hits, sent_mentions, s.words
         )
         state.pending.append(_Pending(name, sentence, cats, state.order, refutes))
     persons = [m for m in sent_mentions if m.entry.kind == "person"]

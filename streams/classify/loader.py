@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon
     from streams.classify.places import Gazetteer
+    from streams.classify.sentences import Splitter
+    from streams.classify.words import Words
 
 __all__ = ["Coder", "CoderConfigError", "default_coder", "load_coder"]
 
@@ -39,6 +41,8 @@ class Coder:
     lexicon: Lexicon
     actors: ActorDictionary
     gazetteer: Gazetteer
+    splitter: Splitter
+    words: Words
     taxonomy: Taxonomy
     rules: RuleBook
     cameo: dict[str, CameoCode]
@@ -106,6 +110,8 @@ def load_coder(
     from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon, categories
     from streams.classify.places import Gazetteer
+    from streams.classify.sentences import Splitter
+    from streams.classify.words import Words
 
     started = time.perf_counter()
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
@@ -121,7 +127,8 @@ def load_coder(
     scan = Lexicon(lexicon_data, actor_dict.terms)
     gazetteer = Gazetteer(_read(folder, "places.yaml", places),
                           lexicon_data["roles"]["place_prep"])
-    return Coder(scan, actor_dict, gazetteer, table, book, cameo,
+    return Coder(scan, actor_dict, gazetteer, Splitter(lexicon_data["abbreviations"]),
+                 Words(lexicon_data), table, book, cameo,
                  time.perf_counter() - started)
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from schemas import Casualties
 from streams.classify.figures import count_after, count_before, listed_people, toll_after
 from streams.classify.lexicon import Hit
-from streams.classify.resources import load_yaml
 from streams.classify.roles import (
     Roles,
     Sentence,
@@ -32,8 +31,8 @@ from streams.classify.scope import (
     words_between,
 )
 from streams.classify.taxonomy import Taxonomy
+from streams.classify.words import default_words
 
-_STRATEGIC = frozenset(load_yaml("lexicon.yaml")["assets"]["strategic"])
 _ATTACK_BLOCK = (NEGATION, HEDGE, INTENT, BACKGROUND)
 _BASES = frozenset({"airbase", "military", "warship"})
 # violence in the sentence itself: casualties with none of these need an attack elsewhere
@@ -166,6 +165,7 @@ class _View:
     def __init__(self, s: Sentence, tax: Taxonomy | None = None) -> None:
         self.s = s
         self.tax = tax if tax is not None else _default_taxonomy()
+        self.words = s.words or default_words()
         self.scope = Scope(s.text, s.start, s.hits)
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in s.hits:
@@ -400,7 +400,7 @@ def _attacks(view: _View) -> list[Draft]:
         by_air = code == view.tax.code("attack.aerial", "aerial")
         drafts.append(_draft(
             view, "attack.military_target", "aerial" if by_air else "ground", verbs[0],
-            assets=assets, strategic=bool(_STRATEGIC.intersection(assets)),
+            assets=assets, strategic=bool(view.words.strategic.intersection(assets)),
         ))
     if weak:
         for draft in drafts:

@@ -195,3 +195,22 @@ def test_a_language_added_as_data_codes_its_own_text() -> None:
     assert coder.code_events(article("Le Hamas pourrait rejeter la trêve.")) == []
     # the English text is no longer read: its cues are not in this lexicon
     assert coder.code_events(article("Hamas rejected the truce on Tuesday.")) == []
+
+
+def test_role_words_and_abbreviations_come_from_the_coders_lexicon() -> None:
+    from streams.classify.roles import _role
+
+    lexicon = _french_lexicon()
+    lexicon["roles"].update(agent_prep=["par"], target_prep=["sur", "contre"],
+                            partner_prep=["avec", "entre"])
+    lexicon["abbreviations"] = ["gén", "col", "m", "mme"]
+    coder = load_coder(lexicon=lexicon)
+    text = "La trêve a été rejetée par Hamas."
+    hits = coder.lexicon.scan(text)
+    [hamas] = coder.actors.mentions(hits, text)
+    french = Sentence(text, 0, len(text), hits, [hamas], coder.words)
+    assert _role(french, hamas) == "agent"
+    assert _role(french._replace(words=default_coder().words), hamas) == "subject"
+    two = "Le gén. Dupont a rejeté la trêve. Puis il est parti."
+    assert len(coder.splitter.split(two)) == 2
+    assert len(default_coder().splitter.split(two)) == 3  # English: "gén." ends a sentence
