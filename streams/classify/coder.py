@@ -21,7 +21,6 @@ from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
-from streams.classify.figures import find_figures
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
@@ -343,7 +342,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
-    figures = find_figures(s.text, s.start, s.hits) if violent else []
+    figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -433,7 +432,7 @@ def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> 
     """ "The damage, estimated at $7 billion": figures that follow an attack belong to it."""
     if not state.coded or state.coded[-1].draft.type not in _VIOLENT:
         return
-    figures = find_figures(text, start, hits)
+    figures = state.coder.words.figures.find_figures(text, start, hits)
     if figures:
         last = next(c for c in reversed(state.coded) if c.draft.type in _ATTACKS | _VIOLENT)
         last.figures.extend(figures)

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from schemas import Casualties
-from streams.classify.figures import count_after, count_before, listed_people, toll_after
 from streams.classify.lexicon import Hit
 from streams.classify.roles import (
     Roles,
@@ -516,6 +515,7 @@ def _speaking(view: _View, hit: Hit) -> bool:
 
 def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
     text, start, end = view.s.text, view.s.start, view.s.end
+    reader = view.words.figures  # the coder's number words
     figures: dict[str, int] = {}
     first: Hit | None = None
     cumulative = view.get("cumulative")
@@ -531,18 +531,20 @@ def _casualties(view: _View, drafts: list[Draft]) -> list[Draft]:
                        for c in cumulative):
                     continue  # "bringing the death toll since the truce to 330"
                 # "the death toll had not changed": a toll states its figure after it
-                count = count_after(text, hit.end, end) or toll_after(text, hit.end, end)
+                count = reader.count_after(text, hit.end, end) or reader.toll_after(
+                    text, hit.end, end)
                 if count is not None and count.value > 0:
                     key = {"kill": "killed", "wound": "wounded", "missing": "missing"}[cat]
                     figures[key] = max(figures.get(key, 0), count.value)
                     first = first if first is not None and first.start < hit.start else hit
                 continue
-            count = (count_after(text, hit.end, end) or count_before(text, hit.start, start)
-                     or listed_people(text, hit.end, end))
+            count = (reader.count_after(text, hit.end, end)
+                     or reader.count_before(text, hit.start, start)
+                     or reader.listed_people(text, hit.end, end))
             if count is None:
                 apposition = _APPOSITION.search(text, max(start, hit.start - 160), hit.start)
                 if apposition is not None:
-                    count = count_before(text, apposition.start(), start)
+                    count = reader.count_before(text, apposition.start(), start)
             if count is None or count.value <= 0 or _ANIMALS.match(text, count.end):
                 # "40 cattle were killed": livestock are no casualty figure
                 continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from streams.classify.figures import Figures
+
 
 class Words:
-    """Role prepositions ("by X" is the agent, "on X" the target, "with X" a partner) and the
-    asset classes that make a military target strategic."""
+    """Role prepositions ("by X" is the agent, "on X" the target, "with X" a partner), the
+    asset classes that make a military target strategic, and the figures' number words."""
 
     def __init__(self, lexicon: dict[str, Any]) -> None:
         roles = lexicon["roles"]
@@ -16,6 +18,7 @@ class Words:
         self.target_preps = frozenset(roles["target_prep"])
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
+        self.figures = Figures(lexicon)
 
 
 def default_words() -> Words:

@@ -197,13 +197,14 @@ def test_a_language_added_as_data_codes_its_own_text() -> None:
     assert coder.code_events(article("Hamas rejected the truce on Tuesday.")) == []
 
 
-def test_role_words_and_abbreviations_come_from_the_coders_lexicon() -> None:
+def test_role_words_abbreviations_and_numbers_come_from_the_coders_lexicon() -> None:
     from streams.classify.roles import _role
 
     lexicon = _french_lexicon()
     lexicon["roles"].update(agent_prep=["par"], target_prep=["sur", "contre"],
                             partner_prep=["avec", "entre"])
     lexicon["abbreviations"] = ["gén", "col", "m", "mme"]
+    lexicon["numbers"] = {"un": 1, "une": 1, "deux": 2, "trois": 3, "dix": 10, "douzaine": 12}
     coder = load_coder(lexicon=lexicon)
     text = "La trêve a été rejetée par Hamas."
     hits = coder.lexicon.scan(text)
@@ -214,3 +215,6 @@ def test_role_words_and_abbreviations_come_from_the_coders_lexicon() -> None:
     two = "Le gén. Dupont a rejeté la trêve. Puis il est parti."
     assert len(coder.splitter.split(two)) == 2
     assert len(default_coder().splitter.split(two)) == 3  # English: "gén." ends a sentence
+    killed = "tués trois civils"
+    assert coder.words.figures.count_after(killed, 4, len(killed)).value == 3
+    assert default_coder().words.figures.count_after(killed, 4, len(killed)) is None
