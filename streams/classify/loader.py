@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from schemas import ClassifiedArticle
+from streams.classify.coder import code_events
 from streams.classify.resources import DATA_DIR, CameoCode, read_cameo_table
 from streams.classify.taxonomy import CoderConfigError, Taxonomy
+from streams.classify.version import CODER_VERSION
 
 if TYPE_CHECKING:
-    from schemas import ClassifiedArticle, Event, NormalizedArticle
+    from schemas import Event, NormalizedArticle
     from streams.classify.actors import ActorDictionary
     from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon
@@ -50,17 +53,12 @@ class Coder:
 
     def code_events(self, article: NormalizedArticle) -> list[Event]:
         """Every event the article states, one record per event, in reading order."""
-        from streams.classify.coder import code_events
-
         return code_events(article, self)
 
     def classify_article(
         self, article: NormalizedArticle, *, now: datetime | None = None
     ) -> ClassifiedArticle:
         """One ClassifiedArticle per article, with its events (possibly none)."""
-        from schemas import ClassifiedArticle
-        from streams.classify.version import CODER_VERSION
-
         return ClassifiedArticle(
             article_id=article.article_id,
             content_hash=article.content_hash,
