@@ -148,10 +148,7 @@ class RuleBook:
         try:
             parsed = _File.model_validate(data)
         except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(p) for p in problem["loc"])
-            raise CoderConfigError(file, where, where.rsplit(".", 1)[-1],
-                                   f"is invalid: {problem['msg']}") from exc
+            raise CoderConfigError.invalid(file, exc) from exc
 
         def cats(rule: str, names: list[str]) -> None:
             for name in names:

@@ -22,6 +22,13 @@ class CoderConfigError(ValueError):
         self.rule = rule
         self.name = name
 
+    @classmethod
+    def invalid(cls, file: str, exc: ValidationError) -> CoderConfigError:
+        """The first problem pydantic found in a data file, named by its place in the file."""
+        problem = exc.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"])
+        return cls(file, where, where.rsplit(".", 1)[-1], f"is invalid: {problem['msg']}")
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -97,10 +104,7 @@ class Taxonomy:
         try:
             parsed = _File.model_validate(data)
         except ValidationError as exc:
-            problem = exc.errors()[0]
-            where = ".".join(str(p) for p in problem["loc"])
-            raise CoderConfigError(file, where, where.rsplit(".", 1)[-1],
-                                   f"is invalid: {problem['msg']}") from exc
+            raise CoderConfigError.invalid(file, exc) from exc
 
         def check(rule: str, code: str) -> str:
             if code not in cameo:
