@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from streams.classify.version import CODER_VERSION
-from streams.languages import CODED_LANGUAGES
+from streams.languages import codes_language
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CODER_VERSION", "Coder", "CoderConfigError", "classify_article", "code_events",
            "codes_language", "default_coder", "load_coder"]
-
-
-def codes_language(language: str | None) -> bool:
-    """Whether the coder reads this language; an unknown language is read (as English)."""
-    return language is None or language in CODED_LANGUAGES
 
 
 def classify_article(

@@ -23,7 +23,7 @@ from streams.classify.coder import code_events
 from streams.classify.resources import DATA_DIR, CameoCode, read_cameo_table
 from streams.classify.taxonomy import CoderConfigError, Taxonomy
 from streams.classify.version import CODER_VERSION
-from streams.languages import CODED_LANGUAGES
+from streams.languages import codes_language
 
 if TYPE_CHECKING:
     from schemas import Event, NormalizedArticle
@@ -61,9 +61,7 @@ class Coder:
     ) -> ClassifiedArticle:
         """One ClassifiedArticle per article, with its events (possibly none: also when the
         coder does not read the article's language, rather than misreading it as English)."""
-        language = article.language
-        coded = language is None or language in CODED_LANGUAGES
-        events = self.code_events(article) if coded else []
+        events = self.code_events(article) if codes_language(article.language) else []
         return ClassifiedArticle(
             article_id=article.article_id,
             content_hash=article.content_hash,
