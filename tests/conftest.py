@@ -7,6 +7,7 @@ each other's messages on the one broker.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -215,8 +216,13 @@ class Worker:
         return total
 
 
+# Tags of the workers this session made: their topics are deleted when the session ends.
+_SESSION_TAGS: list[str] = []
+
+
 def make_worker(tmp: Path, **extra_env: str) -> Worker:
     tag = uuid.uuid4().hex[:10]
+    _SESSION_TAGS.append(tag)
     data_dir = tmp / f"worker-{tag}"
     data_dir.mkdir(parents=True)
     env = dict(os.environ)
@@ -315,7 +321,7 @@ def values_json(records: list) -> list[dict]:
     return [json.loads(r.value) for r in records]
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+def _fail_ci_on_skips(session: pytest.Session) -> None:
     """In CI a skipped test is a failure: a missing dependency must not pass silently."""
     if os.environ.get("CI") != "true":
         return
@@ -325,3 +331,34 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if reporter:
             reporter.write_line(f"CI: {len(skipped)} test(s) skipped; failing the run", red=True)
         session.exitstatus = 1
+
+
+def _delete_session_topics() -> None:
+    """Delete the topics of this session's workers (prefixed topics, changelogs, Faust's own).
+
+    Each worker leaves ~20 topics; left behind, a day of test runs on a developer's broker
+    reached ~20,000 partition folders and the broker died with "Too many open files". Only
+    this session's tags are touched, so a concurrent session's topics stay.
+    """
+    if not _SESSION_TAGS:
+        return
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    async def delete() -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP, request_timeout_ms=15_000)
+        await admin.start()
+        try:
+            names = [t for t in await admin.list_topics()
+                     if any(tag in t for tag in _SESSION_TAGS)]
+            for start in range(0, len(names), 200):
+                await admin.delete_topics(names[start:start + 200], timeout_ms=15_000)
+        finally:
+            await admin.close()
+
+    with contextlib.suppress(Exception):  # a broker already stopped keeps nothing to clean
+        asyncio.run(delete())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _fail_ci_on_skips(session)
+    _delete_session_topics()
