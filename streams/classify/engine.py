@@ -298,6 +298,22 @@ class _Toll:
 Family = list[_Rule] | _Act | _Toll
 
 
+def _any(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
+    """Whether any test holds for `hit` (a plain loop: no generator frame per call)."""
+    for test in tests:  # noqa: SIM110
+        if test(view, hit):
+            return True
+    return False
+
+
+def _all(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
+    """Whether every test holds for `hit`."""
+    for test in tests:  # noqa: SIM110
+        if not test(view, hit):
+            return False
+    return True
+
+
 class RuleBook:
     """The rule families of one coder, checked and resolved at load."""
 
@@ -547,8 +563,8 @@ class RuleBook:
         view.act = found
         for name, group in act.groups:
             hits = view.valid(group.cues, act.blocked) if group.scoped else view.get(*group.cues)
-            if group.unless:
-                hits = [h for h in hits if not any(p(view, h) for p in group.unless)]
+            if group.unless and hits:
+                hits = [h for h in hits if not _any(group.unless, view, h)]
             found[name] = hits
         empty = act.spec.empty_if_all
         if (empty is not None and found[empty.group] and act.empty_if_all is not None
@@ -565,13 +581,12 @@ class RuleBook:
         found["verbs"] = sorted(h for g in act.spec.verbs for h in found[g])
         for name, target in act.targets:
             hits = []
+            governs = view.scope.governs
             for asset in view.prefixed(target.prefix):
-                # each test is pure, so the cheaper ones go first
-                if any(p(view, asset) for p in target.unless):
+                # each test is pure, so the cheaper ones go first: scope, then predicates
+                if target.governed and any(governs(g, asset) for g in target.governed):
                     continue
-                if not all(p(view, asset) for p in target.require):
-                    continue
-                if any(view.scope.governs(g, asset) for g in target.governed):
+                if _any(target.unless, view, asset) or not _all(target.require, view, asset):
                     continue
                 hits.append(asset)
             found[name] = hits

@@ -743,9 +743,13 @@ def stopped_by_truce(view: _View, hit: Hit) -> bool:
 
 
 def _sirens(view: _View) -> list[Hit]:
-    warning = _warning(view.words)
-    return [h for h in view.get("airstrike", "aerial")
-            if warning.match(view.s.text, h.end, view.s.end)]
+    """The aerial words of the sentence that name a warning, found once per sentence."""
+    found = view.memo.get("sirens")
+    if found is None:
+        warning = _warning(view.words)
+        found = view.memo["sirens"] = [h for h in view.get("airstrike", "aerial")
+                                       if warning.match(view.s.text, h.end, view.s.end)]
+    return found
 
 
 @predicate("in_warning", lists=("warning_nouns",),

@@ -59,6 +59,8 @@ class _View:
         # a violent act's groups of hits, verbs and targets by name (engine.read_act), which
         # the act's predicates read
         self.act: dict[str, list[Hit]] = {}
+        # what a predicate found once for the whole sentence, by name
+        self.memo: dict[str, list[Hit]] = {}
 
     def present(self, cat: str) -> bool:
         """Whether the sentence has a hit of `cat` that no earlier rule has taken."""
