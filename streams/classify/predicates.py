@@ -996,6 +996,21 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
     return False
 
 
+def _judicial(w: Words) -> re.Pattern[str]:
+    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial_words')}\b")
+
+
+@predicate("judicial", lists=("judicial_words",),
+           holds=("A judge postponed the trial of the man accused of the 1988 bombing that "
+                  "killed 270 people.", "killed", "kill"),
+           fails=("A bombing killed 27 people in the market on Monday.", "killed", "kill"))
+def judicial(view: _View, hit: Hit) -> bool:
+    """ "postponed the trial of the man accused of the bombing that killed 270": the
+    sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
+    the toll, judged on any of their cues)."""
+    return _judicial(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+
+
 # --- casualties ---------------------------------------------------------------------------
 
 @predicate("perfect_toll", lists=("perfect_aux", "perfect_passive"),

@@ -1136,3 +1136,23 @@ def test_the_next_round_is_not_held() -> None:
 )
 def test_truce_words_that_are_no_proposal(sentence: str) -> None:
     assert "ceasefire.proposed" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A jury in Paris convicted three men on Tuesday over the 2015 shooting that killed 12 "
+    "people at a newspaper office.",
+    "The court approved the extradition of a suspect in the 2019 bombing of a Colombo hotel.",
+    "Judges sentenced the former militia commander to life in prison for shelling the town "
+    "in 1993.",
+])
+def test_trials_and_verdicts_over_attacks_are_no_attacks(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_an_attack_beside_a_trial_is_still_an_attack() -> None:
+    """The veto reads the attack's own sentence only: a trial named in the next one leaves
+    the strike coded."""
+    assert "attack.aerial" in types(
+        "Drones struck the airport in Khartoum on Monday. The trial of two officers in Port "
+        "Sudan was adjourned."
+    )
