@@ -1011,6 +1011,110 @@ def judicial(view: _View, hit: Hit) -> bool:
     return _judicial(view.words).search(view.s.text, view.s.start, view.s.end) is not None
 
 
+_WARD_LOOK_BACK = 60  # "protects the power grid from cyberattacks"
+
+
+def _war_origin(w: Words) -> re.Pattern[str]:
+    return w.pattern("war_origin", lambda w: rf"\b{w.alt('war_origins')}\b")
+
+
+def _origin_excluded(w: Words) -> re.Pattern[str]:
+    return w.pattern("origin_excluded", lambda w: rf"\b{w.alt('origin_excluded')}\s+$")
+
+
+@predicate("war_origin", lists=("war_origins", "origin_excluded"),
+           holds=("The war began when militants attacked border towns, killing 1,200 people.",
+                  "killing", "kill"),
+           fails=("It was the largest attack since the war began, killing 12 people.",
+                  "killing", "kill"))
+def war_origin(view: _View, hit: Hit) -> bool:
+    """ "The war began when militants attacked ..., killing 1,200": how the war started is
+    its history, not today's news (a veto of the act and the toll, judged on any of their
+    cues); "the largest attack since the war began" is today's."""
+    text = view.s.text
+    for match in _war_origin(view.words).finditer(text, view.s.start, view.s.end):
+        if not _origin_excluded(view.words).search(
+                text, max(view.s.start, match.start() - _WORDS_LOOK_BACK), match.start()):
+            return True
+    return False
+
+
+def _ward_off(w: Words) -> re.Pattern[str]:
+    return w.pattern("ward_off", lambda w: rf"\b{w.alt('ward_off_verbs')}\s+"
+                     r"(?:[\w'-]+\s+){0,3}$")
+
+
+def _protect_from(w: Words) -> re.Pattern[str]:
+    return w.pattern("protect_from", lambda w: rf"\b{w.alt('protect_verbs')}\s+"
+                     rf"(?:[\w'-]+\s+){{0,4}}{w.alt('protect_preps')}\s+(?:[\w'-]+\s+){{0,2}}$")
+
+
+@predicate("warded_off", lists=("ward_off_verbs", "protect_verbs", "protect_preps"),
+           holds=("The firm sells software that protects the power grid from cyberattacks.",
+                  "cyberattack", "cyber"),
+           fails=("Hackers hit the power grid in cyberattacks on Monday.", "cyberattack",
+                  "cyber"))
+def warded_off(view: _View, hit: Hit) -> bool:
+    """ "to deter an attack", "protects the power grid from cyberattacks": an attack to be
+    warded off, none that happened."""
+    floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
+    text = view.s.text
+    return bool(_ward_off(view.words).search(text, floor, hit.start)
+                or _protect_from(view.words).search(text, floor, hit.start))
+
+
+def _test_firing(w: Words) -> re.Pattern[str]:
+    return w.pattern("test_firing", lambda w: rf"\b{w.alt('test_firing')}\b")
+
+
+@predicate("test_firing", lists=("test_firing",),
+           holds=("A missile was launched at a test range in Kamchatka.", "launched", "attack"),
+           fails=("A missile was launched at the port of Odesa.", "launched", "attack"))
+def test_firing(view: _View, hit: Hit) -> bool:
+    """ "a missile was launched ... at a test range": a weapons test, no attack (a veto of
+    the act, judged on any of its cues)."""
+    return _test_firing(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+
+
+_MARKET_LOOK_BACK = 40  # "Short-sellers attacked"
+
+
+def _market_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("market_before", lambda w: rf"\b{w.alt('market_words')}\s+"
+                     r"(?:[\w'-]+\s+)?$")
+
+
+def _market_after(w: Words) -> re.Pattern[str]:
+    return w.pattern("market_after", lambda w: rf"\s+(?:[\w'-]+\s+)?{w.alt('market_words')}\b")
+
+
+@predicate("market_sense", lists=("market_words",),
+           holds=("Short-sellers attacked shares of the pipeline operator.", "attacked",
+                  "attack"),
+           fails=("Shares fell after drones attacked the pipeline.", "attacked", "attack"))
+def market_sense(view: _View, hit: Hit) -> bool:
+    """ "short-sellers attacked shares of the operator": the market's sense, with a market
+    word as the verb's subject or object."""
+    text = view.s.text
+    return bool(_market_before(view.words).search(
+        text, max(view.s.start, hit.start - _MARKET_LOOK_BACK), hit.start)
+        or _market_after(view.words).match(text, hit.end, view.s.end))
+
+
+def _commemoration(w: Words) -> re.Pattern[str]:
+    return w.pattern("commemoration", lambda w: rf"\b{w.alt('commemorations')}\b")
+
+
+@predicate("commemoration", lists=("commemorations",),
+           holds=("Kyiv held a minute of silence for the 34 people killed in the strike.",
+                  "killed", "kill"),
+           fails=("Kyiv said 34 people were killed in the strike.", "killed", "kill"))
+def commemoration(view: _View, hit: Hit) -> bool:
+    """ "a minute of silence for the 34 people killed in the strike a year ago": the dead
+    are remembered, not reported (a veto of the act and the toll)."""
+    return _commemoration(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+
+
 # --- casualties ---------------------------------------------------------------------------
 
 @predicate("perfect_toll", lists=("perfect_aux", "perfect_passive"),
