@@ -277,6 +277,7 @@ class _Act:
     verb_unless: tuple[Test, ...]
     targets: tuple[tuple[str, _Target], ...]
     weak: Test | None
+    triggers: frozenset[str]  # the cue categories without which no act can be violent
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ class _Toll:
     """A toll spec with its scopes resolved and its predicates and counters looked up."""
 
     spec: TollSpec
+    triggers: frozenset[str]  # the figure categories
     blocked: tuple[str, ...]
     vetoes: tuple[_Veto, ...]
     unless: tuple[Test, ...]
@@ -440,10 +442,14 @@ class RuleBook:
             if spec.weak is not None:
                 cats(where, spec.weak.lacks)
                 weak = pred(where, spec.weak.all_verbs)
+            violent = {g for condition in spec.violent_if for g in condition}
+            violent |= set(spec.violent_if_any)
+            triggers = frozenset(c for g in violent if g in spec.groups
+                                 for c in spec.groups[g].cues)
             return _Act(spec, scopes(spec.blocked_by), tuple(groups), empty,
                         tuple((g, pred(where, n)) for g, n in spec.violent_if_any.items()),
                         vetoes(where, spec.vetoes), tuple(pred(where, n) for n in spec.verb_unless),
-                        tuple(targets), weak)
+                        tuple(targets), weak, triggers)
 
         def toll(where: str, spec: TollSpec) -> _Toll:
             code_name(where, spec.type, "violent_act")
@@ -456,7 +462,7 @@ class RuleBook:
                     raise CoderConfigError(file, where, kind, "is not a taxonomy type")
             nouns = spec.toll_nouns
             return _Toll(
-                spec, scopes(spec.blocked_by), vetoes(where, spec.vetoes),
+                spec, frozenset(spec.figures), scopes(spec.blocked_by), vetoes(where, spec.vetoes),
                 tuple(pred(where, n) for n in spec.unless),
                 pred(where, nouns.predicate) if nouns else None,
                 tuple(pred(where, n) for n in nouns.unless) if nouns else (),
@@ -538,10 +544,13 @@ class RuleBook:
         drafts: list[Draft] = []
         for _, family in self.families:
             if isinstance(family, _Act):
-                drafts += self._act(view, family)
+                # every violent condition needs a hit of one of its groups' categories
+                if not cats.isdisjoint(family.triggers):
+                    drafts += self._act(view, family)
                 continue
             if isinstance(family, _Toll):
-                drafts += self._toll(view, family, drafts)
+                if not cats.isdisjoint(family.triggers):
+                    drafts += self._toll(view, family, drafts)
                 continue
             coded = {d.type for d in drafts}
             for rule in family:

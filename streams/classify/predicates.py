@@ -715,6 +715,15 @@ def _apposition(w: Words) -> re.Pattern[str]:
                      r"[^,;]{0,80},\s*(?:[\w'-]+\s+){0,3}$")
 
 
+def _in_sentence(view: _View, key: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` occurs in the sentence: searched once per sentence, however many
+    hits a sentence-wide veto is judged on."""
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = pattern.search(view.s.text, view.s.start, view.s.end) is not None
+    return found
+
+
 def _word(view: _View, hit: Hit) -> str:
     return view.s.text[hit.start : hit.end].lower()
 
@@ -1008,7 +1017,7 @@ def judicial(view: _View, hit: Hit) -> bool:
     """ "postponed the trial of the man accused of the bombing that killed 270": the
     sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
     the toll, judged on any of their cues)."""
-    return _judicial(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+    return _in_sentence(view, "judicial", _judicial(view.words))
 
 
 _WARD_LOOK_BACK = 60  # "protects the power grid from cyberattacks"
@@ -1031,12 +1040,14 @@ def war_origin(view: _View, hit: Hit) -> bool:
     """ "The war began when militants attacked ..., killing 1,200": how the war started is
     its history, not today's news (a veto of the act and the toll, judged on any of their
     cues); "the largest attack since the war began" is today's."""
-    text = view.s.text
-    for match in _war_origin(view.words).finditer(text, view.s.start, view.s.end):
-        if not _origin_excluded(view.words).search(
-                text, max(view.s.start, match.start() - _WORDS_LOOK_BACK), match.start()):
-            return True
-    return False
+    found = view.memo.get("war_origin")
+    if found is None:
+        text = view.s.text
+        excluded = _origin_excluded(view.words)
+        found = view.memo["war_origin"] = any(
+            not excluded.search(text, max(view.s.start, m.start() - _WORDS_LOOK_BACK), m.start())
+            for m in _war_origin(view.words).finditer(text, view.s.start, view.s.end))
+    return found
 
 
 def _ward_off(w: Words) -> re.Pattern[str]:
@@ -1073,7 +1084,7 @@ def _test_firing(w: Words) -> re.Pattern[str]:
 def test_firing(view: _View, hit: Hit) -> bool:
     """ "a missile was launched ... at a test range": a weapons test, no attack (a veto of
     the act, judged on any of its cues)."""
-    return _test_firing(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+    return _in_sentence(view, "test_firing", _test_firing(view.words))
 
 
 _MARKET_LOOK_BACK = 40  # "Short-sellers attacked"
@@ -1112,7 +1123,7 @@ def _commemoration(w: Words) -> re.Pattern[str]:
 def commemoration(view: _View, hit: Hit) -> bool:
     """ "a minute of silence for the 34 people killed in the strike a year ago": the dead
     are remembered, not reported (a veto of the act and the toll)."""
-    return _commemoration(view.words).search(view.s.text, view.s.start, view.s.end) is not None
+    return _in_sentence(view, "commemoration", _commemoration(view.words))
 
 
 # --- casualties ---------------------------------------------------------------------------

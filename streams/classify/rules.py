@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from schemas import Casualties
 from streams.classify.lexicon import Hit
@@ -60,7 +61,7 @@ class _View:
         # the act's predicates read
         self.act: dict[str, list[Hit]] = {}
         # what a predicate found once for the whole sentence, by name
-        self.memo: dict[str, list[Hit]] = {}
+        self.memo: dict[str, Any] = {}
 
     def present(self, cat: str) -> bool:
         """Whether the sentence has a hit of `cat` that no earlier rule has taken."""
