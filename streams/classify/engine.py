@@ -252,8 +252,14 @@ class _Veto:
 
     def holds(self, view: _View) -> bool:
         present = view.by_cat
-        return (all(c in present for c in self.has) and not any(c in present for c in self.lacks)
-                and any(self.test(view, h) for h in view.get(*self.cues)))
+        if not all(c in present for c in self.has) or any(c in present for c in self.lacks):
+            return False
+        test = self.test
+        for cat in self.cues:  # any hit will do: the order they are judged in does not matter
+            for hit in present.get(cat, ()):
+                if test(view, hit):
+                    return True
+        return False
 
 
 @dataclass(frozen=True)

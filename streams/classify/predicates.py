@@ -715,12 +715,13 @@ def _apposition(w: Words) -> re.Pattern[str]:
                      r"[^,;]{0,80},\s*(?:[\w'-]+\s+){0,3}$")
 
 
-def _in_sentence(view: _View, key: str, pattern: re.Pattern[str]) -> bool:
-    """Whether `pattern` occurs in the sentence: searched once per sentence, however many
-    hits a sentence-wide veto is judged on."""
-    found = view.memo.get(key)
+def _in_sentence(view: _View, pattern: Callable[[Words], re.Pattern[str]]) -> bool:
+    """Whether the sentence has a match of `pattern` (one of this module's builders):
+    searched once per sentence, however many hits a sentence-wide veto is judged on."""
+    found = view.memo.get(pattern)
     if found is None:
-        found = view.memo[key] = pattern.search(view.s.text, view.s.start, view.s.end) is not None
+        found = view.memo[pattern] = pattern(view.words).search(
+            view.s.text, view.s.start, view.s.end) is not None
     return found
 
 
@@ -1006,10 +1007,10 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
 
 
 def _judicial(w: Words) -> re.Pattern[str]:
-    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial_words')}\b")
+    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial')}\b")
 
 
-@predicate("judicial", lists=("judicial_words",),
+@predicate("judicial", lists=("judicial",),
            holds=("A judge postponed the trial of the man accused of the 1988 bombing that "
                   "killed 270 people.", "killed", "kill"),
            fails=("A bombing killed 27 people in the market on Monday.", "killed", "kill"))
@@ -1017,21 +1018,21 @@ def judicial(view: _View, hit: Hit) -> bool:
     """ "postponed the trial of the man accused of the bombing that killed 270": the
     sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
     the toll, judged on any of their cues)."""
-    return _in_sentence(view, "judicial", _judicial(view.words))
+    return "judicial" in view.by_cat and _in_sentence(view, _judicial)
 
 
 _WARD_LOOK_BACK = 60  # "protects the power grid from cyberattacks"
 
 
 def _war_origin(w: Words) -> re.Pattern[str]:
-    return w.pattern("war_origin", lambda w: rf"\b{w.alt('war_origins')}\b")
+    return w.pattern("war_origin", lambda w: rf"\b{w.alt('war_origin')}\b")
 
 
 def _origin_excluded(w: Words) -> re.Pattern[str]:
     return w.pattern("origin_excluded", lambda w: rf"\b{w.alt('origin_excluded')}\s+$")
 
 
-@predicate("war_origin", lists=("war_origins", "origin_excluded"),
+@predicate("war_origin", lists=("war_origin", "origin_excluded"),
            holds=("The war began when militants attacked border towns, killing 1,200 people.",
                   "killing", "kill"),
            fails=("It was the largest attack since the war began, killing 12 people.",
@@ -1040,6 +1041,8 @@ def war_origin(view: _View, hit: Hit) -> bool:
     """ "The war began when militants attacked ..., killing 1,200": how the war started is
     its history, not today's news (a veto of the act and the toll, judged on any of their
     cues); "the largest attack since the war began" is today's."""
+    if "war_origin" not in view.by_cat:
+        return False
     found = view.memo.get("war_origin")
     if found is None:
         text = view.s.text
@@ -1051,16 +1054,16 @@ def war_origin(view: _View, hit: Hit) -> bool:
 
 
 def _ward_off(w: Words) -> re.Pattern[str]:
-    return w.pattern("ward_off", lambda w: rf"\b{w.alt('ward_off_verbs')}\s+"
+    return w.pattern("ward_off", lambda w: rf"\b{w.alt('ward_off')}\s+"
                      r"(?:[\w'-]+\s+){0,3}$")
 
 
 def _protect_from(w: Words) -> re.Pattern[str]:
-    return w.pattern("protect_from", lambda w: rf"\b{w.alt('protect_verbs')}\s+"
+    return w.pattern("protect_from", lambda w: rf"\b{w.alt('protect')}\s+"
                      rf"(?:[\w'-]+\s+){{0,4}}{w.alt('protect_preps')}\s+(?:[\w'-]+\s+){{0,2}}$")
 
 
-@predicate("warded_off", lists=("ward_off_verbs", "protect_verbs", "protect_preps"),
+@predicate("warded_off", lists=("ward_off", "protect", "protect_preps"),
            holds=("The firm sells software that protects the power grid from cyberattacks.",
                   "cyberattack", "cyber"),
            fails=("Hackers hit the power grid in cyberattacks on Monday.", "cyberattack",
@@ -1068,10 +1071,12 @@ def _protect_from(w: Words) -> re.Pattern[str]:
 def warded_off(view: _View, hit: Hit) -> bool:
     """ "to deter an attack", "protects the power grid from cyberattacks": an attack to be
     warded off, none that happened."""
+    by_cat = view.by_cat
     floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
     text = view.s.text
-    return bool(_ward_off(view.words).search(text, floor, hit.start)
-                or _protect_from(view.words).search(text, floor, hit.start))
+    return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
+                or ("protect" in by_cat
+                    and _protect_from(view.words).search(text, floor, hit.start)))
 
 
 def _test_firing(w: Words) -> re.Pattern[str]:
@@ -1084,28 +1089,30 @@ def _test_firing(w: Words) -> re.Pattern[str]:
 def test_firing(view: _View, hit: Hit) -> bool:
     """ "a missile was launched ... at a test range": a weapons test, no attack (a veto of
     the act, judged on any of its cues)."""
-    return _in_sentence(view, "test_firing", _test_firing(view.words))
+    return "test_firing" in view.by_cat and _in_sentence(view, _test_firing)
 
 
 _MARKET_LOOK_BACK = 40  # "Short-sellers attacked"
 
 
 def _market_before(w: Words) -> re.Pattern[str]:
-    return w.pattern("market_before", lambda w: rf"\b{w.alt('market_words')}\s+"
+    return w.pattern("market_before", lambda w: rf"\b{w.alt('market')}\s+"
                      r"(?:[\w'-]+\s+)?$")
 
 
 def _market_after(w: Words) -> re.Pattern[str]:
-    return w.pattern("market_after", lambda w: rf"\s+(?:[\w'-]+\s+)?{w.alt('market_words')}\b")
+    return w.pattern("market_after", lambda w: rf"\s+(?:[\w'-]+\s+)?{w.alt('market')}\b")
 
 
-@predicate("market_sense", lists=("market_words",),
+@predicate("market_sense", lists=("market",),
            holds=("Short-sellers attacked shares of the pipeline operator.", "attacked",
                   "attack"),
            fails=("Shares fell after drones attacked the pipeline.", "attacked", "attack"))
 def market_sense(view: _View, hit: Hit) -> bool:
     """ "short-sellers attacked shares of the operator": the market's sense, with a market
     word as the verb's subject or object."""
+    if "market" not in view.by_cat:
+        return False
     text = view.s.text
     return bool(_market_before(view.words).search(
         text, max(view.s.start, hit.start - _MARKET_LOOK_BACK), hit.start)
@@ -1113,17 +1120,17 @@ def market_sense(view: _View, hit: Hit) -> bool:
 
 
 def _commemoration(w: Words) -> re.Pattern[str]:
-    return w.pattern("commemoration", lambda w: rf"\b{w.alt('commemorations')}\b")
+    return w.pattern("commemoration", lambda w: rf"\b{w.alt('commemoration')}\b")
 
 
-@predicate("commemoration", lists=("commemorations",),
+@predicate("commemoration", lists=("commemoration",),
            holds=("Kyiv held a minute of silence for the 34 people killed in the strike.",
                   "killed", "kill"),
            fails=("Kyiv said 34 people were killed in the strike.", "killed", "kill"))
 def commemoration(view: _View, hit: Hit) -> bool:
     """ "a minute of silence for the 34 people killed in the strike a year ago": the dead
     are remembered, not reported (a veto of the act and the toll)."""
-    return _in_sentence(view, "commemoration", _commemoration(view.words))
+    return "commemoration" in view.by_cat and _in_sentence(view, _commemoration)
 
 
 # --- casualties ---------------------------------------------------------------------------

@@ -61,7 +61,7 @@ class _View:
         # the act's predicates read
         self.act: dict[str, list[Hit]] = {}
         # what a predicate found once for the whole sentence, by name
-        self.memo: dict[str, Any] = {}
+        self.memo: dict[object, Any] = {}
 
     def present(self, cat: str) -> bool:
         """Whether the sentence has a hit of `cat` that no earlier rule has taken."""

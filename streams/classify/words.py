@@ -22,9 +22,12 @@ class Words:
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon)
+        # the word lists of `phrases:` and of the cue categories (a predicate may read the
+        # terms of a category the scan also finds, to skip its regex when nothing was found)
         self.phrases: dict[str, tuple[str, ...]] = {
             str(name): tuple(str(term).lower() for term in terms or ())
-            for name, terms in (lexicon.get("phrases") or {}).items()
+            for section in ("cues", "phrases")
+            for name, terms in (lexicon.get(section) or {}).items()
         }
         self._sets: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}

@@ -121,8 +121,9 @@ def _rule(data: dict[str, Any], family: str, name: str) -> dict[str, Any]:
 
 def _load(data: dict[str, Any], lexicon: dict[str, Any] | None = None) -> RuleBook:
     lexicon = lexicon if lexicon is not None else load_yaml("lexicon.yaml")
-    return RuleBook.load(data, "rules.yaml", default_coder().taxonomy, categories(lexicon),
-                         frozenset(lexicon["phrases"]))
+    known = categories(lexicon)
+    return RuleBook.load(data, "rules.yaml", default_coder().taxonomy, known,
+                         frozenset(lexicon["phrases"]) | known)
 
 
 def _family(data: dict[str, Any], name: str) -> dict[str, Any]:
