@@ -4,9 +4,10 @@ named predicates that block it and the taxonomy code it gives. The engine knows 
 any language: words are in the lexicon, distances and clause marks in the rule file, and
 what is truly linguistic in small named predicates (`predicates.py`) that the specs name.
 
-A sentence runs the rule families in the file's order; a family is either a list of specs
-or, for the families not yet converted, a named family function of `rules.py`. At most one
-event per type per sentence: the first rule that codes a type wins.
+A sentence runs the rule families in the file's order; a family is a list of specs, a
+violent act (`act`: one act per sentence, with up to one event per target kind) or a toll
+(`toll`: the casualty figures of the sentence). At most one event per type per sentence: the
+first rule that codes a type wins.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from schemas import Casualties
 from streams.classify.hits import Hit
 from streams.classify.roles import Sentence, accusation_roles, assign
-from streams.classify.rules import LEGACY_FAMILIES, Draft, _View, closes, opens
+from streams.classify.rules import Draft, _inside, _View, closes, opens
 from streams.classify.scope import (
     AFTER,
     BACKGROUND,
@@ -88,10 +90,120 @@ class RuleSpec(_Strict):
     flags: list[Flag] = Field(default_factory=list)
 
 
+class GroupSpec(_Strict):
+    """The act's hits of one role: hits of `cues` that no `blocked_by` scope cue of the act
+    blocks (unless `scoped` is false) and for which no predicate of `unless` holds."""
+
+    cues: list[str]
+    scoped: bool = True
+    unless: list[str] = Field(default_factory=list)
+
+
+class EmptyIfAllSpec(_Strict):
+    """`group` is emptied when `predicate` holds for every hit of it and the sentence has
+    none of `lacks` ("as they assembled explosives": weapons named, nothing used)."""
+
+    group: str
+    predicate: str
+    lacks: list[str] = Field(default_factory=list)
+
+
+class VetoSpec(_Strict):
+    """Nothing is coded when `predicate` holds for a hit of `cues` and the sentence has
+    every category of `has` and none of `lacks`."""
+
+    cues: list[str]
+    predicate: str
+    has: list[str] = Field(default_factory=list)
+    lacks: list[str] = Field(default_factory=list)
+
+
+class TargetSpec(_Strict):
+    """What the act hit: assets of the lexicon's `prefix` class ("infra:", "mil:") that no
+    scope cue of `unless_governed_by` governs, no `unless` predicate holds for and every
+    `require` predicate does."""
+
+    prefix: str
+    unless_governed_by: list[ScopeName] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    require: list[str] = Field(default_factory=list)
+
+
+class ActEventSpec(_Strict):
+    """One event of the act: coded when a group list of `when` is all non-empty, or when the
+    `target` kind has targets; its trigger is the first hit of the first non-empty group of
+    `trigger` (`verbs`: the act's verbs); `code` a code name of the type or `violent_act`
+    (the taxonomy's violent act of the sentence), `code_if_act` the code name to give when
+    the violent act's code is that name's code; the targets' asset classes less
+    `assets_except` are the event's assets, `strategic` when one is strategic."""
+
+    type: str
+    when: list[list[str]] = Field(default_factory=list)
+    target: str | None = None
+    trigger: list[str] = Field(default_factory=lambda: ["verbs"])
+    code: str
+    code_if_act: str | None = None
+    assets_except: list[str] = Field(default_factory=list)
+    strategic: bool = False
+
+
+class WeakSpec(_Strict):
+    """`flag` is set on every event of the act when the sentence has none of `lacks`, no
+    actor mention of the `lacks_parties` kinds, and `all_verbs` holds for every verb."""
+
+    lacks: list[str]
+    lacks_parties: list[str] = Field(default_factory=list)
+    all_verbs: str
+    flag: Flag
+
+
+class ActSpec(_Strict):
+    """A violent act: see the header of `data/rules.yaml`."""
+
+    blocked_by: list[ScopeName] = Field(default_factory=list)
+    groups: dict[str, GroupSpec]
+    empty_if_all: EmptyIfAllSpec | None = None
+    violent_if: list[list[str]]
+    violent_if_any: dict[str, str] = Field(default_factory=dict)
+    vetoes: list[VetoSpec] = Field(default_factory=list)
+    verbs: list[str]
+    verb_unless: list[str] = Field(default_factory=list)
+    targets: dict[str, TargetSpec] = Field(default_factory=dict)
+    prune: dict[str, str] = Field(default_factory=dict)
+    events: list[ActEventSpec]
+    weak: WeakSpec | None = None
+
+
+class TollNounSpec(_Strict):
+    """A cue for which `predicate` holds is a toll noun ("the death toll"): skipped when an
+    `unless` predicate holds, else its figure is what the `count` counter reads."""
+
+    predicate: str
+    unless: list[str] = Field(default_factory=list)
+    count: str
+
+
+class TollSpec(_Strict):
+    """The casualty figures of a sentence: see the header of `data/rules.yaml`."""
+
+    type: str
+    figures: dict[str, str]
+    blocked_by: list[ScopeName] = Field(default_factory=list)
+    vetoes: list[VetoSpec] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    toll_nouns: TollNounSpec | None = None
+    count: str
+    count_unless: list[str] = Field(default_factory=list)
+    joins: list[str] = Field(default_factory=list)
+    violence: list[str] = Field(default_factory=list)
+    accidental: str | None = None
+
+
 class FamilySpec(_Strict):
     name: str
     rules: list[RuleSpec] = Field(default_factory=list)
-    coded_by: str | None = None
+    act: ActSpec | None = None
+    toll: TollSpec | None = None
 
 
 class _File(_Strict):
@@ -121,12 +233,101 @@ class _Rule:
     finder: Callable[[_View], list[Hit]] | None
 
 
+Test = Callable[[_View, Hit], bool]
+
+
+@dataclass(frozen=True)
+class _Group:
+    cues: tuple[str, ...]
+    scoped: bool
+    unless: tuple[Test, ...]
+
+
+@dataclass(frozen=True)
+class _Veto:
+    cues: tuple[str, ...]
+    test: Test
+    has: tuple[str, ...]
+    lacks: tuple[str, ...]
+
+    def holds(self, view: _View) -> bool:
+        present = view.by_cat
+        if not all(c in present for c in self.has) or any(c in present for c in self.lacks):
+            return False
+        test = self.test
+        for cat in self.cues:  # any hit will do: the order they are judged in does not matter
+            for hit in present.get(cat, ()):
+                if test(view, hit):
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class _Target:
+    prefix: str
+    governed: tuple[str, ...]
+    unless: tuple[Test, ...]
+    require: tuple[Test, ...]
+
+
+@dataclass(frozen=True)
+class _Act:
+    """An act spec with its scopes resolved and its predicates looked up (done at load)."""
+
+    spec: ActSpec
+    blocked: tuple[str, ...]
+    groups: tuple[tuple[str, _Group], ...]
+    empty_if_all: Test | None
+    violent_if_any: tuple[tuple[str, Test], ...]
+    vetoes: tuple[_Veto, ...]
+    verb_unless: tuple[Test, ...]
+    targets: tuple[tuple[str, _Target], ...]
+    weak: Test | None
+    triggers: frozenset[str]  # the cue categories without which no act can be violent
+
+
+@dataclass(frozen=True)
+class _Toll:
+    """A toll spec with its scopes resolved and its predicates and counters looked up."""
+
+    spec: TollSpec
+    triggers: frozenset[str]  # the figure categories
+    blocked: tuple[str, ...]
+    vetoes: tuple[_Veto, ...]
+    unless: tuple[Test, ...]
+    toll_noun: Test | None
+    toll_unless: tuple[Test, ...]
+    toll_count: Callable[[_View, Hit], Any] | None
+    count: Callable[[_View, Hit], Any]
+    count_unless: tuple[Test, ...]
+    accidental: Test | None
+
+
+Family = list[_Rule] | _Act | _Toll
+
+
+def _any(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
+    """Whether any test holds for `hit` (a plain loop: no generator frame per call)."""
+    for test in tests:  # noqa: SIM110
+        if test(view, hit):
+            return True
+    return False
+
+
+def _all(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
+    """Whether every test holds for `hit`."""
+    for test in tests:  # noqa: SIM110
+        if not test(view, hit):
+            return False
+    return True
+
+
 class RuleBook:
     """The rule families of one coder, checked and resolved at load."""
 
     def __init__(
         self,
-        families: list[tuple[str, list[_Rule] | Callable[[_View, list[Draft]], list[Draft]]]],
+        families: list[tuple[str, Family]],
         candidates: frozenset[str],
         distances: Mapping[str, int],
         clause_marks: str,
@@ -138,12 +339,14 @@ class RuleBook:
 
     @classmethod
     def load(
-        cls, data: dict[str, Any], file: str, tax: Taxonomy, categories: frozenset[str]
+        cls, data: dict[str, Any], file: str, tax: Taxonomy, categories: frozenset[str],
+        phrases: frozenset[str] = frozenset(),
     ) -> RuleBook:
         """Validate `data` (the parsed rules.yaml): every cue category is the lexicon's,
-        every predicate registered, every distance named, every type and code name the
+        every predicate and counter registered, every distance named, every word list a
+        predicate reads in the lexicon's `phrases`, every type and code name the
         taxonomy's; a bad one raises CoderConfigError naming the file, rule and name."""
-        from streams.classify.predicates import FINDERS, PREDICATES
+        from streams.classify.predicates import COUNTERS, FINDERS, PREDICATES
 
         try:
             parsed = _File.model_validate(data)
@@ -159,21 +362,134 @@ class RuleBook:
             found = PREDICATES.get(name)
             if found is None:
                 raise CoderConfigError(file, rule, name, "is not a registered predicate")
-            for distance in found.distances:
+            needs(rule, name, found.distances, found.lists)
+            return found.test
+
+        def needs(rule: str, name: str, distances: tuple[str, ...], lists: tuple[str, ...]
+                  ) -> None:
+            for distance in distances:
                 if distance not in parsed.distances:
                     raise CoderConfigError(file, rule, distance,
                                            f"is a distance predicate {name!r} needs: not named")
-            return found.test
+            for word_list in lists:
+                if word_list not in phrases:
+                    raise CoderConfigError(file, rule, word_list,
+                                           f"is a lexicon word list (phrases) {name!r} reads:"
+                                           " the lexicon has none")
+
+        def counter(rule: str, name: str) -> Callable[[_View, Hit], Any]:
+            found = COUNTERS.get(name)
+            if found is None:
+                raise CoderConfigError(file, rule, name, "is not a registered counter")
+            needs(rule, name, found.distances, found.lists)
+            return found.count
+
+        def scopes(names: list[ScopeName]) -> tuple[str, ...]:
+            return tuple(_SCOPES[n] for n in names)
+
+        def vetoes(where: str, specs: list[VetoSpec]) -> tuple[_Veto, ...]:
+            for veto in specs:
+                cats(where, [*veto.cues, *veto.has, *veto.lacks])
+            return tuple(_Veto(tuple(v.cues), pred(where, v.predicate), tuple(v.has),
+                               tuple(v.lacks)) for v in specs)
+
+        def code_name(where: str, type_: str, name: str) -> None:
+            if type_ not in tax.defaults:
+                raise CoderConfigError(file, where, type_, "is not a taxonomy type")
+            if name != "violent_act" and name not in tax.names(type_):
+                raise CoderConfigError(file, where, name,
+                                       f"is not a code name of {type_} in the taxonomy")
+
+        def act(where: str, spec: ActSpec) -> _Act:
+            groups = []
+            for name, group in spec.groups.items():
+                cats(f"{where}.{name}", group.cues)
+                groups.append((name, _Group(tuple(group.cues), group.scoped,
+                                            tuple(pred(where, n) for n in group.unless))))
+            named = set(spec.groups) | {"verbs"}
+
+            def group_names(names: list[str], what: str) -> None:
+                for name in names:
+                    if name not in named:
+                        raise CoderConfigError(file, where, name, f"is not a group ({what})")
+
+            for condition in spec.violent_if:
+                group_names(condition, "violent_if")
+            group_names(list(spec.violent_if_any), "violent_if_any")
+            group_names(spec.verbs, "verbs")
+            group_names(list(spec.prune), "prune")
+            empty = None
+            if spec.empty_if_all is not None:
+                group_names([spec.empty_if_all.group], "empty_if_all")
+                cats(where, spec.empty_if_all.lacks)
+                empty = pred(where, spec.empty_if_all.predicate)
+            targets = []
+            for name, target in spec.targets.items():
+                if not any(c.startswith(target.prefix) for c in categories):
+                    raise CoderConfigError(file, f"{where}.{name}", target.prefix,
+                                           "is no asset class prefix of the lexicon")
+                targets.append((name, _Target(
+                    target.prefix, scopes(target.unless_governed_by),
+                    tuple(pred(where, n) for n in target.unless),
+                    tuple(pred(where, n) for n in target.require))))
+            for target_name in spec.prune.values():
+                if target_name not in spec.targets:
+                    raise CoderConfigError(file, where, target_name, "is not a target (prune)")
+            for event in spec.events:
+                code_name(f"{where}.{event.type}", event.type, event.code)
+                if event.code_if_act is not None:
+                    code_name(f"{where}.{event.type}", event.type, event.code_if_act)
+                for condition in event.when:
+                    group_names(condition, "when")
+                group_names(event.trigger, "trigger")
+                if event.target is not None and event.target not in spec.targets:
+                    raise CoderConfigError(file, where, event.target, "is not a target")
+            weak = None
+            if spec.weak is not None:
+                cats(where, spec.weak.lacks)
+                weak = pred(where, spec.weak.all_verbs)
+            violent = {g for condition in spec.violent_if for g in condition}
+            violent |= set(spec.violent_if_any)
+            triggers = frozenset(c for g in violent if g in spec.groups
+                                 for c in spec.groups[g].cues)
+            return _Act(spec, scopes(spec.blocked_by), tuple(groups), empty,
+                        tuple((g, pred(where, n)) for g, n in spec.violent_if_any.items()),
+                        vetoes(where, spec.vetoes), tuple(pred(where, n) for n in spec.verb_unless),
+                        tuple(targets), weak, triggers)
+
+        def toll(where: str, spec: TollSpec) -> _Toll:
+            code_name(where, spec.type, "violent_act")
+            cats(where, [*spec.figures, *spec.violence])
+            for figure in spec.figures.values():
+                if figure not in Casualties.model_fields:
+                    raise CoderConfigError(file, where, figure, "is not a casualty figure")
+            for kind in spec.joins:
+                if kind not in tax.defaults:
+                    raise CoderConfigError(file, where, kind, "is not a taxonomy type")
+            nouns = spec.toll_nouns
+            return _Toll(
+                spec, frozenset(spec.figures), scopes(spec.blocked_by), vetoes(where, spec.vetoes),
+                tuple(pred(where, n) for n in spec.unless),
+                pred(where, nouns.predicate) if nouns else None,
+                tuple(pred(where, n) for n in nouns.unless) if nouns else (),
+                counter(where, nouns.count) if nouns else None,
+                counter(where, spec.count),
+                tuple(pred(where, n) for n in spec.count_unless),
+                pred(where, spec.accidental) if spec.accidental else None,
+            )
 
         cats("candidates", parsed.candidates)
-        families: list[tuple[str, list[_Rule] | Callable[[_View, list[Draft]], list[Draft]]]] = []
+        families: list[tuple[str, Family]] = []
         for family in parsed.families:
-            if family.coded_by is not None:
-                function = LEGACY_FAMILIES.get(family.coded_by)
-                if function is None:
-                    raise CoderConfigError(file, family.name, family.coded_by,
-                                           "is not a family function of rules.py")
-                families.append((family.name, function))
+            kinds = (bool(family.rules), family.act is not None, family.toll is not None)
+            if sum(kinds) != 1:
+                raise CoderConfigError(file, family.name, "rules",
+                                       "a family has exactly one of rules, act or toll")
+            if family.act is not None:
+                families.append((family.name, act(family.name, family.act)))
+                continue
+            if family.toll is not None:
+                families.append((family.name, toll(family.name, family.toll)))
                 continue
             rules: list[_Rule] = []
             for spec in family.rules:
@@ -233,8 +549,14 @@ class RuleBook:
         cats = view.by_cat.keys()
         drafts: list[Draft] = []
         for _, family in self.families:
-            if callable(family):
-                drafts += family(view, drafts)
+            if isinstance(family, _Act):
+                # every violent condition needs a hit of one of its groups' categories
+                if not cats.isdisjoint(family.triggers):
+                    drafts += self._act(view, family)
+                continue
+            if isinstance(family, _Toll):
+                if not cats.isdisjoint(family.triggers):
+                    drafts += self._toll(view, family, drafts)
                 continue
             coded = {d.type for d in drafts}
             for rule in family:
@@ -247,6 +569,133 @@ class RuleBook:
                     drafts.append(draft)
                     coded.add(draft.type)
         return drafts
+
+    @staticmethod
+    def read_act(view: _View, act: _Act) -> dict[str, list[Hit]]:
+        """The act's groups of hits (`view.act`, which predicates read), before any test of
+        the act as a whole."""
+        found: dict[str, list[Hit]] = {}
+        view.act = found
+        for name, group in act.groups:
+            hits = view.valid(group.cues, act.blocked) if group.scoped else view.get(*group.cues)
+            if group.unless and hits:
+                hits = [h for h in hits if not _any(group.unless, view, h)]
+            found[name] = hits
+        empty = act.spec.empty_if_all
+        if (empty is not None and found[empty.group] and act.empty_if_all is not None
+                and all(act.empty_if_all(view, h) for h in found[empty.group])
+                and not view.get(*empty.lacks)):
+            found[empty.group] = []
+        return found
+
+    @staticmethod
+    def read_targets(view: _View, act: _Act) -> None:
+        """The act's verbs and its targets of each kind (`view.act`, which predicates read),
+        in the spec's order; a target prunes the groups `prune` names for it."""
+        found = view.act
+        found["verbs"] = sorted(h for g in act.spec.verbs for h in found[g])
+        for name, target in act.targets:
+            hits = []
+            governs = view.scope.governs
+            for asset in view.prefixed(target.prefix):
+                # each test is pure, so the cheaper ones go first: scope, then predicates
+                if target.governed and any(governs(g, asset) for g in target.governed):
+                    continue
+                if _any(target.unless, view, asset) or not _all(target.require, view, asset):
+                    continue
+                hits.append(asset)
+            found[name] = hits
+            for group, pruned_by in act.spec.prune.items():
+                if pruned_by == name:
+                    found[group] = [h for h in found[group] if not _inside(h, hits)]
+
+    def _act(self, view: _View, act: _Act) -> list[Draft]:
+        """The events of the sentence's violent act, if it states one."""
+        spec = act.spec
+        groups = self.read_act(view, act)
+        violent = any(all(groups[g] for g in condition) for condition in spec.violent_if) or any(
+            any(test(view, h) for h in groups[g]) for g, test in act.violent_if_any)
+        if not violent or any(veto.holds(view) for veto in act.vetoes):
+            return []
+        verbs = sorted(h for g in spec.verbs for h in groups[g])
+        if any(test(view, verbs[0]) for test in act.verb_unless):
+            return []
+        code = view.tax.act_code(view.by_cat)
+        self.read_targets(view, act)
+        drafts: list[Draft] = []
+        for event in spec.events:
+            if event.target is not None:
+                targets = groups[event.target]
+                if not targets:
+                    continue
+            elif not any(all(groups[g] for g in condition) for condition in event.when):
+                continue
+            else:
+                targets = []
+            trigger = next((groups[g][0] for g in event.trigger if groups[g]), verbs[0])
+            name = event.code
+            if event.code_if_act is not None and code == view.tax.code(event.type,
+                                                                        event.code_if_act):
+                name = event.code_if_act
+            coded = code if name == "violent_act" else view.tax.code(event.type, name)
+            assets = sorted({h.payload for h in targets} - set(event.assets_except))
+            draft = Draft(event.type, coded, trigger,
+                          assign(view.s, trigger, event.type in view.tax.speech_acts),
+                          assets=assets)
+            if event.strategic:
+                draft.strategic = bool(view.words.strategic.intersection(assets))
+            drafts.append(draft)
+        weak = spec.weak
+        if weak is not None and act.weak is not None and drafts and not any(
+            h.cat in weak.lacks for h in view.s.hits
+        ) and not any(m.entry.kind in weak.lacks_parties for m in view.s.mentions) and all(
+            act.weak(view, v) for v in verbs
+        ):
+            for draft in drafts:
+                setattr(draft, weak.flag, True)
+        return drafts
+
+    def _toll(self, view: _View, toll: _Toll, drafts: list[Draft]) -> list[Draft]:
+        """The sentence's casualty figures as one event, if it states any."""
+        spec = toll.spec
+        if any(veto.holds(view) for veto in toll.vetoes):
+            return []
+        figures: dict[str, int] = {}
+        first: Hit | None = None
+        for cat, key in spec.figures.items():
+            for hit in view.valid([cat], toll.blocked):
+                if any(p(view, hit) for p in toll.unless):
+                    continue
+                if toll.toll_noun is not None and toll.toll_noun(view, hit):
+                    if any(p(view, hit) for p in toll.toll_unless):
+                        continue
+                    count = toll.toll_count(view, hit) if toll.toll_count else None
+                    if count is not None and count.value > 0:
+                        figures[key] = max(figures.get(key, 0), count.value)
+                        first = first if first is not None and first.start < hit.start else hit
+                    continue
+                count = toll.count(view, hit)
+                if count is None or count.value <= 0:
+                    continue
+                span = Hit(count.start, count.end, "count", "")
+                if any(p(view, span) for p in toll.count_unless):
+                    continue
+                figures[key] = max(figures.get(key, 0), count.value)
+                first = first if first is not None and first.start < hit.start else hit
+        if first is None:
+            return []
+        joined = [d for d in drafts if d.type in spec.joins]
+        code = joined[0].code if joined else view.tax.act_code(view.by_cat)
+        roles = joined[0].roles if joined else assign(view.s, first,
+                                                      spec.type in view.tax.speech_acts)
+        draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
+        # deaths with no violence named in the sentence stand only if the article has one
+        cues = [h for h in view.s.hits if h.cat in spec.violence]
+        draft.needs_violence = not joined and not cues
+        # "a blast tore through a warehouse, killing 12": an accident alone needs a conflict
+        draft.needs_conflict = not joined and bool(cues) and toll.accidental is not None and all(
+            toll.accidental(view, h) for h in cues)
+        return [draft]
 
     def _run(self, view: _View, rule: _Rule, coded: set[str]) -> Draft | None:
         spec = rule.spec

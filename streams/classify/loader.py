@@ -124,7 +124,8 @@ def load_coder(
     table = Taxonomy.load(_read(folder, "taxonomy.yaml", taxonomy),
                           str(folder / "taxonomy.yaml"), cameo, known)
     book = RuleBook.load(_read(folder, "rules.yaml", rules), str(folder / "rules.yaml"),
-                         table, known)
+                         table, known,
+                         frozenset(lexicon_data.get("phrases") or {}) | frozenset(known))
     actor_dict = ActorDictionary(_read(folder, "actors.yaml", actors))
     scan = Lexicon(lexicon_data, actor_dict.terms)
     gazetteer = Gazetteer(_read(folder, "places.yaml", places),

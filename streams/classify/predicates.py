@@ -15,10 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from streams.classify.actors import Mention
+from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
-from streams.classify.rules import _CLAUSE_GAP, _VIOLENT_CUES, _WARNING_AFTER, _inside, _View
+from streams.classify.rules import _inside, _View
 from streams.classify.scope import ASIDE, INTENT, NEGATION, words_between
+from streams.classify.words import Words
+
+_CLAUSE_GAP = re.compile(r"[,;:.]")
+# violence named in the sentence itself (categories, not words)
+_VIOLENT_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
+                           "terror", "conflict", "intercept"})
 
 # characters looked back from a cue for the words before it: a few words
 _LOOK_BACK = 40
@@ -293,23 +300,58 @@ class Predicate:
     holds: Example
     fails: Example
     distances: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+
+
+CountExample = tuple[str, str, str, int | None]  # (sentence, hit text, category, the count)
+
+
+@dataclass(frozen=True)
+class Counter:
+    """A named reader of the figure a casualty cue states, with two examples."""
+
+    name: str
+    count: Callable[[_View, Hit], Count | None]
+    holds: CountExample
+    fails: CountExample
+    distances: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
 
 
 PREDICATES: dict[str, Predicate] = {}
 FINDERS: dict[str, Callable[[_View], list[Hit]]] = {}
+COUNTERS: dict[str, Counter] = {}
 
 
 def predicate(
-    name: str, *, holds: Example, fails: Example, distances: tuple[str, ...] = ()
+    name: str, *, holds: Example, fails: Example, distances: tuple[str, ...] = (),
+    lists: tuple[str, ...] = (),
 ) -> Callable[[Test], Test]:
-    """Register `name`: the specs refer to it, the loader checks it exists and that the
-    rule book names the `distances` it reads."""
+    """Register `name`: the specs refer to it, the loader checks it exists, that the rule
+    book names the `distances` it reads and that the lexicon has the word `lists` it reads.
+    A hit of category `count` in an example is the figure itself (for count predicates)."""
 
     def register(test: Test) -> Test:
         if name in PREDICATES:
             raise ValueError(f"predicate {name!r} registered twice")
-        PREDICATES[name] = Predicate(name, test, holds, fails, distances)
+        PREDICATES[name] = Predicate(name, test, holds, fails, distances, lists)
         return test
+
+    return register
+
+
+def counter(
+    name: str, *, holds: CountExample, fails: CountExample, distances: tuple[str, ...] = (),
+    lists: tuple[str, ...] = (),
+) -> Callable[[Callable[[_View, Hit], Count | None]], Callable[[_View, Hit], Count | None]]:
+    """Register the counter `name` (a toll spec's `count`) like a predicate."""
+
+    def register(count: Callable[[_View, Hit], Count | None]
+                 ) -> Callable[[_View, Hit], Count | None]:
+        if name in COUNTERS:
+            raise ValueError(f"counter {name!r} registered twice")
+        COUNTERS[name] = Counter(name, count, holds, fails, distances, lists)
+        return count
 
     return register
 
@@ -530,12 +572,12 @@ def inside_asset(view: _View, hit: Hit) -> bool:
     return any(a.start <= hit.start < a.end for a in view.prefixed("infra:"))
 
 
-@predicate("warning_after",
+@predicate("warning_after", lists=("warning_nouns",),
            holds=("Officials urged residents to heed air raid sirens.", "air raid", "aerial"),
            fails=("Officials threatened an air raid on the port.", "air raid", "aerial"))
 def warning_after(view: _View, hit: Hit) -> bool:
     """ "heed air raid sirens": a warning, not a strike."""
-    return _WARNING_AFTER.match(view.s.text, hit.end, view.s.end) is not None
+    return _warning(view.words).match(view.s.text, hit.end, view.s.end) is not None
 
 
 @predicate("modal_after",
@@ -545,6 +587,643 @@ def warning_after(view: _View, hit: Hit) -> bool:
 def modal_after(view: _View, hit: Hit) -> bool:
     """ "warned that a strike could plunge ... into": the force is a hypothetical subject."""
     return view.scope.modal_after(hit)
+
+
+# --- attacks ------------------------------------------------------------------------------
+# Regex shapes over the coder's word lists (lexicon `phrases:`), compiled once per coder.
+# Characters looked at around a hit, by what is looked for:
+_TRUCE_LOOK_BACK = 40      # "a ceasefire on strikes against": a few words before the attack
+_SERVICE_LOOK_BACK = 60    # "a decommissioned bomber on display at the museum"
+_SUBJECT_LOOK_BACK = 30    # "a fire destroyed": the subject right before the verb
+_PLACE_LOOK_BACK = 30      # "near the railway station": the words before the asset
+_FRAME_LOOK_BACK = 60      # "stormed an airliner in a counter-terrorism exercise"
+_RELATIVE_LOOK_BACK = 120  # "fighting in which at least 40 people died"
+_PERFECT_LOOK_BACK = 20    # "have been killed"
+_NONE_LOOK_BACK = 20       # "none of the 180 people"
+_APPOSITION_LOOK_BACK = 160  # "at least a dozen people, among them five children, were"
+
+_FIRST_WORD = re.compile(r"\s*([\w'-]+)")
+# "Port-au-Prince", "Port Sudan": a capitalised asset word that begins a place's name
+_LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w'-]*\s+$")
+_PLACE_NAME_NEXT = re.compile(r"(?:-[a-z]{1,3}-[A-Z]|\s+[A-Z][a-z])")
+# the parties that destroy things on purpose: actor kinds, not words
+_PARTIES = frozenset({"mil", "gov", "state", "demonym", "group", "spy"})
+# asset classes: the bases whose own fuel store is military, not infrastructure
+_BASES = frozenset({"airbase", "military", "warship"})
+_FUEL = "fuel"
+
+
+def _warning(w: Words) -> re.Pattern[str]:
+    return w.pattern("warning", lambda w: rf"\s*{w.alt('warning_nouns')}\b")
+
+
+def _truce_on(w: Words) -> re.Pattern[str]:
+    return w.pattern("truce_on", lambda w: rf"\b{w.alt('stoppage_nouns')}\s+"
+                     rf"{w.alt('stoppage_preps')}\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+def _not_in_service(w: Words) -> re.Pattern[str]:
+    return w.pattern("not_in_service", lambda w: rf"\b{w.alt('out_of_service')}\b[^,;]*$")
+
+
+def _embedded(w: Words) -> re.Pattern[str]:
+    return w.pattern("embedded", lambda w: rf"\s+(?:[\w-]+\s+){{0,2}}?{w.alt('embedded_verbs')}"
+                     rf"\s+{w.alt('embedded_preps')}\b")
+
+
+def _hit_by(w: Words) -> re.Pattern[str]:
+    # as written, lowercase: a headline's "Hit By" is not read
+    return w.pattern("hit_by", lambda w: rf"\s{{0,2}}{w.alt('hit_by')}", 0)
+
+
+def _under(w: Words) -> re.Pattern[str]:
+    return w.pattern("under", lambda w: rf"(?:{w.alt('under_fire_verbs')}\s+)?"
+                     rf"{w.alt('under_fire_preps')}\s")
+
+
+def _relative(w: Words) -> re.Pattern[str]:
+    return w.pattern("relative", lambda w: rf"\b{w.alt('person_relatives')}\b")
+
+
+def _that(w: Words) -> re.Pattern[str]:
+    return w.pattern("that", lambda w: rf"\b{w.alt('complementizers')}\b")
+
+
+def _consequence(w: Words) -> re.Pattern[str]:
+    return w.pattern("consequence", lambda w: rf"[;]|\b{w.alt('closure_words')}\b")
+
+
+def _own_predicate(w: Words) -> re.Pattern[str]:
+    return w.pattern("own_predicate", lambda w: rf"\s+(?:{w.alt('service_aux')}\s+)?"
+                     rf"{w.alt('service_states')}\b")
+
+
+def _in_place(w: Words) -> re.Pattern[str]:
+    return w.pattern("in_place", lambda w: rf"\b{w.alt('place_preps')}\s+"
+                     rf"(?:{w.alt('place_determiners')}\s+)?(?:[\w'-]+\s+){{0,2}}$")
+
+
+def _mobile(w: Words) -> re.Pattern[str]:
+    return w.pattern("mobile", lambda w: rf"\b{w.alt('mobile_nouns')}\b")
+
+
+def _along(w: Words) -> re.Pattern[str]:
+    return w.pattern("along", lambda w: rf"\b{w.alt('along_preps')}\s+"
+                     rf"(?:{w.alt('place_determiners')}\s+)?(?:[\w'-]+\s+){{0,2}}$")
+
+
+def _near_place(w: Words) -> re.Pattern[str]:
+    return w.pattern("near_place", lambda w: rf"\b{w.alt('near_preps')}\s+"
+                     rf"(?:{w.alt('near_determiners')}\s+)?(?:[\w'-]+\s+){{0,2}}$")
+
+
+def _accident_subject(w: Words) -> re.Pattern[str]:
+    return w.pattern("accident_subject", lambda w: rf"\b{w.alt('accident_nouns')}\b[^,;]*$")
+
+
+def _stage_frame(w: Words) -> re.Pattern[str]:
+    return w.pattern("stage_frame", lambda w: rf"\b{w.alt('stage_frames')}\s+"
+                     rf"(?:{w.alt('stage_determiners')}\s+)?(?:[\w-]+\s+){{0,3}}$")
+
+
+def _conflict_relative(w: Words) -> re.Pattern[str]:
+    return w.pattern("conflict_relative", lambda w: rf"\b{w.alt('conflict_nouns')}\s*,?\s+"
+                     rf"{w.alt('conflict_relatives')}\b[^.;]*$")
+
+
+def _perfect(w: Words) -> re.Pattern[str]:
+    return w.pattern("perfect", lambda w: rf"\b{w.alt('perfect_aux')}\s+"
+                     rf"(?:{w.alt('perfect_passive')}\s+)?(?:\w+\s+)?$")
+
+
+def _toll_cue(w: Words) -> re.Pattern[str]:
+    return w.pattern("toll_cue", lambda w: rf"(?:.*{w.alt('toll_nouns')}|{w.alt('count_nouns')}\s)")
+
+
+def _livestock(w: Words) -> re.Pattern[str]:
+    return w.pattern("livestock", lambda w: rf"\s+(?:{w.alt('livestock_measures')}\s+)?"
+                     rf"{w.alt('livestock')}\b")
+
+
+def _none_of(w: Words) -> re.Pattern[str]:
+    return w.pattern("none_of", lambda w: rf"\b{w.alt('none_of')}\s+"
+                     rf"(?:{w.alt('none_determiners')}\s+)?$")
+
+
+def _apposition(w: Words) -> re.Pattern[str]:
+    return w.pattern("apposition", lambda w: rf",\s+{w.alt('apposition_openers')}\b"
+                     r"[^,;]{0,80},\s*(?:[\w'-]+\s+){0,3}$")
+
+
+def _in_sentence(view: _View, pattern: Callable[[Words], re.Pattern[str]]) -> bool:
+    """Whether the sentence has a match of `pattern` (one of this module's builders):
+    searched once per sentence, however many hits a sentence-wide veto is judged on."""
+    found = view.memo.get(pattern)
+    if found is None:
+        found = view.memo[pattern] = pattern(view.words).search(
+            view.s.text, view.s.start, view.s.end) is not None
+    return found
+
+
+def _word(view: _View, hit: Hit) -> str:
+    return view.s.text[hit.start : hit.end].lower()
+
+
+def _verbs(view: _View) -> list[Hit]:
+    """The violent act's verbs (set by the engine's `read_targets`)."""
+    return view.act.get("verbs", [])
+
+
+@predicate("generic_attack", lists=("generic_determiners",),
+           holds=("Any attack on the dam would be a crime.", "attack", "attack"),
+           fails=("An attack on the dam killed two.", "attack", "attack"))
+def generic_attack(view: _View, hit: Hit) -> bool:
+    """ "any attack on the dam would ...": an attack in general, not one that happened."""
+    return prev_word(view.s.text, hit.start, view.s.start) in view.words.set("generic_determiners")
+
+
+@predicate("stopped_by_truce", lists=("stoppage_nouns", "stoppage_preps"),
+           holds=("Kyiv wants a ban on strikes against power plants.", "strikes", "attack"),
+           fails=("Russian strikes hit power plants.", "strikes", "attack"))
+def stopped_by_truce(view: _View, hit: Hit) -> bool:
+    """ "a ceasefire on strikes against energy facilities": attacks named as what a truce
+    would stop."""
+    return _truce_on(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _TRUCE_LOOK_BACK), hit.start) is not None
+
+
+def _sirens(view: _View) -> list[Hit]:
+    """The aerial words of the sentence that name a warning, found once per sentence."""
+    found = view.memo.get("sirens")
+    if found is None:
+        warning = _warning(view.words)
+        found = view.memo["sirens"] = [h for h in view.get("airstrike", "aerial")
+                                       if warning.match(view.s.text, h.end, view.s.end)]
+    return found
+
+
+@predicate("in_warning", lists=("warning_nouns",),
+           holds=("An air raid siren sounded over Kyiv.", "raid", "attack"),
+           fails=("An air raid hit Kyiv.", "raid", "attack"))
+def in_warning(view: _View, hit: Hit) -> bool:
+    """ "an air raid siren sounded": every word of the warning is masked."""
+    return _inside(hit, _sirens(view))
+
+
+@predicate("speaker_word", distances=("short",),
+           holds=("Ukraine's air force said it downed ten drones.", "air force", "aerial"),
+           fails=("The air force bombed depots, the ministry said.", "air force", "aerial"))
+def speaker_word(view: _View, hit: Hit) -> bool:
+    """ "Ukraine's air force said ...": the aerial word names the speaker, not a weapon."""
+    for report in view.get("report"):
+        if report.start >= hit.end:
+            return (words_between(view.s.text, hit.end, report.start) <= view.distances["short"]
+                    and "," not in view.s.text[hit.end : report.start])
+    return False
+
+
+@predicate("weapon_named", lists=("weapon_nouns",),
+           holds=("Police arrested men who assembled explosives.", "explosives", "bombing"),
+           fails=("A car bomb exploded at the market.", "car bomb", "bombing"))
+def weapon_named(view: _View, hit: Hit) -> bool:
+    """ "as they assembled explosives": the word names a weapon, not its use."""
+    return _word(view, hit) in view.words.set("weapon_nouns")
+
+
+@predicate("party_destroys", distances=("result",), lists=("accident_nouns",),
+           holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
+                  "damage"),
+           fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
+def party_destroys(view: _View, hit: Hit) -> bool:
+    """ "Russia's defence ministry said it had destroyed a Patriot battery": a party
+    destroying a military asset is an attack; "a fire destroyed a depot" is not (no cause)."""
+    text = view.s.text
+    if not any(a.start >= hit.end and words_between(text, hit.end, a.start)
+               <= view.distances["result"] for a in view.prefixed("mil:")):
+        return False
+    if _accident_subject(view.words).search(
+            text, max(view.s.start, hit.start - _SUBJECT_LOOK_BACK), hit.start):
+        return False
+    return any(m.end <= hit.start and m.entry.kind in _PARTIES for m in view.s.mentions)
+
+
+@predicate("staged_action", lists=("staged_stems", "stage_frames", "stage_determiners"),
+           holds=("Commandos stormed an airliner in a counter-terrorism exercise.", "exercise",
+                  "hedge"),
+           fails=("Police said the exercise was cancelled.", "exercise", "hedge"))
+def staged_action(view: _View, hit: Hit) -> bool:
+    """ "stormed an airliner in a counter-terrorism exercise": the action itself is a drill
+    (the act spec keeps an attack during drills that kills people)."""
+    return _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])) and (
+        _stage_frame(view.words).search(
+            view.s.text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None)
+
+
+@predicate("weak_verb", lists=("weak_violence",),
+           holds=("The outage hit the capital.", "hit", "attack"),
+           fails=("Drones attacked the capital.", "attacked", "attack"))
+def weak_verb(view: _View, hit: Hit) -> bool:
+    """ "the outage hit the capital", "a blast at a plant": violent only in a conflict."""
+    return _word(view, hit) in view.words.set("weak_violence")
+
+
+# military targets
+
+@predicate("shooting", lists=("shooter_verbs",),
+           holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
+           fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
+def shooting(view: _View, hit: Hit) -> bool:
+    """ "air defence fire lit up the sky": the asset is shooting, not hit."""
+    following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
+    return bool(following) and following.group(1).lower() in view.words.set("shooter_verbs")
+
+
+@predicate("out_of_service", lists=("out_of_service",),
+           holds=("A drone hit a decommissioned bomber at the museum.", "bomber", "mil:bomber"),
+           fails=("A drone hit a bomber at the base.", "bomber", "mil:bomber"))
+def out_of_service(view: _View, hit: Hit) -> bool:
+    """ "a decommissioned bomber on display at the museum", decoys: not in service."""
+    return _not_in_service(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _SERVICE_LOOK_BACK), hit.start) is not None
+
+
+@predicate("embedded", lists=("embedded_verbs", "embedded_preps"),
+           holds=("Jets struck a command centre embedded inside the school.", "command centre",
+                  "mil:command"),
+           fails=("Jets struck a command centre.", "command centre", "mil:command"))
+def embedded(view: _View, hit: Hit) -> bool:
+    """ "a command centre embedded inside the school": a disputed claim about a place."""
+    return _embedded(view.words).match(view.s.text, hit.end) is not None
+
+
+@predicate("military_hit", distances=("modifier", "verb_object", "passive"),
+           lists=("hit_by", "under_fire_verbs", "under_fire_preps", "person_relatives",
+                  "passive_aux"),
+           holds=("Drones struck an air base overnight.", "air base", "mil:airbase"),
+           fails=("An air base lies near the city where drones struck homes.", "air base",
+                  "mil:airbase"))
+def military_hit(view: _View, hit: Hit) -> bool:
+    """A military asset on the receiving end: "army posts came under fire", "the depot was
+    hit by", after the verb ("struck an air base"), or a passive subject before it ("two
+    warships were hit"). Reads the act's verbs."""
+    text, verbs = view.s.text, _verbs(view)
+    words = view.words
+    modifier = view.distances["modifier"]
+    under = _under(words)
+    if _hit_by(words).match(text, hit.end) or any(
+        hit.end <= v.start and words_between(text, hit.end, v.start) <= modifier
+        and under.match(text, v.start) for v in verbs
+    ):
+        return True
+    return _after_verb(view, hit, verbs) or _passive_subject(view, hit, verbs)
+
+
+def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
+    """ "struck an air base": the asset follows a verb, outside a relative clause."""
+    text = view.s.text
+    before = [v for v in verbs if v.end <= asset.start]
+    within = view.distances["verb_object"]
+    if not any(words_between(text, v.end, asset.start) <= within for v in before):
+        return False
+    # A "who" between any of these verbs and the asset: the widest gap holds every other
+    # gap's matches but one kind, a "who" right at a verb's end (a search that starts there
+    # sees a word boundary). One search and an anchored match per verb, not a search of
+    # each gap: linear, not quadratic, in a long sentence.
+    relative = _relative(view.words)
+    return not (relative.search(text, min(v.end for v in before), asset.start)
+                or any(relative.match(text, v.end, asset.start) for v in before))
+
+
+def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
+    """ "two warships were hit": the asset is the subject of a passive verb after it."""
+    aux, within = view.words.set("passive_aux"), view.distances["passive"]
+    return any(
+        asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= within
+        and not aux.isdisjoint(view.s.text[asset.end : v.start].split())
+        and "," not in view.s.text[asset.end : v.start]
+        for v in verbs
+    )
+
+
+# infrastructure
+
+@predicate("negated_later",
+           holds=("The power plant was not damaged in the attack.", "power plant",
+                  "infra:power"),
+           fails=("The power plant was damaged in the attack.", "power plant", "infra:power"))
+def negated_later(view: _View, hit: Hit) -> bool:
+    """ "the plant was not damaged": a negation between the asset and the verb after it."""
+    return view.scope.negated_after(hit, view.get("attack", "damage", "bombing"))
+
+
+@predicate("base_fuel",
+           holds=("Drones hit a fuel depot at the air base.", "fuel depot", "infra:fuel"),
+           fails=("Drones hit a fuel depot near the city.", "fuel depot", "infra:fuel"))
+def base_fuel(view: _View, hit: Hit) -> bool:
+    """ "a fuel depot at the air base": a base's own fuel store is military. Reads the act's
+    military targets."""
+    return hit.payload == _FUEL and any(h.payload in _BASES for h in view.act.get("military", []))
+
+
+@predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "place_preps",
+                              "place_determiners", "mobile_nouns", "along_preps"),
+           holds=("Shells hit a market in the port city of Odesa.", "port", "infra:port"),
+           fails=("Drones hit the port of Odesa.", "port", "infra:port"))
+def locative(view: _View, hit: Hit) -> bool:
+    """ "the port city of Odesa", "a market near the railway station": the asset names where
+    something else was hit, not what was hit; "Port-au-Prince", "Port Sudan" name a city."""
+    text, words = view.s.text, view.words
+    if (hit.start > view.s.start and text[hit.start].isupper()
+            and _PLACE_NAME_NEXT.match(text, hit.end)
+            and _LOWER_WORD_BEFORE.search(text, max(view.s.start, hit.start - 20), hit.start)):
+        return True  # (in running text: a title-case headline capitalises every word)
+    following = _FIRST_WORD.match(text, hit.end, view.s.end)
+    if following and following.group(1).lower() in words.set("place_heads"):
+        return True
+    floor = max(view.s.start, hit.start - _PLACE_LOOK_BACK)
+    if _near_place(words).search(text, floor, hit.start):
+        return True
+    inside = _in_place(words).search(text, floor, hit.start)
+    mobile = _mobile(words)
+    if inside is not None and any(
+        h.end <= inside.start() and mobile.search(text, h.end, inside.start())
+        and not _CLAUSE_GAP.search(text, h.end, inside.start())
+        for h in view.get("attack", "airstrike", "bombing", "artillery", "damage")
+    ):
+        return True  # "hit a cargo ship at the port"; not "a training centre at the plant"
+    along = _along(words).search(text, floor, hit.start) if hit.payload == "road" else None
+    # "a petrol station on the highway" is a place; "a strike on the highway" is a target
+    return along is not None and not any(
+        h.end <= along.start() and words_between(text, h.end, along.start()) == 0
+        for h in view.get("attack", "airstrike", "bombing", "artillery", "damage")
+    )
+
+
+# between an asset and a later verb, these make someone or something else the verb's
+# subject; between a verb and a later asset, these open another clause (categories)
+_OTHER_AGENT = frozenset({"report", "aerial", "airstrike", "attack", "artillery", "bombing",
+                          "small_arms"})
+_NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
+
+
+@predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
+           lists=("person_relatives", "complementizers", "closure_words", "service_aux",
+                  "service_states", "linkers", "passive_aux"),
+           holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
+           fails=("Residents fled across the bridge as shells fell.", "bridge",
+                  "infra:bridge"))
+def infrastructure_hit(view: _View, hit: Hit) -> bool:
+    """An infrastructure asset that was hit: after the verb ("struck the refinery"), its
+    subject or passive subject ("the bridge collapsed", "a substation was hit"), or named
+    with it ("the refinery attack"); not a bystander ("fled across the bridge as ...
+    shelled"). Reads the act's verbs."""
+    text, words = view.s.text, view.words
+    receiving = view.distances["receiving"]
+    relative, that = _relative(words), _that(words)
+    consequence, own = _consequence(words), _own_predicate(words)
+    for verb in _verbs(view):
+        if verb.end <= hit.start:
+            if words_between(text, verb.end, hit.start) <= receiving and not relative.search(
+                text, verb.end, hit.start
+            ) and not that.search(text, verb.end, hit.start) and not any(
+                h.cat in _NEW_CLAUSE and verb.end <= h.start < hit.start for h in view.s.hits
+            ) and not consequence.search(text, verb.end, hit.start) and not own.match(
+                text, hit.end
+            ):
+                return True
+            continue
+        gap = text[hit.end : verb.start]
+        if "," in gap or ";" in gap or any(
+            h.cat in _OTHER_AGENT and hit.end <= h.start < verb.start for h in view.s.hits
+        ):
+            continue
+        split = gap.split()
+        if (len(split) <= view.distances["adjacent"]
+                and words.set("linkers").isdisjoint(split)) or (
+            len(split) <= receiving and not words.set("passive_aux").isdisjoint(split)
+        ) or (len(split) <= view.distances["result"] and verb.cat == "damage"):
+            return True
+    return False
+
+
+def _judicial(w: Words) -> re.Pattern[str]:
+    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial')}\b")
+
+
+@predicate("judicial", lists=("judicial",),
+           holds=("A judge postponed the trial of the man accused of the 1988 bombing that "
+                  "killed 270 people.", "killed", "kill"),
+           fails=("A bombing killed 27 people in the market on Monday.", "killed", "kill"))
+def judicial(view: _View, hit: Hit) -> bool:
+    """ "postponed the trial of the man accused of the bombing that killed 270": the
+    sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
+    the toll, judged on any of their cues)."""
+    return "judicial" in view.by_cat and _in_sentence(view, _judicial)
+
+
+_WARD_LOOK_BACK = 60  # "protects the power grid from cyberattacks"
+
+
+def _war_origin(w: Words) -> re.Pattern[str]:
+    return w.pattern("war_origin", lambda w: rf"\b{w.alt('war_origin')}\b")
+
+
+def _origin_excluded(w: Words) -> re.Pattern[str]:
+    return w.pattern("origin_excluded", lambda w: rf"\b{w.alt('origin_excluded')}\s+$")
+
+
+@predicate("war_origin", lists=("war_origin", "origin_excluded"),
+           holds=("The war began when militants attacked border towns, killing 1,200 people.",
+                  "killing", "kill"),
+           fails=("It was the largest attack since the war began, killing 12 people.",
+                  "killing", "kill"))
+def war_origin(view: _View, hit: Hit) -> bool:
+    """ "The war began when militants attacked ..., killing 1,200": how the war started is
+    its history, not today's news (a veto of the act and the toll, judged on any of their
+    cues); "the largest attack since the war began" is today's."""
+    if "war_origin" not in view.by_cat:
+        return False
+    found = view.memo.get("war_origin")
+    if found is None:
+        text = view.s.text
+        excluded = _origin_excluded(view.words)
+        found = view.memo["war_origin"] = any(
+            not excluded.search(text, max(view.s.start, m.start() - _WORDS_LOOK_BACK), m.start())
+            for m in _war_origin(view.words).finditer(text, view.s.start, view.s.end))
+    return found
+
+
+def _ward_off(w: Words) -> re.Pattern[str]:
+    return w.pattern("ward_off", lambda w: rf"\b{w.alt('ward_off')}\s+"
+                     r"(?:[\w'-]+\s+){0,3}$")
+
+
+def _protect_from(w: Words) -> re.Pattern[str]:
+    return w.pattern("protect_from", lambda w: rf"\b{w.alt('protect')}\s+"
+                     rf"(?:[\w'-]+\s+){{0,4}}{w.alt('protect_preps')}\s+(?:[\w'-]+\s+){{0,2}}$")
+
+
+@predicate("warded_off", lists=("ward_off", "protect", "protect_preps"),
+           holds=("The firm sells software that protects the power grid from cyberattacks.",
+                  "cyberattack", "cyber"),
+           fails=("Hackers hit the power grid in cyberattacks on Monday.", "cyberattack",
+                  "cyber"))
+def warded_off(view: _View, hit: Hit) -> bool:
+    """ "to deter an attack", "protects the power grid from cyberattacks": an attack to be
+    warded off, none that happened."""
+    by_cat = view.by_cat
+    floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
+    text = view.s.text
+    return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
+                or ("protect" in by_cat
+                    and _protect_from(view.words).search(text, floor, hit.start)))
+
+
+def _test_firing(w: Words) -> re.Pattern[str]:
+    return w.pattern("test_firing", lambda w: rf"\b{w.alt('test_firing')}\b")
+
+
+@predicate("test_firing", lists=("test_firing",),
+           holds=("A missile was launched at a test range in Kamchatka.", "launched", "attack"),
+           fails=("A missile was launched at the port of Odesa.", "launched", "attack"))
+def test_firing(view: _View, hit: Hit) -> bool:
+    """ "a missile was launched ... at a test range": a weapons test, no attack (a veto of
+    the act, judged on any of its cues)."""
+    return "test_firing" in view.by_cat and _in_sentence(view, _test_firing)
+
+
+_MARKET_LOOK_BACK = 40  # "Short-sellers attacked"
+
+
+def _market_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("market_before", lambda w: rf"\b{w.alt('market')}\s+"
+                     r"(?:[\w'-]+\s+)?$")
+
+
+def _market_after(w: Words) -> re.Pattern[str]:
+    return w.pattern("market_after", lambda w: rf"\s+(?:[\w'-]+\s+)?{w.alt('market')}\b")
+
+
+@predicate("market_sense", lists=("market",),
+           holds=("Short-sellers attacked shares of the pipeline operator.", "attacked",
+                  "attack"),
+           fails=("Shares fell after drones attacked the pipeline.", "attacked", "attack"))
+def market_sense(view: _View, hit: Hit) -> bool:
+    """ "short-sellers attacked shares of the operator": the market's sense, with a market
+    word as the verb's subject or object."""
+    if "market" not in view.by_cat:
+        return False
+    text = view.s.text
+    return bool(_market_before(view.words).search(
+        text, max(view.s.start, hit.start - _MARKET_LOOK_BACK), hit.start)
+        or _market_after(view.words).match(text, hit.end, view.s.end))
+
+
+def _commemoration(w: Words) -> re.Pattern[str]:
+    return w.pattern("commemoration", lambda w: rf"\b{w.alt('commemoration')}\b")
+
+
+@predicate("commemoration", lists=("commemoration",),
+           holds=("Kyiv held a minute of silence for the 34 people killed in the strike.",
+                  "killed", "kill"),
+           fails=("Kyiv said 34 people were killed in the strike.", "killed", "kill"))
+def commemoration(view: _View, hit: Hit) -> bool:
+    """ "a minute of silence for the 34 people killed in the strike a year ago": the dead
+    are remembered, not reported (a veto of the act and the toll)."""
+    return "commemoration" in view.by_cat and _in_sentence(view, _commemoration)
+
+
+# --- casualties ---------------------------------------------------------------------------
+
+@predicate("perfect_toll", lists=("perfect_aux", "perfect_passive"),
+           holds=("More than 33,700 have been killed since the war began.", "killed", "kill"),
+           fails=("Three people were killed on Monday.", "killed", "kill"))
+def perfect_toll(view: _View, hit: Hit) -> bool:
+    """ "33,700 have been killed since ...": a perfect-tense toll (with a period in the
+    sentence, the toll spec's veto: a war's toll)."""
+    return _perfect(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _PERFECT_LOOK_BACK), hit.start) is not None
+
+
+@predicate("conflict_relative", lists=("conflict_nouns", "conflict_relatives"),
+           holds=("A conflict that has killed more than 40 people flared again.", "killed",
+                  "kill"),
+           fails=("A strike that killed 40 people hit the market.", "killed", "kill"))
+def conflict_relative(view: _View, hit: Hit) -> bool:
+    """ "a conflict that killed more than 40", "fighting in which ... died": a war's toll."""
+    return _conflict_relative(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _RELATIVE_LOOK_BACK), hit.start) is not None
+
+
+@predicate("toll_noun", lists=("toll_nouns", "count_nouns"),
+           holds=("The death toll rose to 12.", "death toll", "kill"),
+           fails=("Twelve people were killed.", "killed", "kill"))
+def toll_noun(view: _View, hit: Hit) -> bool:
+    """ "the death toll", "the number of dead": the figure follows the noun."""
+    return _toll_cue(view.words).match(view.s.text[hit.start : hit.end]) is not None
+
+
+@predicate("toll_period", distances=("modifier",),
+           holds=("That brought the death toll since the truce to 330.", "death toll", "kill"),
+           fails=("The death toll rose to 12.", "death toll", "kill"))
+def toll_period(view: _View, hit: Hit) -> bool:
+    """ "bringing the death toll since the truce to 330": a toll over a period."""
+    return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start)
+               <= view.distances["modifier"] for c in view.get("cumulative"))
+
+
+@predicate("livestock", lists=("livestock", "livestock_measures"),
+           holds=("Gunmen killed 40 cattle.", "40", "count"),
+           fails=("Gunmen killed 40 villagers.", "40", "count"))
+def livestock(view: _View, hit: Hit) -> bool:
+    """ "40 cattle were killed": the figure counts animals, no casualties."""
+    return _livestock(view.words).match(view.s.text, hit.end) is not None
+
+
+@predicate("none_of", lists=("none_of", "none_determiners"),
+           holds=("None of the 180 people on board was hurt.", "180", "count"),
+           fails=("All of the 180 people on board were hurt.", "180", "count"))
+def none_of(view: _View, hit: Hit) -> bool:
+    """ "none of the 180 people on board was hurt": a figure nobody is in."""
+    return _none_of(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _NONE_LOOK_BACK), hit.start) is not None
+
+
+@predicate("accidental", lists=("accidental_violence",),
+           holds=("A blast tore through a warehouse.", "blast", "bombing"),
+           fails=("Shelling killed two.", "shelling", "artillery"))
+def accidental(view: _View, hit: Hit) -> bool:
+    """ "a blast at a fireworks store": a violent-sounding word as often an accident."""
+    return _word(view, hit) in view.words.set("accidental_violence")
+
+
+@counter("toll_figure",
+         holds=("The death toll rose to 12 on Monday.", "death toll", "kill", 12),
+         fails=("The death toll had not changed.", "death toll", "kill", None))
+def toll_figure(view: _View, hit: Hit) -> Count | None:
+    """The figure a toll noun states after it: "the death toll rose to 12"."""
+    reader, text, end = view.words.figures, view.s.text, view.s.end
+    return reader.count_after(text, hit.end, end) or reader.toll_after(text, hit.end, end)
+
+
+@counter("casualty_figure", lists=("apposition_openers",),
+         holds=("At least a dozen people, among them five children, were killed.", "killed",
+                "kill", 12),
+         fails=("It is unclear whether anyone was killed.", "killed", "kill", None))
+def casualty_figure(view: _View, hit: Hit) -> Count | None:
+    """The figure a casualty word states: after it ("killed 12 people"), before it ("12
+    people were killed"), listed ("a man and his son were killed"), or at the head of a
+    subject with an appositive ("a dozen people, among them five children, were killed")."""
+    reader, text, start, end = view.words.figures, view.s.text, view.s.start, view.s.end
+    count = (reader.count_after(text, hit.end, end)
+             or reader.count_before(text, hit.start, start)
+             or reader.listed_people(text, hit.end, end))
+    if count is None:
+        apposition = _apposition(view.words).search(
+            text, max(start, hit.start - _APPOSITION_LOOK_BACK), hit.start)
+        if apposition is not None:
+            count = reader.count_before(text, apposition.start(), start)
+    return count
 
 
 def _finder(name: str) -> Callable[[Callable[[_View], list[Hit]]], Callable[[_View], list[Hit]]]:

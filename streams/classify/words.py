@@ -3,6 +3,8 @@ coder's own lexicon (not the shipped file), so a language's data brings its own.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from streams.classify.figures import Figures
@@ -10,7 +12,8 @@ from streams.classify.figures import Figures
 
 class Words:
     """Role prepositions ("by X" is the agent, "on X" the target, "with X" a partner), the
-    asset classes that make a military target strategic, and the figures' number words."""
+    asset classes that make a military target strategic, the figures' number words, and the
+    closed word lists (`phrases:`) the predicates read around a hit."""
 
     def __init__(self, lexicon: dict[str, Any]) -> None:
         roles = lexicon["roles"]
@@ -19,6 +22,40 @@ class Words:
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon)
+        # the word lists of `phrases:` and of the cue categories (a predicate may read the
+        # terms of a category the scan also finds, to skip its regex when nothing was found)
+        self.phrases: dict[str, tuple[str, ...]] = {
+            str(name): tuple(str(term).lower() for term in terms or ())
+            for section in ("cues", "phrases")
+            for name, terms in (lexicon.get(section) or {}).items()
+        }
+        self._sets: dict[str, frozenset[str]] = {}
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def set(self, name: str) -> frozenset[str]:
+        """The list `name` as a set of lowercased terms, for a whole-word or whole-hit test."""
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.phrases[name])
+        return found
+
+    def alt(self, name: str) -> str:
+        """The list `name` as a regex group: each term's words separated by any spacing, a
+        trailing `*` as any word ending; an empty list never matches."""
+        parts = []
+        for term in self.phrases[name]:
+            star = term.endswith("*")
+            body = term[:-1] if star else term
+            parts.append(r"\s+".join(re.escape(w) for w in body.split()) + (r"\w*" if star else ""))
+        return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+    def pattern(self, key: str, build: Callable[[Words], str], flags: int = re.IGNORECASE
+                ) -> re.Pattern[str]:
+        """The regex `build` makes from this coder's lists, compiled once per coder."""
+        found = self._patterns.get(key)
+        if found is None:
+            found = self._patterns[key] = re.compile(build(self), flags)
+        return found
 
 
 def default_words() -> Words:

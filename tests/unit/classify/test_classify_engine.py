@@ -5,47 +5,76 @@ name, and a rule added as data codes without any new code."""
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
 
 from streams.classify import CoderConfigError, default_coder, load_coder
-from streams.classify.engine import RuleBook
+from streams.classify.engine import RuleBook, _Act
 from streams.classify.hits import Hit
 from streams.classify.lexicon import categories
-from streams.classify.predicates import FINDERS, PREDICATES
+from streams.classify.predicates import COUNTERS, FINDERS, PREDICATES
 from streams.classify.resources import load_yaml
 from streams.classify.roles import Sentence
 from streams.classify.rules import _View
 from tests.unit.classify.classify_helpers import article
 
 
-def _view(text: str) -> _View:
+def _view(text: str, lists: tuple[str, ...] | None = None) -> _View:
+    """The sentence's view with the act's groups, verbs and targets read (which the attack
+    predicates read); with `lists`, its words hold only those lexicon word lists."""
     coder = default_coder()
     hits = coder.lexicon.scan(text)
     s = Sentence(text, 0, len(text), hits, coder.actors.mentions(hits, text))
     view = _View(s, coder.taxonomy)
     view.distances = coder.rules.distances
+    for _, family in coder.rules.families:
+        if isinstance(family, _Act):
+            RuleBook.read_act(view, family)
+            RuleBook.read_targets(view, family)
+    if lists is not None:
+        words = copy.copy(coder.words)
+        words.phrases = {name: coder.words.phrases[name] for name in lists}
+        words._sets, words._patterns = {}, {}
+        view.words = words
     return view
 
 
 def _hit(view: _View, word: str, cat: str) -> Hit:
     text = view.s.text
-    found = [h for h in view.s.hits if h.cat == cat and text[h.start : h.end].lower() == word]
+    if cat == "count":  # a figure, as a count predicate is given it
+        found = [Hit(m.start(), m.end(), "count", "")
+                 for m in re.finditer(re.escape(word), text)]
+    else:
+        found = [h for h in view.s.hits
+                 if h.cat == cat and text[h.start : h.end].lower() == word]
     assert found, f"no {cat!r} hit {word!r} in {text!r}: {view.s.hits}"
     return found[0]
 
 
 @pytest.mark.parametrize("name", sorted(PREDICATES))
 def test_predicate_holds_for_its_example_and_not_its_counter_example(name: str) -> None:
+    """Run with only the word lists the predicate registers: a list it reads without
+    saying so fails here, not in a language whose lexicon lacks it."""
     entry = PREDICATES[name]
     assert entry.test.__doc__, f"{name} says what it asks"
     text, word, cat = entry.holds
-    view = _view(text)
+    view = _view(text, entry.lists)
     assert entry.test(view, _hit(view, word, cat)) is True, entry.holds
     text, word, cat = entry.fails
-    view = _view(text)
+    view = _view(text, entry.lists)
     assert entry.test(view, _hit(view, word, cat)) is False, entry.fails
+
+
+@pytest.mark.parametrize("name", sorted(COUNTERS))
+def test_counter_reads_its_example_and_not_its_counter_example(name: str) -> None:
+    entry = COUNTERS[name]
+    assert entry.count.__doc__, f"{name} says what it reads"
+    for text, word, cat, value in (entry.holds, entry.fails):
+        view = _view(text, entry.lists)
+        count = entry.count(view, _hit(view, word, cat))
+        assert (count.value if count is not None else None) == value, (text, count)
 
 
 def test_future_force_finds_a_partys_own_vow_only() -> None:
@@ -56,15 +85,27 @@ def test_future_force_finds_a_partys_own_vow_only() -> None:
     assert find(_view("Kyiv said Russia would strike again.")) == []
 
 
-def test_every_shipped_rule_runs_on_the_engine_except_the_two_named_families() -> None:
+def test_every_shipped_family_is_a_spec_on_the_engine() -> None:
     book = default_coder().rules
-    legacy = [name for name, family in book.families if callable(family)]
-    assert legacy == ["attacks", "casualties"]
-    specs = {rule.spec.type for _, family in book.families if not callable(family)
-             for rule in family}
-    assert specs == {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
+    types: set[str] = set()
+    for _, family in book.families:
+        if isinstance(family, list):
+            types |= {rule.spec.type for rule in family}
+        elif isinstance(family, _Act):
+            types |= {event.type for event in family.spec.events}
+        else:
+            types.add(family.spec.type)
+    assert types == {"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
                      "ceasefire.violated", "negotiation.held", "negotiation.stalled",
-                     "accusation.terrorism", "threat.military"}
+                     "attack.infrastructure", "attack.aerial", "attack.military_target",
+                     "casualties.reported", "accusation.terrorism", "threat.military"}
+    assert not any(callable(family) for _, family in book.families)
+
+
+def test_no_rule_module_holds_the_old_attack_functions() -> None:
+    import streams.classify.rules as rules
+
+    assert not [name for name in vars(rules) if name.startswith(("_attack", "_casualt"))]
 
 
 # --- every name in a spec is checked at load ------------------------------------------------
@@ -78,9 +119,15 @@ def _rule(data: dict[str, Any], family: str, name: str) -> dict[str, Any]:
     return next(r for r in rules if r["name"] == name)
 
 
-def _load(data: dict[str, Any]) -> RuleBook:
-    return RuleBook.load(data, "rules.yaml", default_coder().taxonomy,
-                         categories(load_yaml("lexicon.yaml")))
+def _load(data: dict[str, Any], lexicon: dict[str, Any] | None = None) -> RuleBook:
+    lexicon = lexicon if lexicon is not None else load_yaml("lexicon.yaml")
+    known = categories(lexicon)
+    return RuleBook.load(data, "rules.yaml", default_coder().taxonomy, known,
+                         frozenset(lexicon["phrases"]) | known)
+
+
+def _family(data: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(f for f in data["families"] if f["name"] == name)
 
 
 @pytest.mark.parametrize(("edit", "rule", "name", "says"), [
@@ -104,8 +151,24 @@ def _load(data: dict[str, Any]) -> RuleBook:
      "ceasefire.truce_agreed", "truce.rejected", "not a taxonomy type"),
     (lambda d: _rule(d, "threat", "own_force_vowed").update(finder="future_forces"),
      "threat.own_force_vowed", "future_forces", "not a registered finder"),
-    (lambda d: d["families"][2].update(coded_by="attack"),
-     "attacks", "attack", "not a family function"),
+    (lambda d: _family(d, "attacks")["act"]["groups"]["attack"].update(unless=["generic"]),
+     "attacks", "generic", "not a registered predicate"),
+    (lambda d: _family(d, "attacks")["act"]["groups"]["damage"].update(cues=["damages"]),
+     "attacks.damage", "damages", "not a category of the lexicon"),
+    (lambda d: _family(d, "attacks")["act"].update(violent_if=[["strike"]]),
+     "attacks", "strike", "not a group"),
+    (lambda d: _family(d, "attacks")["act"]["events"][1].update(target="infra"),
+     "attacks", "infra", "not a target"),
+    (lambda d: _family(d, "attacks")["act"]["events"][2].update(code="air"),
+     "attacks.attack.military_target", "air", "not a code name of attack.military_target"),
+    (lambda d: _family(d, "attacks")["act"]["targets"]["military"].update(prefix="army:"),
+     "attacks.military", "army:", "no asset class prefix"),
+    (lambda d: _family(d, "casualties")["toll"].update(count="casualty_count"),
+     "casualties", "casualty_count", "not a registered counter"),
+    (lambda d: _family(d, "casualties")["toll"].update(figures={"kill": "dead"}),
+     "casualties", "dead", "not a casualty figure"),
+    (lambda d: d["distances"].pop("receiving"),
+     "attacks", "receiving", "a distance predicate 'infrastructure_hit' needs"),
     (lambda d: d["distances"].pop("refusal"),
      "negotiation.talks_held", "refusal", "a distance predicate 'talks_refused' needs"),
     (lambda d: d["candidates"].append("truse"), "candidates", "truse",
@@ -123,6 +186,15 @@ def test_an_unknown_name_in_a_rule_fails_at_load(
     assert (caught.value.file, caught.value.rule, caught.value.name) == (
         "rules.yaml", rule, name)
     assert says in str(caught.value)
+
+
+def test_a_word_list_a_predicate_reads_must_be_in_the_lexicon() -> None:
+    lexicon = copy.deepcopy(load_yaml("lexicon.yaml"))
+    del lexicon["phrases"]["near_preps"]
+    with pytest.raises(CoderConfigError) as caught:
+        _load(_rules(), lexicon)
+    assert (caught.value.rule, caught.value.name) == ("attacks", "near_preps")
+    assert "'locative' reads" in str(caught.value)
 
 
 def test_a_rule_needs_a_trigger_or_a_finder() -> None:

@@ -1136,3 +1136,81 @@ def test_the_next_round_is_not_held() -> None:
 )
 def test_truce_words_that_are_no_proposal(sentence: str) -> None:
     assert "ceasefire.proposed" not in types(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A jury in Paris convicted three men on Tuesday over the 2015 shooting that killed 12 "
+    "people at a newspaper office.",
+    "The court approved the extradition of a suspect in the 2019 bombing of a Colombo hotel.",
+    "Judges sentenced the former militia commander to life in prison for shelling the town "
+    "in 1993.",
+])
+def test_trials_and_verdicts_over_attacks_are_no_attacks(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_an_attack_beside_a_trial_is_still_an_attack() -> None:
+    """The veto reads the attack's own sentence only: a trial named in the next one leaves
+    the strike coded."""
+    assert "attack.aerial" in types(
+        "Drones struck the airport in Khartoum on Monday. The trial of two officers in Port "
+        "Sudan was adjourned."
+    )
+
+
+@pytest.mark.parametrize("sentence", [
+    "The conflict erupted when gunmen stormed three army posts in 2019, killing 40 soldiers.",
+    "The war broke out after an air strike on the capital killed 60 people in April 2023.",
+])
+def test_how_a_war_began_is_its_history(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_the_largest_attack_since_the_war_began_is_news() -> None:
+    assert {"attack.aerial", "casualties.reported"} <= types(
+        "Russian drones struck Lviv overnight in the largest attack since the war began, "
+        "killing four people."
+    )
+
+
+@pytest.mark.parametrize("sentence", [
+    "The utility is buying new firewalls to protect its substations against cyberattacks.",
+    "Ministers agreed to double spending on air defence to deter a missile attack on the "
+    "capital.",
+    "Engineers are burying cables deeper to prevent drone strikes on the relay stations.",
+])
+def test_attacks_warded_off_are_no_attacks(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_an_attack_the_defences_failed_to_stop_is_an_attack() -> None:
+    assert "attack.infrastructure" in types(
+        "Air defences protected most of the city, but a drone strike hit the main substation "
+        "on Tuesday."
+    )
+
+
+@pytest.mark.parametrize("sentence", [
+    "The navy test-fired a cruise missile from a frigate in the White Sea on Friday, the "
+    "defence ministry said.",
+    "Gunners practised shelling mock positions and helicopters fired rockets at old tanks.",
+])
+def test_a_weapons_test_or_practice_is_no_attack(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_the_markets_attack_is_no_attack() -> None:
+    assert types("Hedge funds attacked shares of the grid operator after its profit "
+                 "warning.") == set()
+
+
+def test_shares_falling_after_an_attack_keep_the_attack() -> None:
+    assert "attack.infrastructure" in types(
+        "Shares in the operator fell 4% after drones attacked its refinery near Ryazan on "
+        "Sunday."
+    )
+
+
+def test_a_commemoration_is_no_report_of_the_dead() -> None:
+    assert types("Residents observed a moment of silence on Friday for the 19 people killed "
+                 "when a missile hit the station last spring.") == set()
