@@ -66,3 +66,6 @@ class Alert(WireModel):
     )
     window_start: datetime | None = Field(default=None, description="escalation_surge window")
     window_end: datetime | None = Field(default=None, description="escalation_surge window")
+    language: str | None = Field(
+        default=None, description="ISO 639-1 of the (first) report; title and summary are English"
+    )

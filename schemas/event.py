@@ -96,6 +96,9 @@ class Event(WireModel):
     evidence: Evidence
     confidence: float = Field(ge=0.0, le=1.0)
     coder_version: str
+    language: str | None = Field(
+        default=None, description="ISO 639-1 of the article; the evidence is in this language"
+    )
 
 
 class ClassifiedArticle(WireModel):
@@ -116,3 +119,4 @@ class ClassifiedArticle(WireModel):
     coder_version: str
     classified_at: datetime
     ingest_ts_ms: int | None = None
+    language: str | None = Field(default=None, description="ISO 639-1, given or detected")

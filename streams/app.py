@@ -27,7 +27,7 @@ from schemas.deadletter import DeadLetterReason, Stage
 from streams import config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
-from streams.classify import classify_article
+from streams.classify import classify_article, codes_language
 from streams.deadletters import bounded_key, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
 
@@ -210,7 +210,7 @@ def create_app(settings: config.Settings) -> faust.App:
     # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source: news.events,
     # keyed by article id); "src" is the offset that wrote it, "sent" what that run published
     revision_state = daily("alert-revisions", settings.revision_days)
-    # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by dyad)
+    # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by fold key)
     folds = table("alert-folds", default=None)
     # escalation key -> WindowState per 1 h bucket; 24 buckets make the hopping 24 h window
     # (source: escalation topic, keyed by escalation key)
@@ -406,6 +406,8 @@ def create_app(settings: config.Settings) -> faust.App:
             if sent:
                 for coded in classified.events:
                     metrics.EVENTS.labels(type=coded.type).inc()
+                if not codes_language(classified.language):
+                    metrics.UNCODED_LANGUAGE.labels(language=classified.language).inc()
 
     @app.agent(events_topic, name="alert")
     async def alert(stream: StreamT) -> None:
@@ -445,8 +447,10 @@ def create_app(settings: config.Settings) -> faust.App:
         metrics.STAGE_DURATION.labels(stage="alert").observe(time.perf_counter() - started)
         when = event_time(classified.published_at, classified.ingest_ts_ms)
         for item in publish:
+            # Keyed by the fold key itself: the fold table's key must follow the topic's key,
+            # or two workers would each hold a fold for one event and publish it twice.
             await fold_topic.send(
-                key=(item.dyad or item.article_id).encode(),
+                key=folding.fold_key(item).encode(),
                 value=item.model_dump_json().encode(),
             )
         for part in contributions:
@@ -458,7 +462,7 @@ def create_app(settings: config.Settings) -> faust.App:
     @app.agent(fold_topic, name="fold")
     async def fold_alerts(stream: StreamT) -> None:
         """Reports of one event (same kind, country pair, place, within the window) become
-        one alert that grows; keyed by country pair, so a pair's alerts stay in order."""
+        one alert that grows; keyed by fold key, so one event's reports meet on one worker."""
         async for event in stream.events():
             item = await guarded(event, "alert", Alert.model_validate_json, event.message.value)
             if item is None:

@@ -35,9 +35,15 @@ def _settings() -> config.Settings:
 def run_worker(args: argparse.Namespace) -> int:
     settings = _settings()
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
+    from streams.normalize import language
     from streams.topics import ensure_topics
 
     asyncio.run(ensure_topics(settings.kafka_client_kwargs(), app.wirewatch_topics))
+    # Models load before the group is joined, so no partition waits on them.
+    started = time.perf_counter()
+    language.detector()
+    print(f"wirewatch: language models loaded in {time.perf_counter() - started:.2f} s",
+          file=sys.stderr, flush=True)
 
     level = {"warning": "warn", "critical": "crit"}.get(args.loglevel, args.loglevel)
     sys.argv = [

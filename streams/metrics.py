@@ -50,6 +50,11 @@ EVENTS = Counter(
     "wirewatch_events", "Coded events published on news.events, by event type.", ["type"],
     registry=REGISTRY,
 )
+UNCODED_LANGUAGE = Counter(
+    "wirewatch_articles_uncoded_language", "Articles passed on with no events because the "
+    "coder does not read their language (given or detected), by ISO 639-1 code.",
+    ["language"], registry=REGISTRY,
+)
 ALERTS = Counter(
     "wirewatch_alerts", "Alerts published on news.alerts, by kind and severity.",
     ["kind", "severity"], registry=REGISTRY,
@@ -85,6 +90,7 @@ METRIC_NAMES: frozenset[str] = frozenset(
         "wirewatch_deadletter_total",
         "wirewatch_deadletter_send_failed_total",
         "wirewatch_events_total",
+        "wirewatch_articles_uncoded_language_total",
         "wirewatch_alerts_total",
         "wirewatch_stage_duration_seconds",
         "wirewatch_ingest_to_alert_seconds",

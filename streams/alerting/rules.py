@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from schemas import Actor, Alert, Casualties, ClassifiedArticle, Event, Location
 from schemas.alert import AlertKind, Severity
+from streams.languages import LANGUAGE_NAMES
 
 # Event type -> alert kind for the kinds that follow from a single event type.
 _KIND_BY_TYPE: dict[str, AlertKind] = {
@@ -110,7 +111,10 @@ def _unique_locations(events: Sequence[Event]) -> list[Location]:
     return list(seen.values())
 
 
-def _describe(kind: AlertKind, events: Sequence[Event], casualties: Casualties | None) -> str:
+def _describe(
+    kind: AlertKind, events: Sequence[Event], casualties: Casualties | None,
+    language: str | None = None,
+) -> str:
     lead = events[0]
     who = lead.actor.name if lead.actor else "unattributed"
     whom = f" against {lead.target.name}" if lead.target else ""
@@ -120,6 +124,9 @@ def _describe(kind: AlertKind, events: Sequence[Event], casualties: Casualties |
     parts = [f"{_TITLES[kind]}: {len(events)} coded event(s), {who}{whom}{place}{when}."]
     if casualties is not None:
         parts.append(f"Killed {casualties.killed or 0}, wounded {casualties.wounded or 0}.")
+    if language is not None and language != "en":
+        # The desk reads English; the evidence stays in the wire's own words.
+        parts.append(f"Reported in {LANGUAGE_NAMES.get(language, language)}.")
     parts.append(f'Evidence: "{lead.evidence.text}"')
     return " ".join(parts)
 
@@ -176,7 +183,7 @@ def alerts_for(
                 kind=kind,
                 severity=_severity(kind, events, mass, config),
                 title=_title(kind, events),
-                summary=_describe(kind, events, figures),
+                summary=_describe(kind, events, figures, classified.language),
                 article_id=classified.article_id,
                 event_ids=[e.event_id for e in events],
                 actors=_unique_actors(events),
@@ -190,6 +197,7 @@ def alerts_for(
                 raised_at=raised_at,
                 sources=[classified.source] if classified.source else [],
                 ingest_ts_ms=classified.ingest_ts_ms,
+                language=classified.language,
             )
         )
     return alerts

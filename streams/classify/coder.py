@@ -160,7 +160,7 @@ def code_events(article: NormalizedArticle) -> list[Event]:
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
-    return [_event(article.article_id, c) for c in _merge(coded)]
+    return [_event(article.article_id, article.language, c) for c in _merge(coded)]
 
 
 # The categories `_read_sentence` reads: a sentence with none of these (most sentences only
@@ -809,7 +809,7 @@ _new_event = _trusted(Event)
 _new_evidence = _trusted(Evidence)
 
 
-def _event(article_id: str, c: _Coded) -> Event:
+def _event(article_id: str, language: str | None, c: _Coded) -> Event:
     code = c.draft.code
     row = _CAMEO[code]
     casualties = c.draft.casualties
@@ -835,4 +835,5 @@ def _event(article_id: str, c: _Coded) -> Event:
         evidence=_new_evidence(field=c.field, text=c.text, start=c.start, end=c.end),
         confidence=_confidence(c),
         coder_version=CODER_VERSION,
+        language=language,
     )

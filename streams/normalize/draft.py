@@ -14,6 +14,7 @@ from schemas.article import Dateline, InputFormat, NormalizedArticle
 from streams.normalize.cleaning import clean_identifier, clean_line, clean_text
 from streams.normalize.dateline import split_dateline
 from streams.normalize.fingerprint import content_hash
+from streams.normalize.language import language_of
 from streams.normalize.rejected import Rejected
 
 HASH_ID_PREFIX = "sha256:"
@@ -86,7 +87,7 @@ def finish(draft: Draft, *, received_at: datetime, ingest_ts_ms: int | None) -> 
         source=_optional_line(draft.source) or (dateline.agency if dateline else None),
         url=clean_identifier(draft.url) or None if draft.url else None,
         published_at=draft.published_at,
-        language=draft.language,
+        language=language_of(draft.language, headline, caption, body),
         version=draft.version,
         retracted=draft.retracted,
         received_at=received_at,

@@ -130,3 +130,34 @@ async def test_every_message_is_accounted_for(worker: Worker) -> None:
     assert worker.metric("wirewatch_events_total") > 0
     assert worker.metric("wirewatch_stage_duration_seconds_count", stage="classify") > 0
     assert worker.metric("wirewatch_ingest_to_alert_seconds_count") > 0
+
+
+async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) -> None:
+    """A Spanish wire is neither a dead letter nor misread as English: it reaches
+    news.events with its language and no events, and the worker counts it."""
+    spanish = json.dumps({
+        "id": "wire-lang-es-1",
+        "headline": "Drones destruyen una subestación eléctrica en Járkov",
+        "body": "JÁRKOV, 4 mar (EFE).- Drones rusos destruyeron durante la noche la principal "
+                "subestación eléctrica de la ciudad y dejaron sin luz a 200.000 hogares, "
+                "informó el gobernador regional.",
+    }).encode()
+    german = ("BERLIN (dpa) - Die Bundesregierung hat am Dienstag neue Gespräche über die "
+              "Energieversorgung angekündigt.").encode()
+    before = worker.metric("wirewatch_articles_uncoded_language_total", language="es")
+    await produce(worker.topic("news.raw"), [spanish, german])
+    docs = values_json(await consume(
+        worker.topic("news.events"), timeout=90,
+        until=lambda records: sum(
+            json.loads(r.value)["language"] in ("es", "de") for r in records) >= 2,
+    ))
+    by_language = {d["language"]: d for d in docs if d["language"] in ("es", "de")}
+    assert by_language["es"]["article_id"] == "wire-lang-es-1"
+    assert by_language["es"]["events"] == [] and by_language["de"]["events"] == []
+    normalized = values_json(await consume(
+        worker.topic("news.normalized"), timeout=30,
+        until=has_articles("wire-lang-es-1"),
+    ))
+    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-es-1"} == {"es"}
+    after = worker.metric("wirewatch_articles_uncoded_language_total", language="es")
+    assert after - before == 1, worker.metrics_text()

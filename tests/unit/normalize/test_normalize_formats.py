@@ -156,7 +156,7 @@ def test_ninjs_1x():
     assert article.article_id == "urn:newsml:example.org:20250604:pier"
     assert article.version == 3
     assert article.published_at == datetime(2025, 6, 4, 10, 0, tzinfo=UTC)
-    assert article.language == "en-GB"
+    assert article.language == "en"  # ISO 639-1: the region tag of "en-GB" is dropped
     assert article.headline == "Pier closed after crane collapse"
     assert article.body == STORY
     assert article.dateline.text == "ODESA, June 3 (Reuters)"

@@ -1,0 +1,50 @@
+"""Languages through the core: every record says its language; uncoded ones are not misread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import orjson
+
+from streams.alerting import alerts_for
+from streams.classify import classify_article, codes_language
+from streams.normalize import normalize_message
+
+NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
+ENGLISH = {
+    "id": "lang-en-1",
+    "headline": "Drones knock out power station in Kharkiv",
+    "body": "KHARKIV, March 4 (Reuters) - Russian drones struck the city's main power station "
+            "overnight, cutting electricity to 200,000 homes, the regional governor said.",
+}
+
+
+def test_english_events_and_alerts_carry_the_language() -> None:
+    classified = classify_article(normalize_message(orjson.dumps(ENGLISH), received_at=NOW))
+    assert classified.language == "en"
+    assert classified.events and {e.language for e in classified.events} == {"en"}
+    alerts = alerts_for(classified)
+    assert {a.kind for a in alerts} >= {"infrastructure_attack"}
+    assert all(a.language == "en" and "Reported in" not in a.summary for a in alerts)
+
+
+def test_an_uncoded_language_yields_an_article_with_no_events() -> None:
+    raw = {
+        "id": "lang-ru-1",
+        "body": "ХАРЬКОВ, 4 марта. Беспилотники поразили электростанцию, без света остались "
+                "200 тысяч домов, сообщил губернатор области.",
+    }
+    classified = classify_article(normalize_message(orjson.dumps(raw), received_at=NOW))
+    assert classified.language == "ru"
+    assert classified.article_id == "lang-ru-1"
+    assert classified.events == [] and not codes_language("ru")
+
+
+def test_a_summary_names_the_language_of_a_non_english_report() -> None:
+    classified = classify_article(normalize_message(orjson.dumps(ENGLISH), received_at=NOW))
+    # As if a French wire had been coded: the title and summary stay English.
+    french = classified.model_copy(update={"language": "fr"})
+    alert = next(a for a in alerts_for(french) if a.kind == "infrastructure_attack")
+    assert alert.language == "fr"
+    assert "Reported in French." in alert.summary
+    assert alert.title == "Attack on infrastructure (Kharkiv)"
