@@ -54,23 +54,36 @@ def alert_kinds() -> tuple[str, ...]:
     return tuple(kind for kind in get_args(AlertKind) if kind not in UNSCORED_ALERTS)
 
 
+def corpus_dir(lang: str = "en") -> Path:
+    """English wires at the corpus root; every other language under `lang/LANG/`, each with
+    its own `tune/`, `heldout/` and `labels.yaml`, written blind the same way."""
+    return CORPUS if lang == "en" else CORPUS / "lang" / lang
+
+
+def corpus_languages() -> tuple[str, ...]:
+    """English first, then every language folder that has labels."""
+    others = sorted(d.name for d in (CORPUS / "lang").glob("*") if (d / "labels.yaml").exists())
+    return ("en", *others)
+
+
 @cache
-def load_labels() -> dict[str, dict[str, Any]]:
-    """`labels.yaml`: path relative to the corpus folder -> label."""
+def load_labels(lang: str = "en") -> dict[str, dict[str, Any]]:
+    """`labels.yaml`: path relative to the language's corpus folder -> label."""
     import yaml
 
-    with LABELS.open(encoding="utf-8") as handle:
+    path = corpus_dir(lang) / "labels.yaml"
+    with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     if not isinstance(data, dict):
-        raise ValueError(f"{LABELS} is not a mapping")
+        raise ValueError(f"{path} is not a mapping")
     return data
 
 
-def files_in(part: str) -> list[str]:
+def files_in(part: str, lang: str = "en") -> list[str]:
     """Labelled paths of a part, sorted; `all` is both parts."""
     if part not in PARTS:
         raise ValueError(f"unknown part {part!r}; use one of {', '.join(PARTS)}")
-    keys = sorted(load_labels())
+    keys = sorted(load_labels(lang))
     if part == "all":
         return keys
     return [key for key in keys if key.split("/", 1)[0] == part]
@@ -93,14 +106,14 @@ class Prediction:
 
 
 @cache
-def predict(path: str) -> Prediction:
+def predict(path: str, lang: str = "en") -> Prediction:
     """Normalize, classify and alert one fixture; an exception becomes an empty prediction.
 
     Cached per process, so `evaluate("heldout")` then `evaluate("all")` codes each file once."""
     from streams.offline import code_wire
 
-    label = load_labels()[path]
-    raw = (CORPUS / path).read_bytes()
+    label = load_labels(lang)[path]
+    raw = (corpus_dir(lang) / path).read_bytes()
     started = time.perf_counter()
     try:
         fallback = parse_time(label["published_at"]) if label.get("published_at") else None
@@ -149,11 +162,12 @@ def score_table(
     return table, scores(total_tp, total_fp, total_fn)
 
 
-def evaluate(part: str) -> dict[str, Any]:
-    """Scores for one part (`heldout`, `tune` or `all`), as plain JSON-ready data."""
-    labels = load_labels()
-    paths = files_in(part)
-    predictions = {path: predict(path) for path in paths}
+def evaluate(part: str, lang: str = "en") -> dict[str, Any]:
+    """Scores for one part (`heldout`, `tune` or `all`) of one language's corpus, as plain
+    JSON-ready data."""
+    labels = load_labels(lang)
+    paths = files_in(part, lang)
+    predictions = {path: predict(path, lang) for path in paths}
     types, kinds = event_types(), alert_kinds()
     gold_events = {path: set(labels[path]["events"]) for path in paths}
     gold_alerts = {path: set(labels[path]["alerts"]) for path in paths}
@@ -183,6 +197,7 @@ def evaluate(part: str) -> dict[str, Any]:
     timed = [predictions[path].seconds for path in paths if predictions[path].error is None]
     return {
         "part": part,
+        "language": lang,
         "articles": len(paths),
         "events": events,
         "events_micro": events_micro,
@@ -222,7 +237,9 @@ def _row(name: str, score: Mapping[str, float | int]) -> str:
 
 def render(result: Mapping[str, Any], show_errors: bool = False) -> str:
     head = f"  {'':<26}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}{'supp':>6}"
-    lines = [f"== {result['part']}: {result['articles']} articles ==", "event type", head]
+    lang, part = result["language"], result["part"]
+    where = part if lang == "en" else f"{lang} {part}"
+    lines = [f"== {where}: {result['articles']} articles ==", "event type", head]
     lines += [_row(name, score) for name, score in result["events"].items()]
     lines += [_row("MICRO (events)", result["events_micro"]), "alert kind", head]
     lines += [_row(name, score) for name, score in result["alerts"].items()]
@@ -260,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=PARTS, help="one part only (default: heldout and all)")
     parser.add_argument("--json", action="store_true", help="print machine-readable results")
     parser.add_argument("--show-errors", action="store_true", help="list FP/FN per file")
+    parser.add_argument(
+        "--lang", default=None,
+        help="one language's corpus in full (en, ru, uk, fr, es, ar, de); default: the English "
+        "tables, then one held-out line per language",
+    )
     args = parser.parse_args(argv)
     parts = [args.part] if args.part else ["heldout", "all"]
     try:
@@ -267,15 +289,32 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(f"bench.eval: the coder is not importable ({exc})", file=sys.stderr)
         return 2
-    results = [evaluate(part) for part in parts]
+    results = [evaluate(part, args.lang or "en") for part in parts]
+    languages = [] if args.lang else [evaluate("heldout", lang) for lang in corpus_languages()]
     if args.json:
         if not args.show_errors:
-            for result in results:
+            for result in results + languages:
                 result.pop("errors")
-        print(json.dumps({result["part"]: result for result in results}, indent=2))
+        doc: dict[str, Any] = {result["part"]: result for result in results}
+        if languages:
+            doc["languages"] = {result["language"]: result for result in languages}
+        print(json.dumps(doc, indent=2))
     else:
         print("\n\n".join(render(result, args.show_errors) for result in results))
+        if languages:
+            print("\n" + render_languages(languages))
     return 0
+
+
+def render_languages(results: list[dict[str, Any]]) -> str:
+    """One held-out line per language: what issue 12's bars are read from."""
+    lines = ["== held-out part per language ==",
+             f"  {'lang':<6}{'wires':>6}{'alert P':>9}{'R':>7}{'F1':>7}{'event F1':>10}"]
+    for r in results:
+        a, e = r["alerts_micro"], r["events_micro"]
+        lines.append(f"  {r['language']:<6}{r['articles']:>6}{a['precision']:>9.3f}"
+                     f"{a['recall']:>7.3f}{a['f1']:>7.3f}{e['f1']:>10.3f}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

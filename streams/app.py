@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, ClassifiedArticle, NormalizedArticle, severity_rank
 from schemas.deadletter import DeadLetterReason, Stage
-from streams import config, health, metrics, transport
+from streams import acks, config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
 from streams.classify import classify_article, codes_language
@@ -169,6 +169,7 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
 def create_app(settings: config.Settings) -> faust.App:
     """Build the app from settings; tests and the CLI build theirs from the environment."""
     transport.install()
+    acks.install()
     app = faust.App(settings.app_id, **faust_options(settings))
     prefix = settings.topic
     parts = settings.topic_partitions

@@ -42,7 +42,7 @@ def run_worker(args: argparse.Namespace) -> int:
     # Models load before the group is joined, so no partition waits on them.
     started = time.perf_counter()
     language.detector()
-    print(f"wirewatch: language models loaded in {time.perf_counter() - started:.2f} s",
+    print(f"wirewatch: language model loaded in {time.perf_counter() - started:.2f} s",
           file=sys.stderr, flush=True)
 
     level = {"warning": "warn", "critical": "crit"}.get(args.loglevel, args.loglevel)

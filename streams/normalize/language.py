@@ -1,11 +1,19 @@
 """The article's language: as the feeder gave it, else detected from its text.
 
-Detection uses lingua (lingua-language-detector): its n-gram models stay reliable on the
-headline-only flashes agencies send for the most urgent news, where a character-n-gram
-classifier guesses (py3langid, tried on the same flashes, took "BREAKING: Hamas rejects UN
-truce extension" for French). The detector knows the languages the coder reads plus the other
-languages wires commonly come in, so an Italian or Persian wire is named as such (and coded as
-nothing) instead of being forced into its nearest coded neighbour.
+Detection uses py3langid (a maintained port of langid.py: naive Bayes over byte n-grams),
+restricted to the languages Wirewatch tells apart. Chosen with `python -m bench.langid`
+(2026-12-04, same run, 774 lines: the project's language-ID lines in seven languages and
+every tune-corpus headline read alone): py3langid and lingua's high-accuracy mode each misread
+one English headline (0.999); lingua's low-accuracy mode misread 16 (0.979). py3langid cost
+0.07 ms a line against 0.43, loaded in 0.7 s against 3.6 and took ~94 MB against ~390,
+which a worker with a 768 MiB limit cannot spare.
+
+For Latin-script text a guess below `MIN_CONFIDENCE` is no answer: the language is then
+unknown (None) and the coder reads it as it reads English. On the same lines, every Latin
+answer under 0.7 was an English headline (10 of 774, one of them the only misreading); a
+flash misread as French would have lost its alerts. Text in another script cannot be English,
+so there the best guess stands however unsure (a Ukrainian flash of fourteen words scored
+under 0.7).
 """
 
 from __future__ import annotations
@@ -13,16 +21,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from streams.languages import CODED_LANGUAGES, DETECTED_LANGUAGES
 
 __all__ = ["CODED_LANGUAGES", "detect_language", "detector", "given_language", "language_of"]
 
 # Headline and lede: enough to decide, and the cost stays flat whatever the wire's length
-# (measured on the English tune corpus: ~0.4 ms at 400 characters, ~1 ms at 1,200, no
-# wire of 653 misread at either).
+# (~0.15 ms at 400 characters, ~0.09 at 200, on the English tune corpus, where none of 653
+# wires is misread).
 SAMPLE_CHARS = 400
+MIN_CONFIDENCE = 0.7
 _GIVEN = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})*\s*$")
 
 
@@ -39,24 +48,29 @@ def given_language(value: str | None) -> str | None:
 
 
 @cache
-def detector() -> LanguageDetector:
+def detector() -> LanguageIdentifier:
     """Built once per process; the worker calls it at start so no message pays the load."""
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(
-            *(getattr(IsoCode639_1, code.upper()) for code in sorted(DETECTED_LANGUAGES))
-        )
-        .with_preloaded_language_models()
-        .build()
-    )
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(sorted(DETECTED_LANGUAGES))
+    return identifier
 
 
 def detect_language(*texts: str | None) -> str | None:
-    """ISO 639-1 code of the texts read together (headline first), None without letters."""
+    """ISO 639-1 code of the texts read together (headline first); None without letters
+    or when the best guess is unsure."""
     sample = "\n".join(t[:SAMPLE_CHARS] for t in texts if t)[:SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return None
-    found = detector().detect_language_of(sample)
-    return found.iso_code_639_1.name.lower() if found is not None else None
+    code, confidence = detector().classify(sample)
+    if confidence >= MIN_CONFIDENCE or not _mostly_latin(sample):
+        return str(code)
+    return None
+
+
+def _mostly_latin(text: str) -> bool:
+    """Most letters are Latin (up to Latin Extended-B): the script English shares."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(ch <= "\u024f" for ch in letters) * 2 > len(letters)
 
 
 def language_of(given: str | None, *texts: str | None) -> str | None:

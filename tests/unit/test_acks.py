@@ -1,0 +1,93 @@
+"""Offsets a stream skipped around a rebalance are never committed over (streams/acks.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from faust.transport.consumer import Consumer
+from faust.transport.drivers.aiokafka import Consumer as AIOKafkaConsumer
+from faust.types import TP
+from intervaltree import IntervalTree
+
+from streams import acks
+
+TOPIC = TP("t.news.events", 0)
+
+
+class Flow:
+    def __init__(self) -> None:
+        self.active = True
+
+    def is_active(self) -> bool:
+        return self.active
+
+
+@pytest.fixture
+def consumer() -> Consumer:
+    acks.install()
+    app = SimpleNamespace(
+        consumer_generation_id=2, flow_control=Flow(),
+        topics=SimpleNamespace(acks_enabled_for=lambda topic: True),
+    )
+    c = object.__new__(AIOKafkaConsumer)
+    c.__dict__.update(
+        app=app, _acked=defaultdict(list), _acked_index=defaultdict(set),
+        _committed_offset=defaultdict(lambda: None), _gap=defaultdict(IntervalTree),
+        _unacked_messages=set(), _n_acked=0, _waiting_for_ack=None,
+    )
+    c._committed_offset[TOPIC] = 17
+    return c
+
+
+@dataclass(eq=False)
+class Message:
+    """What Consumer.ack reads of a faust ConsumerMessage; hashable by identity like it."""
+
+    offset: int
+    generation_id: int
+    tp: TP = TOPIC
+    topic: str = TOPIC.topic
+    acked: bool = False
+
+
+def message(offset: int, generation: int = 2) -> Message:
+    return Message(offset, generation)
+
+
+def test_processed_messages_commit_as_faust_does(consumer: Consumer) -> None:
+    for offset in (17, 18, 19):
+        assert consumer.ack(message(offset)) is True
+    assert consumer._new_offset(TOPIC) == 20
+
+
+def test_a_message_of_an_earlier_generation_holds_the_commit_until_re_read(
+    consumer: Consumer,
+) -> None:
+    # 17 was fetched before the rebalance and dropped by the stream; 18, 19 were processed.
+    assert consumer.ack(message(17, generation=1)) is False
+    consumer.ack(message(18))
+    consumer.ack(message(19))
+    assert consumer._new_offset(TOPIC) is None  # Faust alone would commit 20 here
+    # The rebalance's seek re-reads 17 in this generation: now all three commit.
+    assert consumer.ack(message(17)) is True
+    assert consumer._new_offset(TOPIC) == 20
+
+
+def test_a_message_dequeued_while_flow_control_is_off_is_not_acked(consumer: Consumer) -> None:
+    consumer.app.flow_control.active = False
+    assert consumer.ack(message(17)) is False
+    consumer.app.flow_control.active = True
+    consumer.ack(message(18))
+    assert consumer._new_offset(TOPIC) is None
+
+
+def test_a_skip_already_committed_past_by_another_owner_is_forgotten(
+    consumer: Consumer,
+) -> None:
+    consumer.ack(message(17, generation=1))
+    consumer._committed_offset[TOPIC] = 40  # the partition moved and came back
+    consumer.ack(message(40))
+    assert consumer._new_offset(TOPIC) == 41
