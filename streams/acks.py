@@ -16,10 +16,14 @@ far beyond it. In faust-streaming 0.15.3:
    one missing offset right after it (acked 18, 19 with 17 committed) is committed over.
 
 The fix: such skipped messages are not acked (the seek that ends every rebalance re-reads
-them from the committed offset, and the offset-stamped state makes the re-read harmless), and
-an offset known to have been skipped holds the commit below it until it is processed. Only
-known skips hold it: a gap Faust did not cause (transaction markers a feeder's producer left
-in `news.raw`, records deleted by retention) must not stop commits for good.
+them from the committed offset, and the offset-stamped state makes the re-read harmless); an
+offset known to have been skipped holds the commit below it until it is processed; and no
+commit is made while the offset right after the committed one is missing from the acks (a
+record can also vanish unacked: Faust clears its queues when a rebalance starts). Our source
+topics are neither compacted nor written by transactional producers, so the first record read
+after a seek is the committed offset itself. A `news.raw` written with transactions would
+carry markers there and stall that partition's commits (`/ready` then reports it stalled):
+feed it without transactions.
 """
 
 from __future__ import annotations
@@ -64,6 +68,14 @@ def new_offset(self: Consumer, tp: Any) -> int | None:
         skipped.difference_update([o for o in skipped if o < committed])
     if acked and skipped and min(skipped) < min(acked):
         return None
+    if acked and committed is not None:
+        holes = self._gap[tp]
+        lowest = min(acked)
+        if holes:
+            lowest = min(lowest, min(hole.begin for hole in holes))
+        if lowest > committed:
+            # the head is missing: `committed` is the next offset to read, not the last read
+            return None
     return _new_offset(self, tp)
 
 

@@ -27,7 +27,7 @@ from schemas.deadletter import DeadLetterReason, Stage
 from streams import acks, config, health, metrics, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
-from streams.classify import classify_article, codes_language
+from streams.classify import CODER_VERSION, codes_language, load_coder
 from streams.deadletters import bounded_key, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
 
@@ -387,15 +387,39 @@ def create_app(settings: config.Settings) -> faust.App:
             )
         return article
 
+    # The coder (automatons, actor dictionary, gazetteer, taxonomy: a few seconds) is built
+    # once when the worker starts, off the event loop; never on the first message, where it
+    # would count against that message's budget.
+    coder_ready = asyncio.Event()
+    app.wirewatch_coder = None
+
+    @app.task
+    async def build_coder() -> None:
+        """`wirewatch worker` builds the coder before Faust starts (a bad data file stops it
+        there, with the file, rule and name); an app started otherwise builds it here."""
+        coder = app.wirewatch_coder
+        if coder is None:
+            try:
+                coder = await asyncio.get_running_loop().run_in_executor(None, load_coder)
+            except Exception as exc:
+                log.critical("the coder could not be built: %s", exc)
+                await app.crash(exc)
+                return
+            app.wirewatch_coder = coder
+        log.info("coder %s built in %.2f s", CODER_VERSION, coder.build_seconds)
+        coder_ready.set()
+
     @app.agent(normalized_topic, name="classify")
     async def classify(stream: StreamT) -> None:
+        await coder_ready.wait()
+        coder = app.wirewatch_coder
         async for event in stream.events():
             started = time.perf_counter()
             article = await guarded(event, "classify", parse_article, event.message.value)
             if article is None:
                 continue
             classified = await guarded(
-                event, "classify", classify_article, article, size=text_size(article)
+                event, "classify", coder.classify_article, article, size=text_size(article)
             )
             if classified is None:
                 continue
@@ -627,6 +651,7 @@ def create_app(settings: config.Settings) -> faust.App:
         for topic in all_topics:
             await topic.maybe_declare()
         quiet_transport_logs()
+        await coder_ready.wait()  # up means able to code, too
         ready["up"] = True
         metrics.WORKER_UP.set(1)
 

@@ -35,9 +35,17 @@ def _settings() -> config.Settings:
 def run_worker(args: argparse.Namespace) -> int:
     settings = _settings()
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
+    from streams.classify import CoderConfigError, load_coder
     from streams.normalize import language
     from streams.topics import ensure_topics
 
+    # the coder is built before the worker starts: never on a first message, and a data
+    # file naming an unknown code, category or predicate stops the worker here
+    try:
+        app.wirewatch_coder = load_coder()
+    except CoderConfigError as exc:
+        print(f"wirewatch worker: the coder's data is invalid: {exc}", file=sys.stderr)
+        return 2
     asyncio.run(ensure_topics(settings.kafka_client_kwargs(), app.wirewatch_topics))
     # Models load before the group is joined, so no partition waits on them.
     started = time.perf_counter()

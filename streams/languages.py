@@ -17,3 +17,8 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ar": "Arabic", "de": "German", "it": "Italian", "pt": "Portuguese", "tr": "Turkish",
     "fa": "Persian", "he": "Hebrew", "pl": "Polish", "zh": "Chinese", "ja": "Japanese",
 }
+
+
+def codes_language(language: str | None) -> bool:
+    """Whether the coder reads this language; an unknown language is read (as English)."""
+    return language is None or language in CODED_LANGUAGES

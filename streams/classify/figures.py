@@ -8,36 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from schemas import Figure
-from streams.classify.lexicon import Hit
-from streams.classify.resources import load_yaml
+from streams.classify.hits import Hit
 
-_LEX = load_yaml("lexicon.yaml")
-_WORDS: dict[str, int] = {str(k).lower(): int(v) for k, v in _LEX["numbers"].items()}
-_MULT: dict[str, int] = {str(k).lower(): int(v) for k, v in _LEX["multipliers"].items()}
-_CURRENCY: dict[str, str] = {str(k).lower(): str(v) for k, v in _LEX["currencies"].items()}
-_PERSONS = frozenset(_LEX["roles"]["person_nouns"])
-
-_WORD_ALT = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
 _QUAL = (
     r"(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|"
     r"no\s+fewer\s+than|no\s+less\s+than|approximately|roughly|an\s+estimated|estimated|"
     r"a\s+total\s+of|another|a\s+further|at\s+minimum)"
 )
-_NUMBER = (
-    rf"(?:(?P<qual>{_QUAL})\s+)?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_ALT})(?:-(?:{_WORD_ALT}))?)"
-    r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
-)
-NUMBER_RE = re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE)
 _QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
-_AFTER_RE = re.compile(
-    r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|of|now|"
-    r"further|been|up))*\s+[\"“]?" + _NUMBER + r"\b",
-    re.IGNORECASE,
-)
 _AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w$€£.,-]+")
 _MONEY_RE = re.compile(
@@ -46,26 +27,8 @@ _MONEY_RE = re.compile(
     r"(?P<cur>dollars|euros|pounds|rubles|roubles|hryvnias)\b",
     re.IGNORECASE,
 )
-
-
-_TOLL_RE = re.compile(
-    r"\b(?:rose|risen|climbed|reached|increased|stood|stands|stand|jumped|is|was|of|at|to)\s+"
-    + _NUMBER + r"\b",
-    re.IGNORECASE,
-)
-
-
-def _is_number_word(word: str) -> bool:
-    return all(part in _WORDS for part in word.split("-"))
-
-
-def toll_after(text: str, pos: int, limit: int) -> Count | None:
-    """ "The death toll from the strike on Dnipro rose to 40": the figure after the verb."""
-    match = _TOLL_RE.search(text, pos, min(limit, pos + 90))
-    value = number_value(match) if match else None
-    if match is None or value is None:
-        return None
-    return Count(match.start("num"), match.end(), value)
+_LIST_WORD = re.compile(r"[\w'-]+|,")
+_LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
 
 
 class Count(NamedTuple):
@@ -76,159 +39,218 @@ class Count(NamedTuple):
     value: int
 
 
-def number_value(match: re.Match[str]) -> int | None:
-    """The conservative integer a NUMBER match stands for, or None if it is not a count."""
-    raw = match.group("num").lower()
-    if raw[0].isdigit():
-        value = float(raw.replace(",", ""))
-        if match.group("qual") is None and 1900 <= value <= 2100 and "," not in raw:
-            return None  # a year
-    else:
-        parts = raw.split("-")
-        value = float(sum(_WORDS.get(p, 0) for p in parts))
-        if len(parts) == 2 and parts[1] in {"hundred", "thousand"}:
-            value = float(_WORDS.get(parts[0], 0) * _WORDS[parts[1]])
-    mult = match.group("mult")
-    if mult:
-        value *= _MULT[mult.lower()]
-    return int(value)
+class Figures:
+    """Counts and quantities read with a language's number words, multipliers, currencies
+    and person nouns (the coder's lexicon: `numbers`, `multipliers`, `currencies`,
+    `roles.person_nouns`); built once per coder."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        self._words: dict[str, int] = {
+            str(k).lower(): int(v) for k, v in lexicon["numbers"].items()
+        }
+        self._mult: dict[str, int] = {
+            str(k).lower(): int(v) for k, v in lexicon["multipliers"].items()
+        }
+        self._currency: dict[str, str] = {
+            str(k).lower(): str(v) for k, v in lexicon["currencies"].items()
+        }
+        self._persons = frozenset(lexicon["roles"]["person_nouns"])
+        self._plural_persons = frozenset(
+            w for w in self._persons if w.endswith("s") or w in {
+                "men", "women", "children", "people", "police", "staff", "crew", "family"}
+        )
+        alt = "|".join(sorted((re.escape(w) for w in self._words), key=len, reverse=True))
+        number = (
+            rf"(?:(?P<qual>{_QUAL})\s+)?"
+            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
+            r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
+        )
+        self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
+        self._after_re = re.compile(
+            r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|"
+            r"of|now|further|been|up))*\s+[\"“]?" + number + r"\b",
+            re.IGNORECASE,
+        )
+        self._toll_re = re.compile(
+            r"\b(?:rose|risen|climbed|reached|increased|stood|stands|stand|jumped|is|was|of|at|"
+            r"to)\s+" + number + r"\b",
+            re.IGNORECASE,
+        )
+
+    def _is_number_word(self, word: str) -> bool:
+        return all(part in self._words for part in word.split("-"))
 
 
-def _is_article(match: re.Match[str], text: str) -> bool:
-    """"a"/"an"/"one" count only when a person noun follows, after at most two modifiers
-    ("a civilian was killed", "one Palestinian man was killed")."""
-    if match.group("num").lower() not in {"a", "an", "one", "both"} or match.group("qual"):
-        return False
-    following = text[match.end() : match.end() + 40].split()[:3]
-    for word in following:
-        word = word.strip(",.").lower()
-        if word in _PERSONS:
-            return False
-        if word in {"was", "were", "is", "and", "of", "in", "who"}:
-            break
-    return True
+    def toll_after(self, text: str, pos: int, limit: int) -> Count | None:
+        """ "The death toll from the strike on Dnipro rose to 40": the figure after the verb."""
+        match = self._toll_re.search(text, pos, min(limit, pos + 90))
+        value = self.number_value(match) if match else None
+        if match is None or value is None:
+            return None
+        return Count(match.start("num"), match.end(), value)
 
 
-_LIST_WORD = re.compile(r"[\w'-]+|,")
-_PLURAL_PERSONS = frozenset(
-    w for w in _PERSONS if w.endswith("s") or w in {"men", "women", "children", "people",
-                                                     "police", "staff", "crew", "family"}
-)
-_LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
-
-
-def listed_people(text: str, pos: int, limit: int) -> Count | None:
-    """People listed after a casualty verb: "killing the driver and two maintenance workers"
-    is 3; each item is a determiner or a number, up to two modifiers, and a person noun."""
-    words = [(m.group(0).lower(), m.end())
-             for m in _LIST_WORD.finditer(text, pos, min(limit, pos + 120))]
-    total, end, i = 0, pos, 0
-    while i < len(words):
-        word = words[i][0]
-        if word in _LIST_DETERMINERS and i + 1 < len(words) and (
-            words[i + 1][0].isdigit() or _is_number_word(words[i + 1][0])
-        ):
-            i += 1  # "the two drivers"
-            word = words[i][0]
-        if word in _LIST_DETERMINERS:
-            value: int | None = 1
-        elif word.isdigit():
-            value = int(word)
-        elif _is_number_word(word):
-            value = _WORDS.get(word)
+    def number_value(self, match: re.Match[str]) -> int | None:
+        """The conservative integer a NUMBER match stands for, or None if it is not a count."""
+        raw = match.group("num").lower()
+        if raw[0].isdigit():
+            value = float(raw.replace(",", ""))
+            if match.group("qual") is None and 1900 <= value <= 2100 and "," not in raw:
+                return None  # a year
         else:
-            break
-        noun = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j][0] in _PERSONS),
-                    None)
-        if value is None or noun is None or any(w[0] == "," for w in words[i + 1 : noun]):
-            break
-        if value == 1 and word in _LIST_DETERMINERS and words[noun][0] in _PLURAL_PERSONS:
-            break  # "their children": no figure
-        total, end, i = total + value, words[noun][1], noun + 1
-        if i < len(words) and words[i][0] in {",", "and"}:
-            i += 1
-            if i < len(words) and words[i][0] == "and":
+            parts = raw.split("-")
+            value = float(sum(self._words.get(p, 0) for p in parts))
+            if len(parts) == 2 and parts[1] in {"hundred", "thousand"}:
+                value = float(self._words.get(parts[0], 0) * self._words[parts[1]])
+        mult = match.group("mult")
+        if mult:
+            value *= self._mult[mult.lower()]
+        return int(value)
+
+
+    def _is_article(self, match: re.Match[str], text: str) -> bool:
+        """"a"/"an"/"one" count only when a person noun follows, after at most two modifiers
+        ("a civilian was killed", "one Palestinian man was killed")."""
+        if match.group("num").lower() not in {"a", "an", "one", "both"} or match.group("qual"):
+            return False
+        following = text[match.end() : match.end() + 40].split()[:3]
+        for word in following:
+            word = word.strip(",.").lower()
+            if word in self._persons:
+                return False
+            if word in {"was", "were", "is", "and", "of", "in", "who"}:
+                break
+        return True
+
+
+
+
+    def listed_people(self, text: str, pos: int, limit: int) -> Count | None:
+        """People listed after a casualty verb: "killing the driver and two maintenance workers"
+        is 3; each item is a determiner or a number, up to two modifiers, and a person noun."""
+        words = [(m.group(0).lower(), m.end())
+                 for m in _LIST_WORD.finditer(text, pos, min(limit, pos + 120))]
+        total, end, i = 0, pos, 0
+        while i < len(words):
+            word = words[i][0]
+            if word in _LIST_DETERMINERS and i + 1 < len(words) and (
+                words[i + 1][0].isdigit() or self._is_number_word(words[i + 1][0])
+            ):
+                i += 1  # "the two drivers"
+                word = words[i][0]
+            if word in _LIST_DETERMINERS:
+                value: int | None = 1
+            elif word.isdigit():
+                value = int(word)
+            elif self._is_number_word(word):
+                value = self._words.get(word)
+            else:
+                break
+            persons = self._persons
+            noun = next((j for j in range(i + 1, min(i + 4, len(words)))
+                         if words[j][0] in persons), None)
+            if value is None or noun is None or any(w[0] == "," for w in words[i + 1 : noun]):
+                break
+            if value == 1 and word in _LIST_DETERMINERS and words[noun][0] in self._plural_persons:
+                break  # "their children": no figure
+            total, end, i = total + value, words[noun][1], noun + 1
+            if i < len(words) and words[i][0] in {",", "and"}:
                 i += 1
-    return Count(pos, end, total) if total else None
+                if i < len(words) and words[i][0] == "and":
+                    i += 1
+        return Count(pos, end, total) if total else None
 
 
-def count_after(text: str, pos: int, limit: int) -> Count | None:
-    """A count right after a casualty cue: "killed seven people", "death toll rose to 30";
-    not an age ("one of the dead was 16 years old")."""
-    match = _AFTER_RE.match(text[pos:limit])
-    if match is None or _is_article(match, text[pos:]):
-        return None
-    if _AGE.match(text, pos + match.end()):
-        return None
-    value = number_value(match)
-    if value is None:
-        return None
-    return Count(pos + match.start("num"), pos + match.end(), value)
-
-
-def count_before(text: str, pos: int, floor: int) -> Count | None:
-    """The nearest count ending a few words before a cue: "seven people were killed"."""
-    window_start = max(floor, pos - 60)
-    tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
-    for token in reversed(tokens):
-        word = token.group(0).lower().rstrip(".,")
-        if token.group(0).endswith((",", ";")) or word == "and":
+    def count_after(self, text: str, pos: int, limit: int) -> Count | None:
+        """A count right after a casualty cue: "killed seven people", "death toll rose to 30";
+        not an age ("one of the dead was 16 years old")."""
+        match = self._after_re.match(text[pos:limit])
+        if match is None or self._is_article(match, text[pos:]):
             return None
-        if word and (word[0].isdigit() or _is_number_word(word)):
-            match = NUMBER_RE.match(text, token.start(), pos)
-            if match is None or _is_article(match, text):
-                return None
-            value = number_value(match)
-            return Count(match.start(), match.end(), value) if value is not None else None
-    return None
-
-
-def _number_before(text: str, floor: int, pos: int) -> tuple[int, int] | None:
-    """The count up to four words before `pos` ("41 aircraft", "dozens of long-range ...")."""
-    tokens = list(_TOKEN_RE.finditer(text, floor, pos))[-5:]
-    for token in reversed(tokens):
-        word = token.group(0).lower().rstrip(".,")
-        numeric = word and (word[0].isdigit() or _is_number_word(word))
-        if numeric and word not in {"a", "an", "both"}:
-            if token.start() > 0 and text[token.start() - 1] in "-–":
-                return None  # a model name: "A-50 spy planes"
-            match = NUMBER_RE.match(text, token.start(), pos)
-            value = number_value(match) if match else None
-            if value is None:
-                return None
-            qual = _QUAL_BEFORE.search(text, max(floor, token.start() - 20), token.start())
-            return (qual.start() if qual else token.start()), value
-        if word in {",", "and", "or"} or "," in token.group(0)[:-1]:
+        if _AGE.match(text, pos + match.end()):
             return None
-    return None
+        value = self.number_value(match)
+        if value is None:
+            return None
+        return Count(pos + match.start("num"), pos + match.end(), value)
+
+
+    def count_before(self, text: str, pos: int, floor: int) -> Count | None:
+        """The nearest count ending a few words before a cue: "seven people were killed"."""
+        window_start = max(floor, pos - 60)
+        tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
+        for token in reversed(tokens):
+            word = token.group(0).lower().rstrip(".,")
+            if token.group(0).endswith((",", ";")) or word == "and":
+                return None
+            if word and (word[0].isdigit() or self._is_number_word(word)):
+                match = self.number_re.match(text, token.start(), pos)
+                if match is None or self._is_article(match, text):
+                    return None
+                value = self.number_value(match)
+                return Count(match.start(), match.end(), value) if value is not None else None
+        return None
+
+
+    def _number_before(self, text: str, floor: int, pos: int) -> tuple[int, int] | None:
+        """The count up to four words before `pos` ("41 aircraft", "dozens of long-range ...")."""
+        tokens = list(_TOKEN_RE.finditer(text, floor, pos))[-5:]
+        for token in reversed(tokens):
+            word = token.group(0).lower().rstrip(".,")
+            numeric = word and (word[0].isdigit() or self._is_number_word(word))
+            if numeric and word not in {"a", "an", "both"}:
+                if token.start() > 0 and text[token.start() - 1] in "-–":
+                    return None  # a model name: "A-50 spy planes"
+                match = self.number_re.match(text, token.start(), pos)
+                value = self.number_value(match) if match else None
+                if value is None:
+                    return None
+                qual = _QUAL_BEFORE.search(text, max(floor, token.start() - 20), token.start())
+                return (qual.start() if qual else token.start()), value
+            if word in {",", "and", "or"} or "," in token.group(0)[:-1]:
+                return None
+        return None
+
+
+    def find_figures(self, text: str, start: int, hits: Iterable[Hit]) -> list[Figure]:
+        """Stated quantities other than casualties (aircraft, drones, money, people), read at the
+        scan's noun and currency hits so no regex runs over the whole sentence."""
+        figures: list[Figure] = []
+        money_from = -1
+        for hit in hits:
+            if hit.cat == "fig":
+                found = self._number_before(text, max(start, hit.start - 48), hit.start)
+                if found is not None:
+                    at, value = found
+                    figures.append(Figure(
+                        kind=hit.payload, value=float(value), unit=hit.payload,
+                        text=text[at : hit.end],
+                    ))
+            elif hit.cat == "money" and hit.start > money_from:
+                window = max(start, hit.start - 24)
+                match = _MONEY_RE.search(text, window, hit.end + 24)
+                if match is not None:
+                    money_from = match.end()
+                    figures.append(self._money(match))
+        return figures
+
+
+    def _money(self, match: re.Match[str]) -> Figure:
+        amount = match.group("amount") or match.group("amount2")
+        mult = (match.group("mult") or match.group("mult2") or "").lower()
+        symbol = (match.group("sym") or match.group("cur") or "").lower()
+        value = float(amount.replace(",", "")) * self._mult.get(mult, 1)
+        return Figure(kind="money", value=value, unit=self._currency.get(symbol),
+                      text=match.group(0))
+
+
+
+def _default() -> Figures:
+    from streams.classify.loader import default_coder
+
+    return default_coder().words.figures
 
 
 def find_figures(text: str, start: int, hits: Iterable[Hit]) -> list[Figure]:
-    """Stated quantities other than casualties (aircraft, drones, money, people), read at the
-    scan's noun and currency hits so no regex runs over the whole sentence."""
-    figures: list[Figure] = []
-    money_from = -1
-    for hit in hits:
-        if hit.cat == "fig":
-            found = _number_before(text, max(start, hit.start - 48), hit.start)
-            if found is not None:
-                at, value = found
-                figures.append(Figure(
-                    kind=hit.payload, value=float(value), unit=hit.payload,
-                    text=text[at : hit.end],
-                ))
-        elif hit.cat == "money" and hit.start > money_from:
-            window = max(start, hit.start - 24)
-            match = _MONEY_RE.search(text, window, hit.end + 24)
-            if match is not None:
-                money_from = match.end()
-                figures.append(_money(match))
-    return figures
-
-
-def _money(match: re.Match[str]) -> Figure:
-    amount = match.group("amount") or match.group("amount2")
-    mult = (match.group("mult") or match.group("mult2") or "").lower()
-    symbol = (match.group("sym") or match.group("cur") or "").lower()
-    value = float(amount.replace(",", "")) * _MULT.get(mult, 1)
-    return Figure(kind="money", value=value, unit=_CURRENCY.get(symbol), text=match.group(0))
+    """`Figures.find_figures` of the process-wide default coder (see `load_coder`)."""
+    return _default().find_figures(text, start, hits)

@@ -9,22 +9,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 
-from streams.classify.resources import load_yaml
+from streams.classify.hits import Hit
+
+__all__ = ["Hit", "Lexicon", "fold", "scan"]
 
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("ʼ", "'"))
-
-
-class Hit(NamedTuple):
-    """A term found in a field: `cat` is the lexicon category, `payload` its detail."""
-
-    start: int
-    end: int
-    cat: str
-    payload: str
 
 
 class _Entry(NamedTuple):
@@ -46,8 +39,11 @@ def fold(text: str) -> str:
     return "".join(pairs.get(ch, ch.lower()[:1] or ch) for ch in text)
 
 
-def _terms() -> Iterable[tuple[str, _Entry]]:
-    lexicon = load_yaml("lexicon.yaml")
+def _terms(
+    lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]]
+) -> Iterable[tuple[str, _Entry]]:
+    """Every scan key: the lexicon's cues, figure nouns and assets, and the actor terms
+    (term, actor index, case-exact) of the coder's actor dictionary."""
     for cat, terms in lexicon["cues"].items():
         for term in terms:
             yield _entry(str(term), cat, str(term))
@@ -58,11 +54,20 @@ def _terms() -> Iterable[tuple[str, _Entry]]:
         for asset, terms in lexicon["assets"][group].items():
             for term in terms:
                 yield _entry(str(term), f"{prefix}:{asset}", asset)
-    from streams.classify.actors import ACTOR_TERMS
-
-    for term, index, exact in ACTOR_TERMS:
+    for term, index, exact in actor_terms:
         key, entry = _entry(term, "actor", str(index))
         yield key, entry._replace(exact_case=term if exact else None)
+
+
+def categories(lexicon: dict[str, Any]) -> frozenset[str]:
+    """Every category a hit of this lexicon can have (what rule specs and the taxonomy may
+    name), read from the data without building the automatons."""
+    cats = {str(cat) for cat in lexicon["cues"]} | {"actor"}
+    if lexicon.get("figures"):
+        cats.add("fig")
+    for group, prefix in (("infrastructure", "infra"), ("military", "mil")):
+        cats.update(f"{prefix}:{asset}" for asset in lexicon["assets"][group])
+    return frozenset(cats)
 
 
 def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
@@ -74,12 +79,12 @@ def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
 _Value = tuple[int, bool, tuple[tuple[str, str], ...], tuple[_Entry, ...]]
 
 
-def _table() -> dict[str, _Value]:
+def _table(terms: Iterable[tuple[str, _Entry]]) -> dict[str, _Value]:
     """Each key maps to (length, whether its first character is alphanumeric, plain, other):
     `plain` are (cat, payload) pairs that need only whole-word boundaries, `other` the
     prefix and case-exact entries that need the full check."""
     table: dict[str, list[_Entry]] = {}
-    for key, entry in _terms():
+    for key, entry in terms:
         bucket = table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -143,82 +148,117 @@ def _build_words(
     return automaton, tuple(odd)
 
 
-_TABLE = _table()
-AUTOMATON = _build(_TABLE)
-_WORDS, _ODD = _build_words(_TABLE)
-del _TABLE
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)
 
 
-def scan(text: str) -> list[Hit]:
-    """Every whole-word cue in `text`, in order of start offset.
+class Lexicon:
+    """The scan of one coder: every cue, asset and actor term in two Aho-Corasick automatons
+    (~35,000 keys), built once per coder (`load_coder`, about a second), never at import."""
 
-    Word boundaries are checked here (the automaton matches substrings); `*` terms may run
-    on into a longer word, and case-exact actor terms (US, UN) must match their capitals.
-    """
-    # One NUL (no key has one, and it is not alphanumeric) at each end: the boundary tests
-    # need no range checks, and a key ending at `end` in the padded text is text[start:end].
-    padded = f"\0{fold(text)}\0"
-    hits = _scan_words(text, padded) if padded.isascii() else _scan_any(text, padded)
-    hits.sort()
-    if _MASKERS.isdisjoint(map(_category, hits)):
+    def __init__(
+        self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]]
+    ) -> None:
+        self.categories = categories(lexicon)
+        table = _table(_terms(lexicon, actor_terms))
+        self.automaton = _build(table)
+        self._words, self._odd = _build_words(table)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every whole-word cue in `text`, in order of start offset.
+
+        Word boundaries are checked here (the automaton matches substrings); `*` terms may
+        run on into a longer word, and case-exact actor terms (US, UN) must match their
+        capitals.
+        """
+        # One NUL (no key has one, and it is not alphanumeric) at each end: the boundary
+        # tests need no range checks, and a key ending at `end` in the padded text is
+        # text[start:end].
+        padded = f"\0{fold(text)}\0"
+        hits = self.scan_words(text, padded) if padded.isascii() else self.scan_any(text, padded)
+        hits.sort()
+        if _MASKERS.isdisjoint(map(_category, hits)):
+            return hits
+        return _masked(hits)
+
+    def scan_any(self, text: str, padded: str) -> list[Hit]:
+        """The hits of the substring automaton, for any text."""
+        hits: list[Hit] = []
+        append = hits.append
+        for end, (length, head_alnum, plain, other) in self.automaton.iter(padded):
+            start = end - length
+            if head_alnum and padded[start].isalnum():
+                continue  # starts inside a word: most raw matches ("un" in "until")
+            if padded[end + 1].isalnum():  # runs on into a longer word
+                for entry in other:
+                    if entry.prefix and (
+                        entry.exact_case is None or text[start:end] == entry.exact_case
+                    ):
+                        append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+                continue
+            for cat, payload in plain:
+                append(_new_hit(Hit, (start, end, cat, payload)))
+            for entry in other:
+                if entry.exact_case is None or text[start:end] == entry.exact_case:
+                    append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
         return hits
-    return _masked(hits)
+
+    def scan_words(self, text: str, padded: str) -> list[Hit]:
+        """`scan_any` for ASCII `padded`, with the word-start automaton."""
+        hits: list[Hit] = []
+        append = hits.append
+        spaced = padded.encode("ascii").translate(_SPACES).decode("ascii")
+        for last, (back, variants) in self._words.iter(spaced):
+            start = last - back
+            # `_emit` inlined (this loop runs for every match): a `whole` form ends in the
+            # space after the key, so it cannot run on, and it has no `other` entries
+            for key, size, whole, plain, other in variants:
+                end = start + size
+                if key is not None and padded[start + 1 : end + 1] != key:
+                    continue
+                runs_on = not whole and padded[end + 1].isalnum()
+                if not runs_on:
+                    for cat, payload in plain:
+                        append(_new_hit(Hit, (start, end, cat, payload)))
+                for entry in other:
+                    if (entry.prefix or not runs_on) and (
+                        entry.exact_case is None or text[start:end] == entry.exact_case
+                    ):
+                        append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+        for key, (size, _, plain, other) in self._odd:
+            at = padded.find(key)
+            while at >= 0:
+                start = at - 1
+                end = start + size
+                _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
+                at = padded.find(key, at + 1)
+        return hits
+
+
+def _default() -> Lexicon:
+    from streams.classify.loader import default_coder
+
+    return default_coder().lexicon
+
+
+def scan(text: str) -> list[Hit]:
+    """`Lexicon.scan` of the process-wide default coder (see `load_coder`)."""
+    return _default().scan(text)
 
 
 def _scan_any(text: str, padded: str) -> list[Hit]:
-    hits: list[Hit] = []
-    append = hits.append
-    for end, (length, head_alnum, plain, other) in AUTOMATON.iter(padded):
-        start = end - length
-        if head_alnum and padded[start].isalnum():
-            continue  # starts inside a word: most raw matches ("un" in "until")
-        if padded[end + 1].isalnum():  # runs on into a longer word
-            for entry in other:
-                if entry.prefix and (
-                    entry.exact_case is None or text[start:end] == entry.exact_case
-                ):
-                    append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
-            continue
-        for cat, payload in plain:
-            append(_new_hit(Hit, (start, end, cat, payload)))
-        for entry in other:
-            if entry.exact_case is None or text[start:end] == entry.exact_case:
-                append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
-    return hits
+    return _default().scan_any(text, padded)
 
 
 def _scan_words(text: str, padded: str) -> list[Hit]:
-    """`_scan_any` for ASCII `padded`, with the word-start automaton."""
-    hits: list[Hit] = []
-    append = hits.append
-    spaced = padded.encode("ascii").translate(_SPACES).decode("ascii")
-    for last, (back, variants) in _WORDS.iter(spaced):
-        start = last - back
-        # `_emit` inlined (this loop runs for every match): a `whole` form ends in the space
-        # after the key, so it cannot run on, and it has no `other` entries
-        for key, size, whole, plain, other in variants:
-            end = start + size
-            if key is not None and padded[start + 1 : end + 1] != key:
-                continue
-            runs_on = not whole and padded[end + 1].isalnum()
-            if not runs_on:
-                for cat, payload in plain:
-                    append(_new_hit(Hit, (start, end, cat, payload)))
-            for entry in other:
-                if (entry.prefix or not runs_on) and (
-                    entry.exact_case is None or text[start:end] == entry.exact_case
-                ):
-                    append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
-    for key, (size, _, plain, other) in _ODD:
-        at = padded.find(key)
-        while at >= 0:
-            start = at - 1
-            end = start + size
-            _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
-            at = padded.find(key, at + 1)
-    return hits
+    return _default().scan_words(text, padded)
+
+
+def __getattr__(name: str) -> object:
+    """`AUTOMATON`: the default coder's substring automaton, built on first use."""
+    if name == "AUTOMATON":
+        return _default().automaton
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _emit(

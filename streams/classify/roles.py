@@ -13,13 +13,9 @@ from typing import NamedTuple
 
 from streams.classify.actors import Mention
 from streams.classify.lexicon import Hit
-from streams.classify.resources import load_yaml
 from streams.classify.scope import ASIDE, words_between
+from streams.classify.words import Words, default_words
 
-_ROLES = load_yaml("lexicon.yaml")["roles"]
-_AGENT_PREPS = frozenset(_ROLES["agent_prep"])
-_TARGET_PREPS = frozenset(_ROLES["target_prep"])
-_PARTNER_PREPS = frozenset(_ROLES["partner_prep"])
 # the same match as `([\w']+)[^\w']*$`, without trying (and backtracking from) every
 # position inside a word
 _PREV = re.compile(r"(?<![\w'])([\w']++)[^\w']*+$")
@@ -42,6 +38,7 @@ class Sentence(NamedTuple):
     end: int
     hits: list[Hit]
     mentions: list[Mention]
+    words: Words | None = None  # the coder's (None: the default coder's)
 
 
 def prev_word(text: str, pos: int, floor: int) -> str:
@@ -99,11 +96,12 @@ def _self_report(s: Sentence, mention: Mention) -> bool:
 
 def _role(s: Sentence, mention: Mention) -> str:
     word = prev_word(s.text, mention.start, s.start)
-    if word in _AGENT_PREPS:
+    words = s.words or default_words()
+    if word in words.agent_preps:
         return "agent"
-    if word in _TARGET_PREPS:
+    if word in words.target_preps:
         return "target"
-    if word in _PARTNER_PREPS:
+    if word in words.partner_preps:
         return "partner"
     return "subject"
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from streams.classify.resources import load_yaml
+from collections.abc import Iterable
 
 # Candidate ends, the same matches as `[.!?]["”’')\]]*\s+|\n+` at every position that can
 # end a sentence. Speed: a pattern that starts with one literal lets the regex engine skip
@@ -20,62 +19,81 @@ _STOP = re.compile(r"\." + _GAP)
 _MARK = re.compile(r"[.!?]" + _GAP)
 _BREAK = re.compile(r"\n\n*")  # not `\n+`: a literal first is what makes the search fast
 _OPENING = frozenset("\"“‘'([")
-_ABBREV = frozenset(str(w) for w in load_yaml("lexicon.yaml")["abbreviations"])
-# the last two characters of every abbreviation: a word ending otherwise (or in a capital,
-# "U.S.", "A.") cannot be one, and that is most full stops, so the regex below rarely runs
-# (a one-letter abbreviation in the data would turn this shortcut off)
-_ABBREV_ENDS = frozenset(w[-2:] for w in _ABBREV)
-_SHORTCUT = all(len(w) >= 2 for w in _ABBREV)
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
-def split(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence, whitespace trimmed, never across a line break."""
-    marks = (_MARK if "!" in text or "?" in text else _STOP).finditer(text)
-    candidates = [m.span() for m in marks]
-    if "\n" in text:
-        candidates += [m.span() for m in _BREAK.finditer(text)]
-        candidates.sort()
-    spans: list[tuple[int, int]] = []
-    start = 0
-    resume = 0  # one pass over the text resumes after each match: skip breaks inside one
-    for stop, after in candidates:
-        if stop < resume:
-            continue
-        resume = after
-        gap = text[stop:after]
-        if "\n" in gap:
-            end = stop
-        else:
-            first = text[after]  # the lookahead saw a character there
-            if first in _OPENING:
-                first = text[after + 1 : after + 2]
-            if not (first.isupper() or first.isdigit()):
+class Splitter:
+    """Sentence splitting with a language's abbreviations (the lexicon's `abbreviations`)."""
+
+    def __init__(self, abbreviations: Iterable[object]) -> None:
+        self._abbrev = frozenset(str(w) for w in abbreviations)
+        # the last two characters of every abbreviation: a word ending otherwise (or in a
+        # capital, "U.S.", "A.") cannot be one, and that is most full stops, so the regex
+        # below rarely runs (a one-letter abbreviation in the data turns this shortcut off)
+        self._ends = frozenset(w[-2:] for w in self._abbrev)
+        self._shortcut = all(len(w) >= 2 for w in self._abbrev)
+
+    def split(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) of each sentence, whitespace trimmed, never across a line break."""
+        marks = (_MARK if "!" in text or "?" in text else _STOP).finditer(text)
+        candidates = [m.span() for m in marks]
+        if "\n" in text:
+            candidates += [m.span() for m in _BREAK.finditer(text)]
+            candidates.sort()
+        spans: list[tuple[int, int]] = []
+        start = 0
+        resume = 0  # one pass over the text resumes after each match: skip breaks inside one
+        for stop, after in candidates:
+            if stop < resume:
                 continue
-            # only a full stop can end an abbreviation ("Gen.", "U.S.")
-            if text[stop] == "." and (
-                not _SHORTCUT
-                or stop < 2
-                or text[stop - 2 : stop].lower() in _ABBREV_ENDS
-                or text[stop - 1].isupper()
-            ):
-                word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
-                if word and _is_abbreviation(word.group(1)):
+            resume = after
+            gap = text[stop:after]
+            if "\n" in gap:
+                end = stop
+            else:
+                first = text[after]  # the lookahead saw a character there
+                if first in _OPENING:
+                    first = text[after + 1 : after + 2]
+                if not (first.isupper() or first.isdigit()):
                     continue
-            end = stop + len(gap.rstrip())
-        piece = text[start:end]
-        kept = piece.strip()  # str.strip() and str.isspace() agree on what whitespace is
-        if kept:
-            start += len(piece) - len(piece.lstrip())
-            spans.append((start, start + len(kept)))
-        start = after
-    _add(spans, text, start, len(text))
-    return spans
+                # only a full stop can end an abbreviation ("Gen.", "U.S.")
+                if text[stop] == "." and (
+                    not self._shortcut
+                    or stop < 2
+                    or text[stop - 2 : stop].lower() in self._ends
+                    or text[stop - 1].isupper()
+                ):
+                    word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
+                    if word and self.is_abbreviation(word.group(1)):
+                        continue
+                end = stop + len(gap.rstrip())
+            piece = text[start:end]
+            kept = piece.strip()  # str.strip() and str.isspace() agree on what whitespace is
+            if kept:
+                start += len(piece) - len(piece.lstrip())
+                spans.append((start, start + len(kept)))
+            start = after
+        _add(spans, text, start, len(text))
+        return spans
+
+    def is_abbreviation(self, word: str) -> bool:
+        lowered = word.lower()
+        return lowered in self._abbrev or (len(word) == 1 and word.isupper())
+
+
+def _default() -> Splitter:
+    from streams.classify.loader import default_coder
+
+    return default_coder().splitter
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """`Splitter.split` of the process-wide default coder (see `load_coder`)."""
+    return _default().split(text)
 
 
 def _is_abbreviation(word: str) -> bool:
-    lowered = word.lower()
-    return lowered in _ABBREV or (len(word) == 1 and word.isupper())
+    return _default().is_abbreviation(word)
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

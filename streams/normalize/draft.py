@@ -64,12 +64,15 @@ def finish(draft: Draft, *, received_at: datetime, ingest_ts_ms: int | None) -> 
     dateline = draft.dateline
     if dateline is None:
         dateline, body = split_dateline(body)
-    if not body:
+    if not body and headline is None and caption is None:
+        # a flash (a headline, maybe a caption, no body) is coded from what it has; a
+        # message with no text in any of the three is a dead letter
         where = " after its dateline" if dateline is not None else ""
         raise Rejected(
             "empty",
             f"The {_FORMAT_NAMES[draft.format]} has no article text in '{draft.body_field}'{where} "
-            "once markup, control and invisible characters are removed; send the story's text.",
+            "and no headline or caption once markup, control and invisible characters are "
+            "removed; send the story's text.",
         )
     if headline is None and is_bulletin(body):
         headline = body

@@ -77,6 +77,8 @@ def _read_json(text: str) -> Draft:
         return read_project_json(document)
     if is_ninjs(document):
         return read_ninjs(document)
+    if "headline" in document:
+        return read_project_json(document)  # a flash: a headline (and caption), no body
     raise Rejected(
         "unknown_shape",
         f"The JSON object ({_describe_keys(document)}) is none of the accepted shapes; "

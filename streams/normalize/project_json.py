@@ -1,4 +1,5 @@
-"""The project's own JSON form (`schemas.article.RawArticle`): a `body` string and optional fields.
+"""The project's own JSON form (`schemas.article.RawArticle`): a `body` string (or, for a flash,
+a `headline` alone) and optional fields.
 
 Read by hand rather than through `RawArticle.model_validate` so that each bad field is named in
 the feeder's terms and the hot path stays cheap; the accepted fields are exactly RawArticle's,
@@ -23,13 +24,16 @@ from streams.normalize.fields import (
 
 
 def is_project_json(obj: dict[str, Any]) -> bool:
-    """The project form is recognized by its one required key."""
+    """The project form is recognized by its `body`; a headline-only flash (no body, no
+    ninjs key) is recognized after ninjs (`streams/normalize/message.py`)."""
     return "body" in obj
 
 
 def read_project_json(obj: dict[str, Any]) -> Draft:
-    """Map a project JSON object onto a Draft; markup that feeders leave in text is decoded."""
-    body = obj["body"]
+    """Map a project JSON object onto a Draft; markup that feeders leave in text is decoded.
+    A flash without a `body` ("BREAKING: ...") has an empty body: it is read from its
+    headline and caption."""
+    body = obj.get("body", "")
     if not isinstance(body, str):
         raise invalid(
             "body",

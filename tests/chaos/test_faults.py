@@ -200,6 +200,41 @@ async def test_two_workers_one_leaves_and_returns(tmp_path: Path) -> None:
         stopped([w1, w2])
 
 
+@pytest.mark.timeout(420)
+async def test_kill9_three_times_in_a_row(tmp_path: Path) -> None:
+    """Three SIGKILLs at 20 %, 45 % and 70 % of the stream, each followed by a fresh worker
+    (empty data dir) taking over from the changelogs and committed offsets: no article or
+    alert lost, none under a second id (issue 9)."""
+    name = "kill -9 three times in a row"
+    messages = wire_set(WIRES, seed=600)
+    current = worker_on(tmp_path)
+    workers = [current]
+    col = Collector(MAIN_BOOTSTRAP, current)
+    recover: list[str] = []
+    try:
+        await asyncio.to_thread(current.start)
+        await col.start()
+        await feed(MAIN_BOOTSTRAP, current.topic("news.raw"), messages)
+        for share in (0.2, 0.45, 0.7):
+            reached = await wait_until(lambda s=share: col.events_seen >= len(messages) * s,
+                                       150.0, while_waiting=alive(current))
+            assert reached, f"only {col.events_seen} articles out before the kill at {share:.0%}"
+            killed_at = time.time()
+            current.stop(signal.SIGKILL)
+            current = sibling(current, tmp_path)
+            workers.append(current)
+            await asyncio.to_thread(current.start)
+            recover.append(f"{longest_stall(col, killed_at):.1f}")
+        settled = await settle(messages, col, SETTLE_TIMEOUT)
+        extra = [] if settled else [f"not settled after {SETTLE_TIMEOUT:.0f} s"]
+        await conclude(name, messages, col, workers,
+                       recover=f"{' / '.join(recover)} s after each kill",
+                       notes=f"{col.events_seen} events for {len(messages)} wires", extra=extra)
+    finally:
+        await col.stop()
+        stopped(workers)
+
+
 @pytest.mark.timeout(300)
 async def test_cold_start_on_a_new_broker(tmp_path: Path) -> None:
     """A brand-new cluster (fresh data dir), a worker started on it, then the first wire:

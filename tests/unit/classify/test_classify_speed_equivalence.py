@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.wires import make_messages
-from streams.classify import lexicon, places, sentences
+from streams.classify import default_coder, lexicon, places, sentences
 from streams.classify.lexicon import AUTOMATON, Hit, fold, scan
 from streams.classify.roles import Sentence
 from streams.classify.rules import _View
@@ -132,8 +132,9 @@ class _Everything:
 def test_place_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     spans = [(text, s, e) for text in TEXTS for s, e in sentences.split(text)]
     fast = [places.find_places(*span) for span in spans]
-    monkeypatch.setattr(places, "_FIRST_WORDS", _Everything())
-    monkeypatch.setattr(places, "_RESOLVABLE", _Everything())
+    gazetteer = default_coder().gazetteer
+    monkeypatch.setattr(gazetteer, "first_words", _Everything())
+    monkeypatch.setattr(gazetteer, "resolvable", _Everything())
     slow = [places.find_places(*span) for span in spans]
     assert fast == slow
     assert sum(map(len, fast)) > 100  # the corpus does name places

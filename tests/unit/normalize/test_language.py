@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import orjson
 import pytest
 
+from streams.languages import CODED_LANGUAGES
 from streams.normalize import normalize_message
-from streams.normalize.language import CODED_LANGUAGES, detect_language, given_language
+from streams.normalize.language import detect_language, given_language
 
 NOW = datetime(2025, 3, 4, 12, 0, tzinfo=UTC)
 

@@ -113,8 +113,10 @@ def test_bad_field_of_a_known_shape_is_invalid_field(document, field):
         {"body": ""},
         {"body": "   \n\u200b\u00ad  "},
         {"body": "<p> </p><script>var x = 1;</script>"},
-        {"uri": "urn:x", "headline": "Headline only"},
         {"uri": "urn:x", "body_html": "<div><br/></div>"},
+        {"uri": "urn:x", "headline": "  \u200b ", "body_html": "<p></p>"},
+        {"headline": "<b></b>"},
+        {"headline": None, "caption": "   "},
         {"body": "KYIV, June 3 (Reuters) -"},
     ],
 )

@@ -1,0 +1,15 @@
+"""The scan's unit of output, in a module of its own so that the lexicon (which scans) and
+the actor dictionary (whose terms the scan finds) need not import each other."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Hit(NamedTuple):
+    """A term found in a field: `cat` is the lexicon category, `payload` its detail."""
+
+    start: int
+    end: int
+    cat: str
+    payload: str

@@ -1,0 +1,148 @@
+"""The coder as an object: `load_coder` reads the data files, checks them and builds the
+scan automatons, the actor dictionary, the gazetteer, the taxonomy and the rule specs once;
+the `Coder` it returns codes articles with them.
+
+Nothing here runs at import. A worker builds its coder when it starts (and logs how long
+that took); the module-level `streams.classify.classify_article` uses `default_coder()`, built
+on first use and then shared by the whole process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from schemas import ClassifiedArticle
+from streams.classify.coder import code_events
+from streams.classify.resources import DATA_DIR, CameoCode, read_cameo_table
+from streams.classify.taxonomy import CoderConfigError, Taxonomy
+from streams.classify.version import CODER_VERSION
+from streams.languages import codes_language
+
+if TYPE_CHECKING:
+    from schemas import Event, NormalizedArticle
+    from streams.classify.actors import ActorDictionary
+    from streams.classify.engine import RuleBook
+    from streams.classify.lexicon import Lexicon
+    from streams.classify.places import Gazetteer
+    from streams.classify.sentences import Splitter
+    from streams.classify.words import Words
+
+__all__ = ["Coder", "CoderConfigError", "default_coder", "load_coder"]
+
+
+@dataclass(frozen=True, eq=False)
+class Coder:
+    """Everything one coder reads with, built by `load_coder`; immutable once built, so one
+    coder serves every thread and every article."""
+
+    lexicon: Lexicon
+    actors: ActorDictionary
+    gazetteer: Gazetteer
+    splitter: Splitter
+    words: Words
+    taxonomy: Taxonomy
+    rules: RuleBook
+    cameo: dict[str, CameoCode]
+    build_seconds: float
+
+    def code_events(self, article: NormalizedArticle) -> list[Event]:
+        """Every event the article states, one record per event, in reading order."""
+        return code_events(article, self)
+
+    def classify_article(
+        self, article: NormalizedArticle, *, now: datetime | None = None
+    ) -> ClassifiedArticle:
+        """One ClassifiedArticle per article, with its events (possibly none: also when the
+        coder does not read the article's language, rather than misreading it as English)."""
+        events = self.code_events(article) if codes_language(article.language) else []
+        return ClassifiedArticle(
+            article_id=article.article_id,
+            content_hash=article.content_hash,
+            version=article.version,
+            retracted=article.retracted,
+            duplicate_of=article.duplicate_of,
+            headline=article.headline,
+            source=article.source,
+            url=article.url,
+            published_at=article.published_at,
+            events=events,
+            coder_version=CODER_VERSION,
+            classified_at=now or datetime.now(UTC),
+            ingest_ts_ms=article.ingest_ts_ms,
+            language=article.language,
+        )
+
+
+def _read(data_dir: Path, name: str, given: dict[str, Any] | None) -> dict[str, Any]:
+    if given is not None:
+        return given
+    path = data_dir / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            loaded = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as exc:
+        raise CoderConfigError(str(path), "-", name, f"cannot read it: {exc}") from exc
+    if not isinstance(loaded, dict):
+        raise CoderConfigError(str(path), "-", name, "is not a YAML mapping")
+    return loaded
+
+
+def load_coder(
+    data_dir: Path | str | None = None,
+    *,
+    lexicon: dict[str, Any] | None = None,
+    actors: dict[str, Any] | None = None,
+    places: dict[str, Any] | None = None,
+    taxonomy: dict[str, Any] | None = None,
+    rules: dict[str, Any] | None = None,
+) -> Coder:
+    """Build a coder from `data_dir` (default: the shipped `streams/classify/data/`); any of
+    the files can be given as an already parsed dict instead (tests build small coders so).
+    Every CAMEO code, lexicon category and predicate the taxonomy and the rule specs name is
+    checked here: a bad one raises `CoderConfigError` naming the file, the rule and the name.
+    """
+    from streams.classify.actors import ActorDictionary
+    from streams.classify.engine import RuleBook
+    from streams.classify.lexicon import Lexicon, categories
+    from streams.classify.places import Gazetteer
+    from streams.classify.sentences import Splitter
+    from streams.classify.words import Words
+
+    started = time.perf_counter()
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    lexicon_data = _read(folder, "lexicon.yaml", lexicon)
+    cameo = read_cameo_table(folder / "cameo_eventcodes.tsv")
+    # the checks first: a bad name fails in milliseconds, before the costly builds
+    known = categories(lexicon_data)
+    table = Taxonomy.load(_read(folder, "taxonomy.yaml", taxonomy),
+                          str(folder / "taxonomy.yaml"), cameo, known)
+    book = RuleBook.load(_read(folder, "rules.yaml", rules), str(folder / "rules.yaml"),
+                         table, known)
+    actor_dict = ActorDictionary(_read(folder, "actors.yaml", actors))
+    scan = Lexicon(lexicon_data, actor_dict.terms)
+    gazetteer = Gazetteer(_read(folder, "places.yaml", places),
+                          lexicon_data["roles"]["place_prep"])
+    return Coder(scan, actor_dict, gazetteer, Splitter(lexicon_data["abbreviations"]),
+                 Words(lexicon_data), table, book, cameo,
+                 time.perf_counter() - started)
+
+
+_DEFAULT: Coder | None = None
+_LOCK = threading.Lock()
+
+
+def default_coder() -> Coder:
+    """The process-wide coder from the shipped data, built on first use (a few seconds)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = load_coder()
+    return _DEFAULT
