@@ -24,7 +24,7 @@ from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
-from streams.classify.scope import ASIDE
+from streams.classify.scope import ASIDE, NEGATION, STAGED, Scope, words_between
 from streams.classify.version import CODER_VERSION
 
 if TYPE_CHECKING:
@@ -122,6 +122,16 @@ class _Article:
     order: int = 0
     truce: bool = False
     last_person: actor_dict.ActorEntry | None = None
+    # the article says the blast or fire was an accident ("negligence", "ruled out an attack")
+    accident: bool = False
+    # the article refutes a claim somewhere ("reports ... were false", "there was no attack")
+    refutes: bool = False
+    # what the lead (headline, first body sentence) says the article is about: an exercise
+    # ("staged") or history (an anniversary, a trial for an old attack)
+    body_lead: int = -1
+    ref: date = date.min  # the publication day events are dated against
+    staged: bool = False
+    history: bool = False
 
 
 def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
@@ -133,7 +143,7 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         coder = default_coder()
     ref = (article.published_at or article.received_at).astimezone(UTC).date()
     candidates = coder.rules.candidates
-    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES)
+    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES, ref=ref)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
     cats: set[str] = set()
     for name in _FIELDS:
@@ -174,7 +184,7 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
 # The categories `_read_sentence` reads, besides the rule book's candidates: a sentence with
 # none of these (most sentences only say who said what) changes nothing but the sentence
 # count, unless a pronoun may refer back
-_NOTED = frozenset({"damage", "attack", "actor", "refuted"})
+_NOTED = frozenset({"damage", "attack", "actor", "refuted", "accident_cause"})
 _category = itemgetter(2)  # Hit.cat, read at C speed
 _FIGURE_CUES = frozenset({"damage", "attack"})  # figures after an attack belong to it
 
@@ -188,6 +198,11 @@ def _code_field(
     words = state.coder.words
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
         spans = _bounded(text, spans)
+    if spans and name in ("headline", "body"):
+        lead_start, lead_end = spans[0] if name == "body" else (spans[0][0], spans[-1][1])
+        state.body_lead = lead_start if name == "body" else state.body_lead
+        _read_lead(state, text, lead_start, lead_end,
+                   hits[bisect_left(hits, (lead_start,)) : bisect_left(hits, (lead_end,))])
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -257,6 +272,12 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
             _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
         for h in sent_hits
     )
+    if "refuted" in cats:
+        state.refutes = True
+    if "accident_cause" in cats and not state.accident:
+        scope = Scope(text, start, sent_hits)
+        state.accident = any(h.cat == "accident_cause" and not scope.governs(NEGATION, h)
+                             for h in sent_hits)
     if cats & state.rule_cats or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(
             text, start, end, sent_hits, sent_mentions, s.words
@@ -276,8 +297,15 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.coded.pop()
     if cats & state.coder.rules.candidates:
         drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
-        if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
+        lead = pending.field == "headline" or (
+            pending.field == "body" and s.start == state.body_lead)
+        if lead and any(d.type in _VIOLENT for d in drafts):
+            state.staged = False  # "... held drills as its missiles struck Kyiv": news
+        if drafts and (_retrospective(s.text, s.start, s.end, s.hits, ref)
+                       or _on_trial(s.text, s.start, s.end, cats, ref)):
             drafts = []
+        if drafts:
+            drafts = _in_context(state, s, cats, drafts, lead)
         if drafts:
             _place(state, pending, drafts, ref)
         elif cats & _FIGURE_CUES:
@@ -286,13 +314,93 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         _attach_figures(state, s.text, s.start, s.hits)
 
 
+# weapons named: a blast or fire with one of these is violence even in an accident story
+_ARMED_CUES = frozenset({"aerial", "airstrike", "artillery", "small_arms", "naval_drone", "cyber"})
+# casualties named: launches in an exercise story that hurt someone are real (not damage
+# words: "destroyers", "destroyed the mock targets")
+_HARM_CUES = frozenset({"kill", "wound"})
+# "claiming that a drone had hit ...", "reports on social media that ...": the claim itself,
+# which an article that refutes a claim (`_Article.refutes`) does not code
+_CLAIM_THAT = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|report(?:s|ed)?|rumou?rs?|posts?|videos?|footage)\s+"
+    r"(?:(?:on|in|across)\s+(?:social\s+media|[\w-]+)\s+)?that\b", re.IGNORECASE)
+_CLAIM_REACH = 12  # words from "claiming that" to the trigger: the claim's own clause
+
+
+def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]) -> None:
+    """What the lead (the headline, the body's first sentence) says the article is about.
+    Led by an exercise ("held an exercise ... with test launches that simulated a nuclear
+    strike") and coding no violence itself (`_code_rules` checks), the article's launches
+    are the exercise's; led by history (an anniversary, a trial for an attack of an earlier
+    year), its undated violence is that history."""
+    cats = {h.cat for h in hits}
+    if any(h.cat in ("hedge", "nonconflict") and text[h.start : h.end].lower().startswith(STAGED)
+           for h in hits):
+        state.staged = True
+    if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
+        state.history = True
+
+
+def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> bool:
+    """A court, a trial or an extradition over an attack of an earlier year ("postponed the
+    trial of the man accused of building the bomb that destroyed Pan Am Flight 103 ... in
+    1988, killing 270"): the attack is what is tried, not news."""
+    if "judicial" not in cats:
+        return False
+    return any(int(m.group(1)) < ref.year for m in _ANY_YEAR.finditer(text, start, end))
+
+
+def _in_context(
+    state: _Article, s: Sentence, cats: set[str], drafts: list[Draft], lead: bool
+) -> list[Draft]:
+    """The drafts the article's own account leaves standing: no blast or fire without a
+    weapon in an article that calls it an accident, no launch without harm in an article
+    led by an exercise, no undated event in an article led by history, no claim in an
+    article that refutes one."""
+    if state.accident and not cats & _ARMED_CUES:
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if state.staged and not lead and not cats & _HARM_CUES:
+        drafts = [d for d in drafts if d.type not in _ATTACKS]
+    if state.history and not lead and not _recent_day(s.text, s.start, s.hits):
+        drafts = [d for d in drafts if d.type == "threat.military"]
+    if "long_after" in cats and drafts:
+        drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
+    if state.refutes and drafts:
+        text = s.text
+        claims = [m.end() for m in _CLAIM_THAT.finditer(text, s.start, s.end)]
+        if claims:
+            drafts = [d for d in drafts if not any(
+                c <= d.trigger.start and words_between(text, c, d.trigger.start) <= _CLAIM_REACH
+                for c in claims)]
+    return drafts
+
+
+# "... two weeks after Trump met Putin in Alaska, a summit that failed to produce a
+# ceasefire": an apposition that describes what the "weeks after" clause dates
+_APPOSITION = re.compile(r"[^;:]*?,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:that|which)\s+"
+                         r"(?:[\w'-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _in_earlier_aside(s: Sentence, trigger: Hit) -> bool:
+    """The trigger is in an apposition to a clause dated weeks, months or years before the
+    sentence's own event (rules.closes drops triggers in the clause itself)."""
+    return any(h.cat == "long_after" and h.end <= trigger.start
+               and _APPOSITION.match(s.text, h.end, trigger.start) is not None for h in s.hits)
+
+
+def _recent_day(text: str, start: int, hits: list[Hit]) -> bool:
+    """The sentence names a recent day ("on Monday", "overnight") for its own events, not
+    only for a statement ("the U.N. said on Monday") or a named day ("Palm Sunday")."""
+    return any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
+               and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
+               and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits)
+
+
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
     """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
     history, not news."""
-    if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
-           and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
-           and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits):
+    if _recent_day(text, start, hits):
         return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
     # "Sudan's army, which has been at war since April 2023, dismissed ...": a relative
     # clause dates its own background, not the sentence
@@ -314,6 +422,21 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
         (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS and main(m)
         for m in _PAST_MONTH.finditer(text, start, end)
     )
+
+
+def _last_month(s: Sentence, ref: date) -> bool:
+    """Violence dated last month without a day ("a Russian strike on Kyiv in late July
+    killed 31", read on August 28): at least as many days back as this month has run, so
+    older than a week once it has run a week, like an attack dated "last week". (A talks
+    collapse "in September" read on October 9 is still news: only violence goes stale.)"""
+    if ref.day < _STALE_DAYS or not any(h.cat == "date_hint" for h in s.hits):
+        return False
+    if _recent_day(s.text, s.start, s.hits):
+        return False
+    asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)]
+    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 == 1
+               and not any(a <= m.start() < b for a, b in asides)
+               for m in _PAST_MONTH.finditer(s.text, s.start, s.end))
 
 
 def _with_pronouns(
@@ -343,6 +466,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
     figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
+    last_month = violent and _last_month(s, ref)
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -353,6 +477,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             continue  # "damaged by Russian strikes last week": context, not today's news
         if draft.type in _VIOLENT and _dated_earlier(s, breaks or _breaks(s, dates), draft, ref):
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
+        if draft.type in _VIOLENT and last_month:
+            continue
         state.coded.append(_Coded(
             draft=draft,
             field=pending.field,

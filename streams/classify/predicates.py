@@ -547,6 +547,31 @@ def modal_after(view: _View, hit: Hit) -> bool:
     return view.scope.modal_after(hit)
 
 
+# a modal of possibility: "could", "might", "may" (not "would", "will": a vow)
+_POSSIBLE = frozenset({"could", "might", "may"})
+_OTHERS_REACH = 10  # words from the warning to the modal: "warned on Monday that Russia could"
+
+
+@predicate("others_possible",
+           holds=("Rutte warned that Russia could attack the alliance.", "warned", "threat"),
+           fails=("Iran warned it would strike US bases.", "warned", "threat"))
+def others_possible(view: _View, hit: Hit) -> bool:
+    """ "NATO's chief warned that Russia could attack within five years": a warning that
+    another party might use force, which threatens nothing (the speaker's own "could
+    strike ... if" is `future_force`'s)."""
+    text = view.s.text
+    modal = next((h for h in view.get("hedge") if h.start >= hit.end
+                  and text[h.start : h.end].lower() in _POSSIBLE), None)
+    if modal is None or words_between(text, hit.end, modal.start) > _OTHERS_REACH:
+        return False
+    if _CLAUSE_GAP.search(text, hit.end, modal.start):
+        return False
+    before = [m for m in view.s.mentions if m.end <= hit.start]
+    warner = before[-1].entry.country if before else None
+    return any(hit.end <= m.start < modal.start and m.entry.country
+               and m.entry.country != warner for m in view.s.mentions)
+
+
 def _finder(name: str) -> Callable[[Callable[[_View], list[Hit]]], Callable[[_View], list[Hit]]]:
     def register(find: Callable[[_View], list[Hit]]) -> Callable[[_View], list[Hit]]:
         FINDERS[name] = find

@@ -34,7 +34,8 @@ _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
-_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic")
+STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic",
+          "test launch", "test-launch", "test fire", "test-fire", "test range")
 # a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ..."
 _CONDITIONAL = re.compile(
     r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that)\s+"
@@ -121,7 +122,7 @@ class Scope:
         for cue in self.cues[cat]:
             if cue.end > trigger.start or cue.start == trigger.start:
                 continue
-            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(_STAGED)
+            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(STAGED)
             barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:

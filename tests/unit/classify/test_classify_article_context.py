@@ -1,0 +1,139 @@
+"""What the article says about itself decides what its sentences report: a blast the article
+calls an accident, launches in a story led by an exercise, violence in a story led by a trial
+or an anniversary, a claim in a story that refutes it, a toll dated last month, a warning
+that someone else might strike, domestic coalition talks.
+
+Each class has a control that must still be coded. The sentences are written for these tests
+(not taken from the labelled corpus)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.unit.classify.classify_helpers import types
+
+# --- accidents --------------------------------------------------------------------------
+
+
+def test_a_blast_the_article_calls_an_accident_is_no_attack() -> None:
+    body = ("A blast at a fertiliser warehouse in the port of Latakia killed 14 workers on "
+            "Tuesday and wounded dozens, the governor said. Investigators blamed negligence, "
+            "and the interior ministry said there was no evidence of sabotage.")
+    assert not types(body) & {"attack.infrastructure", "casualties.reported"}
+
+
+def test_an_accident_not_ruled_out_leaves_the_blast_standing() -> None:
+    body = ("A blast at a fertiliser warehouse in the port of Latakia killed 14 workers on "
+            "Tuesday, the governor said. Officials have not ruled out sabotage.")
+    assert "casualties.reported" in types(body)
+
+
+def test_a_drone_strike_in_an_accident_story_is_still_an_attack() -> None:
+    body = ("A drone strike set fire to a fuel depot near Kursk on Tuesday, killing two guards, "
+            "the governor said. A second fire at a sawmill nearby was an accident, police said.")
+    assert {"attack.aerial", "casualties.reported"} <= types(body)
+
+
+# --- exercises ----------------------------------------------------------------------------
+
+
+def test_launches_in_a_story_led_by_an_exercise_are_the_exercise() -> None:
+    body = ("China's navy held a live-fire exercise east of Taiwan on Wednesday, simulating "
+            "a blockade of the island's ports, the Eastern Theater Command said. Destroyers "
+            "fired anti-ship missiles and bombers launched cruise missiles at designated areas.")
+    assert not types(body) & {"attack.aerial", "attack.military_target"}
+
+
+def test_a_strike_with_casualties_in_an_exercise_story_is_still_coded() -> None:
+    body = ("China's navy held a live-fire exercise east of Taiwan on Wednesday, the Eastern "
+            "Theater Command said. Separately, a Russian missile struck a hospital in Sumy, "
+            "killing three people.")
+    assert {"attack.aerial", "casualties.reported"} <= types(body)
+
+
+# --- trials and anniversaries ---------------------------------------------------------------
+
+
+def test_a_trial_for_an_attack_of_an_earlier_year_is_no_attack() -> None:
+    body = ("A Paris court on Wednesday sentenced two men to life in prison for helping plan "
+            "the 2016 truck attack in Nice that killed 86 people.")
+    assert not types(body)
+
+
+def test_a_trial_story_does_not_turn_its_history_into_news() -> None:
+    body = ("A court in Ankara on Monday opened the trial of 12 suspects in the 2015 bombing "
+            "of a peace rally. Two suicide bombers blew themselves up among the crowd, "
+            "killing 103 people.")
+    assert not types(body)
+
+
+def test_a_court_story_with_a_new_attack_codes_the_new_attack() -> None:
+    body = ("Prosecutors on Monday charged three men over Saturday's bombing of a bus in "
+            "Quetta that killed 11 passengers, police said.")
+    assert "casualties.reported" in types(body)
+
+
+def test_an_anniversary_story_does_not_code_its_history() -> None:
+    body = ("Srebrenica marked the 30th anniversary of the massacre on Friday. Bosnian Serb "
+            "forces killed some 8,000 Muslim men and boys in the days after the town fell.")
+    assert not types(body)
+
+
+# --- refuted claims -----------------------------------------------------------------------
+
+
+def test_a_claim_restated_in_a_story_that_refutes_it_is_not_coded() -> None:
+    body = ("Reports that a Houthi missile had hit a tanker off Hodeidah on Sunday were false, "
+            "the British maritime agency UKMTO said. Several accounts on X had posted videos, "
+            "claiming that a missile had struck the tanker's bridge.")
+    assert "attack.aerial" not in types(body)
+
+
+def test_a_claim_in_a_story_that_refutes_nothing_is_coded() -> None:
+    body = ("The Houthis said on Sunday that a missile had struck a tanker off Hodeidah, "
+            "claiming that it had set the ship on fire.")
+    assert "attack.aerial" in types(body)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def test_a_toll_dated_last_month_late_in_this_one_is_background() -> None:
+    body = "A Russian drone attack on Odesa in early May killed 9 people."
+    assert not types(body, published=datetime(2025, 6, 20, tzinfo=UTC))
+
+
+def test_a_toll_dated_to_a_day_within_the_week_is_news_in_a_new_month() -> None:
+    body = "A Russian drone attack on Odesa killed 9 people on Saturday."
+    found = types(body, published=datetime(2025, 6, 2, tzinfo=UTC))
+    assert "casualties.reported" in found
+
+
+def test_a_meeting_weeks_before_and_its_apposition_are_background() -> None:
+    body = ("The shelling came three weeks after the two presidents met in Doha, a summit "
+            "that failed to produce a truce.")
+    assert not types(body) & {"negotiation.held", "negotiation.stalled"}
+
+
+# --- warnings and domestic talks ------------------------------------------------------------
+
+
+def test_a_warning_that_another_party_could_strike_is_no_threat() -> None:
+    body = ("Germany's defence minister warned on Tuesday that Russia could attack a NATO "
+            "member by 2029.")
+    assert "threat.military" not in types(body)
+
+
+def test_a_warning_of_ones_own_strike_is_a_threat() -> None:
+    assert "threat.military" in types("Iran warned on Tuesday that it would strike US bases.")
+
+
+def test_coalition_talks_collapsing_are_domestic_politics() -> None:
+    body = ("Belgium's governing coalition fell apart on Monday after talks on the budget "
+            "collapsed and two parties walked out.")
+    assert not types(body)
+
+
+def test_deterring_an_attack_is_no_attack() -> None:
+    body = "The alliance needs more air and missile defence to deter an attack, he said."
+    assert not types(body)
