@@ -350,6 +350,63 @@ def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> boo
     return any(int(m.group(1)) < ref.year for m in _ANY_YEAR.finditer(text, start, end))
 
 
+_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+         r"last\s+night|overnight)")
+# "charged over Saturday's bombing", "the bombing on Sunday": the violence tried is recent
+_DAY_OWNS = re.compile(_DAYS + r"(?:'s|’s)\s", re.IGNORECASE)
+_ON_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?" + _DAYS
+                     + r"\b", re.IGNORECASE)
+_VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
+                            "kill", "wound"})
+
+
+# a perfect right before the trigger: "has been struck", "have launched", "has carried out"
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried\s+out\s+"
+                             r"(?:[\w-]+\s+){0,3})?$", re.IGNORECASE)
+
+
+_OPENING_WORDS = 3  # "Earlier this month, ...", "Last week, ...": the cue opens the sentence
+
+
+def _tally_or_earlier(s: Sentence, draft: Draft) -> bool:
+    """Violence of another week ("Earlier this month, a strike ... killed 19", "killed 23
+    last week") or a tally ("has carried out dozens of attacks on army posts this year",
+    "the airport has been struck repeatedly since the war began"): an `earlier` cue opening
+    the sentence or in the trigger's clause, or a `cumulative` one in a clause with a
+    perfect violent verb. A cue in another clause dates something else ("... accused the
+    other of breaking the ceasefire signed in Doha last month")."""
+    text = s.text
+    breaks = [(a, b) for a, b in _breaks(s, [])  # not the comma in "2,000"
+              if not (text[a] == "," and text[a - 1 : a].isdigit() and text[b : b + 1].isdigit())]
+    start, end = _clause(s, draft.trigger.start, breaks)
+    for h in s.hits:
+        if h.cat == "earlier" and (start <= h.start < end
+                                   or words_between(text, s.start, h.start) < _OPENING_WORDS):
+            return True
+    cumulative = [h for h in s.hits if h.cat == "cumulative"]
+    for h in s.hits:
+        if h.cat in _VIOLENCE_CUES and _PERFECT_BEFORE.search(
+                text, max(s.start, h.start - 30), h.start):
+            c_start, c_end = _clause(s, h.start, breaks)
+            if any(c_start <= c.start < c_end for c in cumulative):
+                return True
+    return False
+
+
+def _tried(s: Sentence, trigger: Hit) -> bool:
+    """Violence named after a court's word ("sentenced three militants to death for the
+    bombing of a church that killed 14"): the act tried, not news, unless the sentence dates
+    the violence itself to a recent day ("charged over Saturday's bombing")."""
+    court = next((h for h in s.hits if h.cat == "judicial"), None)
+    if court is None or court.start > trigger.start:
+        return False
+    text = s.text
+    if _DAY_OWNS.search(text, court.end, s.end):
+        return False
+    return not any(h.cat in _VIOLENCE_CUES and h.start > court.start
+                   and _ON_DAY.match(text, h.end, s.end) for h in s.hits)
+
+
 def _in_context(
     state: _Article, s: Sentence, cats: set[str], drafts: list[Draft], lead: bool
 ) -> list[Draft]:
@@ -357,6 +414,16 @@ def _in_context(
     weapon in an article that calls it an accident, no launch without harm in an article
     led by an exercise, no undated event in an article led by history, no claim in an
     article that refutes one."""
+    if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
+    if "cumulative" in cats and cats & _HARM_CUES and not any(
+        d.type == "casualties.reported" for d in drafts
+    ):
+        # "Since January, 1,400 civilians have been killed in drone strikes": the toll is a
+        # tally (the casualty rule said so), and so are the strikes in it
+        drafts = [d for d in drafts if d.type not in _ATTACKS]
+    if ("cumulative" in cats or "earlier" in cats) and not _recent_day(s.text, s.start, s.hits):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally_or_earlier(s, d)]
     if state.accident and not cats & _ARMED_CUES:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.staged and not lead and not cats & _HARM_CUES:

@@ -137,3 +137,51 @@ def test_coalition_talks_collapsing_are_domestic_politics() -> None:
 def test_deterring_an_attack_is_no_attack() -> None:
     body = "The alliance needs more air and missile defence to deter an attack, he said."
     assert not types(body)
+
+
+# --- courts, tallies and other weeks ----------------------------------------------------------
+
+
+def test_a_sentence_passed_for_an_undated_bombing_is_no_attack() -> None:
+    body = ("A court in Dhaka on Tuesday sentenced four men to death for the bombing of a "
+            "cafe that killed 22 people.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_charge_over_a_bombing_of_this_week_keeps_the_bombing() -> None:
+    body = ("Prosecutors on Tuesday charged two men over Sunday's bombing of a cafe in Dhaka "
+            "that killed 22 people.")
+    assert "casualties.reported" in types(body)
+
+
+def test_a_tally_of_attacks_this_year_is_no_attack() -> None:
+    body = ("The militia has carried out dozens of raids on police stations this year, "
+            "killing hundreds of officers.")
+    assert not types(body) & {"attack.military_target", "casualties.reported"}
+
+
+def test_violence_earlier_this_month_is_background() -> None:
+    body = "Earlier this month, a drone strike on a bus station in Sumy killed 12 people."
+    assert not types(body)
+
+
+def test_last_month_in_another_clause_does_not_date_the_fighting() -> None:
+    body = ("Clashes between the army and the rebels left nine soldiers dead on Saturday, as "
+            "each side accused the other of breaking the truce signed last month.")
+    assert "casualties.reported" in types(body)
+
+
+def test_a_claim_called_lies_is_refuted() -> None:
+    body = ('Syrian state media said claims that Turkish drones had struck an army depot near '
+            'Aleppo were "lies", and no strike took place.')
+    assert not types(body)
+
+
+def test_debt_talks_stalling_are_no_talks_collapse() -> None:
+    body = "Negotiations with creditors over the restructuring of the debt stalled on Monday."
+    assert not types(body)
+
+
+def test_talks_that_repeatedly_stalled_are_background() -> None:
+    assert "negotiation.stalled" not in types(
+        "Talks on a prisoner exchange have repeatedly stalled over the list of names.")
