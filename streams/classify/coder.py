@@ -393,6 +393,33 @@ def _tally_or_earlier(s: Sentence, draft: Draft) -> bool:
     return False
 
 
+# a military asset named as where the weapon came from or as what shot it down: "launched
+# from the Hmeimim air base", "intercepted by an Arrow air defence battery" (an asset "near"
+# the blast is left to the rules: it may well have been hit)
+_NOT_HIT_BEFORE = re.compile(
+    r"\b(?:(?:launched|fired|took\s+off|taking\s+off|scrambled|flew|flying|operating|"
+    r"deployed|stationed|based)\s+(?:[\w-]+\s+)?from|"
+    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|engaged)\s+by)"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
+    """Whether a military asset the sentence names is on the receiving end; the draft's
+    assets and strategic mark are those of the ones that are (rules.py names every asset
+    after the verb)."""
+    text = s.text
+    hit = [h for h in s.hits if h.cat.startswith("mil:")]
+    kept = [h for h in hit if not _NOT_HIT_BEFORE.search(text, max(s.start, h.start - 60),
+                                                          h.start)]
+    if hit and not kept:
+        return False
+    if len(kept) < len(hit):
+        assets = sorted({h.payload for h in kept} - {"military"})
+        draft.assets = [a for a in draft.assets if a in assets] or assets
+        draft.strategic = bool(state.coder.words.strategic.intersection(draft.assets))
+    return True
+
+
 def _tried(s: Sentence, trigger: Hit) -> bool:
     """Violence named after a court's word ("sentenced three militants to death for the
     bombing of a church that killed 14"): the act tried, not news, unless the sentence dates
@@ -424,6 +451,9 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _ATTACKS]
     if ("cumulative" in cats or "earlier" in cats) and not _recent_day(s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally_or_earlier(s, d)]
+    if any(d.type == "attack.military_target" for d in drafts):
+        drafts = [d for d in drafts
+                  if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if state.accident and not cats & _ARMED_CUES:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.staged and not lead and not cats & _HARM_CUES:

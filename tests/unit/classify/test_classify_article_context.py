@@ -185,3 +185,22 @@ def test_debt_talks_stalling_are_no_talks_collapse() -> None:
 def test_talks_that_repeatedly_stalled_are_background() -> None:
     assert "negotiation.stalled" not in types(
         "Talks on a prisoner exchange have repeatedly stalled over the list of names.")
+
+
+# --- military assets that were not hit ----------------------------------------------------------
+
+
+def test_an_air_base_named_as_the_launch_site_is_not_the_target() -> None:
+    body = "The drones were launched from the Millerovo air base, the monitoring group said."
+    assert "attack.military_target" not in types(body)
+
+
+def test_an_interceptor_is_not_the_target() -> None:
+    body = ("The Houthis fired a missile at Israel on Monday that was intercepted by a "
+            "Patriot air defence battery.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_an_air_base_that_was_struck_is_the_target() -> None:
+    body = "Ukrainian drones struck the Millerovo air base on Monday, the governor said."
+    assert "attack.military_target" in types(body)
