@@ -451,6 +451,15 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _ATTACKS]
     if ("cumulative" in cats or "earlier" in cats) and not _recent_day(s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally_or_earlier(s, d)]
+    if "," in s.text[s.start : s.end]:
+        # "The talks, which collapsed in 2019, were never revived": an aside dated to an
+        # earlier year dates what happens inside it
+        asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)
+                  if any(int(y.group(1)) < state.ref.year
+                         for y in _ANY_YEAR.finditer(s.text, *m.span()))]
+        if asides:
+            drafts = [d for d in drafts
+                      if not any(a <= d.trigger.start < b for a, b in asides)]
     if any(d.type == "attack.military_target" for d in drafts):
         drafts = [d for d in drafts
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]

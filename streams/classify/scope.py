@@ -120,8 +120,10 @@ class Scope:
         if cat == NEGATION and self.governs(DENIAL, trigger):
             return True
         for cue in self.cues[cat]:
-            if cue.end > trigger.start or cue.start == trigger.start:
+            if cue.start >= trigger.start:
                 continue
+            if cue.end > trigger.start:
+                return True  # the trigger inside the cue: "to prevent the collapse"
             staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(STAGED)
             barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]

@@ -204,3 +204,16 @@ def test_an_interceptor_is_not_the_target() -> None:
 def test_an_air_base_that_was_struck_is_the_target() -> None:
     body = "Ukrainian drones struck the Millerovo air base on Monday, the governor said."
     assert "attack.military_target" in types(body)
+
+
+# --- talks in asides and in efforts to save them ---------------------------------------------
+
+
+def test_talks_that_collapsed_in_an_aside_dated_years_back_are_history() -> None:
+    body = "The Minsk talks, which collapsed in 2021, were never revived, officials said."
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_efforts_to_avert_a_collapse_of_talks_are_no_collapse() -> None:
+    body = "Qatar and Egypt are working to avert a collapse of the talks, a diplomat said."
+    assert "negotiation.stalled" not in types(body)
