@@ -58,7 +58,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _PAST_MONTHS = 2
 _PAST_MONTH = re.compile(
-    r"\b(?:in|during|since|until|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
+    r"\b(?:in|during|since|until|between|from|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
     r"(?:early|late|mid)[\s-]+)"
     r"\s*(?:(?:early|late|mid)[\s-]+)?"
     r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
@@ -70,7 +70,8 @@ _PAST_MONTH = re.compile(
 _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|published|released|issued|"
+    r"in\s+a\s+(?:report|statement|briefing))\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE)
 # "Palm Sunday", "Good Friday": a named day, not a recent weekday
 _NAMED_DAY = re.compile(r"\b(?:Palm|Easter|Good|Holy|Bloody|Black|Orthodox)\s+$")
@@ -361,8 +362,8 @@ _VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artille
 
 
 # a perfect right before the trigger: "has been struck", "have launched", "has carried out"
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried\s+out\s+"
-                             r"(?:[\w-]+\s+){0,3})?$", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:(?:carried\s+out|"
+                             r"left|caused)\s+(?:[\w,-]+\s+){0,4})?$", re.IGNORECASE)
 
 
 _OPENING_WORDS = 3  # "Earlier this month, ...", "Last week, ...": the cue opens the sentence
@@ -376,8 +377,7 @@ def _tally_or_earlier(s: Sentence, draft: Draft) -> bool:
     perfect violent verb. A cue in another clause dates something else ("... accused the
     other of breaking the ceasefire signed in Doha last month")."""
     text = s.text
-    breaks = [(a, b) for a, b in _breaks(s, [])  # not the comma in "2,000"
-              if not (text[a] == "," and text[a - 1 : a].isdigit() and text[b : b + 1].isdigit())]
+    breaks = _breaks(s, [])
     start, end = _clause(s, draft.trigger.start, breaks)
     for h in s.hits:
         if h.cat == "earlier" and (start <= h.start < end
@@ -621,9 +621,12 @@ def _dated_earlier(
 
 def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
     """The sentence's clause breaks, found once for all its drafts and anchors."""
+    text = s.text
     return [
-        match.span() for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end)
+        match.span() for match in _CLAUSE_BREAK.finditer(text, s.start, s.end)
         if not any(d.start <= match.start() < d.end for d in dates)  # "June 1, 2025"
+        and not (text[match.start()] == "," and text[match.start() - 1].isdigit()
+                 and text[match.end() : match.end() + 1].isdigit())  # "1,200 civilians"
     ]
 
 

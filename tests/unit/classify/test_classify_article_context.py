@@ -217,3 +217,28 @@ def test_talks_that_collapsed_in_an_aside_dated_years_back_are_history() -> None
 def test_efforts_to_avert_a_collapse_of_talks_are_no_collapse() -> None:
     body = "Qatar and Egypt are working to avert a collapse of the talks, a diplomat said."
     assert "negotiation.stalled" not in types(body)
+
+
+# --- reports of earlier periods ----------------------------------------------------------------
+
+
+def test_a_report_on_a_past_year_is_no_attack() -> None:
+    body = ("The report, released on Thursday, found that drone strikes killed 1,400 "
+            "civilians in 2024.")
+    assert not types(body, published=datetime(2025, 3, 6, tzinfo=UTC))
+
+
+def test_raids_between_months_long_past_are_background() -> None:
+    body = ("Amnesty International said in a report on Tuesday that troops had killed at "
+            "least 70 villagers in raids between January and March.")
+    assert not types(body, published=datetime(2025, 7, 8, tzinfo=UTC))
+
+
+def test_an_offensive_that_has_left_many_dead_in_weeks_is_a_tally() -> None:
+    body = "The offensive has left at least 1,800 dead in three weeks, the monitors said."
+    assert "casualties.reported" not in types(body)
+
+
+def test_killings_last_year_are_background() -> None:
+    body = "Gangs killed more than 4,000 people in the capital last year, the UN said on Monday."
+    assert "casualties.reported" not in types(body)
