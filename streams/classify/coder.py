@@ -369,20 +369,39 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:
 _OPENING_WORDS = 3  # "Earlier this month, ...", "Last week, ...": the cue opens the sentence
 
 
-def _tally_or_earlier(s: Sentence, draft: Draft) -> bool:
-    """Violence of another week ("Earlier this month, a strike ... killed 19", "killed 23
-    last week") or a tally ("has carried out dozens of attacks on army posts this year",
-    "the airport has been struck repeatedly since the war began"): an `earlier` cue opening
-    the sentence or in the trigger's clause, or a `cumulative` one in a clause with a
-    perfect violent verb. A cue in another clause dates something else ("... accused the
-    other of breaking the ceasefire signed in Doha last month")."""
+# a temporal conjunction between a day and a trigger: the day dates the other clause
+_TEMPORAL = re.compile(r"\b(?:after|before|since|when|following|until)\b", re.IGNORECASE)
+
+
+def _earlier(s: Sentence, draft: Draft) -> bool:
+    """Violence of another week ("Earlier this month, a strike ... killed 19", "after a
+    drone attack damaged the terminal last week"): an `earlier` cue opening the sentence
+    (with no recent day) or in the trigger's clause, nearer the trigger than any recent day
+    ("exports resumed on Tuesday"). A cue in another clause dates something else ("...
+    accused the other of breaking the ceasefire signed in Doha last month")."""
+    text, pos = s.text, draft.trigger.start
+    start, end = _clause(s, pos, _breaks(s, []))
+    recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
+              and text[h.start : h.end].lower() in _RECENT
+              and not _SAID_ON.search(text, max(s.start, h.start - 24), h.start)
+              and not _TEMPORAL.search(text, min(h.end, pos), max(h.start, pos))]
+    nearest_recent = min(recent, default=len(text))
+    for h in s.hits:
+        if h.cat != "earlier":
+            continue
+        if start <= h.start < end and abs(h.start - pos) < nearest_recent:
+            return True
+        if not recent and words_between(text, s.start, h.start) < _OPENING_WORDS:
+            return True
+    return False
+
+
+def _tally(s: Sentence, draft: Draft) -> bool:
+    """A tally ("has carried out dozens of attacks on army posts this year", "the airport
+    has been struck repeatedly since the war began"): a `cumulative` cue in a clause with a
+    perfect violent verb."""
     text = s.text
     breaks = _breaks(s, [])
-    start, end = _clause(s, draft.trigger.start, breaks)
-    for h in s.hits:
-        if h.cat == "earlier" and (start <= h.start < end
-                                   or words_between(text, s.start, h.start) < _OPENING_WORDS):
-            return True
     cumulative = [h for h in s.hits if h.cat == "cumulative"]
     for h in s.hits:
         if h.cat in _VIOLENCE_CUES and _PERFECT_BEFORE.search(
@@ -449,14 +468,18 @@ def _in_context(
         # "Since January, 1,400 civilians have been killed in drone strikes": the toll is a
         # tally (the casualty rule said so), and so are the strikes in it
         drafts = [d for d in drafts if d.type not in _ATTACKS]
-    if ("cumulative" in cats or "earlier" in cats) and not _recent_day(s.text, s.start, s.hits):
-        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally_or_earlier(s, d)]
+    if "earlier" in cats:
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier(s, d)]
+    if "cumulative" in cats and not _recent_day(s.text, s.start, s.hits):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally(s, d)]
     if "," in s.text[s.start : s.end]:
         # "The talks, which collapsed in 2019, were never revived": an aside dated to an
         # earlier year dates what happens inside it
         asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)
                   if any(int(y.group(1)) < state.ref.year
-                         for y in _ANY_YEAR.finditer(s.text, *m.span()))]
+                         for y in _ANY_YEAR.finditer(s.text, *m.span()))
+                  or _past_month(s.text, *m.span(), state.ref)
+                  or any(h.cat == "earlier" and m.start() <= h.start < m.end() for h in s.hits)]
         if asides:
             drafts = [d for d in drafts
                       if not any(a <= d.trigger.start < b for a, b in asides)]
@@ -611,12 +634,21 @@ def _finest(places: list[Location]) -> list[Location]:
 def _dated_earlier(
     s: Sentence, breaks: list[tuple[int, int]], draft: Draft, ref: date
 ) -> bool:
-    """The trigger's own clause names an earlier year: the sentence's recent day (a verdict,
-    a statement) dates something else."""
+    """The trigger's own clause names an earlier year or a month two or more back ("cut off
+    by the attack on the substation in April", read in June): the sentence's recent day (a
+    verdict, a statement, power restored) dates something else."""
     start, end = _clause(s, draft.trigger.start, breaks)
+    if _past_month(s.text, start, end, ref):
+        return True
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
     return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(s.text, start, end))
+
+
+def _past_month(text: str, start: int, end: int, ref: date) -> bool:
+    """A month named two or more months back, without a day ("in April", read in June)."""
+    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS
+               for m in _PAST_MONTH.finditer(text, start, end))
 
 
 def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
