@@ -453,6 +453,17 @@ def _tried(s: Sentence, trigger: Hit) -> bool:
                    and _ON_DAY.match(text, h.end, s.end) for h in s.hits)
 
 
+def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
+    """The trigger's clause dates it before this month or to last week or month: a month
+    named without a day other than this one ("collapsed in January"), or an `earlier` cue
+    ("last month", "last week")."""
+    start, end = _clause(s, draft.trigger.start, _breaks(s, []))
+    if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
+        return True
+    return any(_MONTHS[m.group(1).lower()[:3]] != ref.month
+               for m in _PAST_MONTH.finditer(s.text, start, end))
+
+
 def _in_context(
     state: _Article, s: Sentence, cats: set[str], drafts: list[Draft], lead: bool
 ) -> list[Draft]:
@@ -460,6 +471,10 @@ def _in_context(
     weapon in an article that calls it an accident, no launch without harm in an article
     led by an exercise, no undated event in an article led by history, no claim in an
     article that refutes one."""
+    if not lead and drafts:
+        # a background paragraph: an event with its own earlier time ("in January", "last
+        # month") is recalled, not reported, even when recent (the lede's is news)
+        drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
     if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
     if "cumulative" in cats and cats & _HARM_CUES and not any(

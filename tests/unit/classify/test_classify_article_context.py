@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.unit.classify.classify_helpers import types
+from tests.unit.classify.classify_helpers import code, types
 
 # --- accidents --------------------------------------------------------------------------
 
@@ -242,3 +242,28 @@ def test_an_offensive_that_has_left_many_dead_in_weeks_is_a_tally() -> None:
 def test_killings_last_year_are_background() -> None:
     body = "Gangs killed more than 4,000 people in the capital last year, the UN said on Monday."
     assert "casualties.reported" not in types(body)
+
+
+# --- background paragraphs and live blogs --------------------------------------------------------
+
+
+def test_talks_recalled_with_their_month_in_a_later_paragraph_are_background() -> None:
+    body = ("Sudan's army and the RSF exchanged artillery fire in El Fasher on Tuesday, "
+            "residents said.\n\nTalks between the two sides in Jeddah collapsed in May.")
+    found = types(body, published=datetime(2025, 6, 12, tzinfo=UTC))
+    assert "negotiation.stalled" not in found
+
+
+def test_talks_collapsing_last_month_in_the_lede_are_news() -> None:
+    body = "Talks between the army and the RSF in Jeddah collapsed in May, mediators said."
+    found = types(body, published=datetime(2025, 6, 12, tzinfo=UTC))
+    assert "negotiation.stalled" in found
+
+
+def test_a_live_blog_recap_entry_is_not_coded_again() -> None:
+    body = ("Russian drones hit a power substation in Odesa overnight, the governor said.\n\n"
+            "Recap: a Russian missile struck a railway bridge near Kharkiv on Monday.")
+    found = types(body)
+    assert "attack.infrastructure" in found
+    events = [e for e in code(body) if e.type == "attack.infrastructure"]
+    assert all("Recap" not in e.evidence.text for e in events)
