@@ -422,6 +422,15 @@ _NOT_HIT_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# an aircraft or ship that is not an armed force's: "two passenger planes", "a UN helicopter"
+_CIVILIAN_BEFORE = re.compile(
+    r"\b(?:passenger|civilian|civil|cargo|commercial|private|chartered|charter|freight|"
+    r"airline|airliner|aid|relief|humanitarian|medical|ambulance|rescue|firefighting|"
+    r"agricultural|crop-spraying|un|u\.n\.|unicef|wfp|red\s+cross|news|police)\s+"
+    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CRAFT = frozenset({"aircraft", "warship"})
+
+
 def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     """Whether a military asset the sentence names is on the receiving end; the draft's
     assets and strategic mark are those of the ones that are (rules.py names every asset
@@ -429,7 +438,9 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     text = s.text
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
     kept = [h for h in hit if not _NOT_HIT_BEFORE.search(text, max(s.start, h.start - 60),
-                                                          h.start)]
+                                                          h.start)
+            and not (h.payload in _CRAFT and _CIVILIAN_BEFORE.search(
+                text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:
         return False
     if len(kept) < len(hit):

@@ -267,3 +267,9 @@ def test_a_live_blog_recap_entry_is_not_coded_again() -> None:
     assert "attack.infrastructure" in found
     events = [e for e in code(body) if e.type == "attack.infrastructure"]
     assert all("Recap" not in e.evidence.text for e in events)
+
+
+def test_civilian_aircraft_hit_are_no_strategic_target() -> None:
+    body = ("A missile hit the airport in Port Sudan on Tuesday, destroying a cargo plane and "
+            "a UN helicopter.")
+    assert "attack.military_target" not in types(body)
