@@ -641,14 +641,52 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             end=s.end,
             text=s.text[s.start : s.end],
             order=pending.order,
-            actor=roles.actor.actor() if roles.actor else None,
-            target=roles.target.actor() if roles.target else None,
+            actor=_sector(roles.actor, draft.type, "actor") if roles.actor else None,
+            target=_sector(roles.target, draft.type, "target") if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
             when=when,
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
         ))
+
+
+# Which part of a state acts (CAMEO's sector codes; the golden table's conventions): saying
+# and negotiating is the government's ("Israel rejected the plan" -> ISRGOV), fighting with
+# a weapon named by the demonym is the armed forces' ("an Israeli drone struck" -> ISRMIL;
+# "Iran fired missiles" stays IRN), and a military target is the armed forces'.
+_POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
+                        "negotiation.held", "negotiation.stalled", "accusation.terrorism",
+                        "threat.military"})
+_FIGHTING = _VIOLENT | {"ceasefire.violated"}
+
+
+def _sector(mention: actor_dict.Mention, type_: str, role: str) -> Actor:
+    """The mention's actor with the sector its role in an event of `type_` implies."""
+    actor = mention.actor()
+    entry = mention.entry
+    if actor.code is None or actor.code != actor.country:
+        return actor  # already a sector (RUSGOV, ISRMIL, PSEREB) or no code
+    if type_ in _POLITICAL:
+        return _with_sector(actor, "GOV")
+    if role == "actor" and type_ in _FIGHTING and entry.kind == "demonym":
+        return _with_sector(actor, "MIL")
+    if role == "target" and type_ == "attack.military_target":
+        return _with_sector(actor, "MIL")
+    return actor
+
+
+def _rebel(actor: Actor) -> bool:
+    """An armed group's code (CAMEO REB): the other side of a civil war from its state."""
+    return bool(actor.code and actor.code.endswith("REB"))
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    return _SECTORED.setdefault((actor.code, sector), Actor(
+        name=actor.name, code=f"{actor.code}{sector}", country=actor.country))
+
+
+_SECTORED: dict[tuple[str | None, str], Actor] = {}  # shared, never mutated (as `_actor`'s)
 
 
 def _finest(places: list[Location]) -> list[Location]:
@@ -752,9 +790,20 @@ def _resolve(state: _Article) -> list[_Coded]:
             # an air strike on the asset within two sentences: the asset was hit from the air
             coded.draft.code = tax.code("attack.military_target", "aerial")
     for coded in state.coded:
-        if coded.target is None:
+        guessed = coded.target is None
+        if guessed:
             coded.target = _counterpart(coded, dyad)
-        if coded.actor and coded.target and coded.actor.country == coded.target.country:
+            if coded.target is not None and coded.target.code == coded.target.country:
+                if coded.draft.type in _POLITICAL:
+                    coded.target = _with_sector(coded.target, "GOV")  # the other party's state
+                elif coded.draft.type == "attack.military_target":
+                    coded.target = _with_sector(coded.target, "MIL")
+        if coded.actor and coded.target and coded.actor.country == coded.target.country and (
+            guessed or _rebel(coded.actor) == _rebel(coded.target)
+        ):
+            # the actor's own country guessed from the dyad, or another organ of its own state
+            # ("Ukraine's Security Service confirmed that 41 aircraft were hit"), is no target;
+            # the other side of a civil war is (the army and the RSF: SDNMIL, SDNREB)
             coded.target = None if coded.actor.country else coded.target
     return state.coded
 

@@ -57,7 +57,7 @@ def test_accusation_of_terrorism_direction() -> None:
         "accusation.terrorism",
     )
     assert accusation.actor.code == "RUSGOV"
-    assert accusation.target.code == "UKR"
+    assert accusation.target.code == "UKRGOV"  # a political act's state is its government
 
 
 # --- negation and denial ---------------------------------------------------------------
