@@ -18,7 +18,7 @@ from streams.classify.actors import Mention
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _CLAUSE_GAP, _VIOLENT_CUES, _WARNING_AFTER, _inside, _View
-from streams.classify.scope import ASIDE, INTENT, NEGATION, words_between
+from streams.classify.scope import ASIDE, INTENT, NEGATION, STAGED, words_between
 
 # characters looked back from a cue for the words before it: a few words
 _LOOK_BACK = 40
@@ -411,6 +411,52 @@ def plan_anaphor(view: _View, hit: Hit) -> bool:
     only by an anaphor (it stands when the article names a truce: `needs_truce`)."""
     return bool(_ANAPHOR_AFTER.match(view.s.text, hit.end, view.s.end)
                 or _ANAPHOR_BEFORE.search(view.s.text, view.s.start, hit.start))
+
+
+_NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to|still\s+not|not\s+(?:been\s+)?finally)\s+"
+                     r"(?:been\s+)?$", re.IGNORECASE)
+_TO_COMMENT = re.compile(r"\s+(?:to\s+)?(?:comment|elaborate|confirm|discuss\s+details)\b",
+                         re.IGNORECASE)
+
+
+@predicate("not_yet",
+           holds=("A truce deal was close but not yet agreed.", "agreed", "agree"),
+           fails=("Hamas did not agree to the truce.", "agree to", "accept"))
+def not_yet(view: _View, hit: Hit) -> bool:
+    """ "a ceasefire deal was 'very close' but not yet agreed": pending, not refused."""
+    return _NOT_YET.search(view.s.text, max(view.s.start, hit.start - 20), hit.start) is not None
+
+
+@predicate("no_comment",
+           holds=("The spokeswoman declined to comment on reports of truce talks.", "declin",
+                  "reject"),
+           fails=("The rebels declined the truce offer.", "declin", "reject"))
+def no_comment(view: _View, hit: Hit) -> bool:
+    """ "declined to comment on reports that ceasefire talks would resume": no refusal."""
+    word = _WORD.match(view.s.text, hit.start)
+    end = word.end() if word else hit.end
+    return _TO_COMMENT.match(view.s.text, end, view.s.end) is not None
+
+
+_STAGED_OR_FICTION = (*STAGED, "scenario", "fictional", "hypothetical")
+
+
+@predicate("conditional_or_staged",
+           holds=("The EU would call for a truce if fighting spread.", "call for", "demand"),
+           fails=("The EU would call for a truce, its spokesman said.", "call for", "demand"))
+def conditional_or_staged(view: _View, hit: Hit) -> bool:
+    """ "would call for a ceasefire if fighting spread", "the exercise scenario included a
+    ceasefire proposal": a hedge that governs the word and a condition after it, or a
+    staged or fictional frame, so no proposal is made (a plain "would propose" stays one:
+    wires write the future of a proposal about to be tabled that way)."""
+    scope = view.scope
+    if not scope.governs("hedge", hit):
+        return False
+    text = view.s.text
+    if _IF.search(text, hit.end, view.s.end):
+        return True
+    return any(h.end <= hit.start and text[h.start : h.end].lower().startswith(_STAGED_OR_FICTION)
+               for h in view.get("hedge"))
 
 
 # --- negotiation --------------------------------------------------------------------------

@@ -31,7 +31,8 @@ _WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8
            LONG_AFTER: 14}
 # a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
-_MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
+_MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger",
+                     "likely to", "is likely", "are likely"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
 STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic",

@@ -187,9 +187,15 @@ def test_talks_collapse() -> None:
     assert event.cameo_code == "164"
 
 
-def test_planned_talks_are_intent_to_meet() -> None:
-    event = one(code("Russia and Ukraine will hold talks in Istanbul."), "negotiation.held")
-    assert event.cameo_code == "036"
+def test_planned_talks_are_not_talks_held() -> None:
+    """CAMEO 036 (intent to meet) is allowed by the contract, but talks that will be held,
+    are offered or planned are not talks taking place (golden table, corpus rules)."""
+    assert "negotiation.held" not in {
+        e.type for e in code("Russia and Ukraine will hold talks in Istanbul.")
+    }
+    assert "negotiation.held" not in {
+        e.type for e in code("Turkey has offered to host talks between Russia and Ukraine.")
+    }
 
 
 def test_talks_dated_in_the_future_are_not_coded() -> None:
