@@ -175,11 +175,8 @@ def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
 
 def _rejected_object(view: _View, hit: Hit) -> bool:
     """A proposal that is only the object of a rejection: "rejected a proposal for ...",
-    "rejected a UN envoy's appeal". A party named as its owner ("rejected Kyiv's ceasefire
-    proposal") still states who proposed it, so that one is kept."""
-    proposer = owner(view.s, hit)
-    if proposer is not None and proposer.entry.country:
-        return False
+    "rejected a UN envoy's appeal", "rejected Kyiv's ceasefire proposal" (the golden table:
+    its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
     if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
         r.start > hit.end and _PASSIVE_END.search(text, hit.end, r.start)
