@@ -131,6 +131,7 @@ class _Article:
     # ("staged") or history (an anniversary, a trial for an old attack)
     body_lead: int = -1
     ref: date = date.min  # the publication day events are dated against
+    lead_day: date | None = None  # the day the lede dates its violence to
     staged: bool = False
     history: bool = False
 
@@ -412,13 +413,15 @@ def _tally(s: Sentence, draft: Draft) -> bool:
     return False
 
 
-# a military asset named as where the weapon came from or as what shot it down: "launched
-# from the Hmeimim air base", "intercepted by an Arrow air defence battery" (an asset "near"
+# a military asset named as where the weapon came from, what fired it or what shot it down:
+# "launched from the Hmeimim air base", "cruise missiles fired by Tu-95 bombers",
+# "intercepted by an Arrow air defence battery" (an asset "near"
 # the blast is left to the rules: it may well have been hit)
 _NOT_HIT_BEFORE = re.compile(
     r"\b(?:(?:launched|fired|took\s+off|taking\s+off|scrambled|flew|flying|operating|"
     r"deployed|stationed|based)\s+(?:[\w-]+\s+)?from|"
-    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|engaged)\s+by)"
+    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|engaged|fired|launched|dropped|"
+    r"carried|flown|operated|piloted)\s+by)"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -622,6 +625,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     violent = any(d.type in _VIOLENT for d in drafts)
     figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
     last_month = violent and _last_month(s, ref)
+    lead = pending.field == "headline" or (
+        pending.field == "body" and s.start == state.body_lead)
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -634,6 +639,16 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
         if draft.type in _VIOLENT and last_month:
             continue
+        if draft.type in _VIOLENT and (when is not None or len(dates) == 1):
+            if lead and when is not None and state.lead_day is None:
+                state.lead_day = when.value
+            elif not lead and state.lead_day is not None and (
+                (when is not None and when.value < state.lead_day and _own_day(s, when, draft))
+                or (when is None and dates[0].value < state.lead_day)
+            ):
+                # "The base was also hit on Sunday, when 12 soldiers were killed" below a
+                # lede dated Tuesday: violence of an earlier day, recalled as background
+                continue
         state.coded.append(_Coded(
             draft=draft,
             field=pending.field,
@@ -687,6 +702,13 @@ def _with_sector(actor: Actor, sector: str) -> Actor:
 
 
 _SECTORED: dict[tuple[str | None, str], Actor] = {}  # shared, never mutated (as `_actor`'s)
+
+
+def _own_day(s: Sentence, when: DateMention, draft: Draft) -> bool:
+    """The date is in the trigger's own clause (not the sentence's opening date of a
+    statement): it dates this violence."""
+    start, end = _clause(s, draft.trigger.start, _breaks(s, [when]))
+    return start <= when.start < end
 
 
 def _finest(places: list[Location]) -> list[Location]:

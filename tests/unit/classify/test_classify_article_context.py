@@ -273,3 +273,23 @@ def test_civilian_aircraft_hit_are_no_strategic_target() -> None:
     body = ("A missile hit the airport in Port Sudan on Tuesday, destroying a cargo plane and "
             "a UN helicopter.")
     assert "attack.military_target" not in types(body)
+
+
+def test_missiles_fired_by_bombers_do_not_make_the_bombers_a_target() -> None:
+    body = ("Russia struck Kyiv overnight with cruise missiles fired by Tu-95 strategic "
+            "bombers, the air force said.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_a_radar_is_a_military_target_but_not_a_strategic_one() -> None:
+    events = [e for e in code("Ukrainian drones destroyed a Russian radar station in Crimea "
+                              "on Monday, the navy said.") if e.type == "attack.military_target"]
+    assert events and not events[0].strategic
+
+
+def test_violence_of_an_earlier_day_below_a_dated_lede_is_background() -> None:
+    body = ("Ukrainian drones struck a Russian air base in Crimea on Thursday, the navy said."
+            "\n\nThe same base was hit on Monday, when a missile killed 14 soldiers.")
+    found = code(body)
+    assert "attack.military_target" in {e.type for e in found}
+    assert all(e.casualties is None or e.casualties.killed != 14 for e in found)
