@@ -358,6 +358,7 @@ _DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday
 _DAY_OWNS = re.compile(_DAYS + r"(?:'s|’s)\s", re.IGNORECASE)
 _ON_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?" + _DAYS
                      + r"\b", re.IGNORECASE)
+_ATTACK_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
 _VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
                             "kill", "wound"})
 
@@ -381,6 +382,12 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     ("exports resumed on Tuesday"). A cue in another clause dates something else ("...
     accused the other of breaking the ceasefire signed in Doha last month")."""
     text, pos = s.text, draft.trigger.start
+    violence = [h for h in s.hits if h.cat in _ATTACK_CUES]
+    owned = [v for v in violence if any(
+        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith("'s")
+        and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
+    if violence and len(owned) == len(violence):
+        return True  # "the grid recovered from last week's strikes": every act is last week's
     start, end = _clause(s, pos, _breaks(s, []))
     recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
               and text[h.start : h.end].lower() in _RECENT

@@ -293,3 +293,13 @@ def test_violence_of_an_earlier_day_below_a_dated_lede_is_background() -> None:
     found = code(body)
     assert "attack.military_target" in {e.type for e in found}
     assert all(e.casualties is None or e.casualties.killed != 14 for e in found)
+
+
+def test_recovering_from_last_weeks_strikes_is_no_attack() -> None:
+    assert not types("Blackouts eased on Tuesday as the grid recovered from last week's strikes.")
+
+
+def test_making_up_for_damage_from_attacks_is_no_attack() -> None:
+    body = ("Moldova is buying more electricity to make up for damage caused by Russian "
+            "attacks on Ukrainian power plants.")
+    assert "attack.infrastructure" not in types(body)
