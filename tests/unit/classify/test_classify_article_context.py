@@ -303,3 +303,9 @@ def test_making_up_for_damage_from_attacks_is_no_attack() -> None:
     body = ("Moldova is buying more electricity to make up for damage caused by Russian "
             "attacks on Ukrainian power plants.")
     assert "attack.infrastructure" not in types(body)
+
+
+def test_several_killed_is_a_toll_but_not_a_mass_casualty() -> None:
+    events = code("Several people were killed when a drone hit a bus in Kherson on Tuesday.")
+    toll = [e for e in events if e.type == "casualties.reported"]
+    assert toll and toll[0].casualties.killed == 3
