@@ -460,6 +460,37 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     return True
 
 
+# "... killed five people, bringing the week's death toll in the city to 31": a running total
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:toll|total|tally|number\s+of\s+(?:dead|deaths|people\s+killed))"
+    r"\b[^.;]*?\bto\s+", re.IGNORECASE)
+
+
+def _own_toll(state: _Article, s: Sentence, draft: Draft) -> bool:
+    """The incident's own toll, not the running total the sentence adds it to: the killed
+    figure is the one stated before "bringing the toll to N" (no figure there: no toll)."""
+    match = _RUNNING_TOTAL.search(s.text, s.start, s.end)
+    cas = draft.casualties
+    if match is None or cas is None or cas.killed is None:
+        return True
+    reader = state.coder.words.figures
+    text = s.text
+    own = [c.value for h in s.hits if h.cat == "kill" and h.end <= match.start()
+           for c in (reader.count_after(text, h.end, match.start()),
+                     reader.count_before(text, h.start, s.start)) if c is not None]
+    total = reader.toll_after(text, match.start(), s.end)
+    if total is None or total.value != cas.killed:
+        return True
+    if not own:
+        if cas.wounded is None:
+            return False
+        draft.casualties = cas.model_copy(update={"killed": None})
+        return True
+    draft.casualties = cas.model_copy(update={"killed": max(own)})
+    return True
+
+
 def _tried(s: Sentence, trigger: Hit) -> bool:
     """Violence named after a court's word ("sentenced three militants to death for the
     bombing of a church that killed 14"): the act tried, not news, unless the sentence dates
@@ -522,6 +553,8 @@ def _in_context(
     if any(d.type == "attack.military_target" for d in drafts):
         drafts = [d for d in drafts
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
+    if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
+        drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
     if state.accident and not cats & _ARMED_CUES:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.staged and not lead and not cats & _HARM_CUES:

@@ -309,3 +309,10 @@ def test_several_killed_is_a_toll_but_not_a_mass_casualty() -> None:
     events = code("Several people were killed when a drone hit a bus in Kherson on Tuesday.")
     toll = [e for e in events if e.type == "casualties.reported"]
     assert toll and toll[0].casualties.killed == 3
+
+
+def test_a_running_total_is_not_the_incidents_toll() -> None:
+    events = code("A drone attack on a market in Sumy killed four people on Monday, bringing "
+                  "the month's death toll in the region to 42.")
+    toll = [e for e in events if e.type == "casualties.reported"]
+    assert toll and toll[0].casualties.killed == 4
