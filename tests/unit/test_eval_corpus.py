@@ -3,9 +3,9 @@
 Alert micro-F1 must reach 0.90 (issue 3's bar, issue 11 aims at 0.95) and event micro-F1
 0.90 on the held-out part (191 wires since the blind `h4-*` batch in real-reporting styles).
 Measured at coder 1.2.0 with the precision work of issue 11 (branch `prec`): alert micro-F1
-0.892 (P 0.858, R 0.928), event micro-F1 0.905 (P 0.896, R 0.915). The alert bar is not yet
-met: `test_heldout_alert_micro_f1` fails by one or two errors (before the precision work,
-with the h4 batch, it measured 0.862, P 0.805). Alert precision may not fall below what it
+0.8996 (P 0.873, R 0.928), event micro-F1 0.905 (P 0.896, R 0.915). The alert bar is not yet
+met: `test_heldout_alert_micro_f1` fails by one error (before the precision work, with the h4
+batch, it measured 0.862, P 0.805). Alert precision may not fall below what it
 reached. Improve the coder by fixing rule classes found on `tune/`
 (`python -m bench.eval --part tune --show-errors`) and the golden table, never by reading or
 relabelling the held-out part.
@@ -26,9 +26,9 @@ from bench.eval import evaluate, render  # noqa: E402
 
 ALERT_F1_TARGET = 0.90  # issue 3's bar
 EVENT_F1_TARGET = 0.90  # issue 11's bar
-ALERT_F1_BAR = ALERT_F1_TARGET  # measured 0.892 on the held-out part (191 wires): not met
+ALERT_F1_BAR = ALERT_F1_TARGET  # measured 0.8996 on the held-out part (191 wires): not met
 EVENT_F1_BAR = EVENT_F1_TARGET  # measured 0.905
-ALERT_PRECISION_BAR = 0.85  # measured 0.858 (0.805 before issue 11's precision work)
+ALERT_PRECISION_BAR = 0.87  # measured 0.873 (0.805 before issue 11's precision work)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +59,7 @@ def test_heldout_alert_precision(heldout: dict):
 
 def test_the_bars_are_the_issues():
     """Never lower the bars to make a change pass."""
-    assert ALERT_F1_BAR >= 0.90 and EVENT_F1_BAR >= 0.90 and ALERT_PRECISION_BAR >= 0.85
+    assert ALERT_F1_BAR >= 0.90 and EVENT_F1_BAR >= 0.90 and ALERT_PRECISION_BAR >= 0.87
 
 
 def test_evaluate_shape():
