@@ -509,11 +509,14 @@ def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     """The trigger's clause dates it before this month or to last week or month: a month
     named without a day other than this one ("collapsed in January"), or an `earlier` cue
     ("last month", "last week")."""
+    cats = {h.cat for h in s.hits}
+    if "earlier" not in cats and "date_hint" not in cats:
+        return False  # neither a cue nor a month named: most sentences stop here
     start, end = _clause(s, draft.trigger.start, _breaks(s, []))
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
         return True
-    return any(_MONTHS[m.group(1).lower()[:3]] != ref.month
-               for m in _PAST_MONTH.finditer(s.text, start, end))
+    return "date_hint" in cats and any(_MONTHS[m.group(1).lower()[:3]] != ref.month
+                                       for m in _PAST_MONTH.finditer(s.text, start, end))
 
 
 def _in_context(
@@ -764,8 +767,8 @@ def _dated_earlier(
     by the attack on the substation in April", read in June): the sentence's recent day (a
     verdict, a statement, power restored) dates something else."""
     start, end = _clause(s, draft.trigger.start, breaks)
-    if _past_month(s.text, start, end, ref):
-        return True
+    if any(h.cat == "date_hint" for h in s.hits) and _past_month(s.text, start, end, ref):
+        return True  # a month is a date hint: without one, no regex
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
     return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(s.text, start, end))
