@@ -24,7 +24,7 @@ from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
-from streams.classify.scope import ASIDE
+from streams.classify.scope import ASIDE, NEGATION, STAGED, Scope, words_between
 from streams.classify.version import CODER_VERSION
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _PAST_MONTHS = 2
 _PAST_MONTH = re.compile(
-    r"\b(?:in|during|since|until|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
+    r"\b(?:in|during|since|until|between|from|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
     r"(?:early|late|mid)[\s-]+)"
     r"\s*(?:(?:early|late|mid)[\s-]+)?"
     r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
@@ -70,7 +70,8 @@ _PAST_MONTH = re.compile(
 _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|published|released|issued|"
+    r"in\s+a\s+(?:report|statement|briefing))\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.IGNORECASE)
 # "Palm Sunday", "Good Friday": a named day, not a recent weekday
 _NAMED_DAY = re.compile(r"\b(?:Palm|Easter|Good|Holy|Bloody|Black|Orthodox)\s+$")
@@ -122,6 +123,17 @@ class _Article:
     order: int = 0
     truce: bool = False
     last_person: actor_dict.ActorEntry | None = None
+    # the article says the blast or fire was an accident ("negligence", "ruled out an attack")
+    accident: bool = False
+    # the article refutes a claim somewhere ("reports ... were false", "there was no attack")
+    refutes: bool = False
+    # what the lead (headline, first body sentence) says the article is about: an exercise
+    # ("staged") or history (an anniversary, a trial for an old attack)
+    body_lead: int = -1
+    ref: date = date.min  # the publication day events are dated against
+    lead_day: date | None = None  # the day the lede dates its violence to
+    staged: bool = False
+    history: bool = False
 
 
 def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
@@ -133,7 +145,7 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         coder = default_coder()
     ref = (article.published_at or article.received_at).astimezone(UTC).date()
     candidates = coder.rules.candidates
-    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES)
+    state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES, ref=ref)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
     cats: set[str] = set()
     for name in _FIELDS:
@@ -174,7 +186,7 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
 # The categories `_read_sentence` reads, besides the rule book's candidates: a sentence with
 # none of these (most sentences only say who said what) changes nothing but the sentence
 # count, unless a pronoun may refer back
-_NOTED = frozenset({"damage", "attack", "actor", "refuted"})
+_NOTED = frozenset({"damage", "attack", "actor", "refuted", "accident_cause"})
 _category = itemgetter(2)  # Hit.cat, read at C speed
 _FIGURE_CUES = frozenset({"damage", "attack"})  # figures after an attack belong to it
 
@@ -188,6 +200,11 @@ def _code_field(
     words = state.coder.words
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
         spans = _bounded(text, spans)
+    if spans and name in ("headline", "body"):
+        lead_start, lead_end = spans[0] if name == "body" else (spans[0][0], spans[-1][1])
+        state.body_lead = lead_start if name == "body" else state.body_lead
+        _read_lead(state, text, lead_start, lead_end,
+                   hits[bisect_left(hits, (lead_start,)) : bisect_left(hits, (lead_end,))])
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -257,6 +274,12 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
             _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
         for h in sent_hits
     )
+    if "refuted" in cats:
+        state.refutes = True
+    if "accident_cause" in cats and not state.accident:
+        scope = Scope(text, start, sent_hits)
+        state.accident = any(h.cat == "accident_cause" and not scope.governs(NEGATION, h)
+                             for h in sent_hits)
     if cats & state.rule_cats or refutes:
         sentence = s if sent_mentions is s.mentions else Sentence(
             text, start, end, sent_hits, sent_mentions, s.words
@@ -276,8 +299,15 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.coded.pop()
     if cats & state.coder.rules.candidates:
         drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
-        if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
+        lead = pending.field == "headline" or (
+            pending.field == "body" and s.start == state.body_lead)
+        if lead and any(d.type in _VIOLENT for d in drafts):
+            state.staged = False  # "... held drills as its missiles struck Kyiv": news
+        if drafts and (_retrospective(s.text, s.start, s.end, s.hits, ref)
+                       or _on_trial(s.text, s.start, s.end, cats, ref)):
             drafts = []
+        if drafts:
+            drafts = _in_context(state, s, cats, drafts, lead)
         if drafts:
             _place(state, pending, drafts, ref)
         elif cats & _FIGURE_CUES:
@@ -286,13 +316,292 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         _attach_figures(state, s.text, s.start, s.hits)
 
 
+# weapons named: a blast or fire with one of these is violence even in an accident story
+_ARMED_CUES = frozenset({"aerial", "airstrike", "artillery", "small_arms", "naval_drone", "cyber"})
+# casualties named: launches in an exercise story that hurt someone are real (not damage
+# words: "destroyers", "destroyed the mock targets")
+_HARM_CUES = frozenset({"kill", "wound"})
+# "claiming that a drone had hit ...", "reports on social media that ...": the claim itself,
+# which an article that refutes a claim (`_Article.refutes`) does not code
+_CLAIM_THAT = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|report(?:s|ed)?|rumou?rs?|posts?|videos?|footage)\s+"
+    r"(?:(?:on|in|across)\s+(?:social\s+media|[\w-]+)\s+)?that\b", re.IGNORECASE)
+_CLAIM_REACH = 12  # words from "claiming that" to the trigger: the claim's own clause
+
+
+def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]) -> None:
+    """What the lead (the headline, the body's first sentence) says the article is about.
+    Led by an exercise ("held an exercise ... with test launches that simulated a nuclear
+    strike") and coding no violence itself (`_code_rules` checks), the article's launches
+    are the exercise's; led by history (an anniversary, a trial for an attack of an earlier
+    year), its undated violence is that history."""
+    cats = {h.cat for h in hits}
+    if any(h.cat in ("hedge", "nonconflict") and text[h.start : h.end].lower().startswith(STAGED)
+           for h in hits):
+        state.staged = True
+    if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
+        state.history = True
+
+
+def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> bool:
+    """A court, a trial or an extradition over an attack of an earlier year ("postponed the
+    trial of the man accused of building the bomb that destroyed Pan Am Flight 103 ... in
+    1988, killing 270"): the attack is what is tried, not news."""
+    if "judicial" not in cats:
+        return False
+    return any(int(m.group(1)) < ref.year for m in _ANY_YEAR.finditer(text, start, end))
+
+
+_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+         r"last\s+night|overnight)")
+# "charged over Saturday's bombing", "the bombing on Sunday": the violence tried is recent
+_DAY_OWNS = re.compile(_DAYS + r"(?:'s|’s)\s", re.IGNORECASE)
+_ON_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?" + _DAYS
+                     + r"\b", re.IGNORECASE)
+_ATTACK_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
+_VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
+                            "kill", "wound"})
+
+
+# a perfect right before the trigger: "has been struck", "have launched", "has carried out"
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:(?:carried\s+out|"
+                             r"left|caused)\s+(?:[\w,-]+\s+){0,4})?$", re.IGNORECASE)
+
+
+_OPENING_WORDS = 3  # "Earlier this month, ...", "Last week, ...": the cue opens the sentence
+
+
+# a temporal conjunction between a day and a trigger: the day dates the other clause
+_TEMPORAL = re.compile(r"\b(?:after|before|since|when|following|until)\b", re.IGNORECASE)
+
+
+def _earlier(s: Sentence, draft: Draft) -> bool:
+    """Violence of another week ("Earlier this month, a strike ... killed 19", "after a
+    drone attack damaged the terminal last week"): an `earlier` cue opening the sentence
+    (with no recent day) or in the trigger's clause, nearer the trigger than any recent day
+    ("exports resumed on Tuesday"). A cue in another clause dates something else ("...
+    accused the other of breaking the ceasefire signed in Doha last month")."""
+    text, pos = s.text, draft.trigger.start
+    violence = [h for h in s.hits if h.cat in _ATTACK_CUES]
+    owned = [v for v in violence if any(
+        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith("'s")
+        and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
+    if violence and len(owned) == len(violence):
+        return True  # "the grid recovered from last week's strikes": every act is last week's
+    start, end = _clause(s, pos, _breaks(s, []))
+    recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
+              and text[h.start : h.end].lower() in _RECENT
+              and not _SAID_ON.search(text, max(s.start, h.start - 24), h.start)
+              and not _TEMPORAL.search(text, min(h.end, pos), max(h.start, pos))]
+    nearest_recent = min(recent, default=len(text))
+    for h in s.hits:
+        if h.cat != "earlier":
+            continue
+        if start <= h.start < end and abs(h.start - pos) < nearest_recent:
+            return True
+        if not recent and words_between(text, s.start, h.start) < _OPENING_WORDS:
+            return True
+    return False
+
+
+def _tally(s: Sentence, draft: Draft) -> bool:
+    """A tally ("has carried out dozens of attacks on army posts this year", "the airport
+    has been struck repeatedly since the war began"): a `cumulative` cue in a clause with a
+    perfect violent verb."""
+    text = s.text
+    breaks = _breaks(s, [])
+    cumulative = [h for h in s.hits if h.cat == "cumulative"]
+    for h in s.hits:
+        if h.cat in _VIOLENCE_CUES and _PERFECT_BEFORE.search(
+                text, max(s.start, h.start - 30), h.start):
+            c_start, c_end = _clause(s, h.start, breaks)
+            if any(c_start <= c.start < c_end for c in cumulative):
+                return True
+    return False
+
+
+# a military asset named as where the weapon came from, what fired it or what shot it down:
+# "launched from the Hmeimim air base", "cruise missiles fired by Tu-95 bombers",
+# "intercepted by an Arrow air defence battery" (an asset "near"
+# the blast is left to the rules: it may well have been hit)
+_NOT_HIT_BEFORE = re.compile(
+    r"\b(?:(?:launched|fired|took\s+off|taking\s+off|scrambled|flew|flying|operating|"
+    r"deployed|stationed|based)\s+(?:[\w-]+\s+)?from|"
+    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|engaged|fired|launched|dropped|"
+    r"carried|flown|operated|piloted)\s+by)"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# an aircraft or ship that is not an armed force's: "two passenger planes", "a UN helicopter"
+_CIVILIAN_BEFORE = re.compile(
+    r"\b(?:passenger|civilian|civil|cargo|commercial|private|chartered|charter|freight|"
+    r"airline|airliner|aid|relief|humanitarian|medical|ambulance|rescue|firefighting|"
+    r"agricultural|crop-spraying|un|u\.n\.|unicef|wfp|red\s+cross|news|police)\s+"
+    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_CRAFT = frozenset({"aircraft", "warship"})
+
+
+def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
+    """Whether a military asset the sentence names is on the receiving end; the draft's
+    assets and strategic mark are those of the ones that are (rules.py names every asset
+    after the verb)."""
+    text = s.text
+    hit = [h for h in s.hits if h.cat.startswith("mil:")]
+    kept = [h for h in hit if not _NOT_HIT_BEFORE.search(text, max(s.start, h.start - 60),
+                                                          h.start)
+            and not (h.payload in _CRAFT and _CIVILIAN_BEFORE.search(
+                text, max(s.start, h.start - 30), h.start))]
+    if hit and not kept:
+        return False
+    if len(kept) < len(hit):
+        assets = sorted({h.payload for h in kept} - {"military"})
+        draft.assets = [a for a in draft.assets if a in assets] or assets
+        draft.strategic = bool(state.coder.words.strategic.intersection(draft.assets))
+    return True
+
+
+# "... killed five people, bringing the week's death toll in the city to 31": a running total
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:toll|total|tally|number\s+of\s+(?:dead|deaths|people\s+killed))"
+    r"\b[^.;]*?\bto\s+", re.IGNORECASE)
+
+
+def _own_toll(state: _Article, s: Sentence, draft: Draft) -> bool:
+    """The incident's own toll, not the running total the sentence adds it to: the killed
+    figure is the one stated before "bringing the toll to N" (no figure there: no toll)."""
+    match = _RUNNING_TOTAL.search(s.text, s.start, s.end)
+    cas = draft.casualties
+    if match is None or cas is None or cas.killed is None:
+        return True
+    reader = state.coder.words.figures
+    text = s.text
+    own = [c.value for h in s.hits if h.cat == "kill" and h.end <= match.start()
+           for c in (reader.count_after(text, h.end, match.start()),
+                     reader.count_before(text, h.start, s.start)) if c is not None]
+    total = reader.toll_after(text, match.start(), s.end)
+    if total is None or total.value != cas.killed:
+        return True
+    if not own:
+        if cas.wounded is None:
+            return False
+        draft.casualties = cas.model_copy(update={"killed": None})
+        return True
+    draft.casualties = cas.model_copy(update={"killed": max(own)})
+    return True
+
+
+def _tried(s: Sentence, trigger: Hit) -> bool:
+    """Violence named after a court's word ("sentenced three militants to death for the
+    bombing of a church that killed 14"): the act tried, not news, unless the sentence dates
+    the violence itself to a recent day ("charged over Saturday's bombing")."""
+    court = next((h for h in s.hits if h.cat == "judicial"), None)
+    if court is None or court.start > trigger.start:
+        return False
+    text = s.text
+    if _DAY_OWNS.search(text, court.end, s.end):
+        return False
+    return not any(h.cat in _VIOLENCE_CUES and h.start > court.start
+                   and _ON_DAY.match(text, h.end, s.end) for h in s.hits)
+
+
+def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
+    """The trigger's clause dates it before this month or to last week or month: a month
+    named without a day other than this one ("collapsed in January"), or an `earlier` cue
+    ("last month", "last week")."""
+    cats = {h.cat for h in s.hits}
+    if "earlier" not in cats and "date_hint" not in cats:
+        return False  # neither a cue nor a month named: most sentences stop here
+    start, end = _clause(s, draft.trigger.start, _breaks(s, []))
+    if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
+        return True
+    return "date_hint" in cats and any(_MONTHS[m.group(1).lower()[:3]] != ref.month
+                                       for m in _PAST_MONTH.finditer(s.text, start, end))
+
+
+def _in_context(
+    state: _Article, s: Sentence, cats: set[str], drafts: list[Draft], lead: bool
+) -> list[Draft]:
+    """The drafts the article's own account leaves standing: no blast or fire without a
+    weapon in an article that calls it an accident, no launch without harm in an article
+    led by an exercise, no undated event in an article led by history, no claim in an
+    article that refutes one."""
+    if not lead and drafts:
+        # a background paragraph: an event with its own earlier time ("in January", "last
+        # month") is recalled, not reported, even when recent (the lede's is news)
+        drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
+    if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
+    if "cumulative" in cats and cats & _HARM_CUES and not any(
+        d.type == "casualties.reported" for d in drafts
+    ):
+        # "Since January, 1,400 civilians have been killed in drone strikes": the toll is a
+        # tally (the casualty rule said so), and so are the strikes in it
+        drafts = [d for d in drafts if d.type not in _ATTACKS]
+    if "earlier" in cats:
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier(s, d)]
+    if "cumulative" in cats and not _recent_day(s.text, s.start, s.hits):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally(s, d)]
+    if "," in s.text[s.start : s.end]:
+        # "The talks, which collapsed in 2019, were never revived": an aside dated to an
+        # earlier year dates what happens inside it
+        asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)
+                  if any(int(y.group(1)) < state.ref.year
+                         for y in _ANY_YEAR.finditer(s.text, *m.span()))
+                  or _past_month(s.text, *m.span(), state.ref)
+                  or any(h.cat == "earlier" and m.start() <= h.start < m.end() for h in s.hits)]
+        if asides:
+            drafts = [d for d in drafts
+                      if not any(a <= d.trigger.start < b for a, b in asides)]
+    if any(d.type == "attack.military_target" for d in drafts):
+        drafts = [d for d in drafts
+                  if d.type != "attack.military_target" or _targets_hit(state, s, d)]
+    if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
+        drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
+    if state.accident and not cats & _ARMED_CUES:
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if state.staged and not lead and not cats & _HARM_CUES:
+        drafts = [d for d in drafts if d.type not in _ATTACKS]
+    if state.history and not lead and not _recent_day(s.text, s.start, s.hits):
+        drafts = [d for d in drafts if d.type == "threat.military"]
+    if "long_after" in cats and drafts:
+        drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
+    if state.refutes and drafts:
+        text = s.text
+        claims = [m.end() for m in _CLAIM_THAT.finditer(text, s.start, s.end)]
+        if claims:
+            drafts = [d for d in drafts if not any(
+                c <= d.trigger.start and words_between(text, c, d.trigger.start) <= _CLAIM_REACH
+                for c in claims)]
+    return drafts
+
+
+# "... two weeks after Trump met Putin in Alaska, a summit that failed to produce a
+# ceasefire": an apposition that describes what the "weeks after" clause dates
+_APPOSITION = re.compile(r"[^;:]*?,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:that|which)\s+"
+                         r"(?:[\w'-]+\s+){0,2}?$", re.IGNORECASE)
+
+
+def _in_earlier_aside(s: Sentence, trigger: Hit) -> bool:
+    """The trigger is in an apposition to a clause dated weeks, months or years before the
+    sentence's own event (rules.closes drops triggers in the clause itself)."""
+    return any(h.cat == "long_after" and h.end <= trigger.start
+               and _APPOSITION.match(s.text, h.end, trigger.start) is not None for h in s.hits)
+
+
+def _recent_day(text: str, start: int, hits: list[Hit]) -> bool:
+    """The sentence names a recent day ("on Monday", "overnight") for its own events, not
+    only for a statement ("the U.N. said on Monday") or a named day ("Palm Sunday")."""
+    return any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
+               and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
+               and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits)
+
+
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
     """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
     history, not news."""
-    if any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
-           and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
-           and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits):
+    if _recent_day(text, start, hits):
         return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
     # "Sudan's army, which has been at war since April 2023, dismissed ...": a relative
     # clause dates its own background, not the sentence
@@ -314,6 +623,21 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
         (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS and main(m)
         for m in _PAST_MONTH.finditer(text, start, end)
     )
+
+
+def _last_month(s: Sentence, ref: date) -> bool:
+    """Violence dated last month without a day ("a Russian strike on Kyiv in late July
+    killed 31", read on August 28): at least as many days back as this month has run, so
+    older than a week once it has run a week, like an attack dated "last week". (A talks
+    collapse "in September" read on October 9 is still news: only violence goes stale.)"""
+    if ref.day < _STALE_DAYS or not any(h.cat == "date_hint" for h in s.hits):
+        return False
+    if _recent_day(s.text, s.start, s.hits):
+        return False
+    asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)]
+    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 == 1
+               and not any(a <= m.start() < b for a, b in asides)
+               for m in _PAST_MONTH.finditer(s.text, s.start, s.end))
 
 
 def _with_pronouns(
@@ -343,6 +667,9 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)
     figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
+    last_month = violent and _last_month(s, ref)
+    lead = pending.field == "headline" or (
+        pending.field == "body" and s.start == state.body_lead)
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -353,6 +680,18 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             continue  # "damaged by Russian strikes last week": context, not today's news
         if draft.type in _VIOLENT and _dated_earlier(s, breaks or _breaks(s, dates), draft, ref):
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
+        if draft.type in _VIOLENT and last_month:
+            continue
+        if draft.type in _VIOLENT and (when is not None or len(dates) == 1):
+            if lead and when is not None and state.lead_day is None:
+                state.lead_day = when.value
+            elif not lead and state.lead_day is not None and (
+                (when is not None and when.value < state.lead_day and _own_day(s, when, draft))
+                or (when is None and dates[0].value < state.lead_day)
+            ):
+                # "The base was also hit on Sunday, when 12 soldiers were killed" below a
+                # lede dated Tuesday: violence of an earlier day, recalled as background
+                continue
         state.coded.append(_Coded(
             draft=draft,
             field=pending.field,
@@ -360,14 +699,59 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             end=s.end,
             text=s.text[s.start : s.end],
             order=pending.order,
-            actor=roles.actor.actor() if roles.actor else None,
-            target=roles.target.actor() if roles.target else None,
+            actor=_sector(roles.actor, draft.type, "actor") if roles.actor else None,
+            target=_sector(roles.target, draft.type, "target") if roles.target else None,
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
             when=when,
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
         ))
+
+
+# Which part of a state acts (CAMEO's sector codes; the golden table's conventions): saying
+# and negotiating is the government's ("Israel rejected the plan" -> ISRGOV), fighting with
+# a weapon named by the demonym is the armed forces' ("an Israeli drone struck" -> ISRMIL;
+# "Iran fired missiles" stays IRN), and a military target is the armed forces'.
+_POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
+                        "negotiation.held", "negotiation.stalled", "accusation.terrorism",
+                        "threat.military"})
+_FIGHTING = _VIOLENT | {"ceasefire.violated"}
+
+
+def _sector(mention: actor_dict.Mention, type_: str, role: str) -> Actor:
+    """The mention's actor with the sector its role in an event of `type_` implies."""
+    actor = mention.actor()
+    entry = mention.entry
+    if actor.code is None or actor.code != actor.country:
+        return actor  # already a sector (RUSGOV, ISRMIL, PSEREB) or no code
+    if type_ in _POLITICAL:
+        return _with_sector(actor, "GOV")
+    if role == "actor" and type_ in _FIGHTING and entry.kind == "demonym":
+        return _with_sector(actor, "MIL")
+    if role == "target" and type_ == "attack.military_target":
+        return _with_sector(actor, "MIL")
+    return actor
+
+
+def _rebel(actor: Actor) -> bool:
+    """An armed group's code (CAMEO REB): the other side of a civil war from its state."""
+    return bool(actor.code and actor.code.endswith("REB"))
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    return _SECTORED.setdefault((actor.code, sector), Actor(
+        name=actor.name, code=f"{actor.code}{sector}", country=actor.country))
+
+
+_SECTORED: dict[tuple[str | None, str], Actor] = {}  # shared, never mutated (as `_actor`'s)
+
+
+def _own_day(s: Sentence, when: DateMention, draft: Draft) -> bool:
+    """The date is in the trigger's own clause (not the sentence's opening date of a
+    statement): it dates this violence."""
+    start, end = _clause(s, draft.trigger.start, _breaks(s, [when]))
+    return start <= when.start < end
 
 
 def _finest(places: list[Location]) -> list[Location]:
@@ -379,19 +763,31 @@ def _finest(places: list[Location]) -> list[Location]:
 def _dated_earlier(
     s: Sentence, breaks: list[tuple[int, int]], draft: Draft, ref: date
 ) -> bool:
-    """The trigger's own clause names an earlier year: the sentence's recent day (a verdict,
-    a statement) dates something else."""
+    """The trigger's own clause names an earlier year or a month two or more back ("cut off
+    by the attack on the substation in April", read in June): the sentence's recent day (a
+    verdict, a statement, power restored) dates something else."""
     start, end = _clause(s, draft.trigger.start, breaks)
+    if any(h.cat == "date_hint" for h in s.hits) and _past_month(s.text, start, end, ref):
+        return True  # a month is a date hint: without one, no regex
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
     return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(s.text, start, end))
 
 
+def _past_month(text: str, start: int, end: int, ref: date) -> bool:
+    """A month named two or more months back, without a day ("in April", read in June)."""
+    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS
+               for m in _PAST_MONTH.finditer(text, start, end))
+
+
 def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
     """The sentence's clause breaks, found once for all its drafts and anchors."""
+    text = s.text
     return [
-        match.span() for match in _CLAUSE_BREAK.finditer(s.text, s.start, s.end)
+        match.span() for match in _CLAUSE_BREAK.finditer(text, s.start, s.end)
         if not any(d.start <= match.start() < d.end for d in dates)  # "June 1, 2025"
+        and not (text[match.start()] == "," and text[match.start() - 1].isdigit()
+                 and text[match.end() : match.end() + 1].isdigit())  # "1,200 civilians"
     ]
 
 
@@ -459,9 +855,20 @@ def _resolve(state: _Article) -> list[_Coded]:
             # an air strike on the asset within two sentences: the asset was hit from the air
             coded.draft.code = tax.code("attack.military_target", "aerial")
     for coded in state.coded:
-        if coded.target is None:
+        guessed = coded.target is None
+        if guessed:
             coded.target = _counterpart(coded, dyad)
-        if coded.actor and coded.target and coded.actor.country == coded.target.country:
+            if coded.target is not None and coded.target.code == coded.target.country:
+                if coded.draft.type in _POLITICAL:
+                    coded.target = _with_sector(coded.target, "GOV")  # the other party's state
+                elif coded.draft.type == "attack.military_target":
+                    coded.target = _with_sector(coded.target, "MIL")
+        if coded.actor and coded.target and coded.actor.country == coded.target.country and (
+            guessed or _rebel(coded.actor) == _rebel(coded.target)
+        ):
+            # the actor's own country guessed from the dyad, or another organ of its own state
+            # ("Ukraine's Security Service confirmed that 41 aircraft were hit"), is no target;
+            # the other side of a civil war is (the army and the RSF: SDNMIL, SDNREB)
             coded.target = None if coded.actor.country else coded.target
     return state.coded
 

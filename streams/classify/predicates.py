@@ -19,7 +19,7 @@ from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
-from streams.classify.scope import ASIDE, INTENT, NEGATION, words_between
+from streams.classify.scope import ASIDE, INTENT, NEGATION, STAGED, words_between
 from streams.classify.words import Words
 
 _CLAUSE_GAP = re.compile(r"[,;:.]")
@@ -182,11 +182,8 @@ def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
 
 def _rejected_object(view: _View, hit: Hit) -> bool:
     """A proposal that is only the object of a rejection: "rejected a proposal for ...",
-    "rejected a UN envoy's appeal". A party named as its owner ("rejected Kyiv's ceasefire
-    proposal") still states who proposed it, so that one is kept."""
-    proposer = owner(view.s, hit)
-    if proposer is not None and proposer.entry.country:
-        return False
+    "rejected a UN envoy's appeal", "rejected Kyiv's ceasefire proposal" (the golden table:
+    its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
     if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
         r.start > hit.end and _PASSIVE_END.search(text, hit.end, r.start)
@@ -453,6 +450,52 @@ def plan_anaphor(view: _View, hit: Hit) -> bool:
     only by an anaphor (it stands when the article names a truce: `needs_truce`)."""
     return bool(_ANAPHOR_AFTER.match(view.s.text, hit.end, view.s.end)
                 or _ANAPHOR_BEFORE.search(view.s.text, view.s.start, hit.start))
+
+
+_NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to|still\s+not|not\s+(?:been\s+)?finally)\s+"
+                     r"(?:been\s+)?$", re.IGNORECASE)
+_TO_COMMENT = re.compile(r"\s+(?:to\s+)?(?:comment|elaborate|confirm|discuss\s+details)\b",
+                         re.IGNORECASE)
+
+
+@predicate("not_yet",
+           holds=("A truce deal was close but not yet agreed.", "agreed", "agree"),
+           fails=("Hamas did not agree to the truce.", "agree to", "accept"))
+def not_yet(view: _View, hit: Hit) -> bool:
+    """ "a ceasefire deal was 'very close' but not yet agreed": pending, not refused."""
+    return _NOT_YET.search(view.s.text, max(view.s.start, hit.start - 20), hit.start) is not None
+
+
+@predicate("no_comment",
+           holds=("The spokeswoman declined to comment on reports of truce talks.", "declin",
+                  "reject"),
+           fails=("The rebels declined the truce offer.", "declin", "reject"))
+def no_comment(view: _View, hit: Hit) -> bool:
+    """ "declined to comment on reports that ceasefire talks would resume": no refusal."""
+    word = _WORD.match(view.s.text, hit.start)
+    end = word.end() if word else hit.end
+    return _TO_COMMENT.match(view.s.text, end, view.s.end) is not None
+
+
+_STAGED_OR_FICTION = (*STAGED, "scenario", "fictional", "hypothetical")
+
+
+@predicate("conditional_or_staged",
+           holds=("The EU would call for a truce if fighting spread.", "call for", "demand"),
+           fails=("The EU would call for a truce, its spokesman said.", "call for", "demand"))
+def conditional_or_staged(view: _View, hit: Hit) -> bool:
+    """ "would call for a ceasefire if fighting spread", "the exercise scenario included a
+    ceasefire proposal": a hedge that governs the word and a condition after it, or a
+    staged or fictional frame, so no proposal is made (a plain "would propose" stays one:
+    wires write the future of a proposal about to be tabled that way)."""
+    scope = view.scope
+    if not scope.governs("hedge", hit):
+        return False
+    text = view.s.text
+    if _IF.search(text, hit.end, view.s.end):
+        return True
+    return any(h.end <= hit.start and text[h.start : h.end].lower().startswith(_STAGED_OR_FICTION)
+               for h in view.get("hedge"))
 
 
 # --- negotiation --------------------------------------------------------------------------
@@ -1224,6 +1267,31 @@ def casualty_figure(view: _View, hit: Hit) -> Count | None:
         if apposition is not None:
             count = reader.count_before(text, apposition.start(), start)
     return count
+
+
+# a modal of possibility: "could", "might", "may" (not "would", "will": a vow)
+_POSSIBLE = frozenset({"could", "might", "may"})
+_OTHERS_REACH = 10  # words from the warning to the modal: "warned on Monday that Russia could"
+
+
+@predicate("others_possible",
+           holds=("Rutte warned that Russia could attack the alliance.", "warned", "threat"),
+           fails=("Iran warned it would strike US bases.", "warned", "threat"))
+def others_possible(view: _View, hit: Hit) -> bool:
+    """ "NATO's chief warned that Russia could attack within five years": a warning that
+    another party might use force, which threatens nothing (the speaker's own "could
+    strike ... if" is `future_force`'s)."""
+    text = view.s.text
+    modal = next((h for h in view.get("hedge") if h.start >= hit.end
+                  and text[h.start : h.end].lower() in _POSSIBLE), None)
+    if modal is None or words_between(text, hit.end, modal.start) > _OTHERS_REACH:
+        return False
+    if _CLAUSE_GAP.search(text, hit.end, modal.start):
+        return False
+    before = [m for m in view.s.mentions if m.end <= hit.start]
+    warner = before[-1].entry.country if before else None
+    return any(hit.end <= m.start < modal.start and m.entry.country
+               and m.entry.country != warner for m in view.s.mentions)
 
 
 def _finder(name: str) -> Callable[[Callable[[_View], list[Hit]]], Callable[[_View], list[Hit]]]:

@@ -31,10 +31,12 @@ _WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8
            LONG_AFTER: 14}
 # a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
-_MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger"})
+_MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger",
+                     "likely to", "is likely", "are likely"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
-_STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic")
+STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic",
+          "test launch", "test-launch", "test fire", "test-fire", "test range")
 # a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ..."
 _CONDITIONAL = re.compile(
     r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that)\s+"
@@ -119,9 +121,11 @@ class Scope:
         if cat == NEGATION and self.governs(DENIAL, trigger):
             return True
         for cue in self.cues[cat]:
-            if cue.end > trigger.start or cue.start == trigger.start:
+            if cue.start >= trigger.start:
                 continue
-            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(_STAGED)
+            if cue.end > trigger.start:
+                return True  # the trigger inside the cue: "to prevent the collapse"
+            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(STAGED)
             barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:

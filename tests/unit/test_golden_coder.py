@@ -11,10 +11,11 @@ import pytest
 
 from bench.golden import evaluate
 
-# Measured 2026-12-04 (coder 1.1.0, before the rule engine): see the golden README.
-EXACT_FLOOR = 161
-TYPE_EXACT_FLOOR = 317
-TRAPS_CLEAN_FLOOR = 129
+# Measured 2026-12-05 (coder 1.2.0 with issue 11's precision and actor-sector work, branch
+# `prec`; 161 / 317 / 129 / 34 before it): see the golden README and docs/coder.md.
+EXACT_FLOOR = 239
+TYPE_EXACT_FLOOR = 342
+TRAPS_CLEAN_FLOOR = 146
 FIGURES_FLOOR = 34
 
 

@@ -47,7 +47,7 @@ def test_both_proposals_with_their_own_proposers(events) -> None:
     proposals = [e for e in events if e.type == "ceasefire.proposed"]
     by_country = {e.actor.country: e for e in proposals}
     assert set(by_country) == {"UKR", "RUS"}
-    assert by_country["RUS"].actor.code == "RUS"
+    assert by_country["RUS"].actor.code == "RUSGOV"  # "Russia ... countered": its government
     kyiv = by_country["UKR"]
     assert kyiv.event_date == date(2025, 6, 2)
     assert any(loc.name == "Istanbul" for loc in kyiv.locations)
