@@ -22,7 +22,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -162,11 +162,14 @@ def score_table(
     return table, scores(total_tp, total_fp, total_fn)
 
 
-def evaluate(part: str, lang: str = "en") -> dict[str, Any]:
+def evaluate(
+    part: str, lang: str = "en", batch: Callable[[str], bool] | None = None
+) -> dict[str, Any]:
     """Scores for one part (`heldout`, `tune` or `all`) of one language's corpus, as plain
-    JSON-ready data."""
+    JSON-ready data; `batch` keeps only the paths it accepts (a bar set on one batch of
+    wires stays measured on those wires when later batches join the part)."""
     labels = load_labels(lang)
-    paths = files_in(part, lang)
+    paths = [path for path in files_in(part, lang) if batch is None or batch(path)]
     predictions = {path: predict(path, lang) for path in paths}
     types, kinds = event_types(), alert_kinds()
     gold_events = {path: set(labels[path]["events"]) for path in paths}
