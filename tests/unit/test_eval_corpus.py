@@ -2,7 +2,7 @@
 
 Alert micro-F1 must reach 0.90 (issue 3's bar; issue 11 aims at 0.95) on the held-out wires
 it was set on (131 wires, every batch before `h4-*`): measured 0.921 (P 0.921, R 0.921) at
-coder 1.2.0 with issue 11's precision work and the attack specs, 0.909 before them. The blind
+coder 1.3.0 with issue 11's precision work and the attack specs, 0.909 before them. The blind
 `h4-*` batch (60 wires in real-reporting styles, added with that work) is harder: alert
 micro-F1 0.857 (P 0.786, R 0.943), so the whole held-out part (191 wires) measures 0.8996,
 one error under 0.90. The h4 batch has a regression floor at what it measures, not the bar:

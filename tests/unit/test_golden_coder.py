@@ -11,7 +11,7 @@ import pytest
 
 from bench.golden import evaluate
 
-# Measured 2026-12-05 (coder 1.2.0 with issue 11's precision and actor-sector work, branch
+# Measured 2026-12-05 (coder 1.3.0 with issue 11's precision and actor-sector work, branch
 # `prec`; 161 / 317 / 129 / 34 before it): see the golden README and docs/coder.md.
 EXACT_FLOOR = 239
 TYPE_EXACT_FLOOR = 342
