@@ -138,11 +138,15 @@ class RuleBook:
 
     @classmethod
     def load(
-        cls, data: dict[str, Any], file: str, tax: Taxonomy, categories: frozenset[str]
+        cls, data: dict[str, Any], file: str, tax: Taxonomy, categories: frozenset[str],
+        rules_off: frozenset[str] = frozenset(), predicates_off: frozenset[str] = frozenset(),
     ) -> RuleBook:
         """Validate `data` (the parsed rules.yaml): every cue category is the lexicon's,
         every predicate registered, every distance named, every type and code name the
-        taxonomy's; a bad one raises CoderConfigError naming the file, rule and name."""
+        taxonomy's; a bad one raises CoderConfigError naming the file, rule and name.
+
+        A language's book leaves out its `rules_off` and reads its `predicates_off` as never
+        holding (English-only tests, switched off by the language's data, not copied)."""
         from streams.classify.predicates import FINDERS, PREDICATES
 
         try:
@@ -163,7 +167,7 @@ class RuleBook:
                 if distance not in parsed.distances:
                     raise CoderConfigError(file, rule, distance,
                                            f"is a distance predicate {name!r} needs: not named")
-            return found.test
+            return _never if name in predicates_off else found.test
 
         cats("candidates", parsed.candidates)
         families: list[tuple[str, list[_Rule] | Callable[[_View, list[Draft]], list[Draft]]]] = []
@@ -177,6 +181,8 @@ class RuleBook:
                 continue
             rules: list[_Rule] = []
             for spec in family.rules:
+                if spec.name in rules_off:
+                    continue
                 where = f"{family.name}.{spec.name}"
                 if spec.type not in tax.defaults:
                     raise CoderConfigError(file, where, spec.type, "is not a taxonomy type")
@@ -361,6 +367,17 @@ class RuleBook:
         for cat in rule.spec.near.cues:
             view.pool[cat] = [o for o in view.objects(cat)
                               if o.end <= taken.start or o.start >= taken.end]
+
+
+def _never(view: _View, hit: Hit) -> bool:
+    """A predicate a language has switched off: it never holds."""
+    return False
+
+
+def rule_names(data: dict[str, Any]) -> frozenset[str]:
+    """The names of the rule specs in a parsed rules.yaml (what `rules_off` may name)."""
+    return frozenset(str(rule.get("name")) for family in data.get("families", [])
+                     for rule in family.get("rules", []) or [])
 
 
 def code_sentence(s: Sentence, book: RuleBook, tax: Taxonomy) -> list[Draft]:

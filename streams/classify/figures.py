@@ -60,8 +60,12 @@ class Figures:
                 "men", "women", "children", "people", "police", "staff", "crew", "family"}
         )
         alt = "|".join(sorted((re.escape(w) for w in self._words), key=len, reverse=True))
+        alt = alt or "(?!)"  # a language with no number words yet: digits only
+        # a language's own qualifiers ("не менее", "около") besides English's
+        extra = [r"\s+".join(map(re.escape, str(q).split())) for q in lexicon.get("qualifiers", ())]
+        qual = _QUAL if not extra else f"(?:{_QUAL}|{'|'.join(extra)})"
         number = (
-            rf"(?:(?P<qual>{_QUAL})\s+)?"
+            rf"(?:(?P<qual>{qual})\s+)?"
             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )

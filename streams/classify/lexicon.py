@@ -17,7 +17,8 @@ from streams.classify.hits import Hit
 
 __all__ = ["Hit", "Lexicon", "fold", "scan"]
 
-_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("ʼ", "'"))
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("ʼ", "'"),
+               ("ё", "е"))
 
 
 class _Entry(NamedTuple):
@@ -157,12 +158,17 @@ class Lexicon:
     (~35,000 keys), built once per coder (`load_coder`, about a second), never at import."""
 
     def __init__(
-        self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]]
+        self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]],
+        proclitics: Iterable[str] = (),
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
         self.automaton = _build(table)
         self._words, self._odd = _build_words(table)
+        # Arabic-style proclitics a word may carry before a term (`LanguageSettings`)
+        self._proclitics = frozenset(fold(p) for p in proclitics)
+        self._clitic_len = max(map(len, self._proclitics), default=0)
+        self.size = len(table)
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -175,7 +181,12 @@ class Lexicon:
         # tests need no range checks, and a key ending at `end` in the padded text is
         # text[start:end].
         padded = f"\0{fold(text)}\0"
-        hits = self.scan_words(text, padded) if padded.isascii() else self.scan_any(text, padded)
+        if self._proclitics:
+            hits = self.scan_clitics(text, padded)
+        elif padded.isascii():
+            hits = self.scan_words(text, padded)
+        else:
+            hits = self.scan_any(text, padded)
         hits.sort()
         if _MASKERS.isdisjoint(map(_category, hits)):
             return hits
@@ -201,6 +212,31 @@ class Lexicon:
             for entry in other:
                 if entry.exact_case is None or text[start:end] == entry.exact_case:
                     append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+        return hits
+
+    def _clitics_only(self, prefix: str) -> bool:
+        """`prefix` is a run of the language's proclitics ("وال", "فب", "لل")."""
+        if not prefix:
+            return True
+        size = self._clitic_len
+        return any(prefix[:n] in self._proclitics and self._clitics_only(prefix[n:])
+                   for n in range(min(size, len(prefix)), 0, -1))
+
+    def scan_clitics(self, text: str, padded: str) -> list[Hit]:
+        """`scan_any` for a language with proclitics: a key may also start after a run of
+        them inside a word ("والجيش" finds "جيش"); at most five letters of them, so the
+        look back is bounded."""
+        hits: list[Hit] = []
+        append = hits.append
+        for end, (length, head_alnum, plain, other) in self.automaton.iter(padded):
+            start = end - length
+            if head_alnum and padded[start].isalnum():
+                head = start
+                while head > start - 6 and padded[head].isalnum():
+                    head -= 1
+                if padded[head].isalnum() or not self._clitics_only(padded[head + 1 : start + 1]):
+                    continue
+            _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
         return hits
 
     def scan_words(self, text: str, padded: str) -> list[Hit]:

@@ -85,8 +85,13 @@ def words_between(text: str, start: int, end: int) -> int:
 class Scope:
     """Cue hits of one sentence, indexed for the scope questions the rules ask."""
 
-    def __init__(self, text: str, start: int, hits: Iterable[Hit]) -> None:
+    def __init__(
+        self, text: str, start: int, hits: Iterable[Hit],
+        barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+    ) -> None:
         self.text = text
+        # the language's clause barriers (`LanguageSettings.barriers`); English's by default
+        self.barrier, self.soft_barrier = barriers or (_BARRIER, _SOFT_BARRIER)
         self.conditional = _CONDITIONAL.match(text, start) is not None
         exceptions = [h for h in hits if h.cat == "negation_exception"]
         self.cues: dict[str, list[Hit]] = {
@@ -122,7 +127,7 @@ class Scope:
             if cue.end > trigger.start or cue.start == trigger.start:
                 continue
             staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(_STAGED)
-            barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
+            barrier = self.soft_barrier if cat in (AFTER, LONG_AFTER) or staged else self.barrier
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun
@@ -138,7 +143,7 @@ class Scope:
             if self.text[cue.start : cue.end].lower() not in _MODALS:
                 continue
             gap = self.text[trigger.end : cue.start]
-            return _BARRIER.search(gap) is None and _RELATIVE.search(gap) is None
+            return self.barrier.search(gap) is None and _RELATIVE.search(gap) is None
         return False
 
     def blocked(self, trigger: Hit, cats: Iterable[str]) -> bool:

@@ -3,22 +3,44 @@ coder's own lexicon (not the shipped file), so a language's data brings its own.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from streams.classify.figures import Figures
+
+if TYPE_CHECKING:
+    import re
+
+    from streams.classify.language_data import LanguageSettings
 
 
 class Words:
     """Role prepositions ("by X" is the agent, "on X" the target, "with X" a partner), the
     asset classes that make a military target strategic, and the figures' number words."""
 
-    def __init__(self, lexicon: dict[str, Any]) -> None:
+    def __init__(
+        self, lexicon: dict[str, Any], settings: LanguageSettings | None = None
+    ) -> None:
+        from streams.classify.language_data import ENGLISH
+
+        self.settings = settings or ENGLISH
+        # None: English's own barriers (scope.py), unchanged
+        self.barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = (
+            None if self.settings.code == "en" else self.settings.barriers()
+        )
         roles = lexicon["roles"]
         self.agent_preps = frozenset(roles["agent_prep"])
         self.target_preps = frozenset(roles["target_prep"])
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon)
+
+    def preposition(self, word: str) -> str:
+        """A role word as the role lists spell it: a contraction spelled out ("del" -> "de"),
+        an elided article dropped ("l'" -> "")."""
+        settings = self.settings
+        if word in settings.contractions:
+            return settings.contractions[word]
+        return "" if word in settings.elision else word
 
 
 def default_words() -> Words:
