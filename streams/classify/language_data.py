@@ -38,6 +38,7 @@ class _Settings(BaseModel):
     contractions: dict[str, str] = Field(default_factory=dict)
     rules_off: list[str] = Field(default_factory=list)
     predicates_off: list[str] = Field(default_factory=list)
+    masks: dict[str, list[str]] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class LanguageSettings:
     contractions: dict[str, str] = field(default_factory=dict)
     rules_off: frozenset[str] = frozenset()
     predicates_off: frozenset[str] = frozenset()
+    masks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -92,7 +94,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def read_settings(folder: Path, code: str, rule_names: frozenset[str],
-                  predicate_names: frozenset[str]) -> LanguageSettings:
+                  predicate_names: frozenset[str], categories: frozenset[str]) -> LanguageSettings:
     """`language.yaml`, checked: its code is the folder's, every rule and predicate it turns
     off exists."""
     file = str(folder / "language.yaml")
@@ -105,6 +107,10 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
     for name in parsed.rules_off:
         if name not in rule_names:
             raise CoderConfigError(file, "rules_off", name, "is not a rule of rules.yaml")
+    for masker, masked in parsed.masks.items():
+        for cat in [masker, *masked]:
+            if cat not in categories:
+                raise CoderConfigError(file, "masks", cat, "is not a category of the lexicon")
     for name in parsed.predicates_off:
         if name not in predicate_names:
             raise CoderConfigError(file, "predicates_off", name, "is not a registered predicate")
@@ -117,6 +123,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         proclitics=tuple(parsed.proclitics), elision=tuple(w.lower() for w in parsed.elision),
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
+        masks={k: tuple(v) for k, v in parsed.masks.items()},
     )
 
 

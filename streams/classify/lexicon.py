@@ -160,6 +160,7 @@ class Lexicon:
     def __init__(
         self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]],
         proclitics: Iterable[str] = (),
+        masks: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
@@ -169,6 +170,12 @@ class Lexicon:
         self._proclitics = frozenset(fold(p) for p in proclitics)
         self._clitic_len = max(map(len, self._proclitics), default=0)
         self.size = len(table)
+        # a language's own masks besides the shared ones (`LanguageSettings.masks`): in
+        # Russian "прекращение ударов" is a truce, and its "ударов" no attack
+        self._masks = _MASKS if not masks else {
+            cat: tuple(dict.fromkeys((*_MASKS.get(cat, ()), *masks.get(cat, ()))))
+            for cat in {*_MASKS, *masks}}
+        self._maskers = frozenset(self._masks)
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -188,9 +195,9 @@ class Lexicon:
         else:
             hits = self.scan_any(text, padded)
         hits.sort()
-        if _MASKERS.isdisjoint(map(_category, hits)):
+        if self._maskers.isdisjoint(map(_category, hits)):
             return hits
-        return _masked(hits)
+        return _masked(hits, self._masks)
 
     def scan_any(self, text: str, padded: str) -> list[Hit]:
         """The hits of the substring automaton, for any text."""
@@ -334,13 +341,13 @@ _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check
 
 
-def _masked(hits: list[Hit]) -> list[Hit]:
+def _masked(hits: list[Hit], masks: dict[str, tuple[str, ...]] = _MASKS) -> list[Hit]:
     # the spans that mask each category: a hit of any other category is kept unlooked at.
     # Per category, the maskers' starts (in order, as the hits are) and how far the spans
     # up to each one reach: a hit asks by bisection, not of every masker in the field
     covers: dict[str, tuple[list[int], list[int]]] = {}
-    for masker in [h for h in hits if h.cat in _MASKERS]:
-        for cat in _MASKS[masker.cat]:
+    for masker in [h for h in hits if h.cat in masks]:
+        for cat in masks[masker.cat]:
             starts, reach = covers.setdefault(cat, ([], []))
             starts.append(masker.start)
             reach.append(max(masker.end, reach[-1]) if reach else masker.end)

@@ -184,14 +184,15 @@ def _language(
     where = folder / "lang" / code
     if not where.is_dir():
         raise CoderConfigError(str(where), "-", code, "has no language folder")
-    settings = read_settings(where, code, rule_names(rules), frozenset(PREDICATES))
+    settings = read_settings(where, code, rule_names(rules), frozenset(PREDICATES),
+                             categories(english))
     lexicon_data = read_lexicon(where, english, settings.endings)
     # the rule specs are checked against the English categories (the shared vocabulary);
     # a category the language lacks is simply never found
     book = RuleBook.load(rules, str(folder / "rules.yaml"), table, categories(english),
                          settings.rules_off, settings.predicates_off)
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
-    scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics)
+    scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks)
     gazetteer = Gazetteer(places, lexicon_data["roles"]["place_prep"])
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
                         settings.quotes_close)
