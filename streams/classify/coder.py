@@ -276,7 +276,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.coded.pop()
     if cats & state.coder.rules.candidates:
         drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
-        if drafts and _retrospective(s.text, s.start, s.end, s.hits, ref):
+        if drafts and (_retrospective(s.text, s.start, s.end, s.hits, ref)
+                       or _dated_past_year(s, ref)):
             drafts = []
         if drafts:
             _place(state, pending, drafts, ref)
@@ -284,6 +285,17 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             _attach_figures(state, s.text, s.start, s.hits)
     elif cats & _FIGURE_CUES:
         _attach_figures(state, s.text, s.start, s.hits)
+
+
+def _dated_past_year(s: Sentence, ref: date) -> bool:
+    """A sentence set in an earlier year by the language's own words ("в результате взрыва
+    8 октября 2022 года", read in 2025), outside a relative aside: history, not news."""
+    year_re = s.words.year_re if s.words is not None else None
+    if year_re is None:
+        return False
+    asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)]
+    return any(int(m.group(1)) < ref.year and not any(a <= m.start() < b for a, b in asides)
+               for m in year_re.finditer(s.text, s.start, s.end))
 
 
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:

@@ -31,6 +31,22 @@ _LIST_WORD = re.compile(r"[\w'-]+|,")
 _LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
 
 
+class _Stems(frozenset[str]):
+    """Person nouns as words and stems: `in` holds for a listed word or one that starts with
+    a listed stem."""
+
+    stems: tuple[str, ...]
+
+    def __new__(cls, words: frozenset[str], stems: tuple[str, ...]) -> _Stems:
+        made = super().__new__(cls, words)
+        made.stems = stems
+        return made
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (
+            isinstance(word, str) and word.startswith(self.stems))
+
+
 class Count(NamedTuple):
     """A number read from text at [start, end)."""
 
@@ -54,7 +70,13 @@ class Figures:
         self._currency: dict[str, str] = {
             str(k).lower(): str(v) for k, v in lexicon["currencies"].items()
         }
-        self._persons = frozenset(lexicon["roles"]["person_nouns"])
+        nouns = [str(w) for w in lexicon["roles"]["person_nouns"]]
+        # a language's stems ("военнослужащ*"): any word that starts so is a person noun
+        self._person_stems = tuple(w[:-1] for w in nouns if w.endswith("*"))
+        self._persons: frozenset[str] | _Stems = frozenset(
+            w for w in nouns if not w.endswith("*"))
+        if self._person_stems:
+            self._persons = _Stems(self._persons, self._person_stems)
         self._plural_persons = frozenset(
             w for w in self._persons if w.endswith("s") or w in {
                 "men", "women", "children", "people", "police", "staff", "crew", "family"}
@@ -70,14 +92,18 @@ class Figures:
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
+        # a language's own words between a toll and its figure ("выросло до", "составило");
+        # its wires open quotes with « too
+        toll = "".join(f"|{re.escape(str(w))}" for w in lexicon.get("toll_words", ()))
+        opening = r"[\"“«]?" if toll else r"[\"“]?"
         self._after_re = re.compile(
             r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|"
-            r"of|now|further|been|up))*\s+[\"“]?" + number + r"\b",
+            r"of|now|further|been|up" + toll + r"))*\s+" + opening + number + r"\b",
             re.IGNORECASE,
         )
         self._toll_re = re.compile(
             r"\b(?:rose|risen|climbed|reached|increased|stood|stands|stand|jumped|is|was|of|at|"
-            r"to)\s+" + number + r"\b",
+            r"to" + toll + r")\s+" + number + r"\b",
             re.IGNORECASE,
         )
 

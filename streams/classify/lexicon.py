@@ -161,6 +161,7 @@ class Lexicon:
         self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]],
         proclitics: Iterable[str] = (),
         masks: dict[str, tuple[str, ...]] | None = None,
+        whole_words: bool = False,
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
@@ -176,6 +177,9 @@ class Lexicon:
             cat: tuple(dict.fromkeys((*_MASKS.get(cat, ()), *masks.get(cat, ()))))
             for cat in {*_MASKS, *masks}}
         self._maskers = frozenset(self._masks)
+        # `morphology: stems`: a stem's hit spans its whole word ("погибли", not "погиб"),
+        # so what the rules read after it starts after the word
+        self._whole_words = whole_words
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -194,6 +198,8 @@ class Lexicon:
             hits = self.scan_words(text, padded)
         else:
             hits = self.scan_any(text, padded)
+        if self._whole_words:
+            hits = _to_word_ends(hits, padded)
         hits.sort()
         if self._maskers.isdisjoint(map(_category, hits)):
             return hits
@@ -276,6 +282,17 @@ class Lexicon:
                 _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
                 at = padded.find(key, at + 1)
         return hits
+
+
+def _to_word_ends(hits: list[Hit], padded: str) -> list[Hit]:
+    """Each hit that ends inside a word (a stem's) runs on to the word's end."""
+    out: list[Hit] = []
+    for hit in hits:
+        end = hit.end
+        while padded[end + 1].isalnum():  # the padding's closing NUL stops the loop
+            end += 1
+        out.append(hit if end == hit.end else hit._replace(end=end))
+    return out
 
 
 def _default() -> Lexicon:

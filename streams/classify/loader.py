@@ -192,7 +192,8 @@ def _language(
     book = RuleBook.load(rules, str(folder / "rules.yaml"), table, categories(english),
                          settings.rules_off, settings.predicates_off)
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
-    scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks)
+    scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
+                   whole_words=settings.morphology == "stems")
     gazetteer = Gazetteer(places, lexicon_data["roles"]["place_prep"])
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
                         settings.quotes_close)

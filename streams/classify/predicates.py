@@ -217,6 +217,10 @@ def _quoted(view: _View, hit: Hit) -> bool:
     before = text[view.s.start : hit.start]
     inside = (before.count('"') % 2 == 1 or before.count("“") > before.count("”")
               or (before.count("'") - before.count("'s")) % 2 == 1)
+    settings = view.words.settings
+    # the language's own marks: "назвал произошедшее «актом ядерного терроризма»"
+    inside = inside or any(before.count(o) > before.count(c) for o, c in
+                           zip(settings.quotes_open, settings.quotes_close, strict=False))
     return inside and bool(view.get("report", "accuse"))
 
 

@@ -3,13 +3,12 @@ coder's own lexicon (not the shipped file), so a language's data brings its own.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from streams.classify.figures import Figures
 
 if TYPE_CHECKING:
-    import re
-
     from streams.classify.language_data import LanguageSettings
 
 
@@ -33,6 +32,14 @@ class Words:
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon)
+        # a year the sentence is set in, in a language whose wires date it so ("в 2022 году",
+        # "8 октября 2022 года"): the language's `year_words` after the year; None for English,
+        # whose own patterns are in coder.py
+        forms = [re.escape(str(w)[:-1]) + r"\w*" if str(w).endswith("*") else re.escape(str(w))
+                 for w in lexicon.get("year_words", ())]
+        self.year_re = re.compile(
+            r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
+        ) if forms else None
 
     def preposition(self, word: str) -> str:
         """A role word as the role lists spell it: a contraction spelled out ("del" -> "de"),
