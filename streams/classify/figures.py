@@ -92,6 +92,9 @@ class Figures:
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
+        # a language's age adjectives after a number ("58-річний", "58-летний"): no count
+        ages = [re.escape(str(w)) for w in lexicon.get("age_words", ())]
+        self._age_re = re.compile("|".join(ages), re.IGNORECASE) if ages else None
         # a language's own words between a toll and its figure ("выросло до", "составило");
         # its wires open quotes with « too
         toll = "".join(f"|{re.escape(str(w))}" for w in lexicon.get("toll_words", ()))
@@ -197,7 +200,7 @@ class Figures:
         match = self._after_re.match(text[pos:limit])
         if match is None or self._is_article(match, text[pos:]):
             return None
-        if _AGE.match(text, pos + match.end()):
+        if _AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end()):
             return None
         value = self.number_value(match)
         if value is None:
@@ -215,11 +218,16 @@ class Figures:
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
                 match = self.number_re.match(text, token.start(), pos)
-                if match is None or self._is_article(match, text):
+                if match is None or self._is_article(match, text) or self._is_age(
+                        text, match.end()):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def _is_age(self, text: str, pos: int) -> bool:
+        """The number at `pos` is an age in the language's own form ("58-річний")."""
+        return self._age_re is not None and self._age_re.match(text, pos) is not None
 
 
     def _number_before(self, text: str, floor: int, pos: int) -> tuple[int, int] | None:
