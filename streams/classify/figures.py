@@ -92,6 +92,11 @@ class Figures:
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
+        # a language's toll nouns ("число погибших", "кількість загиблих"), whose figure
+        # follows a toll verb further on
+        nouns = [r"\s+".join(map(re.escape, str(w).lower().split()))
+                 for w in lexicon.get("toll_nouns", ())]
+        self._toll_noun_re = re.compile("(?:" + "|".join(nouns) + r")$") if nouns else None
         # a language's age adjectives after a number ("58-річний", "58-летний"): no count
         ages = [re.escape(str(w)) for w in lexicon.get("age_words", ())]
         self._age_re = re.compile("|".join(ages), re.IGNORECASE) if ages else None
@@ -198,6 +203,11 @@ class Figures:
         """A count right after a casualty cue: "killed seven people", "death toll rose to 30";
         not an age ("one of the dead was 16 years old")."""
         match = self._after_re.match(text[pos:limit])
+        if match is None and self._toll_noun_re is not None and self._toll_noun_re.search(
+                text[max(0, pos - 40) : pos].lower()):
+            # a language's toll noun ("число погибших ... выросло до 28"): its figure comes
+            # after a toll verb, a few words on
+            return self.toll_after(text, pos, limit)
         if match is None or self._is_article(match, text[pos:]):
             return None
         if _AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end()):

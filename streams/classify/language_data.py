@@ -18,7 +18,8 @@ ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
 # the lexicon sections a language may have; each is optional (absent: empty)
 _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
                        "multipliers", "currencies", "abbreviations", "months", "weekdays",
-                       "qualifiers", "toll_words", "year_words", "age_words"})
+                       "qualifiers", "toll_words", "toll_nouns", "year_words",
+                       "age_words"})
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
 
 
@@ -228,6 +229,7 @@ def read_lexicon(
         "toll_words": terms("toll_words", data.get("toll_words") or []),
         "year_words": terms("year_words", data.get("year_words") or []),
         "age_words": terms("age_words", data.get("age_words") or []),
+        "toll_nouns": terms("toll_nouns", data.get("toll_nouns") or []),
     }
 
 

@@ -256,3 +256,17 @@ def test_seed_raises_the_english_seeds_four_alert_kinds(name: str) -> None:
 def test_alerts_name_the_language_for_a_coded_wire() -> None:
     classified, _ = code_wire((WIRES / "seed-uk.txt").read_bytes(), now=NOW)
     assert all(a.language == "uk" for a in alerts_for(classified, now=NOW))
+
+
+def test_a_toll_noun_takes_the_figure_after_its_verb(coder: Coder) -> None:
+    """ATTACK-DEPENDENT (the casualty family reads the language's `toll_nouns`)."""
+    events = dict(_code(coder, "uk", "Кількість загиблих унаслідок ракетного удару по Дніпру "
+                                     "зросла щонайменше до 12, ще 25 людей поранені."))
+    toll = events["casualties.reported"].casualties  # type: ignore[attr-defined]
+    assert toll.killed == 12 and toll.wounded == 25
+
+
+def test_a_quotation_closed_after_the_accusation_is_still_quoted(coder: Coder) -> None:
+    body = ("СУМИ. 13 квітня. /Укрінформ/. Росія вдарила балістичними ракетами по центру Сум. "
+            "«Так діють лише покидьки. Це терористи», – заявив Президент Володимир Зеленський.")
+    assert "accusation.terrorism" in {t for t, _ in _code(coder, "uk", body)}
