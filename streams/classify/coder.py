@@ -350,7 +350,13 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     s = pending.sentence
     places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
-    dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
+    reader = state.coder.words.dates  # a language's own date words, else English's
+    if not hints:
+        dates: list[DateMention] = []
+    elif reader is not None:
+        dates = reader.find(s.text, s.start, s.end, ref, hints)
+    else:
+        dates = find_dates(s.text, s.start, s.end, ref, hints)
     breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)

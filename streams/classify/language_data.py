@@ -19,7 +19,7 @@ ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
 _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
                        "multipliers", "currencies", "abbreviations", "months", "weekdays",
                        "qualifiers", "toll_words", "toll_nouns", "year_words",
-                       "age_words"})
+                       "age_words", "relative_days"})
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
 
 
@@ -214,6 +214,10 @@ def read_lexicon(
     numbers = {str(k).lower(): int(v) for k, v in mapping("numbers").items()}
     months = {str(k).lower(): int(v) for k, v in mapping("months").items()}
     weekdays = {str(k).lower(): int(v) for k, v in mapping("weekdays").items()}
+    relative = {str(k).lower(): int(v) for k, v in mapping("relative_days").items()}
+    for word, back in relative.items():
+        if not 0 <= back <= 7:
+            raise CoderConfigError(file, "relative_days", word, f"is {back} days back: 0 to 7")
     for where, table, top in (("months", months, 12), ("weekdays", weekdays, 6)):
         for word, value in table.items():
             if not (0 if where == "weekdays" else 1) <= value <= top:
@@ -224,7 +228,7 @@ def read_lexicon(
         "multipliers": {str(k).lower(): int(v) for k, v in mapping("multipliers").items()},
         "currencies": {str(k).lower(): str(v) for k, v in mapping("currencies").items()},
         "abbreviations": terms("abbreviations", data.get("abbreviations") or []),
-        "months": months, "weekdays": weekdays,
+        "months": months, "weekdays": weekdays, "relative_days": relative,
         "qualifiers": terms("qualifiers", data.get("qualifiers") or []),
         "toll_words": terms("toll_words", data.get("toll_words") or []),
         "year_words": terms("year_words", data.get("year_words") or []),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from streams.classify.figures import Figures
 
 if TYPE_CHECKING:
+    from streams.classify.dates import LanguageDates
     from streams.classify.language_data import LanguageSettings
 
 
@@ -37,6 +38,13 @@ class Words:
         # whose own patterns are in coder.py
         forms = [re.escape(str(w)[:-1]) + r"\w*" if str(w).endswith("*") else re.escape(str(w))
                  for w in lexicon.get("year_words", ())]
+        # the language's own date phrases; None for English (dates.py's patterns)
+        self.dates: LanguageDates | None = None
+        if lexicon.get("months") or lexicon.get("weekdays") or lexicon.get("relative_days"):
+            from streams.classify.dates import LanguageDates
+
+            self.dates = LanguageDates(lexicon.get("months", {}), lexicon.get("weekdays", {}),
+                                       lexicon.get("relative_days", {}))
         self.year_re = re.compile(
             r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
         ) if forms else None

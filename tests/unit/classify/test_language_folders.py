@@ -270,3 +270,24 @@ def test_a_quotation_closed_after_the_accusation_is_still_quoted(coder: Coder) -
     body = ("СУМИ. 13 квітня. /Укрінформ/. Росія вдарила балістичними ракетами по центру Сум. "
             "«Так діють лише покидьки. Це терористи», – заявив Президент Володимир Зеленський.")
     assert "accusation.terrorism" in {t for t, _ in _code(coder, "uk", body)}
+
+
+def test_dates_in_the_language_resolve_against_the_wire(coder: Coder) -> None:
+    """A 4 June 2025 (Wednesday) wire: "31 мая" is that May, "в субботу" the Saturday before,
+    "вчора" the day before; a date 8 days or more back makes an attack background."""
+    ru, uk = coder.for_language("ru"), coder.for_language("uk")
+    assert ru is not None and uk is not None and ru.words.dates is not None
+    ref = NOW.date()
+    text = "в ночь на 31 мая, затем в субботу"
+    found = ru.words.dates.find(text, 0, len(text), ref)
+    assert [(d.text, d.value.isoformat(), d.explicit) for d in found] == [
+        ("31 мая", "2025-05-31", True), ("субботу", "2025-05-31", False)]
+    text = "Вчора ввечері"
+    assert uk.words.dates is not None
+    yesterday = uk.words.dates.find(text, 0, len(text), ref)[0]
+    assert yesterday.value.isoformat() == "2025-06-03"
+    events = dict(_code(coder, "ru", "ХЕРСОН, 4 июня. Беспилотник атаковал подстанцию "
+                                     "в Херсоне 31 мая."))
+    assert events["attack.infrastructure"].event_date.isoformat() == "2025-05-31"  # type: ignore[attr-defined]
+    assert "attack.infrastructure" not in dict(_code(
+        coder, "ru", "ХЕРСОН, 4 июня. Беспилотник атаковал подстанцию в Херсоне 12 мая."))
