@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from streams.classify.actors import ActorDictionary
     from streams.classify.engine import RuleBook
     from streams.classify.lexicon import Lexicon
-    from streams.classify.places import Gazetteer
+    from streams.classify.places import Gazetteer, LanguagePlaces
     from streams.classify.sentences import Splitter
     from streams.classify.words import Words
 
@@ -46,7 +46,7 @@ class Coder:
 
     lexicon: Lexicon
     actors: ActorDictionary
-    gazetteer: Gazetteer
+    gazetteer: Gazetteer | LanguagePlaces
     splitter: Splitter
     words: Words
     taxonomy: Taxonomy
@@ -165,6 +165,13 @@ def load_coder(
                                build_seconds=time.perf_counter() - started)
 
 
+def _alphabet(lexicon: dict[str, Any]) -> frozenset[str]:
+    """The letters a language's lexicon writes its cues in: which of the gazetteer's
+    alternate names are the language's (Cyrillic for ru and uk, with і ї є ґ for uk)."""
+    return frozenset(ch for terms in lexicon["cues"].values() for term in terms
+                     for ch in term if ch.isalpha())
+
+
 def _language(
     folder: Path, code: str, english: dict[str, Any], places: dict[str, Any],
     rules: dict[str, Any], table: Taxonomy, cameo: dict[str, CameoCode],
@@ -175,7 +182,7 @@ def _language(
     from streams.classify.engine import RuleBook, rule_names
     from streams.classify.language_data import read_actors, read_lexicon, read_settings
     from streams.classify.lexicon import Lexicon, categories
-    from streams.classify.places import Gazetteer
+    from streams.classify.places import Gazetteer, LanguagePlaces
     from streams.classify.predicates import PREDICATES
     from streams.classify.sentences import Splitter
     from streams.classify.words import Words
@@ -194,7 +201,9 @@ def _language(
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
                    whole_words=settings.morphology == "stems")
-    gazetteer = Gazetteer(places, lexicon_data["roles"]["place_prep"])
+    gazetteer = LanguagePlaces(
+        Gazetteer(places, lexicon_data["roles"]["place_prep"]), _alphabet(lexicon_data),
+        settings.endings, lexicon_data["roles"]["place_prep"])
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
                         settings.quotes_close)
     return Coder(scan, actor_dict, gazetteer, splitter, Words(lexicon_data, settings), table,

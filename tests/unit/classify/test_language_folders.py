@@ -291,3 +291,16 @@ def test_dates_in_the_language_resolve_against_the_wire(coder: Coder) -> None:
     assert events["attack.infrastructure"].event_date.isoformat() == "2025-05-31"  # type: ignore[attr-defined]
     assert "attack.infrastructure" not in dict(_code(
         coder, "ru", "ХЕРСОН, 4 июня. Беспилотник атаковал подстанцию в Херсоне 12 мая."))
+
+
+def test_places_come_from_the_gazetteers_alternate_names_with_english_names(
+    coder: Coder,
+) -> None:
+    events = dict(_code(coder, "ru", "ХАРЬКОВ, 4 июня. Беспилотники атаковали подстанцию в "
+                                     "Харькове, обесточены дома."))
+    (place,) = events["attack.infrastructure"].locations  # type: ignore[attr-defined]
+    assert (place.name, place.country, place.feature) == ("Kharkiv", "UKR", "city")
+    events = dict(_code(coder, "uk", "КИЇВ. 1 лютого. Унаслідок атаки Росії на Київ "
+                                     "пошкоджено ТЕЦ у Києві."))
+    assert [loc.name for loc in events["attack.infrastructure"].locations] == [  # type: ignore[attr-defined]
+        "Kyiv"]
