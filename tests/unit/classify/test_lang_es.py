@@ -111,3 +111,11 @@ def test_spanish_actor_forms_map_to_the_english_codes(coder: Coder) -> None:
     text = "el Ejército ruso, los hutíes, Hezbolá y el Gobierno de Colombia"
     codes = [m.entry.code for m in coder.actors.mentions(coder.lexicon.scan(text), text)]
     assert codes[:3] == ["RUSMIL", "YEMREB", "LBNREB"]
+
+
+def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
+    # "había roto": told as background, long before the wire; the preterite is news
+    assert "ceasefire.violated" not in _types(
+        coder, "En marzo, Israel había roto la tregua acordada en enero con una ofensiva.")
+    assert "ceasefire.violated" in _types(
+        coder, "Israel rompió este martes la tregua acordada en enero con una ofensiva.")

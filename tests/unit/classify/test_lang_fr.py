@@ -116,3 +116,11 @@ def test_french_actor_forms_map_to_the_english_codes(coder: Coder) -> None:
     text = "Tsahal, les FSR, les Houthis et l'armée ukrainienne"
     codes = [m.entry.code for m in coder.actors.mentions(coder.lexicon.scan(text), text)]
     assert codes == ["ISRMIL", "SDNREB", "YEMREB", "UKRMIL"]
+
+
+def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
+    # "avait rejeté": told as background, long before the wire; the passé composé is news
+    assert "ceasefire.rejected" not in _types(
+        coder, "Le Hezbollah avait rejeté en octobre toute trêve séparée de Gaza.")
+    assert "ceasefire.rejected" in _types(
+        coder, "Le Hezbollah a rejeté mardi toute trêve séparée de Gaza.")
