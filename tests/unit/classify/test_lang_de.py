@@ -103,3 +103,12 @@ def test_german_actor_forms_map_to_the_english_codes(coder: Coder) -> None:
     text = "die russischen Streitkräfte, die Hisbollah und die israelische Armee"
     codes = [m.entry.code for m in coder.actors.mentions(coder.lexicon.scan(text), text)]
     assert codes == ["RUSMIL", "LBNREB", "ISRMIL"]
+
+
+def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
+    # German reported speech takes the subjunctive ("habe abgelehnt"); "hatte abgelehnt" is
+    # background told long before the wire
+    assert "ceasefire.rejected" not in _types(
+        coder, "Die Hisbollah hatte im Oktober jede Waffenruhe abgelehnt.")
+    assert "ceasefire.rejected" in _types(
+        coder, "Die Hisbollah hat am Dienstag jede Waffenruhe abgelehnt.")

@@ -113,9 +113,15 @@ def test_spanish_actor_forms_map_to_the_english_codes(coder: Coder) -> None:
     assert codes[:3] == ["RUSMIL", "YEMREB", "LBNREB"]
 
 
-def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
-    # "había roto": told as background, long before the wire; the preterite is news
-    assert "ceasefire.violated" not in _types(
-        coder, "En marzo, Israel había roto la tregua acordada en enero con una ofensiva.")
-    assert "ceasefire.violated" in _types(
-        coder, "Israel rompió este martes la tregua acordada en enero con una ofensiva.")
+
+def test_reported_speech_in_the_pluperfect_is_news(coder: Coder) -> None:
+    # Spanish reported speech puts the news in the pluperfect ("informó de que ... habían
+    # bombardeado"): the tense alone dates nothing
+    assert "attack.infrastructure" in _types(
+        coder, "El alcalde informó de que misiles rusos habían bombardeado la estación de "
+        "bombeo de Mikoláiv.")
+
+
+def test_last_month_sets_a_sentence_in_the_past(coder: Coder) -> None:
+    assert "casualties.reported" not in _types(
+        coder, "El mes pasado, un ataque contra un hospital de Sumi mató a catorce civiles.")

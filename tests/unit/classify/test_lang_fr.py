@@ -118,9 +118,15 @@ def test_french_actor_forms_map_to_the_english_codes(coder: Coder) -> None:
     assert codes == ["ISRMIL", "SDNREB", "YEMREB", "UKRMIL"]
 
 
-def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
-    # "avait rejeté": told as background, long before the wire; the passé composé is news
-    assert "ceasefire.rejected" not in _types(
-        coder, "Le Hezbollah avait rejeté en octobre toute trêve séparée de Gaza.")
-    assert "ceasefire.rejected" in _types(
-        coder, "Le Hezbollah a rejeté mardi toute trêve séparée de Gaza.")
+
+def test_reported_speech_in_the_pluperfect_is_news(coder: Coder) -> None:
+    # French reported speech puts the news in the pluperfect ("a indiqué que ... avaient
+    # frappé"): the tense alone dates nothing
+    assert "attack.infrastructure" in _types(
+        coder, "Le maire a indiqué mercredi que des missiles avaient frappé la station de "
+        "pompage de Mykolaïv.")
+
+
+def test_last_month_sets_a_sentence_in_the_past(coder: Coder) -> None:
+    assert "casualties.reported" not in _types(
+        coder, "Le mois dernier, une frappe sur un hôpital de Soumy avait tué quatorze civils.")
