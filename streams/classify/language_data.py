@@ -84,9 +84,11 @@ ENGLISH = LanguageSettings()
 def _read(path: Path) -> dict[str, Any]:
     import yaml
 
+    from streams.classify.loader import _LOADER
+
     try:
         with path.open(encoding="utf-8") as handle:
-            loaded = yaml.safe_load(handle)
+            loaded = yaml.load(handle, Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise CoderConfigError(str(path), "-", path.name, f"cannot read it: {exc}") from exc
     if not isinstance(loaded, dict):

