@@ -19,7 +19,7 @@ ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
 _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
                        "multipliers", "currencies", "abbreviations", "months", "weekdays",
                        "qualifiers", "toll_words", "toll_nouns", "year_words",
-                       "age_words", "relative_days"})
+                       "age_words", "relative_days", "modals"})
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
 
 
@@ -236,6 +236,7 @@ def read_lexicon(
         "year_words": terms("year_words", data.get("year_words") or []),
         "age_words": terms("age_words", data.get("age_words") or []),
         "toll_nouns": terms("toll_nouns", data.get("toll_nouns") or []),
+        "modals": terms("modals", data.get("modals") or []),
     }
 
 

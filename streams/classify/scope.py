@@ -88,8 +88,11 @@ class Scope:
     def __init__(
         self, text: str, start: int, hits: Iterable[Hit],
         barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+        modals: frozenset[str] | None = None,
     ) -> None:
         self.text = text
+        # the language's modals after a noun trigger ("удары ... будут продолжены"); English's
+        self.modals = modals or _MODALS
         # the language's clause barriers (`LanguageSettings.barriers`); English's by default
         self.barrier, self.soft_barrier = barriers or (_BARRIER, _SOFT_BARRIER)
         self.conditional = _CONDITIONAL.match(text, start) is not None
@@ -140,7 +143,7 @@ class Scope:
         for cue in self.cues[HEDGE]:
             if cue.start < trigger.end or words_between(self.text, trigger.end, cue.start) > 8:
                 continue
-            if self.text[cue.start : cue.end].lower() not in _MODALS:
+            if self.text[cue.start : cue.end].lower() not in self.modals:
                 continue
             gap = self.text[trigger.end : cue.start]
             return self.barrier.search(gap) is None and _RELATIVE.search(gap) is None

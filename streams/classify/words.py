@@ -27,6 +27,9 @@ class Words:
         self.barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = (
             None if self.settings.code == "en" else self.settings.barriers()
         )
+        # hedge words that make a noun before them hypothetical ("удары ... будут продолжены");
+        # None for English (scope.py's "could", "would" ...)
+        self.modals = frozenset(str(w).lower() for w in lexicon.get("modals", ())) or None
         roles = lexicon["roles"]
         self.agent_preps = frozenset(roles["agent_prep"])
         self.target_preps = frozenset(roles["target_prep"])
