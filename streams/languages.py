@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # The languages the coder reads; an article in any other language (given or detected) is
 # passed on with no events and counted in wirewatch_articles_uncoded_language_total.
-CODED_LANGUAGES: frozenset[str] = frozenset({"en"})
+# Each one besides English is a data folder, streams/classify/data/lang/<code>/ (its FORMAT.md).
+CODED_LANGUAGES: frozenset[str] = frozenset({"en", "ru", "uk"})
 # The languages detection tells apart: the coded ones, those the coder is to read next, and
 # others wires often come in, so none is forced into its nearest coded neighbour.
 DETECTED_LANGUAGES: frozenset[str] = frozenset(

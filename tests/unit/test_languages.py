@@ -30,14 +30,29 @@ def test_english_events_and_alerts_carry_the_language() -> None:
 
 def test_an_uncoded_language_yields_an_article_with_no_events() -> None:
     raw = {
+        "id": "lang-it-1",
+        "body": "KHARKIV, 4 marzo. I droni hanno colpito la centrale elettrica della città, "
+                "lasciando senza corrente 200 mila case, ha detto il governatore della regione.",
+    }
+    classified = classify_article(normalize_message(orjson.dumps(raw), received_at=NOW))
+    assert classified.language == "it"
+    assert classified.article_id == "lang-it-1"
+    assert classified.events == [] and not codes_language("it")
+
+
+def test_a_coded_language_other_than_english_yields_events_in_it() -> None:
+    raw = {
         "id": "lang-ru-1",
-        "body": "ХАРЬКОВ, 4 марта. Беспилотники поразили электростанцию, без света остались "
+        "body": "ХАРЬКОВ, 4 марта. Беспилотники атаковали электростанцию, без света остались "
                 "200 тысяч домов, сообщил губернатор области.",
     }
     classified = classify_article(normalize_message(orjson.dumps(raw), received_at=NOW))
-    assert classified.language == "ru"
-    assert classified.article_id == "lang-ru-1"
-    assert classified.events == [] and not codes_language("ru")
+    assert classified.language == "ru" and codes_language("ru")
+    assert "attack.infrastructure" in {e.type for e in classified.events}
+    event = next(e for e in classified.events if e.type == "attack.infrastructure")
+    assert event.language == "ru" and event.evidence.text.startswith("Беспилотники атаковали")
+    alert = next(a for a in alerts_for(classified) if a.kind == "infrastructure_attack")
+    assert alert.language == "ru" and "Reported in Russian." in alert.summary
 
 
 def test_a_summary_names_the_language_of_a_non_english_report() -> None:
