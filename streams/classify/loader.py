@@ -25,7 +25,7 @@ from streams.classify.coder import code_events
 from streams.classify.resources import DATA_DIR, CameoCode, read_cameo_table
 from streams.classify.taxonomy import CoderConfigError, Taxonomy
 from streams.classify.version import CODER_VERSION
-from streams.languages import CODED_LANGUAGES
+from streams.languages import coded_languages
 
 if TYPE_CHECKING:
     from schemas import Event, NormalizedArticle
@@ -134,7 +134,8 @@ def load_coder(
     checked here: a bad one raises `CoderConfigError` naming the file, the rule and the name.
 
     `languages`: which languages it reads besides English, each from `data_dir/lang/<code>/`
-    (see FORMAT.md there); default: those of `CODED_LANGUAGES` that have a folder. A folder
+    (see FORMAT.md there); default: those of `coded_languages()` (WIREWATCH_LANGUAGES, else
+    `DEFAULT_LANGUAGES`) that have a folder. A folder
     not asked for is never read, so a half-written one breaks nothing.
     """
     from streams.classify.actors import ActorDictionary
@@ -162,7 +163,7 @@ def load_coder(
     english = Coder(scan, actor_dict, gazetteer, Splitter(lexicon_data["abbreviations"]),
                     Words(lexicon_data), table, book, cameo, time.perf_counter() - started)
     if languages is None:
-        languages = sorted(code for code in CODED_LANGUAGES
+        languages = sorted(code for code in coded_languages()
                            if code != "en" and (folder / "lang" / code).is_dir())
     others = {code: _language(folder, code, lexicon_data, places_data, rules_data, table, cameo)
               for code in languages if code != "en"}
@@ -216,15 +217,20 @@ def _language(
                  book, cameo, time.perf_counter() - started, language=code)
 
 
-_DEFAULT: Coder | None = None
+# one coder per set of coded languages: WIREWATCH_LANGUAGES is read on each call, so a
+# process (or a test) that changes it gets a coder for the languages it now names
+_DEFAULTS: dict[frozenset[str], Coder] = {}
 _LOCK = threading.Lock()
 
 
 def default_coder() -> Coder:
-    """The process-wide coder from the shipped data, built on first use (a few seconds)."""
-    global _DEFAULT
-    if _DEFAULT is None:
+    """The process-wide coder from the shipped data for `coded_languages()`, built on first
+    use (a few seconds)."""
+    languages = coded_languages()
+    found = _DEFAULTS.get(languages)
+    if found is None:
         with _LOCK:
-            if _DEFAULT is None:
-                _DEFAULT = load_coder()
-    return _DEFAULT
+            found = _DEFAULTS.get(languages)
+            if found is None:
+                found = _DEFAULTS[languages] = load_coder(languages=sorted(languages))
+    return found
