@@ -3,8 +3,10 @@ Ukrainian (as Ukrinform would) raises the same four alert kinds as the English s
 
 One worker per language: told twice to one worker, the second telling reports the same events
 and rightly adds no alert. Three of the four kinds (infrastructure_attack, strategic_strike,
-mass_casualty) come from the attack and casualty families reading the language's lexicon
-(ATTACK-DEPENDENT, see tests/unit/classify/test_language_folders.py)."""
+mass_casualty) come from the attack and casualty families, the act and toll specs reading the
+language's lexicon (ATTACK-DEPENDENT, see tests/unit/classify/test_language_folders.py). Each
+worker is told its language with WIREWATCH_LANGUAGES (Russian is opt-in), as a deployment
+that codes it would be."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ NAMES = {"ru": "Russian", "uk": "Ukrainian"}
 def language_worker(
     request: pytest.FixtureRequest, kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[Worker, str]]:
-    worker = make_worker(tmp_path_factory.mktemp("worker"))
+    worker = make_worker(tmp_path_factory.mktemp("worker"), WIREWATCH_LANGUAGES=request.param)
     try:
         # a second worker of the module starts on a machine the first one keeps busy
         worker.start(timeout=180.0)
