@@ -333,3 +333,21 @@ def test_places_come_from_the_gazetteers_alternate_names_with_english_names(
                                      "пошкоджено ТЕЦ у Києві."))
     assert [loc.name for loc in events["attack.infrastructure"].locations] == [  # type: ignore[attr-defined]
         "Kyiv"]
+
+
+@pytest.mark.parametrize(("language", "warded", "struck"), [
+    ("ru", "Армия развернула системы ПВО, чтобы предотвратить удары по энергосистеме.",
+     "Беспилотники нанесли удары по энергосистеме."),
+    ("ru", "Новые системы защищают энергосистему от ударов беспилотников.",
+     "Беспилотники нанесли удары по энергосистеме."),
+    ("uk", "Нові системи захищають енергосистему від ударів дронів.",
+     "Дрони завдали ударів по енергосистемі."),
+])
+def test_an_attack_warded_off_is_no_attack(
+    coder: Coder, language: str, warded: str, struck: str
+) -> None:
+    """ATTACK-DEPENDENT: the act spec's `warded_off` reads the language's `ward_off`,
+    `protect` and `protect_preps` lists."""
+    assert not {t for t, _ in _code(coder, language, warded)} & {
+        "attack.aerial", "attack.infrastructure"}
+    assert "attack.infrastructure" in {t for t, _ in _code(coder, language, struck)}
