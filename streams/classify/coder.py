@@ -304,7 +304,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         if lead and any(d.type in _VIOLENT for d in drafts):
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
         if drafts and (_retrospective(s.text, s.start, s.end, s.hits, ref)
-                       or _on_trial(s.text, s.start, s.end, cats, ref)):
+                       or _on_trial(s.text, s.start, s.end, cats, ref)
+                       or _dated_past_year(s, ref)):
             drafts = []
         if drafts:
             drafts = _in_context(state, s, cats, drafts, lead)
@@ -597,6 +598,17 @@ def _recent_day(text: str, start: int, hits: list[Hit]) -> bool:
                and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits)
 
 
+def _dated_past_year(s: Sentence, ref: date) -> bool:
+    """A sentence set in an earlier year by the language's own words ("в результате взрыва
+    8 октября 2022 года", read in 2025), outside a relative aside: history, not news."""
+    year_re = s.words.year_re if s.words is not None else None
+    if year_re is None:
+        return False
+    asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)]
+    return any(int(m.group(1)) < ref.year and not any(a <= m.start() < b for a, b in asides)
+               for m in year_re.finditer(s.text, s.start, s.end))
+
+
 def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
     """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
@@ -662,7 +674,13 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     s = pending.sentence
     places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
-    dates = find_dates(s.text, s.start, s.end, ref, hints) if hints else []
+    reader = state.coder.words.dates  # a language's own date words, else English's
+    if not hints:
+        dates: list[DateMention] = []
+    elif reader is not None:
+        dates = reader.find(s.text, s.start, s.end, ref, hints)
+    else:
+        dates = find_dates(s.text, s.start, s.end, ref, hints)
     breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)

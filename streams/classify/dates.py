@@ -117,3 +117,65 @@ def find_dates(
         if value is not None:
             found.append(DateMention(match.start(), match.end(), value, match.group(0), explicit))
     return found
+
+
+class LanguageDates:
+    """Date phrases in a language's own words: "31 мая", "4 червня 2025", "в субботу",
+    "вчера", from its lexicon's `months`, `weekdays` (Monday 0) and `relative_days` (days
+    back: вчера 1, сегодня 0), resolved like English ones against the wire's date."""
+
+    def __init__(self, months: dict[str, int], weekdays: dict[str, int],
+                 relative: dict[str, int]) -> None:
+        self._months = months
+        self._weekdays = weekdays
+        self._relative = relative
+
+        def alts(words: Iterable[str]) -> str:
+            ordered = sorted(words, key=len, reverse=True)
+            return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or "(?!)"
+
+        self._re = re.compile(
+            rf"(?<!\w)(?:(?P<dm>(?P<d>[0-2]?\d|3[01])\s+(?P<m>{alts(months)})"
+            rf"(?:\s+(?P<y>(?:19|20)\d\d))?)"
+            rf"|(?P<wd>{alts(weekdays)})|(?P<rel>{alts(relative)}))(?!\w)",
+            re.IGNORECASE,
+        )
+
+    def _matches(self, text: str, start: int, end: int,
+                 hints: Iterable[int] | None) -> Iterator[re.Match[str]]:
+        if hints is None:
+            yield from self._re.finditer(text, start, end)
+            return
+        done = start
+        for hint in hints:
+            if hint < done:
+                continue
+            match = self._re.search(text, max(done, hint - 12), min(end, hint + 24))
+            if match is not None:
+                done = match.end()
+                yield match
+
+    def find(self, text: str, start: int, end: int, ref: date,
+             hints: Iterable[int] | None = None) -> list[DateMention]:
+        """`find_dates` for the language (hints: offsets of its date words from the scan)."""
+        found: list[DateMention] = []
+        for match in self._matches(text, start, end, hints):
+            value: date | None
+            if match.group("dm"):
+                year = int(match["y"]) if match["y"] else None
+                value = _calendar(year, self._months[_key(match["m"])], int(match["d"]), ref)
+                explicit = True
+            elif match.group("wd"):
+                back = (ref.weekday() - self._weekdays[_key(match["wd"])]) % 7
+                value, explicit = ref - timedelta(days=back), False
+            else:
+                value = ref - timedelta(days=self._relative[_key(match["rel"])])
+                explicit = False
+            if value is not None:
+                found.append(DateMention(match.start(), match.end(), value, match.group(0),
+                                         explicit))
+        return found
+
+
+def _key(words: str) -> str:
+    return " ".join(words.lower().replace("ё", "е").split())

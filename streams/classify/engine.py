@@ -341,11 +341,15 @@ class RuleBook:
     def load(
         cls, data: dict[str, Any], file: str, tax: Taxonomy, categories: frozenset[str],
         phrases: frozenset[str] = frozenset(),
+        rules_off: frozenset[str] = frozenset(), predicates_off: frozenset[str] = frozenset(),
     ) -> RuleBook:
         """Validate `data` (the parsed rules.yaml): every cue category is the lexicon's,
         every predicate and counter registered, every distance named, every word list a
         predicate reads in the lexicon's `phrases`, every type and code name the
-        taxonomy's; a bad one raises CoderConfigError naming the file, rule and name."""
+        taxonomy's; a bad one raises CoderConfigError naming the file, rule and name.
+
+        A language's book leaves out its `rules_off` and reads its `predicates_off` as never
+        holding (English-only tests, switched off by the language's data, not copied)."""
         from streams.classify.predicates import COUNTERS, FINDERS, PREDICATES
 
         try:
@@ -363,7 +367,7 @@ class RuleBook:
             if found is None:
                 raise CoderConfigError(file, rule, name, "is not a registered predicate")
             needs(rule, name, found.distances, found.lists)
-            return found.test
+            return _never if name in predicates_off else found.test
 
         def needs(rule: str, name: str, distances: tuple[str, ...], lists: tuple[str, ...]
                   ) -> None:
@@ -493,6 +497,8 @@ class RuleBook:
                 continue
             rules: list[_Rule] = []
             for spec in family.rules:
+                if spec.name in rules_off:
+                    continue
                 where = f"{family.name}.{spec.name}"
                 if spec.type not in tax.defaults:
                     raise CoderConfigError(file, where, spec.type, "is not a taxonomy type")
@@ -810,6 +816,17 @@ class RuleBook:
         for cat in rule.spec.near.cues:
             view.pool[cat] = [o for o in view.objects(cat)
                               if o.end <= taken.start or o.start >= taken.end]
+
+
+def _never(view: _View, hit: Hit) -> bool:
+    """A predicate a language has switched off: it never holds."""
+    return False
+
+
+def rule_names(data: dict[str, Any]) -> frozenset[str]:
+    """The names of the rule specs in a parsed rules.yaml (what `rules_off` may name)."""
+    return frozenset(str(rule.get("name")) for family in data.get("families", [])
+                     for rule in family.get("rules", []) or [])
 
 
 def code_sentence(s: Sentence, book: RuleBook, tax: Taxonomy) -> list[Draft]:

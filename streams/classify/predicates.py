@@ -221,6 +221,16 @@ def _quoted(view: _View, hit: Hit) -> bool:
     before = text[view.s.start : hit.start]
     inside = (before.count('"') % 2 == 1 or before.count("“") > before.count("”")
               or (before.count("'") - before.count("'s")) % 2 == 1)
+    settings = view.words.settings
+    # the language's own marks: "назвал произошедшее «актом ядерного терроризма»"
+    inside = inside or any(before.count(o) > before.count(c) for o, c in
+                           zip(settings.quotes_open, settings.quotes_close, strict=False))
+    if not inside and settings.quotes_close:
+        # «Перше речення. Це терористи», – заявив він: the quotation opened a sentence back
+        after = text[hit.end : view.s.end]
+        closes = [after.find(c) for c in settings.quotes_close if c in after]
+        first = min(closes, default=-1)
+        inside = first >= 0 and not any(o in after[:first] for o in settings.quotes_open)
     return inside and bool(view.get("report", "accuse"))
 
 

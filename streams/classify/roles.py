@@ -95,8 +95,14 @@ def _self_report(s: Sentence, mention: Mention) -> bool:
 
 
 def _role(s: Sentence, mention: Mention) -> str:
-    word = prev_word(s.text, mention.start, s.start)
     words = s.words or default_words()
+    word = prev_word(s.text, mention.start, s.start)
+    if words.settings.code != "en":
+        # "contre l'armée": the word before the elided article; "del ejército": "de"
+        if word and word in words.settings.elision:
+            cut = s.text.rfind(word[:-1], max(s.start, mention.start - 30), mention.start)
+            word = prev_word(s.text, cut, s.start) if cut >= 0 else ""
+        word = words.preposition(word)
     if word in words.agent_preps:
         return "agent"
     if word in words.target_preps:

@@ -87,8 +87,16 @@ def words_between(text: str, start: int, end: int) -> int:
 class Scope:
     """Cue hits of one sentence, indexed for the scope questions the rules ask."""
 
-    def __init__(self, text: str, start: int, hits: Iterable[Hit]) -> None:
+    def __init__(
+        self, text: str, start: int, hits: Iterable[Hit],
+        barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+        modals: frozenset[str] | None = None,
+    ) -> None:
         self.text = text
+        # the language's modals after a noun trigger ("удары ... будут продолжены"); English's
+        self.modals = modals or _MODALS
+        # the language's clause barriers (`LanguageSettings.barriers`); English's by default
+        self.barrier, self.soft_barrier = barriers or (_BARRIER, _SOFT_BARRIER)
         self.conditional = _CONDITIONAL.match(text, start) is not None
         exceptions = [h for h in hits if h.cat == "negation_exception"]
         self.cues: dict[str, list[Hit]] = {
@@ -126,7 +134,7 @@ class Scope:
             if cue.end > trigger.start:
                 return True  # the trigger inside the cue: "to prevent the collapse"
             staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(STAGED)
-            barrier = _SOFT_BARRIER if cat in (AFTER, LONG_AFTER) or staged else _BARRIER
+            barrier = self.soft_barrier if cat in (AFTER, LONG_AFTER) or staged else self.barrier
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun
@@ -139,10 +147,10 @@ class Scope:
         for cue in self.cues[HEDGE]:
             if cue.start < trigger.end or words_between(self.text, trigger.end, cue.start) > 8:
                 continue
-            if self.text[cue.start : cue.end].lower() not in _MODALS:
+            if self.text[cue.start : cue.end].lower() not in self.modals:
                 continue
             gap = self.text[trigger.end : cue.start]
-            return _BARRIER.search(gap) is None and _RELATIVE.search(gap) is None
+            return self.barrier.search(gap) is None and _RELATIVE.search(gap) is None
         return False
 
     def blocked(self, trigger: Hit, cats: Iterable[str]) -> bool:

@@ -25,8 +25,18 @@ _LAST_WORD = re.compile(r"([\w.]+)\.$")
 class Splitter:
     """Sentence splitting with a language's abbreviations (the lexicon's `abbreviations`)."""
 
-    def __init__(self, abbreviations: Iterable[object]) -> None:
+    def __init__(
+        self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = ""
+    ) -> None:
+        """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
+        sentence may end inside and start with, besides English's."""
         self._abbrev = frozenset(str(w) for w in abbreviations)
+        self._stop, self._mark, self._opening = _STOP, _MARK, _OPENING
+        if quotes_open or quotes_close:
+            gap = _GAP.replace("’')", "’')" + re.escape(quotes_close).replace("]", "\\]"), 1)
+            self._stop = re.compile(r"\." + gap)
+            self._mark = re.compile(r"[.!?]" + gap)
+            self._opening = _OPENING | frozenset(quotes_open)
         # the last two characters of every abbreviation: a word ending otherwise (or in a
         # capital, "U.S.", "A.") cannot be one, and that is most full stops, so the regex
         # below rarely runs (a one-letter abbreviation in the data turns this shortcut off)
@@ -35,7 +45,7 @@ class Splitter:
 
     def split(self, text: str) -> list[tuple[int, int]]:
         """[start, end) of each sentence, whitespace trimmed, never across a line break."""
-        marks = (_MARK if "!" in text or "?" in text else _STOP).finditer(text)
+        marks = (self._mark if "!" in text or "?" in text else self._stop).finditer(text)
         candidates = [m.span() for m in marks]
         if "\n" in text:
             candidates += [m.span() for m in _BREAK.finditer(text)]
@@ -52,7 +62,7 @@ class Splitter:
                 end = stop
             else:
                 first = text[after]  # the lookahead saw a character there
-                if first in _OPENING:
+                if first in self._opening:
                     first = text[after + 1 : after + 2]
                 if not (first.isupper() or first.isdigit()):
                     continue

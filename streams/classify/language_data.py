@@ -1,0 +1,277 @@
+"""A coded language's folder (`data/lang/<code>/`, described in its FORMAT.md), read and
+checked against the English files it mirrors: a language is data, and a typo in it must stop
+the build with the file and the name, not silently code nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from streams.classify.taxonomy import CoderConfigError
+
+# What English reads with (the defaults scope.py and sentences.py always had).
+ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
+# the lexicon sections a language may have; each is optional (absent: empty)
+_SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
+                       "multipliers", "currencies", "abbreviations", "months", "weekdays",
+                       "qualifiers", "toll_words", "toll_nouns", "year_words",
+                       "age_words", "relative_days", "modals", "phrases"})
+_ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1]
+    code: str
+    name: str
+    morphology: Literal["none", "stems"] = "none"
+    endings: list[str] = Field(default_factory=list)
+    quotes: dict[Literal["open", "close"], str] = Field(default_factory=dict)
+    clause_words: list[str] = Field(default_factory=list)
+    and_words: list[str] = Field(default_factory=list)
+    proclitics: list[str] = Field(default_factory=list)
+    elision: list[str] = Field(default_factory=list)
+    contractions: dict[str, str] = Field(default_factory=dict)
+    rules_off: list[str] = Field(default_factory=list)
+    predicates_off: list[str] = Field(default_factory=list)
+    masks: dict[str, list[str]] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """How one language is read: its quotation marks (sentence ends, clause barriers), the
+    words that end a clause for scope, Arabic-style proclitics, elided and contracted
+    prepositions, and the English-only rules and predicates it does without."""
+
+    code: str = "en"
+    name: str = "English"
+    morphology: str = "none"
+    endings: tuple[str, ...] = ()
+    quotes_open: str = ""
+    quotes_close: str = ""
+    clause_words: tuple[str, ...] = ENGLISH_CLAUSE_WORDS
+    and_words: tuple[str, ...] = ("and",)
+    proclitics: tuple[str, ...] = ()
+    elision: tuple[str, ...] = ()
+    contractions: dict[str, str] = field(default_factory=dict)
+    rules_off: frozenset[str] = frozenset()
+    predicates_off: frozenset[str] = frozenset()
+    masks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The scope's clause barrier and its soft variant, which runs on over the language's
+        "and" ("hours after A and B agreed")."""
+        quotes = re.escape("“”\"" + self.quotes_open + self.quotes_close)
+
+        def build(words: list[str]) -> re.Pattern[str]:
+            words = sorted(words, key=len, reverse=True)
+            alt = "|".join(re.escape(w) for w in words)
+            middle = rf"|\s(?:{alt})\s" if words else ""
+            return re.compile(rf"[;:—(]|,\s{middle}|[{quotes}]")
+
+        return (build(list(self.clause_words)),
+                build([w for w in self.clause_words if w not in self.and_words]))
+
+
+ENGLISH = LanguageSettings()
+
+
+def _read(path: Path) -> dict[str, Any]:
+    import yaml
+
+    from streams.classify.loader import _LOADER
+
+    try:
+        with path.open(encoding="utf-8") as handle:
+            loaded = yaml.load(handle, Loader=_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise CoderConfigError(str(path), "-", path.name, f"cannot read it: {exc}") from exc
+    if not isinstance(loaded, dict):
+        raise CoderConfigError(str(path), "-", path.name, "is not a YAML mapping")
+    return loaded
+
+
+def read_settings(folder: Path, code: str, rule_names: frozenset[str],
+                  predicate_names: frozenset[str], categories: frozenset[str]) -> LanguageSettings:
+    """`language.yaml`, checked: its code is the folder's, every rule and predicate it turns
+    off exists."""
+    file = str(folder / "language.yaml")
+    try:
+        parsed = _Settings.model_validate(_read(folder / "language.yaml"))
+    except ValidationError as exc:
+        raise CoderConfigError.invalid(file, exc) from exc
+    if parsed.code != code:
+        raise CoderConfigError(file, "code", parsed.code, f"is not the folder's code {code!r}")
+    for name in parsed.rules_off:
+        if name not in rule_names:
+            raise CoderConfigError(file, "rules_off", name, "is not a rule of rules.yaml")
+    for masker, masked in parsed.masks.items():
+        for cat in [masker, *masked]:
+            if cat not in categories:
+                raise CoderConfigError(file, "masks", cat, "is not a category of the lexicon")
+    for name in parsed.predicates_off:
+        if name not in predicate_names:
+            raise CoderConfigError(file, "predicates_off", name, "is not a registered predicate")
+    return LanguageSettings(
+        code=parsed.code, name=parsed.name, morphology=parsed.morphology,
+        endings=tuple(parsed.endings),
+        quotes_open=parsed.quotes.get("open", ""), quotes_close=parsed.quotes.get("close", ""),
+        clause_words=tuple(w.lower() for w in parsed.clause_words),
+        and_words=tuple(w.lower() for w in parsed.and_words),
+        proclitics=tuple(parsed.proclitics), elision=tuple(w.lower() for w in parsed.elision),
+        contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
+        rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
+        masks={k: tuple(v) for k, v in parsed.masks.items()},
+    )
+
+
+def expand(term: str, endings: tuple[str, ...]) -> list[str]:
+    """A term with a `*` inside ("прекращени* огня"): one term per ending of the starred
+    word ("прекращение огня", "прекращения огня" ...), made at build time so the scan stays
+    one automaton. The final word's `*` stays a prefix match."""
+    words = term.split(" ")
+    out = [""]
+    for i, word in enumerate(words):
+        forms = [word[:-1] + e for e in endings] if word.endswith("*") and i < len(words) - 1 \
+            else [word]
+        out = [f"{head} {form}" if head else form for head in out for form in forms]
+    return out
+
+
+def read_lexicon(
+    folder: Path, english: dict[str, Any], endings: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """`lexicon.yaml`, checked against the English lexicon's categories, asset classes and
+    figure kinds, with every missing section filled in empty (English's strategic classes
+    when the language names none)."""
+    path = folder / "lexicon.yaml"
+    file = str(path)
+    data = _read(path)
+    for key in data:
+        if key not in _SECTIONS:
+            raise CoderConfigError(file, "-", str(key), "is not a lexicon section")
+    if data.get("version") != 1:
+        raise CoderConfigError(file, "-", "version", "must be 1")
+
+    def mapping(key: str) -> dict[str, Any]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise CoderConfigError(file, key, key, "must be a mapping")
+        return value
+
+    def terms(where: str, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+            raise CoderConfigError(file, where, where, "must be a list of terms")
+        out: list[str] = []
+        for term in map(str, value):
+            if "*" in term.rstrip("*"):
+                if not endings or any("*" in w.rstrip("*") for w in term.split(" ")):
+                    raise CoderConfigError(
+                        file, where, term,
+                        "has a `*` inside a word, or inside a term of a language with no"
+                        " `endings` in language.yaml")
+                out += expand(term, endings)
+            else:
+                out.append(term)
+        return out
+
+    cues = mapping("cues")
+    for cat, value in cues.items():
+        if cat not in english["cues"]:
+            raise CoderConfigError(file, "cues", str(cat),
+                                   "is not a category of the English lexicon")
+        cues[cat] = terms(f"cues.{cat}", value)
+    for cat in english["cues"]:
+        cues.setdefault(cat, [])  # a category the language has no words for is never found
+    roles = mapping("roles")
+    for key in roles:
+        if key not in _ROLE_KEYS:
+            raise CoderConfigError(file, "roles", str(key), "is not a role word list")
+    roles = {key: terms(f"roles.{key}", roles.get(key) or []) for key in _ROLE_KEYS}
+    assets = mapping("assets")
+    out_assets: dict[str, Any] = {}
+    for group in ("infrastructure", "military"):
+        classes = assets.get(group) or {}
+        for asset, value in classes.items():
+            if asset not in english["assets"][group]:
+                raise CoderConfigError(file, f"assets.{group}", str(asset),
+                                       "is not an asset class of the English lexicon")
+            classes[asset] = terms(f"assets.{group}.{asset}", value)
+        out_assets[group] = classes
+    strategic = assets.get("strategic", english["assets"]["strategic"])
+    known = set(english["assets"]["infrastructure"]) | set(english["assets"]["military"])
+    for asset in strategic:
+        if asset not in known:
+            raise CoderConfigError(file, "assets.strategic", str(asset), "is not an asset class")
+    out_assets["strategic"] = list(strategic)
+    figures = mapping("figures")
+    for kind, value in figures.items():
+        if kind not in english["figures"]:
+            raise CoderConfigError(file, "figures", str(kind),
+                                   "is not a figure kind of the English lexicon")
+        figures[kind] = terms(f"figures.{kind}", value)
+    numbers = {str(k).lower(): int(v) for k, v in mapping("numbers").items()}
+    months = {str(k).lower(): int(v) for k, v in mapping("months").items()}
+    weekdays = {str(k).lower(): int(v) for k, v in mapping("weekdays").items()}
+    relative = {str(k).lower(): int(v) for k, v in mapping("relative_days").items()}
+    for word, back in relative.items():
+        if not 0 <= back <= 7:
+            raise CoderConfigError(file, "relative_days", word, f"is {back} days back: 0 to 7")
+    for where, table, top in (("months", months, 12), ("weekdays", weekdays, 6)):
+        for word, value in table.items():
+            if not (0 if where == "weekdays" else 1) <= value <= top:
+                raise CoderConfigError(file, where, word, f"has {value}: out of range")
+    # the closed word lists the rules' predicates read: every English list named (an empty
+    # one never matches; a predicate it would make misfire is in `predicates_off`)
+    phrases = mapping("phrases")
+    for name in phrases:
+        if name not in (english.get("phrases") or {}):
+            raise CoderConfigError(file, "phrases", str(name),
+                                   "is not a word list of the English lexicon")
+    for name in english.get("phrases") or {}:
+        if name not in phrases:
+            raise CoderConfigError(file, "phrases", str(name),
+                                   "is a word list of the English lexicon the language does"
+                                   " not give (an empty list if it has no such words)")
+        phrases[name] = terms(f"phrases.{name}", phrases[name] or [])
+    return {
+        "version": 1, "cues": cues, "roles": roles, "assets": out_assets, "figures": figures,
+        "numbers": numbers,
+        "multipliers": {str(k).lower(): int(v) for k, v in mapping("multipliers").items()},
+        "currencies": {str(k).lower(): str(v) for k, v in mapping("currencies").items()},
+        "abbreviations": terms("abbreviations", data.get("abbreviations") or []),
+        "months": months, "weekdays": weekdays, "relative_days": relative,
+        "qualifiers": terms("qualifiers", data.get("qualifiers") or []),
+        "toll_words": terms("toll_words", data.get("toll_words") or []),
+        "year_words": terms("year_words", data.get("year_words") or []),
+        "age_words": terms("age_words", data.get("age_words") or []),
+        "toll_nouns": terms("toll_nouns", data.get("toll_nouns") or []),
+        "modals": terms("modals", data.get("modals") or []),
+        "phrases": phrases,
+    }
+
+
+def read_actors(folder: Path, endings: tuple[str, ...] = ()) -> dict[str, Any]:
+    """`actors.yaml`: the English file's schema without `composed` (composing demonyms is
+    English morphology); entries are checked as the English ones are, when built."""
+    path = folder / "actors.yaml"
+    data = _read(path)
+    for key in data:
+        if key not in {"version", "actors", "pronouns"}:
+            raise CoderConfigError(str(path), "-", str(key), "is not an actors.yaml section")
+    actors = data.get("actors") or []
+    for i, item in enumerate(actors):
+        if not isinstance(item, dict) or not {"name", "kind", "terms"} <= set(item):
+            raise CoderConfigError(str(path), f"actors[{i}]", str(item),
+                                   "needs name, kind and terms")
+        terms = [str(t) for t in item["terms"]]
+        if endings:
+            terms = [form for term in terms for form in expand(term, endings)]
+        item["terms"] = terms
+    return {"version": 1, "actors": actors, "pronouns": data.get("pronouns") or [],
+            "composed": None, "countries": False}
