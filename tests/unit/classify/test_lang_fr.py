@@ -4,37 +4,17 @@ wire's."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import orjson
 import pytest
 
-from schemas import Event
-from streams.alerting import alerts_for
-from streams.classify.loader import Coder, load_coder
-from streams.normalize import normalize_message
-
-NOW = datetime(2025, 6, 20, 12, 0, tzinfo=UTC)
+from streams.classify.loader import Coder
+from tests.unit.classify.langkit import classify as _classify
+from tests.unit.classify.langkit import language_coder
+from tests.unit.classify.langkit import types as _types
 
 
 @pytest.fixture(scope="module")
 def coder() -> Coder:
-    built = load_coder(languages=["fr"])
-    french = built.for_language("fr")
-    assert french is not None and french.language == "fr"
-    return french
-
-
-def _classify(coder: Coder, body: str, headline: str | None = None) -> tuple[list[Event], set[str]]:
-    raw = {"id": "fr-test", "headline": headline, "body": body, "language": "fr",
-           "published_at": "2025-06-20T09:00:00Z"}
-    article = normalize_message(orjson.dumps(raw), received_at=NOW)
-    classified = coder.classify_article(article, now=NOW)
-    return classified.events, {a.kind for a in alerts_for(classified, now=NOW)}
-
-
-def _types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in _classify(coder, body)[0]}
+    return language_coder("fr")
 
 
 def test_elided_words_are_found_after_their_apostrophe(coder: Coder) -> None:
