@@ -180,12 +180,16 @@ def read_lexicon(
                 out.append(term)
         return out
 
-    cues = mapping("cues")
-    for cat, value in cues.items():
-        if cat not in english["cues"]:
-            raise CoderConfigError(file, "cues", str(cat),
-                                   "is not a category of the English lexicon")
-        cues[cat] = terms(f"cues.{cat}", value)
+    def checked(where: str, found: dict[str, Any], known: Any, what: str) -> dict[str, Any]:
+        """`found`'s word lists expanded, each key one the English lexicon has there."""
+        for key, value in found.items():
+            if key not in known:
+                raise CoderConfigError(file, where, str(key),
+                                       f"is not {what} of the English lexicon")
+            found[key] = terms(f"{where}.{key}", value)
+        return found
+
+    cues = checked("cues", mapping("cues"), english["cues"], "a category")
     for cat in english["cues"]:
         cues.setdefault(cat, [])  # a category the language has no words for is never found
     roles = mapping("roles")
@@ -196,25 +200,15 @@ def read_lexicon(
     assets = mapping("assets")
     out_assets: dict[str, Any] = {}
     for group in ("infrastructure", "military"):
-        classes = assets.get(group) or {}
-        for asset, value in classes.items():
-            if asset not in english["assets"][group]:
-                raise CoderConfigError(file, f"assets.{group}", str(asset),
-                                       "is not an asset class of the English lexicon")
-            classes[asset] = terms(f"assets.{group}.{asset}", value)
-        out_assets[group] = classes
+        out_assets[group] = checked(f"assets.{group}", assets.get(group) or {},
+                                    english["assets"][group], "an asset class")
     strategic = assets.get("strategic", english["assets"]["strategic"])
     known = set(english["assets"]["infrastructure"]) | set(english["assets"]["military"])
     for asset in strategic:
         if asset not in known:
             raise CoderConfigError(file, "assets.strategic", str(asset), "is not an asset class")
     out_assets["strategic"] = list(strategic)
-    figures = mapping("figures")
-    for kind, value in figures.items():
-        if kind not in english["figures"]:
-            raise CoderConfigError(file, "figures", str(kind),
-                                   "is not a figure kind of the English lexicon")
-        figures[kind] = terms(f"figures.{kind}", value)
+    figures = checked("figures", mapping("figures"), english["figures"], "a figure kind")
     numbers = {str(k).lower(): int(v) for k, v in mapping("numbers").items()}
     months = {str(k).lower(): int(v) for k, v in mapping("months").items()}
     weekdays = {str(k).lower(): int(v) for k, v in mapping("weekdays").items()}
