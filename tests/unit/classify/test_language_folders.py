@@ -295,6 +295,16 @@ def test_a_toll_noun_takes_the_figure_after_its_verb(coder: Coder) -> None:
     assert toll.killed == 12 and toll.wounded == 25
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_a_number_word_with_an_apostrophe_counts(coder: Coder, apostrophe: str) -> None:
+    """Ukrainian writes "п'ятеро" with any of three apostrophes: the word before the casualty
+    cue is still one number word, not "п" and "ятеро"."""
+    events = dict(_code(coder, "uk", "Унаслідок удару по Харкову загинули двоє людей, ще "
+                                     f"п{apostrophe}ятеро дістали поранення."))
+    toll = events["casualties.reported"].casualties  # type: ignore[attr-defined]
+    assert toll.killed == 2 and toll.wounded == 5
+
+
 def test_a_quotation_closed_after_the_accusation_is_still_quoted(coder: Coder) -> None:
     body = ("СУМИ. 13 квітня. /Укрінформ/. Росія вдарила балістичними ракетами по центру Сум. "
             "«Так діють лише покидьки. Це терористи», – заявив Президент Володимир Зеленський.")
