@@ -40,6 +40,7 @@ class _Settings(BaseModel):
     rules_off: list[str] = Field(default_factory=list)
     predicates_off: list[str] = Field(default_factory=list)
     masks: dict[str, list[str]] = Field(default_factory=dict)
+    regions: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class LanguageSettings:
     rules_off: frozenset[str] = frozenset()
     predicates_off: frozenset[str] = frozenset()
     masks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a region as the language names it ("Харківськ* област*", "Харківщин*") -> the region
+    # of data/places.yaml it is ("Kharkiv region")
+    regions: dict[str, str] = field(default_factory=dict)
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -127,6 +131,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
+        regions=dict(parsed.regions),
     )
 
 
