@@ -163,3 +163,23 @@ def test_view_answers_match_plain_sort() -> None:
                 first = view.get(*cats)
                 first.append(hits[0] if hits else Hit(0, 0, "x", "x"))
                 assert view.get(*cats) == plain  # callers own the list they get
+
+
+# --- figures --------------------------------------------------------------------------
+
+
+def test_constructed_figures_are_the_validated_ones() -> None:
+    from schemas import Figure
+
+    coder = default_coder()
+    seen = 0
+    for text in TEXTS:
+        hits = coder.lexicon.scan(text)
+        for figure in coder.words.figures.find_figures(text, 0, hits):
+            validated = Figure(**figure.__dict__)
+            assert figure.__dict__ == validated.__dict__
+            assert list(figure.__dict__) == list(validated.__dict__)
+            assert figure.model_fields_set == validated.model_fields_set
+            assert figure.model_dump_json() == validated.model_dump_json()
+            seen += 1
+    assert seen > 100
