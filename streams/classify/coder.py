@@ -695,7 +695,9 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
                 and (draft.type in _ATTACKS or (draft.type in _VIOLENT and when.explicit))):
             continue  # "damaged by Russian strikes last week": context, not today's news
-        if draft.type in _VIOLENT and _dated_earlier(s, breaks or _breaks(s, dates), draft, ref):
+        if draft.type in _VIOLENT and not breaks and not dates:
+            breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft
+        if draft.type in _VIOLENT and _dated_earlier(s, breaks, draft, ref):
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
         if draft.type in _VIOLENT and last_month:
             continue
