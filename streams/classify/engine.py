@@ -336,6 +336,20 @@ class RuleBook:
         self.candidates = candidates
         self.distances = dict(distances)
         self.clause_marks = clause_marks
+        # what `code_sentence` asks of each family, looked up once here rather than per
+        # sentence: for a rule list, the categories any of its rules triggers on (None when
+        # a finder rule runs on every sentence) and each rule's (type, triggers, rule)
+        self._plan: list[tuple[Family, frozenset[str] | None,
+                               tuple[tuple[str, frozenset[str], _Rule], ...]]] = []
+        for _, family in families:
+            if isinstance(family, _Act | _Toll):
+                self._plan.append((family, family.triggers, ()))
+                continue
+            triggers: frozenset[str] | None = frozenset().union(*(r.triggers for r in family))
+            if any(not r.triggers for r in family):
+                triggers = None
+            self._plan.append((family, triggers,
+                               tuple((r.spec.type, r.triggers, r) for r in family)))
 
     @classmethod
     def load(
@@ -554,21 +568,22 @@ class RuleBook:
         view.distances = self.distances
         cats = view.by_cat.keys()
         drafts: list[Draft] = []
-        for _, family in self.families:
+        for family, triggers, rules in self._plan:
+            # a family none of whose triggers the sentence has is skipped whole (a finder
+            # rule has no trigger categories: its family always runs)
+            if triggers is not None and cats.isdisjoint(triggers):
+                continue
             if isinstance(family, _Act):
                 # every violent condition needs a hit of one of its groups' categories
-                if not cats.isdisjoint(family.triggers):
-                    drafts += self._act(view, family)
+                drafts += self._act(view, family)
                 continue
             if isinstance(family, _Toll):
-                if not cats.isdisjoint(family.triggers):
-                    drafts += self._toll(view, family, drafts)
+                drafts += self._toll(view, family, drafts)
                 continue
             coded = {d.type for d in drafts}
-            for rule in family:
-                # most rules stop here, on a sentence without their trigger (a finder rule
-                # has no trigger categories and always runs)
-                if rule.spec.type in coded or (rule.triggers and cats.isdisjoint(rule.triggers)):
+            for type_, rule_triggers, rule in rules:
+                # most rules stop here, on a sentence without their trigger
+                if type_ in coded or (rule_triggers and cats.isdisjoint(rule_triggers)):
                     continue
                 draft = self._run(view, rule, coded)
                 if draft is not None:
