@@ -262,8 +262,10 @@ def _possessive_speaker(view: _View) -> Mention | None:
 def _future_force(view: _View) -> list[Hit]:
     """ "Medvedev said Moscow would hit decision-making centres if ...": a party's own side
     stating it will use force is a threat; "Kyiv said Russia would strike again" is not."""
-    said_by = speaker(view.s) or _possessive_speaker(view)
     text = view.s.text
+    if _FUTURE_FORCE.search(text, view.s.start, view.s.end) is None:
+        return []  # no "would hit" at all (most sentences): no speaker to look for
+    said_by = speaker(view.s) or _possessive_speaker(view)
     if said_by is None or not said_by.entry.country:
         # "'... we will set their bases on fire,' the commander told state TV": a quoted
         # first-person vow is its speaker's threat even when the speaker is not a party
