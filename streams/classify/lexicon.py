@@ -137,7 +137,7 @@ def _build_words(
         if not head_alnum:
             odd.append((key, value))
             continue
-        whole = not other
+        whole = not any(entry.prefix for entry in other)  # a case-exact term is a whole word
         form = " " + key.encode().translate(_SPACES).decode() + (" " if whole else "")
         check = None if key.isalnum() else key
         forms.setdefault(form, []).append((check, len(key), whole, plain, other))
@@ -278,7 +278,7 @@ class Lexicon:
                     append(_new_hit(Hit, (start, start + size, cat, payload)))
                 continue
             # `_emit` inlined (this loop runs for every match): a `whole` form ends in the
-            # space after the key, so it cannot run on, and it has no `other` entries
+            # space after the key, so it cannot run on, and has no prefix entries
             for key, size, whole, plain, other in variants:
                 end = start + size
                 if key is not None and padded[start + 1 : end + 1] != key:
