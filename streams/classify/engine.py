@@ -252,8 +252,13 @@ class _Veto:
 
     def holds(self, view: _View) -> bool:
         present = view.by_cat
-        if not all(c in present for c in self.has) or any(c in present for c in self.lacks):
-            return False
+        # plain loops: no generator frame per veto and sentence (the act asks every veto)
+        for cat in self.has:
+            if cat not in present:
+                return False
+        for cat in self.lacks:
+            if cat in present:
+                return False
         test = self.test
         for cat in self.cues:  # any hit will do: the order they are judged in does not matter
             for hit in present.get(cat, ()):
@@ -304,6 +309,22 @@ class _Toll:
 
 
 Family = list[_Rule] | _Act | _Toll
+
+
+def _violent(view: _View, act: _Act, groups: dict[str, list[Hit]]) -> bool:
+    """Whether the act's groups make it violent: every group of a `violent_if` condition
+    has hits, or a `violent_if_any` test holds for a hit of its group (plain loops)."""
+    for condition in act.spec.violent_if:
+        for group in condition:
+            if not groups[group]:
+                break
+        else:
+            return True
+    for group, test in act.violent_if_any:
+        for hit in groups[group]:
+            if test(view, hit):
+                return True
+    return False
 
 
 def _any(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
@@ -634,10 +655,11 @@ class RuleBook:
         """The events of the sentence's violent act, if it states one."""
         spec = act.spec
         groups = self.read_act(view, act)
-        violent = any(all(groups[g] for g in condition) for condition in spec.violent_if) or any(
-            any(test(view, h) for h in groups[g]) for g, test in act.violent_if_any)
-        if not violent or any(veto.holds(view) for veto in act.vetoes):
+        if not _violent(view, act, groups):
             return []
+        for veto in act.vetoes:
+            if veto.holds(view):
+                return []
         verbs = sorted(h for g in spec.verbs for h in groups[g])
         if any(test(view, verbs[0]) for test in act.verb_unless):
             return []
@@ -720,15 +742,23 @@ class RuleBook:
 
     def _run(self, view: _View, rule: _Rule, coded: set[str]) -> Draft | None:
         spec = rule.spec
-        if any(kind in coded for kind in spec.unless_coded):
-            return None
+        # plain loops: no generator frame per question (most rules that run stop here)
+        for kind in spec.unless_coded:
+            if kind in coded:
+                return None
         present = view.present
-        if not all(present(c) for c in spec.has):
-            return None
-        if spec.has_any and not any(present(c) for c in spec.has_any):
-            return None
-        if any(present(c) for c in spec.lacks):
-            return None
+        for cat in spec.has:
+            if not present(cat):
+                return None
+        if spec.has_any:
+            for cat in spec.has_any:
+                if present(cat):
+                    break
+            else:
+                return None
+        for cat in spec.lacks:
+            if present(cat):
+                return None
         if rule.finder is not None:
             candidates = rule.finder(view)
         elif rule.blocked:
@@ -747,12 +777,12 @@ class RuleBook:
         for hit in candidates:
             if rule.governed and not all(view.scope.governs(g, hit) for g in rule.governed):
                 continue
-            if any(p(view, hit) for p in rule.unless):
+            if rule.unless and _any(rule.unless, view, hit):
                 continue
             if spec.first_only:
                 chosen.append(hit)
                 break
-            if not all(p(view, hit) for p in rule.require):
+            if rule.require and not _all(rule.require, view, hit):
                 continue
             if spec.order != "nearest" and not self._near(view, rule, hit, objects):
                 continue
