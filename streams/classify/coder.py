@@ -441,14 +441,24 @@ _CIVILIAN_BEFORE = re.compile(
 _CRAFT = frozenset({"aircraft", "warship"})
 
 
+def _fired_from(text: str, start: int, end: int) -> bool:
+    """`_NOT_HIT_BEFORE` in text[start:end]. Every match ends its verb in "from" or "by"
+    (no letter of either has an extra case-insensitive form), so a window with neither,
+    lowercased, skips the regex: it has no literal to skip ahead to, and tried every
+    position of the 60 characters before each military asset."""
+    window = text[start:end].lower()
+    if "from" not in window and "by" not in window:
+        return False
+    return _NOT_HIT_BEFORE.search(text, start, end) is not None
+
+
 def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     """Whether a military asset the sentence names is on the receiving end; the draft's
     assets and strategic mark are those of the ones that are (rules.py names every asset
     after the verb)."""
     text = s.text
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
-    kept = [h for h in hit if not _NOT_HIT_BEFORE.search(text, max(s.start, h.start - 60),
-                                                          h.start)
+    kept = [h for h in hit if not _fired_from(text, max(s.start, h.start - 60), h.start)
             and not (h.payload in _CRAFT and _CIVILIAN_BEFORE.search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:

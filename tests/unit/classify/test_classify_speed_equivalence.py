@@ -230,3 +230,24 @@ def test_constructed_figures_are_the_validated_ones() -> None:
             assert figure.model_dump_json() == validated.model_dump_json()
             seen += 1
     assert seen > 100
+
+
+# --- regex prefilters -----------------------------------------------------------------
+
+
+def test_regex_prefilters_answer_as_the_regexes() -> None:
+    from streams.classify import coder, predicates
+
+    windows = [(text, s, e) for text in TEXTS for s, e in sentences.split(text)]
+    rng = random.Random(5)
+    words = ["would", "WOULD", "Will", "wıll", "WİLL", "could", "ready", "prepared", "is",
+             "hit", "strike", "from", "FROM", "by", "By", "launched", "fired", "intercepted",
+             "the", "a", "base", "\u017f", "ſtood", "stood", "were", "to", ",", "Ünited"]
+    for _ in range(20_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        windows.append((text, 0, len(text)))
+    for text, start, end in windows:
+        assert predicates._no_future_force(text, start, end) == (
+            predicates._FUTURE_FORCE.search(text, start, end) is None), repr(text[start:end])
+        assert coder._fired_from(text, start, end) == (
+            coder._NOT_HIT_BEFORE.search(text, start, end) is not None), repr(text[start:end])
