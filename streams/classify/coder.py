@@ -8,14 +8,12 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from heapq import heappop, heappush
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, NamedTuple
 
 from schemas import Actor, Event, Evidence, Figure, Location, NormalizedArticle
 from streams.classify import actors as actor_dict
@@ -25,6 +23,7 @@ from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
 from streams.classify.scope import ASIDE, NEGATION, STAGED, Scope, words_between
+from streams.classify.trusted import trusted as _trusted
 from streams.classify.version import CODER_VERSION
 
 if TYPE_CHECKING:
@@ -442,14 +441,24 @@ _CIVILIAN_BEFORE = re.compile(
 _CRAFT = frozenset({"aircraft", "warship"})
 
 
+def _fired_from(text: str, start: int, end: int) -> bool:
+    """`_NOT_HIT_BEFORE` in text[start:end]. Every match ends its verb in "from" or "by"
+    (no letter of either has an extra case-insensitive form), so a window with neither,
+    lowercased, skips the regex: it has no literal to skip ahead to, and tried every
+    position of the 60 characters before each military asset."""
+    window = text[start:end].lower()
+    if "from" not in window and "by" not in window:
+        return False
+    return _NOT_HIT_BEFORE.search(text, start, end) is not None
+
+
 def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     """Whether a military asset the sentence names is on the receiving end; the draft's
     assets and strategic mark are those of the ones that are (rules.py names every asset
     after the verb)."""
     text = s.text
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
-    kept = [h for h in hit if not _NOT_HIT_BEFORE.search(text, max(s.start, h.start - 60),
-                                                          h.start)
+    kept = [h for h in hit if not _fired_from(text, max(s.start, h.start - 60), h.start)
             and not (h.payload in _CRAFT and _CIVILIAN_BEFORE.search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:
@@ -696,7 +705,9 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
                 and (draft.type in _ATTACKS or (draft.type in _VIOLENT and when.explicit))):
             continue  # "damaged by Russian strikes last week": context, not today's news
-        if draft.type in _VIOLENT and _dated_earlier(s, breaks or _breaks(s, dates), draft, ref):
+        if draft.type in _VIOLENT and not breaks and not dates:
+            breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft
+        if draft.type in _VIOLENT and _dated_earlier(s, breaks, draft, ref):
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
         if draft.type in _VIOLENT and last_month:
             continue
@@ -1214,33 +1225,6 @@ def event_id(article_id: str, type_: str, field_name: str, start: int) -> str:
     """Same article, type and evidence span, same id: replays never duplicate events."""
     digest = hashlib.sha256(f"{article_id}\x1f{type_}\x1f{field_name}\x1f{start}".encode())
     return f"evt_{digest.hexdigest()[:24]}"
-
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def _trusted(cls: type[_M]) -> Callable[..., _M]:
-    """`cls.model_construct` for keyword values that name every field in declaration order:
-    the instance model_construct would build (same `__dict__`, fields set, no extra or
-    private values), at a third of its cost, since it need not look for aliases or defaults.
-    """
-    # what model_construct would handle and this does not: aliases, post-init, extras
-    if (any(f.alias is not None or f.validation_alias is not None
-            for f in cls.__pydantic_fields__.values())
-            or cls.__pydantic_post_init__ or cls.__pydantic_root_model__
-            or cls.model_config.get("extra") == "allow"):
-        raise TypeError(f"{cls.__name__} needs model_construct")
-    new, set_ = cls.__new__, object.__setattr__
-
-    def construct(**values: object) -> _M:
-        model = new(cls)
-        set_(model, "__dict__", values)
-        set_(model, "__pydantic_fields_set__", set(values))
-        set_(model, "__pydantic_extra__", None)
-        set_(model, "__pydantic_private__", None)
-        return model
-
-    return construct
 
 
 _new_event = _trusted(Event)

@@ -252,8 +252,13 @@ class _Veto:
 
     def holds(self, view: _View) -> bool:
         present = view.by_cat
-        if not all(c in present for c in self.has) or any(c in present for c in self.lacks):
-            return False
+        # plain loops: no generator frame per veto and sentence (the act asks every veto)
+        for cat in self.has:
+            if cat not in present:
+                return False
+        for cat in self.lacks:
+            if cat in present:
+                return False
         test = self.test
         for cat in self.cues:  # any hit will do: the order they are judged in does not matter
             for hit in present.get(cat, ()):
@@ -306,6 +311,22 @@ class _Toll:
 Family = list[_Rule] | _Act | _Toll
 
 
+def _violent(view: _View, act: _Act, groups: dict[str, list[Hit]]) -> bool:
+    """Whether the act's groups make it violent: every group of a `violent_if` condition
+    has hits, or a `violent_if_any` test holds for a hit of its group (plain loops)."""
+    for condition in act.spec.violent_if:
+        for group in condition:
+            if not groups[group]:
+                break
+        else:
+            return True
+    for group, test in act.violent_if_any:
+        for hit in groups[group]:
+            if test(view, hit):
+                return True
+    return False
+
+
 def _any(tests: tuple[Test, ...], view: _View, hit: Hit) -> bool:
     """Whether any test holds for `hit` (a plain loop: no generator frame per call)."""
     for test in tests:  # noqa: SIM110
@@ -336,6 +357,20 @@ class RuleBook:
         self.candidates = candidates
         self.distances = dict(distances)
         self.clause_marks = clause_marks
+        # what `code_sentence` asks of each family, looked up once here rather than per
+        # sentence: for a rule list, the categories any of its rules triggers on (None when
+        # a finder rule runs on every sentence) and each rule's (type, triggers, rule)
+        self._plan: list[tuple[Family, frozenset[str] | None,
+                               tuple[tuple[str, frozenset[str], _Rule], ...]]] = []
+        for _, family in families:
+            if isinstance(family, _Act | _Toll):
+                self._plan.append((family, family.triggers, ()))
+                continue
+            triggers: frozenset[str] | None = frozenset().union(*(r.triggers for r in family))
+            if any(not r.triggers for r in family):
+                triggers = None
+            self._plan.append((family, triggers,
+                               tuple((r.spec.type, r.triggers, r) for r in family)))
 
     @classmethod
     def load(
@@ -554,21 +589,22 @@ class RuleBook:
         view.distances = self.distances
         cats = view.by_cat.keys()
         drafts: list[Draft] = []
-        for _, family in self.families:
+        for family, triggers, rules in self._plan:
+            # a family none of whose triggers the sentence has is skipped whole (a finder
+            # rule has no trigger categories: its family always runs)
+            if triggers is not None and cats.isdisjoint(triggers):
+                continue
             if isinstance(family, _Act):
                 # every violent condition needs a hit of one of its groups' categories
-                if not cats.isdisjoint(family.triggers):
-                    drafts += self._act(view, family)
+                drafts += self._act(view, family)
                 continue
             if isinstance(family, _Toll):
-                if not cats.isdisjoint(family.triggers):
-                    drafts += self._toll(view, family, drafts)
+                drafts += self._toll(view, family, drafts)
                 continue
             coded = {d.type for d in drafts}
-            for rule in family:
-                # most rules stop here, on a sentence without their trigger (a finder rule
-                # has no trigger categories and always runs)
-                if rule.spec.type in coded or (rule.triggers and cats.isdisjoint(rule.triggers)):
+            for type_, rule_triggers, rule in rules:
+                # most rules stop here, on a sentence without their trigger
+                if type_ in coded or (rule_triggers and cats.isdisjoint(rule_triggers)):
                     continue
                 draft = self._run(view, rule, coded)
                 if draft is not None:
@@ -619,10 +655,11 @@ class RuleBook:
         """The events of the sentence's violent act, if it states one."""
         spec = act.spec
         groups = self.read_act(view, act)
-        violent = any(all(groups[g] for g in condition) for condition in spec.violent_if) or any(
-            any(test(view, h) for h in groups[g]) for g, test in act.violent_if_any)
-        if not violent or any(veto.holds(view) for veto in act.vetoes):
+        if not _violent(view, act, groups):
             return []
+        for veto in act.vetoes:
+            if veto.holds(view):
+                return []
         verbs = sorted(h for g in spec.verbs for h in groups[g])
         if any(test(view, verbs[0]) for test in act.verb_unless):
             return []
@@ -705,15 +742,23 @@ class RuleBook:
 
     def _run(self, view: _View, rule: _Rule, coded: set[str]) -> Draft | None:
         spec = rule.spec
-        if any(kind in coded for kind in spec.unless_coded):
-            return None
+        # plain loops: no generator frame per question (most rules that run stop here)
+        for kind in spec.unless_coded:
+            if kind in coded:
+                return None
         present = view.present
-        if not all(present(c) for c in spec.has):
-            return None
-        if spec.has_any and not any(present(c) for c in spec.has_any):
-            return None
-        if any(present(c) for c in spec.lacks):
-            return None
+        for cat in spec.has:
+            if not present(cat):
+                return None
+        if spec.has_any:
+            for cat in spec.has_any:
+                if present(cat):
+                    break
+            else:
+                return None
+        for cat in spec.lacks:
+            if present(cat):
+                return None
         if rule.finder is not None:
             candidates = rule.finder(view)
         elif rule.blocked:
@@ -732,12 +777,12 @@ class RuleBook:
         for hit in candidates:
             if rule.governed and not all(view.scope.governs(g, hit) for g in rule.governed):
                 continue
-            if any(p(view, hit) for p in rule.unless):
+            if rule.unless and _any(rule.unless, view, hit):
                 continue
             if spec.first_only:
                 chosen.append(hit)
                 break
-            if not all(p(view, hit) for p in rule.require):
+            if rule.require and not _all(rule.require, view, hit):
                 continue
             if spec.order != "nearest" and not self._near(view, rule, hit, objects):
                 continue

@@ -123,8 +123,9 @@ def _build_words(
     table: dict[str, _Value],
 ) -> tuple[ahocorasick.Automaton, tuple[tuple[str, _Value], ...]]:
     """The word-start automaton, each form mapping to the offset back from the match's last
-    character to the key's start and its variants (the key, if it has punctuation to check;
-    its length; whether the form ends in the space after it; plain; other); and the keys
+    character to the key's start, its variants (the key, if it has punctuation to check;
+    its length; whether the form ends in the space after it; plain; other) and, when none
+    needs a check, their hits' (length, cat, payload); and the keys
     that start with punctuation. Keys can share a form: "tu" and "tu-", "air strike" and
     "air-strike"."""
     forms: dict[str, list[_Variant]] = {}
@@ -136,7 +137,7 @@ def _build_words(
         if not head_alnum:
             odd.append((key, value))
             continue
-        whole = not other
+        whole = not any(entry.prefix for entry in other)  # a case-exact term is a whole word
         form = " " + key.encode().translate(_SPACES).decode() + (" " if whole else "")
         check = None if key.isalnum() else key
         forms.setdefault(form, []).append((check, len(key), whole, plain, other))
@@ -144,7 +145,15 @@ def _build_words(
     # shortest forms first: the trie's shallow nodes, where every word start passes, are
     # then allocated together (about 6% off the automaton's pass over a bench wire)
     for form in sorted(forms, key=lambda f: (len(f), f)):
-        automaton.add_word(form, (len(form) - 1, tuple(forms[form])))
+        variants = tuple(forms[form])
+        # a form whose every variant is a plain whole word with nothing to check ("said",
+        # "airport": about half the matches of a wire) carries its hits' (length, cat,
+        # payload) ready, and the scan appends them without looking at the variants
+        simple = all(key is None and whole and not other
+                     for key, _, whole, _, other in variants)
+        ready = tuple((size, cat, payload) for _, size, _, plain, _ in variants
+                      for cat, payload in plain) if simple else None
+        automaton.add_word(form, (len(form) - 1, variants, ready))
     automaton.make_automaton()
     return automaton, tuple(odd)
 
@@ -201,9 +210,14 @@ class Lexicon:
         if self._whole_words:
             hits = _to_word_ends(hits, padded)
         hits.sort()
-        if self._maskers.isdisjoint(map(_category, hits)):
+        cats = set(map(_category, hits))
+        masks = self._masks
+        # masking only matters when a masker and a category it masks are both there (most
+        # wires name a "pension" or an "attack" alone): one set test each, no pass per hit
+        if not any(cat in cats for masker in self._maskers.intersection(cats)
+                   for cat in masks[masker]):
             return hits
-        return _masked(hits, self._masks)
+        return _masked(hits, masks)
 
     def scan_any(self, text: str, padded: str) -> list[Hit]:
         """The hits of the substring automaton, for any text."""
@@ -257,10 +271,14 @@ class Lexicon:
         hits: list[Hit] = []
         append = hits.append
         spaced = padded.encode("ascii").translate(_SPACES).decode("ascii")
-        for last, (back, variants) in self._words.iter(spaced):
+        for last, (back, variants, ready) in self._words.iter(spaced):
             start = last - back
+            if ready is not None:
+                for size, cat, payload in ready:
+                    append(_new_hit(Hit, (start, start + size, cat, payload)))
+                continue
             # `_emit` inlined (this loop runs for every match): a `whole` form ends in the
-            # space after the key, so it cannot run on, and it has no `other` entries
+            # space after the key, so it cannot run on, and has no prefix entries
             for key, size, whole, plain, other in variants:
                 end = start + size
                 if key is not None and padded[start + 1 : end + 1] != key:

@@ -259,11 +259,30 @@ def _possessive_speaker(view: _View) -> Mention | None:
     return None
 
 
+# every `_FUTURE_FORCE` match has one of these words (lowercased)
+_FUTURE_WORDS = ("would", "will", "could", "ready", "prepared")
+
+
+def _no_future_force(text: str, start: int, end: int) -> bool:
+    """`_FUTURE_FORCE` has no match in text[start:end]. In ASCII text a sentence without
+    one of `_FUTURE_WORDS` has none, found without the regex (case-insensitive, it has no
+    literal to skip ahead to and tries every position); other text ("wıll": a dotless i
+    matches "i" case-insensitively) asks the regex."""
+    window = text[start:end]
+    if window.isascii():
+        window = window.lower()
+        if not any(word in window for word in _FUTURE_WORDS):
+            return True
+    return _FUTURE_FORCE.search(text, start, end) is None
+
+
 def _future_force(view: _View) -> list[Hit]:
     """ "Medvedev said Moscow would hit decision-making centres if ...": a party's own side
     stating it will use force is a threat; "Kyiv said Russia would strike again" is not."""
-    said_by = speaker(view.s) or _possessive_speaker(view)
     text = view.s.text
+    if _no_future_force(text, view.s.start, view.s.end):
+        return []  # no "would hit" at all (most sentences): no speaker to look for
+    said_by = speaker(view.s) or _possessive_speaker(view)
     if said_by is None or not said_by.entry.country:
         # "'... we will set their bases on fire,' the commander told state TV": a quoted
         # first-person vow is its speaker's threat even when the speaker is not a party

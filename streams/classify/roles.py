@@ -122,8 +122,13 @@ def owner(s: Sentence, trigger: Hit) -> Mention | None:
     return found[-1] if found else None
 
 
+_NO_ROLES = Roles(None, None, None)  # immutable: one shared value
+
+
 def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it."""
+    if not s.mentions:
+        return _NO_ROLES  # nobody named (most event sentences of a wire): nothing to read
     said_by = speaker(s)
     actor: Mention | None = None
     target: Mention | None = None

@@ -45,32 +45,36 @@ class Splitter:
 
     def split(self, text: str) -> list[tuple[int, int]]:
         """[start, end) of each sentence, whitespace trimmed, never across a line break."""
-        marks = (self._mark if "!" in text or "?" in text else self._stop).finditer(text)
-        candidates = [m.span() for m in marks]
-        if "\n" in text:
-            candidates += [m.span() for m in _BREAK.finditer(text)]
-            candidates.sort()
+        marks = [m.span() for m in
+                 (self._mark if "!" in text or "?" in text else self._stop).finditer(text)]
+        lines = "\n" in text
+        opening, ends, shortcut = self._opening, self._ends, self._shortcut
         spans: list[tuple[int, int]] = []
         start = 0
-        resume = 0  # one pass over the text resumes after each match: skip breaks inside one
-        for stop, after in candidates:
-            if stop < resume:
-                continue
+        resume = 0  # where the last candidate end's match stopped
+        for stop, after in marks:
+            # the line breaks before this candidate end: a line break inside a candidate's
+            # match (".\n") is that candidate's; one elsewhere ends a sentence where it is
+            # (found between the matches, not merged into them from a pass over the text)
+            if lines and text.find("\n", resume, stop) >= 0:
+                for line in _BREAK.finditer(text, resume, stop):
+                    _add(spans, text, start, line.start())
+                    start = line.end()
             resume = after
             gap = text[stop:after]
-            if "\n" in gap:
+            if lines and "\n" in gap:
                 end = stop
             else:
                 first = text[after]  # the lookahead saw a character there
-                if first in self._opening:
+                if first in opening:
                     first = text[after + 1 : after + 2]
                 if not (first.isupper() or first.isdigit()):
                     continue
                 # only a full stop can end an abbreviation ("Gen.", "U.S.")
                 if text[stop] == "." and (
-                    not self._shortcut
+                    not shortcut
                     or stop < 2
-                    or text[stop - 2 : stop].lower() in self._ends
+                    or text[stop - 2 : stop].lower() in ends
                     or text[stop - 1].isupper()
                 ):
                     word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
@@ -83,6 +87,10 @@ class Splitter:
                 start += len(piece) - len(piece.lstrip())
                 spans.append((start, start + len(kept)))
             start = after
+        if lines and text.find("\n", resume) >= 0:
+            for line in _BREAK.finditer(text, resume):
+                _add(spans, text, start, line.start())
+                start = line.end()
         _add(spans, text, start, len(text))
         return spans
 

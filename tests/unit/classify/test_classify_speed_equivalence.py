@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from bench.wires import make_messages
-from streams.classify import default_coder, lexicon, places, sentences
+from streams.classify import default_coder, engine, lexicon, places, sentences
 from streams.classify.lexicon import AUTOMATON, Hit, fold, scan
 from streams.classify.roles import Sentence
-from streams.classify.rules import _View
+from streams.classify.rules import Draft, _View
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = [ROOT.parent / "shared" / "samples" / "seed_wire_truce_rejected.txt"]
@@ -163,3 +163,91 @@ def test_view_answers_match_plain_sort() -> None:
                 first = view.get(*cats)
                 first.append(hits[0] if hits else Hit(0, 0, "x", "x"))
                 assert view.get(*cats) == plain  # callers own the list they get
+
+
+# --- rule book ------------------------------------------------------------------------
+
+
+def _ref_code_sentence(book: engine.RuleBook, view: _View) -> list[Draft]:
+    """`RuleBook.code_sentence` before its per-family plan: every family and every rule is
+    asked whether the sentence has its trigger."""
+    view.distances = book.distances
+    cats = view.by_cat.keys()
+    drafts: list[Draft] = []
+    for _, family in book.families:
+        if isinstance(family, engine._Act):
+            if not cats.isdisjoint(family.triggers):
+                drafts += book._act(view, family)
+            continue
+        if isinstance(family, engine._Toll):
+            if not cats.isdisjoint(family.triggers):
+                drafts += book._toll(view, family, drafts)
+            continue
+        coded = {d.type for d in drafts}
+        for rule in family:
+            if rule.spec.type in coded or (rule.triggers and cats.isdisjoint(rule.triggers)):
+                continue
+            draft = book._run(view, rule, coded)
+            if draft is not None:
+                drafts.append(draft)
+                coded.add(draft.type)
+    return drafts
+
+
+def test_rule_plan_matches_asking_every_rule() -> None:
+    coder = default_coder()
+    coded = 0
+    for text in TEXTS:
+        hits = coder.lexicon.scan(text)
+        mentions = coder.actors.mentions(hits, text)
+        for start, end in coder.splitter.split(text):
+            sent_hits = [h for h in hits if start <= h.start < end]
+            if coder.rules.candidates.isdisjoint(h.cat for h in sent_hits):
+                continue
+            s = Sentence(text, start, end, sent_hits,
+                         [m for m in mentions if start <= m.start < end], coder.words)
+            fast = coder.rules.code_sentence(_View(s, coder.taxonomy))
+            assert fast == _ref_code_sentence(coder.rules, _View(s, coder.taxonomy))
+            coded += bool(fast)
+    assert coded > 500  # the corpus does state events
+
+
+# --- figures --------------------------------------------------------------------------
+
+
+def test_constructed_figures_are_the_validated_ones() -> None:
+    from schemas import Figure
+
+    coder = default_coder()
+    seen = 0
+    for text in TEXTS:
+        hits = coder.lexicon.scan(text)
+        for figure in coder.words.figures.find_figures(text, 0, hits):
+            validated = Figure(**figure.__dict__)
+            assert figure.__dict__ == validated.__dict__
+            assert list(figure.__dict__) == list(validated.__dict__)
+            assert figure.model_fields_set == validated.model_fields_set
+            assert figure.model_dump_json() == validated.model_dump_json()
+            seen += 1
+    assert seen > 100
+
+
+# --- regex prefilters -----------------------------------------------------------------
+
+
+def test_regex_prefilters_answer_as_the_regexes() -> None:
+    from streams.classify import coder, predicates
+
+    windows = [(text, s, e) for text in TEXTS for s, e in sentences.split(text)]
+    rng = random.Random(5)
+    words = ["would", "WOULD", "Will", "wıll", "WİLL", "could", "ready", "prepared", "is",
+             "hit", "strike", "from", "FROM", "by", "By", "launched", "fired", "intercepted",
+             "the", "a", "base", "\u017f", "ſtood", "stood", "were", "to", ",", "Ünited"]
+    for _ in range(20_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        windows.append((text, 0, len(text)))
+    for text, start, end in windows:
+        assert predicates._no_future_force(text, start, end) == (
+            predicates._FUTURE_FORCE.search(text, start, end) is None), repr(text[start:end])
+        assert coder._fired_from(text, start, end) == (
+            coder._NOT_HIT_BEFORE.search(text, start, end) is not None), repr(text[start:end])
