@@ -433,8 +433,9 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     accused the other of breaking the ceasefire signed in Doha last month")."""
     text, pos, w = s.text, draft.trigger.start, _words(s)
     violence = [h for h in s.hits if h.cat in _ATTACK_CUES]
-    owned = [v for v in violence if any(
-        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith("'s")
+    owners = w.phrases["earlier_owner_endings"]
+    owned = [v for v in violence if owners and any(
+        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith(owners)
         and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
     if violence and len(owned) == len(violence):
         return True  # "the grid recovered from last week's strikes": every act is last week's
