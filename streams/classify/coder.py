@@ -61,7 +61,8 @@ def _copula(w: Words) -> re.Pattern[str]:
 # an event the article dates this long before its own publication is background
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
+# (with the Arabic comma and semicolon)
+_CLAUSE_BREAK = re.compile(r"[,;:—–،؛]|\s-\s")
 
 
 def _past_year_re(w: Words) -> re.Pattern[str]:
