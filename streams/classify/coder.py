@@ -22,9 +22,10 @@ from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
-from streams.classify.scope import ASIDE, NEGATION, STAGED, Scope, words_between
+from streams.classify.scope import ASIDE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
 from streams.classify.version import CODER_VERSION
+from streams.classify.words import Words, default_words
 
 if TYPE_CHECKING:
     from streams.classify.loader import Coder
@@ -33,50 +34,79 @@ __all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
-_THE_CLAIM = re.compile(
-    r"\b(?:the|this|that|these|those|such)\s+(?:claims?|reports?|allegations?|accounts?|"
-    r"assertions?|videos?|footage|images?)\b", re.IGNORECASE)
-# "the blasts were a controlled detonation", "there was no shelling": the text's own account
-_EXPLICIT_REFUTATION = re.compile(r"(?:controlled|there\s+was\s+no)\b", re.IGNORECASE)
-# "the claim was false" refutes; "rejected the allegation as baseless" is only a denial
-_COPULA = re.compile(r"(?:was|were|is|are)\b", re.IGNORECASE)
+# Every word the checks below read is the language's (data/article.yaml and each language
+# folder's article.yaml, read into `Words`); the patterns are built from those lists once per
+# coder (`Words.pattern`), and only their structure (punctuation, clause breaks, digits) is here.
+
+
+def _the_claim(w: Words) -> re.Pattern[str]:
+    """ "the claim", "these videos": a claim named by a determiner."""
+    return w.pattern("article:the_claim", lambda w: rf"\b{w.alt('claim_determiners')}\s+"
+                     rf"{w.alt('claim_nouns')}\b")
+
+
+def _explicit_refutation(w: Words) -> re.Pattern[str]:
+    """ "the blasts were a controlled detonation", "there was no shelling": the text's own
+    account (matched at a `refuted` cue)."""
+    return w.pattern("article:refutation", lambda w: rf"{w.alt('refutation_openers')}\b")
+
+
+def _copula(w: Words) -> re.Pattern[str]:
+    """ "the claim was false" refutes; "rejected the allegation as baseless" is only a
+    denial (matched at a `refuted` cue)."""
+    return w.pattern("article:copula", lambda w: rf"{w.alt('refutation_copulas')}\b")
+
+
 # an event the article dates this long before its own publication is background
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s")
-_OPENERS = frozenset({"", "on", "late on", "early on", "by", "since", "in", "overnight"})
-# "in January 2023", "of the 1982 war": a year the sentence is set in (not "the 2024 truce")
-_PAST_YEAR = re.compile(
-    r"\b(?:in|of|during|between|from|since)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-    r"(?:(?-i:[A-Z][a-z]+)\s+)?((?:19|20)\d\d)s?\b"
-    r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding))",
-    re.IGNORECASE,
-)
-# "collapsed in March", "agreed at the end of July": a month at least two months back
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# (with the Arabic comma and semicolon)
+_CLAUSE_BREAK = re.compile(r"[,;:—–،؛]|\s-\s")
+
+
+def _past_year_re(w: Words) -> re.Pattern[str]:
+    """ "in January 2023", "of the 1982 war": a year the sentence is set in (not "the 2024
+    truce"); a capitalized word or a month may stand between the preposition and the year."""
+    return w.pattern("article:past_year", lambda w: (
+        rf"\b{w.alt('year_preps')}\s+(?:{w.alt('year_determiners')}\s+)?"
+        rf"(?:{w.alt('period_parts')}[\s-]+)?"
+        rf"(?:(?:(?-i:[A-Z][a-z]+)|{w.month_alt()})\s+)?((?:19|20)\d\d)s?\b"
+        rf"(?!\s+{w.alt('year_named')})"))
+
+
 _PAST_MONTHS = 2
-_PAST_MONTH = re.compile(
-    r"\b(?:in|during|since|until|between|from|a|the|last|at\s+the\s+(?:start|end|beginning)\s+of|"
-    r"(?:early|late|mid)[\s-]+)"
-    r"\s*(?:(?:early|late|mid)[\s-]+)?"
-    r"((?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December))\b(?!\s+\d)"
-    # "the November ceasefire" names the truce, not when the sentence's event happened
-    r"(?!\s+(?:truce|ceasefire|cease-fire|agreement|accord|deal|peace|understanding|moratorium))",
-    re.IGNORECASE)
+
+
+def _past_month_re(w: Words) -> re.Pattern[str]:
+    """ "collapsed in March", "agreed at the end of July": a month the sentence is set in (its
+    group 1; not "the November ceasefire", which names the truce, nor "March 3", a day)."""
+    return w.pattern("article:past_month", lambda w: (
+        rf"\b(?:{w.alt('month_preps')}|{w.alt('period_parts')}[\s-]+)"
+        rf"\s*(?:{w.alt('period_parts')}[\s-]+)?"
+        rf"({w.month_alt()})\b(?!\s+\d)"
+        rf"(?!\s+{w.alt('month_named')})"))
+
+
+def _month(w: Words, m: re.Match[str]) -> int:
+    """The month number of a `_past_month_re` match."""
+    return w.months[m.group(1).lower()]
 # a year that old is history whatever it modifies ("the 1953 agreement was signed after ...")
 _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|published|released|issued|"
-    r"in\s+a\s+(?:report|statement|briefing))\s+(?:late\s+|early\s+)?(?:on\s+)?$",
-    re.IGNORECASE)
-# "Palm Sunday", "Good Friday": a named day, not a recent weekday
-_NAMED_DAY = re.compile(r"\b(?:Palm|Easter|Good|Holy|Bloody|Black|Orthodox)\s+$")
-_RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                     "overnight", "yesterday", "today", "tonight", "last night", "this morning",
-                     "earlier today", "early hours"})
+
+
+def _said_on(w: Words) -> re.Pattern[str]:
+    """ "the U.N. said on": a day right after this dates the statement, not the events."""
+    return w.pattern("article:said_on", lambda w: (
+        rf"\b(?:{w.alt('statement_verbs')}|{w.alt('statement_object_verbs')}\s+\w+|"
+        rf"{w.alt('statement_frames')})\s+(?:{w.alt('day_qualifiers')}\s+)?"
+        rf"(?:{w.alt('day_preps')}\s+)?$"))
+
+
+def _named_day(w: Words) -> re.Pattern[str]:
+    """ "Palm Sunday", "Good Friday": a named day (capitalized), not a recent weekday."""
+    return w.pattern("article:named_day",
+                     lambda w: rf"\b{w.alt('named_day_words', capitalized=True)}\s+$", 0)
 
 
 @dataclass
@@ -198,7 +228,7 @@ def _code_field(
     spans = state.coder.splitter.split(text)
     words = state.coder.words
     if any(end - start >= 2 * _MAX_WORDS for start, end in spans):
-        spans = _bounded(text, spans)
+        spans = _bounded(text, spans, words.set("chunk_connectives"))
     if spans and name in ("headline", "body"):
         lead_start, lead_end = spans[0] if name == "body" else (spans[0][0], spans[-1][1])
         state.body_lead = lead_start if name == "body" else state.body_lead
@@ -230,11 +260,11 @@ _MAX_WORDS = 150
 _WORD_SPAN = re.compile(r"\S+")
 # a chunk ends after a word ending in one of these, or before one of the connectives
 _CLAUSE_END = frozenset(",;:")
-_CONNECTIVES = frozenset({"and", "but", "while", "whereas", "as", "after", "then", "although",
-                          "though", "when", "before", "since", "because"})
 
 
-def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _bounded(
+    text: str, spans: list[tuple[int, int]], connectives: frozenset[str]
+) -> list[tuple[int, int]]:
     """`spans` with every sentence of more than `_MAX_WORDS` words cut into chunks of at most
     that many, each at the last clause break in its second half (else at the cap)."""
     out: list[tuple[int, int]] = []
@@ -248,7 +278,7 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             cut = i + _MAX_WORDS
             for j in range(i + _MAX_WORDS, i + _MAX_WORDS // 2, -1):
                 if (text[words[j - 1][1] - 1] in _CLAUSE_END
-                        or text[words[j][0] : words[j][1]].lower() in _CONNECTIVES):
+                        or text[words[j][0] : words[j][1]].lower() in connectives):
                     cut = j
                     break
             out.append((words[i][0], words[cut - 1][1]))
@@ -268,9 +298,10 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     cats = {h.cat for h in sent_hits}
     # "... claimed its missiles struck the carrier. The Pentagon said the claim was false":
     # the refutation takes back the sentence before it
+    w = state.coder.words
     refutes = "refuted" in cats and any(
-        h.cat == "refuted" and (_EXPLICIT_REFUTATION.match(text, h.start) or (
-            _COPULA.match(text, h.start) and _THE_CLAIM.search(text, start, end) is not None))
+        h.cat == "refuted" and (_explicit_refutation(w).match(text, h.start) or (
+            _copula(w).match(text, h.start) and _the_claim(w).search(text, start, end) is not None))
         for h in sent_hits
     )
     if "refuted" in cats:
@@ -302,7 +333,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             pending.field == "body" and s.start == state.body_lead)
         if lead and any(d.type in _VIOLENT for d in drafts):
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
-        if drafts and (_retrospective(s.text, s.start, s.end, s.hits, ref)
+        if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
+                                      s.hits, ref)
                        or _on_trial(s.text, s.start, s.end, cats, ref)
                        or _dated_past_year(s, ref)):
             drafts = []
@@ -321,11 +353,16 @@ _ARMED_CUES = frozenset({"aerial", "airstrike", "artillery", "small_arms", "nava
 # casualties named: launches in an exercise story that hurt someone are real (not damage
 # words: "destroyers", "destroyed the mock targets")
 _HARM_CUES = frozenset({"kill", "wound"})
-# "claiming that a drone had hit ...", "reports on social media that ...": the claim itself,
-# which an article that refutes a claim (`_Article.refutes`) does not code
-_CLAIM_THAT = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|report(?:s|ed)?|rumou?rs?|posts?|videos?|footage)\s+"
-    r"(?:(?:on|in|across)\s+(?:social\s+media|[\w-]+)\s+)?that\b", re.IGNORECASE)
+
+
+def _claim_that(w: Words) -> re.Pattern[str]:
+    """ "claiming that a drone had hit ...", "reports on social media that ...": the claim
+    itself, which an article that refutes a claim (`_Article.refutes`) does not code."""
+    return w.pattern("article:claim_that", lambda w: (
+        rf"\b{w.alt('claim_words')}\s+(?:{w.alt('claim_media_preps')}\s+"
+        rf"(?:{w.alt('claim_media')}|[\w-]+)\s+)?{w.alt('claim_complementizers')}\b"))
+
+
 _CLAIM_REACH = 12  # words from "claiming that" to the trigger: the claim's own clause
 
 
@@ -336,7 +373,8 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
     are the exercise's; led by history (an anniversary, a trial for an attack of an earlier
     year), its undated violence is that history."""
     cats = {h.cat for h in hits}
-    if any(h.cat in ("hedge", "nonconflict") and text[h.start : h.end].lower().startswith(STAGED)
+    staged = state.coder.words.phrases["exercise_stems"]
+    if any(h.cat in ("hedge", "nonconflict") and text[h.start : h.end].lower().startswith(staged)
            for h in hits):
         state.staged = True
     if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
@@ -352,27 +390,39 @@ def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> boo
     return any(int(m.group(1)) < ref.year for m in _ANY_YEAR.finditer(text, start, end))
 
 
-_DAYS = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-         r"last\s+night|overnight)")
-# "charged over Saturday's bombing", "the bombing on Sunday": the violence tried is recent
-_DAY_OWNS = re.compile(_DAYS + r"(?:'s|’s)\s", re.IGNORECASE)
-_ON_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?" + _DAYS
-                     + r"\b", re.IGNORECASE)
+def _day_owns(w: Words) -> re.Pattern[str]:
+    """ "charged over Saturday's bombing": the violence tried is owned by a recent day."""
+    return w.pattern("article:day_owns",
+                     lambda w: rf"{w.alt('trial_days')}{w.alt('possessive_endings')}\s")
+
+
+def _on_day(w: Words) -> re.Pattern[str]:
+    """ "the bombing on Sunday": a recent day right after the violence (matched after it)."""
+    return w.pattern("article:on_day", lambda w: (
+        rf"\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{w.alt('day_qualifiers')}\s+)?{w.alt('day_preps')}"
+        rf"\s+)?{w.alt('trial_days')}\b"))
+
+
 _ATTACK_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
 _VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
                             "kill", "wound"})
 
 
-# a perfect right before the trigger: "has been struck", "have launched", "has carried out"
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?(?:(?:carried\s+out|"
-                             r"left|caused)\s+(?:[\w,-]+\s+){0,4})?$", re.IGNORECASE)
+def _perfect_before(w: Words) -> re.Pattern[str]:
+    """A perfect right before the trigger: "has been struck", "have launched", "has carried
+    out dozens of"."""
+    return w.pattern("article:perfect", lambda w: (
+        rf"\b{w.alt('tally_aux')}\s+(?:{w.alt('tally_passive')}\s+)?"
+        rf"(?:\w+{w.alt('adverb_suffixes')}\s+)?"
+        rf"(?:{w.alt('tally_verbs')}\s+(?:[\w,-]+\s+){{0,4}})?$"))
 
 
 _OPENING_WORDS = 3  # "Earlier this month, ...", "Last week, ...": the cue opens the sentence
 
 
-# a temporal conjunction between a day and a trigger: the day dates the other clause
-_TEMPORAL = re.compile(r"\b(?:after|before|since|when|following|until)\b", re.IGNORECASE)
+def _temporal(w: Words) -> re.Pattern[str]:
+    """A temporal conjunction between a day and a trigger: the day dates the other clause."""
+    return w.pattern("article:temporal", lambda w: rf"\b{w.alt('temporal_words')}\b")
 
 
 def _earlier(s: Sentence, draft: Draft) -> bool:
@@ -381,18 +431,20 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     (with no recent day) or in the trigger's clause, nearer the trigger than any recent day
     ("exports resumed on Tuesday"). A cue in another clause dates something else ("...
     accused the other of breaking the ceasefire signed in Doha last month")."""
-    text, pos = s.text, draft.trigger.start
+    text, pos, w = s.text, draft.trigger.start, _words(s)
     violence = [h for h in s.hits if h.cat in _ATTACK_CUES]
-    owned = [v for v in violence if any(
-        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith("'s")
+    owners = w.phrases["earlier_owner_endings"]
+    owned = [v for v in violence if owners and any(
+        h.cat == "earlier" and h.end <= v.start and text[h.start : h.end].lower().endswith(owners)
         and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
     if violence and len(owned) == len(violence):
         return True  # "the grid recovered from last week's strikes": every act is last week's
     start, end = _clause(s, pos, _breaks(s, []))
+    recent_days, said_on, temporal = w.set("recent_days"), _said_on(w), _temporal(w)
     recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
-              and text[h.start : h.end].lower() in _RECENT
-              and not _SAID_ON.search(text, max(s.start, h.start - 24), h.start)
-              and not _TEMPORAL.search(text, min(h.end, pos), max(h.start, pos))]
+              and text[h.start : h.end].lower() in recent_days
+              and not said_on.search(text, max(s.start, h.start - 24), h.start)
+              and not temporal.search(text, min(h.end, pos), max(h.start, pos))]
     nearest_recent = min(recent, default=len(text))
     for h in s.hits:
         if h.cat != "earlier":
@@ -411,8 +463,9 @@ def _tally(s: Sentence, draft: Draft) -> bool:
     text = s.text
     breaks = _breaks(s, [])
     cumulative = [h for h in s.hits if h.cat == "cumulative"]
+    perfect = _perfect_before(_words(s))
     for h in s.hits:
-        if h.cat in _VIOLENCE_CUES and _PERFECT_BEFORE.search(
+        if h.cat in _VIOLENCE_CUES and perfect.search(
                 text, max(s.start, h.start - 30), h.start):
             c_start, c_end = _clause(s, h.start, breaks)
             if any(c_start <= c.start < c_end for c in cumulative):
@@ -424,42 +477,33 @@ def _tally(s: Sentence, draft: Draft) -> bool:
 # "launched from the Hmeimim air base", "cruise missiles fired by Tu-95 bombers",
 # "intercepted by an Arrow air defence battery" (an asset "near"
 # the blast is left to the rules: it may well have been hit)
-_NOT_HIT_BEFORE = re.compile(
-    r"\b(?:(?:launched|fired|took\s+off|taking\s+off|scrambled|flew|flying|operating|"
-    r"deployed|stationed|based)\s+(?:[\w-]+\s+)?from|"
-    r"(?:intercepted|shot\s+down|downed|destroyed|repelled|engaged|fired|launched|dropped|"
-    r"carried|flown|operated|piloted)\s+by)"
-    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+def _not_hit_before(w: Words) -> re.Pattern[str]:
+    """What comes right before an asset that was not hit (see above)."""
+    return w.pattern("article:not_hit", lambda w: (
+        rf"\b(?:{w.alt('origin_verbs')}\s+(?:[\w-]+\s+)?{w.alt('origin_preps')}|"
+        rf"{w.alt('agent_verbs')}\s+{w.alt('agent_preps')})"
+        rf"\s+(?:{w.alt('asset_determiners')}\s+)?(?:[\w'-]+\s+){{0,3}}$"))
 
 
-# an aircraft or ship that is not an armed force's: "two passenger planes", "a UN helicopter"
-_CIVILIAN_BEFORE = re.compile(
-    r"\b(?:passenger|civilian|civil|cargo|commercial|private|chartered|charter|freight|"
-    r"airline|airliner|aid|relief|humanitarian|medical|ambulance|rescue|firefighting|"
-    r"agricultural|crop-spraying|un|u\.n\.|unicef|wfp|red\s+cross|news|police)\s+"
-    r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+def _civilian_before(w: Words) -> re.Pattern[str]:
+    """An aircraft or ship that is not an armed force's: "two passenger planes", "a UN
+    helicopter" (the word before the asset, or the one before that)."""
+    return w.pattern("article:civilian",
+                     lambda w: rf"\b{w.alt('civilian_words')}\s+(?:[\w-]+\s+)?$")
+
+
 _CRAFT = frozenset({"aircraft", "warship"})
-
-
-def _fired_from(text: str, start: int, end: int) -> bool:
-    """`_NOT_HIT_BEFORE` in text[start:end]. Every match ends its verb in "from" or "by"
-    (no letter of either has an extra case-insensitive form), so a window with neither,
-    lowercased, skips the regex: it has no literal to skip ahead to, and tried every
-    position of the 60 characters before each military asset."""
-    window = text[start:end].lower()
-    if "from" not in window and "by" not in window:
-        return False
-    return _NOT_HIT_BEFORE.search(text, start, end) is not None
 
 
 def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     """Whether a military asset the sentence names is on the receiving end; the draft's
     assets and strategic mark are those of the ones that are (rules.py names every asset
     after the verb)."""
-    text = s.text
+    text, w = s.text, state.coder.words
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
-    kept = [h for h in hit if not _fired_from(text, max(s.start, h.start - 60), h.start)
-            and not (h.payload in _CRAFT and _CIVILIAN_BEFORE.search(
+    kept = [h for h in hit if not _not_hit_before(w).search(text, max(s.start, h.start - 60),
+                                                             h.start)
+            and not (h.payload in _CRAFT and _civilian_before(w).search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:
         return False
@@ -471,16 +515,18 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
 
 
 # "... killed five people, bringing the week's death toll in the city to 31": a running total
-_RUNNING_TOTAL = re.compile(
-    r"\b(?:bringing|raising|taking|pushing|lifting)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:[\w'’-]+\s+){0,4}?(?:toll|total|tally|number\s+of\s+(?:dead|deaths|people\s+killed))"
-    r"\b[^.;]*?\bto\s+", re.IGNORECASE)
+def _running_total(w: Words) -> re.Pattern[str]:
+    """ "bringing the week's death toll in the city to": a running total follows."""
+    return w.pattern("article:running_total", lambda w: (
+        rf"\b{w.alt('total_verbs')}\s+(?:{w.alt('total_determiners')}\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,4}}?{w.alt('total_nouns')}"
+        rf"\b[^.;]*?\b{w.alt('total_to')}\s+"))
 
 
 def _own_toll(state: _Article, s: Sentence, draft: Draft) -> bool:
     """The incident's own toll, not the running total the sentence adds it to: the killed
     figure is the one stated before "bringing the toll to N" (no figure there: no toll)."""
-    match = _RUNNING_TOTAL.search(s.text, s.start, s.end)
+    match = _running_total(state.coder.words).search(s.text, s.start, s.end)
     cas = draft.casualties
     if match is None or cas is None or cas.killed is None:
         return True
@@ -508,11 +554,12 @@ def _tried(s: Sentence, trigger: Hit) -> bool:
     court = next((h for h in s.hits if h.cat == "judicial"), None)
     if court is None or court.start > trigger.start:
         return False
-    text = s.text
-    if _DAY_OWNS.search(text, court.end, s.end):
+    text, w = s.text, _words(s)
+    if _day_owns(w).search(text, court.end, s.end):
         return False
+    on_day = _on_day(w)
     return not any(h.cat in _VIOLENCE_CUES and h.start > court.start
-                   and _ON_DAY.match(text, h.end, s.end) for h in s.hits)
+                   and on_day.match(text, h.end, s.end) for h in s.hits)
 
 
 def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
@@ -525,8 +572,9 @@ def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     start, end = _clause(s, draft.trigger.start, _breaks(s, []))
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
         return True
-    return "date_hint" in cats and any(_MONTHS[m.group(1).lower()[:3]] != ref.month
-                                       for m in _PAST_MONTH.finditer(s.text, start, end))
+    w = _words(s)
+    return "date_hint" in cats and any(_month(w, m) != ref.month
+                                       for m in _past_month_re(w).finditer(s.text, start, end))
 
 
 def _in_context(
@@ -550,7 +598,8 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _ATTACKS]
     if "earlier" in cats:
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier(s, d)]
-    if "cumulative" in cats and not _recent_day(s.text, s.start, s.hits):
+    w = state.coder.words
+    if "cumulative" in cats and not _recent_day(w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally(s, d)]
     if "," in s.text[s.start : s.end]:
         # "The talks, which collapsed in 2019, were never revived": an aside dated to an
@@ -558,7 +607,7 @@ def _in_context(
         asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)
                   if any(int(y.group(1)) < state.ref.year
                          for y in _ANY_YEAR.finditer(s.text, *m.span()))
-                  or _past_month(s.text, *m.span(), state.ref)
+                  or _past_month(w, s.text, *m.span(), state.ref)
                   or any(h.cat == "earlier" and m.start() <= h.start < m.end() for h in s.hits)]
         if asides:
             drafts = [d for d in drafts
@@ -572,13 +621,13 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.staged and not lead and not cats & _HARM_CUES:
         drafts = [d for d in drafts if d.type not in _ATTACKS]
-    if state.history and not lead and not _recent_day(s.text, s.start, s.hits):
+    if state.history and not lead and not _recent_day(w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
     if "long_after" in cats and drafts:
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
     if state.refutes and drafts:
         text = s.text
-        claims = [m.end() for m in _CLAIM_THAT.finditer(text, s.start, s.end)]
+        claims = [m.end() for m in _claim_that(w).finditer(text, s.start, s.end)]
         if claims:
             drafts = [d for d in drafts if not any(
                 c <= d.trigger.start and words_between(text, c, d.trigger.start) <= _CLAIM_REACH
@@ -588,23 +637,36 @@ def _in_context(
 
 # "... two weeks after Trump met Putin in Alaska, a summit that failed to produce a
 # ceasefire": an apposition that describes what the "weeks after" clause dates
-_APPOSITION = re.compile(r"[^;:]*?,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?(?:that|which)\s+"
-                         r"(?:[\w'-]+\s+){0,2}?$", re.IGNORECASE)
+def _apposition(w: Words) -> re.Pattern[str]:
+    """ ", a summit that failed to": an apposition (matched from the `long_after` cue to the
+    trigger)."""
+    return w.pattern("article:apposition", lambda w: (
+        rf"[^;:]*?,\s+{w.alt('apposition_determiners')}\s+(?:[\w'-]+\s+){{0,3}}?"
+        rf"{w.alt('apposition_relatives')}\s+(?:[\w'-]+\s+){{0,2}}?$"))
 
 
 def _in_earlier_aside(s: Sentence, trigger: Hit) -> bool:
     """The trigger is in an apposition to a clause dated weeks, months or years before the
     sentence's own event (rules.closes drops triggers in the clause itself)."""
+    apposition = _apposition(_words(s))
     return any(h.cat == "long_after" and h.end <= trigger.start
-               and _APPOSITION.match(s.text, h.end, trigger.start) is not None for h in s.hits)
+               and apposition.match(s.text, h.end, trigger.start) is not None for h in s.hits)
 
 
-def _recent_day(text: str, start: int, hits: list[Hit]) -> bool:
+def _recent_day(w: Words, text: str, start: int, hits: list[Hit]) -> bool:
     """The sentence names a recent day ("on Monday", "overnight") for its own events, not
     only for a statement ("the U.N. said on Monday") or a named day ("Palm Sunday")."""
-    return any(h.cat == "date_hint" and text[h.start : h.end].lower() in _RECENT
-               and not _SAID_ON.search(text, max(start, h.start - 24), h.start)
-               and not _NAMED_DAY.search(text, max(start, h.start - 12), h.start) for h in hits)
+    recent = w.set("recent_days")
+    return any(h.cat == "date_hint" and text[h.start : h.end].lower() in recent
+               and not _said_on(w).search(text, max(start, h.start - 24), h.start)
+               and not _named_day(w).search(text, max(start, h.start - 12), h.start)
+               for h in hits)
+
+
+def _words(s: Sentence) -> Words:
+    """The sentence's language's words (the coder's; the default coder's for a sentence
+    built without one, as in tests)."""
+    return s.words if s.words is not None else default_words()
 
 
 def _dated_past_year(s: Sentence, ref: date) -> bool:
@@ -618,11 +680,13 @@ def _dated_past_year(s: Sentence, ref: date) -> bool:
                for m in year_re.finditer(s.text, s.start, s.end))
 
 
-def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) -> bool:
+def _retrospective(
+    w: Words, text: str, start: int, end: int, hits: list[Hit], ref: date
+) -> bool:
     """A sentence set in an earlier year or an earlier month ("collapsed in March", read in
     October), or about a decades-old accord ("the 1953 armistice"), and naming no recent day:
     history, not news."""
-    if _recent_day(text, start, hits):
+    if _recent_day(w, text, start, hits):
         return False  # a recent day, unless it only dates the statement ("the U.N. said on ...")
     # "Sudan's army, which has been at war since April 2023, dismissed ...": a relative
     # clause dates its own background, not the sentence
@@ -633,7 +697,7 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
 
     if text.find("19", start, end) >= 0 or text.find("20", start, end) >= 0:
         if any(int(m.group(1)) < ref.year and main(m)
-               for m in _PAST_YEAR.finditer(text, start, end)):
+               for m in _past_year_re(w).finditer(text, start, end)):
             return True
         if any(int(m.group(1)) <= ref.year - _OLD_YEARS and main(m)
                for m in _ANY_YEAR.finditer(text, start, end)):
@@ -641,8 +705,8 @@ def _retrospective(text: str, start: int, end: int, hits: list[Hit], ref: date) 
     if not any(h.cat == "date_hint" for h in hits):
         return False  # no month named: skip the month regex
     return any(
-        (ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS and main(m)
-        for m in _PAST_MONTH.finditer(text, start, end)
+        (ref.month - _month(w, m)) % 12 >= _PAST_MONTHS and main(m)
+        for m in _past_month_re(w).finditer(text, start, end)
     )
 
 
@@ -653,12 +717,13 @@ def _last_month(s: Sentence, ref: date) -> bool:
     collapse "in September" read on October 9 is still news: only violence goes stale.)"""
     if ref.day < _STALE_DAYS or not any(h.cat == "date_hint" for h in s.hits):
         return False
-    if _recent_day(s.text, s.start, s.hits):
+    w = _words(s)
+    if _recent_day(w, s.text, s.start, s.hits):
         return False
     asides = [m.span() for m in ASIDE.finditer(s.text, s.start, s.end)]
-    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 == 1
+    return any((ref.month - _month(w, m)) % 12 == 1
                and not any(a <= m.start() < b for a, b in asides)
-               for m in _PAST_MONTH.finditer(s.text, s.start, s.end))
+               for m in _past_month_re(w).finditer(s.text, s.start, s.end))
 
 
 def _with_pronouns(
@@ -796,17 +861,18 @@ def _dated_earlier(
     by the attack on the substation in April", read in June): the sentence's recent day (a
     verdict, a statement, power restored) dates something else."""
     start, end = _clause(s, draft.trigger.start, breaks)
-    if any(h.cat == "date_hint" for h in s.hits) and _past_month(s.text, start, end, ref):
+    w = _words(s)
+    if any(h.cat == "date_hint" for h in s.hits) and _past_month(w, s.text, start, end, ref):
         return True  # a month is a date hint: without one, no regex
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
-    return any(int(m.group(1)) < ref.year for m in _PAST_YEAR.finditer(s.text, start, end))
+    return any(int(m.group(1)) < ref.year for m in _past_year_re(w).finditer(s.text, start, end))
 
 
-def _past_month(text: str, start: int, end: int, ref: date) -> bool:
+def _past_month(w: Words, text: str, start: int, end: int, ref: date) -> bool:
     """A month named two or more months back, without a day ("in April", read in June)."""
-    return any((ref.month - _MONTHS[m.group(1).lower()[:3]]) % 12 >= _PAST_MONTHS
-               for m in _PAST_MONTH.finditer(text, start, end))
+    return any((ref.month - _month(w, m)) % 12 >= _PAST_MONTHS
+               for m in _past_month_re(w).finditer(text, start, end))
 
 
 def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
@@ -847,7 +913,7 @@ def _pick_date(
             break
     if not pool:
         opening = s.text[s.start : dates[0].start].strip().lower()
-        pool = [dates[0]] if opening in _OPENERS else []
+        pool = [dates[0]] if not opening or opening in _words(s).set("date_openers") else []
     explicit = [d for d in pool if d.explicit]
     pool = explicit or pool
     return min(pool, key=lambda d: abs(d.start - draft.trigger.start)) if pool else None

@@ -148,6 +148,24 @@ def expand(term: str, endings: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _terms(file: str, where: str, value: Any, endings: tuple[str, ...]) -> list[str]:
+    """A list of terms, each `*` inside a word expanded by the language's `endings`."""
+    if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        raise CoderConfigError(file, where, where, "must be a list of terms")
+    out: list[str] = []
+    for term in map(str, value):
+        if "*" in term.rstrip("*"):
+            if not endings or any("*" in w.rstrip("*") for w in term.split(" ")):
+                raise CoderConfigError(
+                    file, where, term,
+                    "has a `*` inside a word, or inside a term of a language with no"
+                    " `endings` in language.yaml")
+            out += expand(term, endings)
+        else:
+            out.append(term)
+    return out
+
+
 def read_lexicon(
     folder: Path, english: dict[str, Any], endings: tuple[str, ...] = ()
 ) -> dict[str, Any]:
@@ -170,20 +188,7 @@ def read_lexicon(
         return value
 
     def terms(where: str, value: Any) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
-            raise CoderConfigError(file, where, where, "must be a list of terms")
-        out: list[str] = []
-        for term in map(str, value):
-            if "*" in term.rstrip("*"):
-                if not endings or any("*" in w.rstrip("*") for w in term.split(" ")):
-                    raise CoderConfigError(
-                        file, where, term,
-                        "has a `*` inside a word, or inside a term of a language with no"
-                        " `endings` in language.yaml")
-                out += expand(term, endings)
-            else:
-                out.append(term)
-        return out
+        return _terms(file, where, value, endings)
 
     def checked(where: str, found: dict[str, Any], known: Any, what: str) -> dict[str, Any]:
         """`found`'s word lists expanded, each key one the English lexicon has there."""
@@ -274,3 +279,79 @@ def read_actors(folder: Path, endings: tuple[str, ...] = ()) -> dict[str, Any]:
         item["terms"] = terms
     return {"version": 1, "actors": actors, "pronouns": data.get("pronouns") or [],
             "composed": None, "countries": False}
+
+
+# The cue categories the coder's article-level checks read, which a language's article.yaml may
+# add terms to (the rest of a language's cues stay in its lexicon.yaml)
+ARTICLE_CUES = frozenset({"accident_cause", "earlier", "judicial", "refuted", "cumulative",
+                          "long_after"})
+_ARTICLE_SECTIONS = frozenset({"version", "months", "capitalized_months", "cues", "lists"})
+
+
+def read_article(
+    path: Path, english: dict[str, Any] | None = None, endings: tuple[str, ...] = (),
+    data: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """`article.yaml` (or `data`, already parsed): the word lists of coder.py's article-level
+    checks, checked. English's file (`english` None) is the reference; a language's must name
+    every English list (an empty one never matches) and no other, its months must be month
+    numbers, and its `cues` only add to the categories the checks read (`ARTICLE_CUES`)."""
+    file = str(path)
+    doc = _read(path) if data is None else data
+    for key in doc:
+        if key not in _ARTICLE_SECTIONS:
+            raise CoderConfigError(file, "-", str(key), "is not an article.yaml section")
+    if doc.get("version") != 1:
+        raise CoderConfigError(file, "-", "version", "must be 1")
+    months_in = doc.get("months") or {}
+    if not isinstance(months_in, dict):
+        raise CoderConfigError(file, "months", "months", "must be a mapping")
+    months: dict[str, int] = {}
+    for word, number in months_in.items():
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 12:
+            raise CoderConfigError(file, "months", str(word), f"has {number!r}: not 1 to 12")
+        months[str(word).lower()] = number
+    capitalized = doc.get("capitalized_months", False)
+    if not isinstance(capitalized, bool):
+        raise CoderConfigError(file, "capitalized_months", str(capitalized),
+                               "must be true or false")
+    cues_in = doc.get("cues") or {}
+    if not isinstance(cues_in, dict):
+        raise CoderConfigError(file, "cues", "cues", "must be a mapping")
+    cues: dict[str, list[str]] = {}
+    for cat, value in cues_in.items():
+        if cat not in ARTICLE_CUES:
+            raise CoderConfigError(file, "cues", str(cat), "is not a category the article "
+                                   f"checks read ({', '.join(sorted(ARTICLE_CUES))})")
+        cues[str(cat)] = _terms(file, f"cues.{cat}", value, endings)
+    lists_in = doc.get("lists")
+    if not isinstance(lists_in, dict):
+        raise CoderConfigError(file, "lists", "lists", "must be a mapping of word lists")
+    reference = lists_in if english is None else english["lists"]
+    for name in lists_in:
+        if name not in reference:
+            raise CoderConfigError(file, "lists", str(name),
+                                   "is not a word list of the English article.yaml")
+    lists: dict[str, list[str]] = {}
+    for name in reference:
+        if name not in lists_in:
+            raise CoderConfigError(file, "lists", str(name),
+                                   "is a word list of the English article.yaml the language"
+                                   " does not give (an empty list if it has no such words)")
+        lists[str(name)] = _terms(file, f"lists.{name}", lists_in[name] or [], endings)
+    return {"months": months, "capitalized_months": capitalized, "cues": cues, "lists": lists}
+
+
+def with_article(lexicon: dict[str, Any], article: dict[str, Any], file: str) -> dict[str, Any]:
+    """The lexicon with the article checks' lists (`lexicon["article"]`) and their added cue
+    terms; a list named like a cue category or a `phrases:` list is refused, since the
+    predicates and checks look all three up by name."""
+    taken = set(lexicon.get("cues") or {}) | set(lexicon.get("phrases") or {})
+    for name in article["lists"]:
+        if name in taken:
+            raise CoderConfigError(file, "lists", name,
+                                   "is already a cue category or `phrases:` list of the lexicon")
+    cues = dict(lexicon.get("cues") or {})
+    for cat, terms in article["cues"].items():
+        cues[cat] = [*(cues.get(cat) or []), *terms]
+    return {**lexicon, "cues": cues, "article": article}

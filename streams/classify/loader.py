@@ -126,6 +126,7 @@ def load_coder(
     places: dict[str, Any] | None = None,
     taxonomy: dict[str, Any] | None = None,
     rules: dict[str, Any] | None = None,
+    article: dict[str, Any] | None = None,
     languages: Iterable[str] | None = None,
 ) -> Coder:
     """Build a coder from `data_dir` (default: the shipped `streams/classify/data/`); any of
@@ -140,6 +141,7 @@ def load_coder(
     """
     from streams.classify.actors import ActorDictionary
     from streams.classify.engine import RuleBook
+    from streams.classify.language_data import read_article, with_article
     from streams.classify.lexicon import Lexicon, categories
     from streams.classify.places import Gazetteer
     from streams.classify.sentences import Splitter
@@ -147,7 +149,13 @@ def load_coder(
 
     started = time.perf_counter()
     folder = Path(data_dir) if data_dir is not None else DATA_DIR
-    lexicon_data = _read(folder, "lexicon.yaml", lexicon)
+    # the article checks' words (coder.py) join the lexicon: their own lists, and any terms
+    # they add to the cue categories they read
+    article_file = folder / "article.yaml"
+    lexicon_data = with_article(
+        _read(folder, "lexicon.yaml", lexicon),
+        read_article(article_file, data=_read(folder, "article.yaml", article)),
+        str(article_file))
     cameo = read_cameo_table(folder / "cameo_eventcodes.tsv")
     # the checks first: a bad name fails in milliseconds, before the costly builds
     known = categories(lexicon_data)
@@ -186,7 +194,13 @@ def _language(
     and words; the English coder's taxonomy, rule specs and CAMEO table."""
     from streams.classify.actors import ActorDictionary
     from streams.classify.engine import RuleBook, rule_names
-    from streams.classify.language_data import read_actors, read_lexicon, read_settings
+    from streams.classify.language_data import (
+        read_actors,
+        read_article,
+        read_lexicon,
+        read_settings,
+        with_article,
+    )
     from streams.classify.lexicon import Lexicon, categories
     from streams.classify.places import Gazetteer, LanguagePlaces
     from streams.classify.predicates import PREDICATES
@@ -199,7 +213,10 @@ def _language(
         raise CoderConfigError(str(where), "-", code, "has no language folder")
     settings = read_settings(where, code, rule_names(rules), frozenset(PREDICATES),
                              categories(english))
-    lexicon_data = read_lexicon(where, english, settings.endings)
+    lexicon_data = with_article(
+        read_lexicon(where, english, settings.endings),
+        read_article(where / "article.yaml", english["article"], settings.endings),
+        str(where / "article.yaml"))
     # the rule specs are checked against the English categories (the shared vocabulary);
     # a category the language lacks is simply never found
     book = RuleBook.load(rules, str(folder / "rules.yaml"), table, categories(english),

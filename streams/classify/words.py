@@ -40,11 +40,21 @@ class Words:
         self.figures = Figures(lexicon)
         # the word lists of `phrases:` and of the cue categories (a predicate may read the
         # terms of a category the scan also finds, to skip its regex when nothing was found)
+        article = lexicon.get("article") or {}
         self.phrases: dict[str, tuple[str, ...]] = {
             str(name): tuple(str(term).lower() for term in terms or ())
-            for section in ("cues", "phrases")
-            for name, terms in (lexicon.get(section) or {}).items()
+            for section in (lexicon.get("cues"), lexicon.get("phrases"), article.get("lists"))
+            for name, terms in (section or {}).items()
         }
+        # the article checks' month forms -> numbers (article.yaml's, else the lexicon's), and
+        # whether a month is only a month written with a capital ("May", not "may")
+        self.months: dict[str, int] = {
+            str(k).lower(): int(v)
+            for k, v in (article.get("months") or lexicon.get("months") or {}).items()}
+        self.capitalized_months = bool(article.get("capitalized_months"))
+        # Arabic-style proclitics a word of a list may carry in front ("والادعاءات")
+        clitics = sorted(self.settings.proclitics, key=len, reverse=True)
+        self._clitics = ("(?:" + "|".join(map(re.escape, clitics)) + ")*") if clitics else ""
         self._sets: dict[str, frozenset[str]] = {}
         # a year the sentence is set in, in a language whose wires date it so ("в 2022 году",
         # "8 октября 2022 года"): the language's `year_words` after the year; None for English,
@@ -70,15 +80,31 @@ class Words:
             found = self._sets[name] = frozenset(self.phrases[name])
         return found
 
-    def alt(self, name: str) -> str:
+    def alt(self, name: str, capitalized: bool = False) -> str:
         """The list `name` as a regex group: each term's words separated by any spacing, a
-        trailing `*` as any word ending; an empty list never matches."""
+        trailing `*` as any word ending, the language's proclitics allowed in front; an empty
+        list never matches. `capitalized`: each term with its first letter upper case (for a
+        pattern compiled case-sensitive: "Palm Sunday", not "palm")."""
+        return self.alternation(self.phrases[name], capitalized)
+
+    def alternation(self, terms: tuple[str, ...], capitalized: bool = False) -> str:
+        """`alt` for any terms."""
         parts = []
-        for term in self.phrases[name]:
+        for term in terms:
             star = term.endswith("*")
             body = term[:-1] if star else term
-            parts.append(r"\s+".join(re.escape(w) for w in body.split()) + (r"\w*" if star else ""))
+            if capitalized:
+                body = body[:1].upper() + body[1:]
+            parts.append(self._clitics + r"\s+".join(re.escape(w) for w in body.split())
+                         + (r"\w*" if star else ""))
         return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+    def month_alt(self) -> str:
+        """The article checks' month forms as a regex group, longest first, matched
+        case-sensitive and capitalized when the language writes months so."""
+        forms = tuple(sorted(self.months, key=lambda m: (-len(m), m)))
+        group = self.alternation(forms, self.capitalized_months)
+        return f"(?-i:{group})" if self.capitalized_months else group
 
     def pattern(self, key: str, build: Callable[[Words], str], flags: int = re.IGNORECASE
                 ) -> re.Pattern[str]:

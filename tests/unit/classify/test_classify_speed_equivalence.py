@@ -236,7 +236,7 @@ def test_constructed_figures_are_the_validated_ones() -> None:
 
 
 def test_regex_prefilters_answer_as_the_regexes() -> None:
-    from streams.classify import coder, predicates
+    from streams.classify import predicates
 
     windows = [(text, s, e) for text in TEXTS for s, e in sentences.split(text)]
     rng = random.Random(5)
@@ -249,5 +249,3 @@ def test_regex_prefilters_answer_as_the_regexes() -> None:
     for text, start, end in windows:
         assert predicates._no_future_force(text, start, end) == (
             predicates._FUTURE_FORCE.search(text, start, end) is None), repr(text[start:end])
-        assert coder._fired_from(text, start, end) == (
-            coder._NOT_HIT_BEFORE.search(text, start, end) is not None), repr(text[start:end])

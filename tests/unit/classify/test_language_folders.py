@@ -83,17 +83,20 @@ def test_an_explicit_list_builds_only_those_languages() -> None:
 
 
 def _data_dir(tmp: Path, language: dict[str, object], lexicon: dict[str, object],
-              actors: dict[str, object]) -> Path:
+              actors: dict[str, object], article: dict[str, object] | None = None) -> Path:
     """A copy of the shipped data with one small language `xx` (every English word list
-    of `phrases:` empty unless the test's lexicon names its own)."""
+    of `phrases:` and of article.yaml empty unless the test names its own)."""
     shutil.copytree(DATA, tmp / "data", ignore=shutil.ignore_patterns("lang"))
     if "phrases" not in lexicon:
         english = yaml.safe_load((DATA / "lexicon.yaml").read_text(encoding="utf-8"))
         lexicon = {**lexicon, "phrases": {name: [] for name in english["phrases"]}}
     folder = tmp / "data" / "lang" / "xx"
     folder.mkdir(parents=True)
+    if article is None:
+        english = yaml.safe_load((DATA / "article.yaml").read_text(encoding="utf-8"))
+        article = {"version": 1, "lists": {name: [] for name in english["lists"]}}
     for name, doc in (("language.yaml", language), ("lexicon.yaml", lexicon),
-                      ("actors.yaml", actors)):
+                      ("actors.yaml", actors), ("article.yaml", article)):
         (folder / name).write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     return tmp / "data"
 
