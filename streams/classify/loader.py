@@ -207,7 +207,8 @@ def _language(
                          settings.rules_off, settings.predicates_off)
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
-                   whole_words=settings.morphology == "stems")
+                   whole_words=settings.morphology == "stems",
+                   clause_words=settings.clause_words)
     gazetteer = LanguagePlaces(
         Gazetteer(places, lexicon_data["roles"]["place_prep"]), _alphabet(lexicon_data),
         settings.endings, lexicon_data["roles"]["place_prep"])

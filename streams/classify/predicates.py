@@ -911,7 +911,7 @@ def embedded(view: _View, hit: Hit) -> bool:
 
 @predicate("military_hit", distances=("modifier", "verb_object", "passive"),
            lists=("hit_by", "under_fire_verbs", "under_fire_preps", "person_relatives",
-                  "passive_aux"),
+                  "passive_aux", "complementizers", "perfect_aux"),
            holds=("Drones struck an air base overnight.", "air base", "mil:airbase"),
            fails=("An air base lies near the city where drones struck homes.", "air base",
                   "mil:airbase"))
@@ -928,7 +928,35 @@ def military_hit(view: _View, hit: Hit) -> bool:
         and under.match(text, v.start) for v in verbs
     ):
         return True
-    return _after_verb(view, hit, verbs) or _passive_subject(view, hit, verbs)
+    return (_after_verb(view, hit, verbs) or _passive_subject(view, hit, verbs)
+            or _before_final_verb(view, hit, verbs, view.distances["verb_object"]))
+
+
+def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -> bool:
+    """In a verb-final language (`verb_final` in language.yaml), "Drohnen haben ein
+    Munitionsdepot ... angegriffen": the asset is the object of the verb closing its clause,
+    with no clause mark, linker, relative or complementizer between them."""
+    if not view.words.settings.verb_final:
+        return False
+    text, words = view.s.text, view.words
+    relative, that, final = _relative(words), _that(words), _clause_final(words)
+    for verb in verbs:
+        if verb.start < asset.end:
+            continue
+        gap = text[asset.end : verb.start]
+        if (len(gap.split()) <= within and not any(c in gap for c in ",;:()")
+                and final.match(text, verb.end) is not None
+                and relative.search(gap) is None and that.search(gap) is None):
+            return True
+    return False
+
+
+def _clause_final(w: Words) -> re.Pattern[str]:
+    """A verb that closes its clause, auxiliaries aside ("getroffen worden sei.", "zerstört
+    zu haben,"): a verb-second one ("... und trafen ein Schiff") is not."""
+    clause = "|".join(re.escape(c) for c in w.settings.clause_words) or "(?!)"
+    return w.pattern("clause_final", lambda w: rf"(?:\s+(?:{w.alt('passive_aux')}|"
+                     rf"{w.alt('perfect_aux')})\b)*\s*(?:[.,;:!?)\"“”»«]|$|\s+(?:{clause})\b)")
 
 
 def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
@@ -987,6 +1015,7 @@ def locative(view: _View, hit: Hit) -> bool:
     something else was hit, not what was hit; "Port-au-Prince", "Port Sudan" name a city."""
     text, words = view.s.text, view.words
     if (hit.start > view.s.start and text[hit.start].isupper()
+            and not words.settings.nouns_capitalised
             and _PLACE_NAME_NEXT.match(text, hit.end)
             and _LOWER_WORD_BEFORE.search(text, max(view.s.start, hit.start - 20), hit.start)):
         return True  # (in running text: a title-case headline capitalises every word)
@@ -1021,7 +1050,7 @@ _NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
 
 @predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
            lists=("person_relatives", "complementizers", "closure_words", "service_aux",
-                  "service_states", "linkers", "passive_aux"),
+                  "service_states", "linkers", "passive_aux", "perfect_aux"),
            holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
            fails=("Residents fled across the bridge as shells fell.", "bridge",
                   "infra:bridge"))
@@ -1056,7 +1085,7 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
             len(split) <= receiving and not words.set("passive_aux").isdisjoint(split)
         ) or (len(split) <= view.distances["result"] and verb.cat == "damage"):
             return True
-    return False
+    return _before_final_verb(view, hit, _verbs(view), receiving)
 
 
 def _judicial(w: Words) -> re.Pattern[str]:
