@@ -843,17 +843,20 @@ def weapon_named(view: _View, hit: Hit) -> bool:
     return _word(view, hit) in view.words.set("weapon_nouns")
 
 
-@predicate("party_destroys", distances=("result",), lists=("accident_nouns",),
+@predicate("party_destroys", distances=("result",),
+           lists=("accident_nouns", "person_relatives", "complementizers", "passive_aux",
+                  "perfect_aux"),
            holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
                   "damage"),
            fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
 def party_destroys(view: _View, hit: Hit) -> bool:
     """ "Russia's defence ministry said it had destroyed a Patriot battery": a party
     destroying a military asset is an attack; "a fire destroyed a depot" is not (no cause)."""
-    text = view.s.text
-    if not any(a.start >= hit.end and words_between(text, hit.end, a.start)
-               <= view.distances["result"] for a in view.prefixed("mil:")):
-        return False
+    text, within = view.s.text, view.distances["result"]
+    if not any(a.start >= hit.end and words_between(text, hit.end, a.start) <= within
+               for a in view.prefixed("mil:")) and not any(
+            _before_final_verb(view, a, [hit], within) for a in view.prefixed("mil:")):
+        return False  # (verb-final: "hat ... ein Landungsschiff ... zerstört")
     if _accident_subject(view.words).search(
             text, max(view.s.start, hit.start - _SUBJECT_LOOK_BACK), hit.start):
         return False
