@@ -52,6 +52,7 @@ class _Settings(BaseModel):
     digits: _Digits | None = None
     verb_final: bool = False
     nouns_capitalised: bool = False
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class LanguageSettings:
     # `nouns_capitalised`: every noun starts with a capital (German), so a capitalised asset
     # before a place name is no name ("das Atomkraftwerk Saporischschja", not "Port Sudan")
     nouns_capitalised: bool = False
+    # `dateline`: a regex for the agency dateline a field opens with ("МОСКВА, 4 июня.
+    # /ТАСС/."): its full stops end no sentence, so the lede is the dateline's sentence
+    dateline: re.Pattern[str] | None = None
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -139,6 +143,13 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
     if parsed.digits and parsed.digits.decimal in parsed.digits.thousands:
         raise CoderConfigError(file, "digits", parsed.digits.decimal,
                                "is both the decimal mark and a thousands separator")
+    dateline = None
+    if parsed.dateline is not None:
+        try:
+            dateline = re.compile(parsed.dateline)
+        except re.error as exc:
+            raise CoderConfigError(file, "dateline", parsed.dateline,
+                                   f"is not a regular expression: {exc}") from exc
     for name in parsed.predicates_off:
         if name not in predicate_names:
             raise CoderConfigError(file, "predicates_off", name, "is not a registered predicate")
@@ -155,6 +166,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         thousands=tuple(parsed.digits.thousands) if parsed.digits else (),
         decimal=parsed.digits.decimal if parsed.digits else ".",
         verb_final=parsed.verb_final, nouns_capitalised=parsed.nouns_capitalised,
+        dateline=dateline,
     )
 
 

@@ -26,10 +26,14 @@ class Splitter:
     """Sentence splitting with a language's abbreviations (the lexicon's `abbreviations`)."""
 
     def __init__(
-        self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = ""
+        self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = "",
+        dateline: re.Pattern[str] | None = None,
     ) -> None:
         """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
-        sentence may end inside and start with, besides English's."""
+        sentence may end inside and start with, besides English's; `dateline`: the agency
+        dateline a field may open with ("МОСКВА, 4 июня. /ТАСС/."), whose full stops end no
+        sentence, so the lede is its first sentence, not the dateline alone."""
+        self._dateline = dateline
         self._abbrev = frozenset(str(w) for w in abbreviations)
         self._stop, self._mark, self._opening = _STOP, _MARK, _OPENING
         if quotes_open or quotes_close:
@@ -53,6 +57,10 @@ class Splitter:
         spans: list[tuple[int, int]] = []
         start = 0
         resume = 0  # one pass over the text resumes after each match: skip breaks inside one
+        if self._dateline is not None:
+            opening = self._dateline.match(text)
+            if opening is not None:
+                resume = opening.end()
         for stop, after in candidates:
             if stop < resume:
                 continue

@@ -122,3 +122,25 @@ def test_the_settings_reach_the_language_coder(tmp_path: Path) -> None:
     settings = built.words.settings
     assert settings.thousands == (".",) and settings.decimal == ","
     assert settings.verb_final and settings.nouns_capitalised
+
+
+def test_a_dateline_ends_no_sentence() -> None:
+    """The agency dateline ("ТУЛА, 3 мая. /ТАСС/.") opens the lede's sentence, so what the
+    lede says (a trial, a drill) is read as the lede; without the setting it stands alone."""
+    import re
+
+    from streams.classify.sentences import Splitter
+
+    text = "ТУЛА, 3 мая. /ТАСС/. Суд вынес приговор по делу о поджоге. Защита обжалует его."
+    dated = Splitter([], dateline=re.compile(r"\s*[^\n.]{1,40},\s*\d{1,2}\s+\w+\.\s*/ТАСС/\."))
+    assert [text[a:b] for a, b in dated.split(text)] == [
+        "ТУЛА, 3 мая. /ТАСС/. Суд вынес приговор по делу о поджоге.", "Защита обжалует его."]
+    first, *_ = Splitter([]).split(text)
+    assert text[first[0] : first[1]] == "ТУЛА, 3 мая. /ТАСС/."
+    plain = "Суд вынес приговор. Защита обжалует его."
+    assert len(dated.split(plain)) == 2
+
+
+def test_a_dateline_that_is_no_regex_fails_at_load(tmp_path: Path) -> None:
+    with pytest.raises(CoderConfigError, match="dateline"):
+        load_coder(_data_dir(tmp_path, {"dateline": "(unclosed"}, {}), languages=["xx"])
