@@ -31,8 +31,9 @@ class Splitter:
     ) -> None:
         """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
         sentence may end inside and start with, besides English's; `dateline`: the agency
-        dateline a field may open with ("МОСКВА, 4 июня. /ТАСС/."), whose full stops end no
-        sentence, so the lede is its first sentence, not the dateline alone."""
+        dateline a field may open with ("МОСКВА, 4 июня. /ТАСС/."), which is no sentence:
+        the lede is the first sentence after it, and the city that files the wire is no
+        actor or place of the lede's events."""
         self._dateline = dateline
         self._abbrev = frozenset(str(w) for w in abbreviations)
         self._stop, self._mark, self._opening = _STOP, _MARK, _OPENING
@@ -60,7 +61,7 @@ class Splitter:
         if self._dateline is not None:
             opening = self._dateline.match(text)
             if opening is not None:
-                resume = opening.end()
+                start = resume = opening.end()
         for stop, after in candidates:
             if stop < resume:
                 continue
