@@ -947,11 +947,22 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
         if verb.start < asset.end:
             continue
         gap = text[asset.end : verb.start]
-        if (len(gap.split()) <= within and not any(c in gap for c in ",;:()")
+        if (len(gap.split()) <= within and not any(c in gap for c in ";:()")
+                and ("," not in gap or _listing(gap, view.words.settings.nouns_capitalised))
                 and final.match(text, verb.end) is not None
                 and relative.search(gap) is None and that.search(gap) is None):
             return True
     return False
+
+
+_COMMA_NEXT = re.compile(r",\s*(\S)")
+
+
+def _listing(gap: str, nouns_capitalised: bool) -> bool:
+    """Commas that only list nouns ("in Teheran, Chusestan und Ilam getroffen"), in a
+    language that capitalises every noun: each comma is followed by a capital, where a
+    relative or a subordinate clause (", die ...", ", nachdem ...") starts in lower case."""
+    return nouns_capitalised and all(m.group(1).isupper() for m in _COMMA_NEXT.finditer(gap))
 
 
 def _clause_final(w: Words) -> re.Pattern[str]:

@@ -111,6 +111,9 @@ def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
      "truce_rejected"),
     ("Die Huthi-Miliz griff mit zwei Seedrohnen ein Kriegsschiff vor der Küste an.",
      "strategic_strike"),
+    # commas that list places between the asset and its verb
+    ("Kampfjets hätten Radaranlagen in den Provinzen Kerman, Jasd und Fars getroffen, hieß "
+     "es aus Militärkreisen.", "strategic_strike"),
 ])
 def test_german_word_order_and_figures_raise_their_alert(
     coder: Coder, body: str, kind: str
@@ -122,6 +125,9 @@ def test_german_word_order_and_figures_raise_their_alert(
     # a verb-second verb after "und" has its own object, not the harbour before it
     "Die Drohnen überflogen den Hafen von Cherson und griffen eine Kolonne am Stadtrand an, "
     "berichtete ein Reporter.",
+    # a relative clause between the base and the verb: the verb is the clause's own
+    "Das Manöver nahe dem Luftwaffenstützpunkt, den die Nato seit Jahren nutzt, wurde von "
+    "Demonstranten gestört, die Flugblätter geworfen hatten.",
     # "wies darauf hin" is no rejection
     "Der Minister wies darauf hin, dass die Waffenruhe am Wochenende gehalten habe.",
     # a toll since the invasion began is the war's
