@@ -845,7 +845,7 @@ def weapon_named(view: _View, hit: Hit) -> bool:
 
 @predicate("party_destroys", distances=("result",),
            lists=("accident_nouns", "person_relatives", "complementizers", "passive_aux",
-                  "perfect_aux"),
+                  "perfect_aux", "near_preps"),
            holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
                   "damage"),
            fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
@@ -914,7 +914,7 @@ def embedded(view: _View, hit: Hit) -> bool:
 
 @predicate("military_hit", distances=("modifier", "verb_object", "passive"),
            lists=("hit_by", "under_fire_verbs", "under_fire_preps", "person_relatives",
-                  "passive_aux", "complementizers", "perfect_aux"),
+                  "passive_aux", "complementizers", "perfect_aux", "near_preps"),
            holds=("Drones struck an air base overnight.", "air base", "mil:airbase"),
            fails=("An air base lies near the city where drones struck homes.", "air base",
                   "mil:airbase"))
@@ -942,11 +942,21 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
     if not view.words.settings.verb_final:
         return False
     text, words = view.s.text, view.words
+    opening = max(text.rfind(c, view.s.start, asset.start) for c in ",;:")
+    before = text[max(opening + 1, view.s.start) : asset.start].split()
+    if _governed_by_preposition(words, before):
+        return False  # "über dem Kraftwerk", "von der Flugabwehr": a place, an agent
+    # after the clause's finite auxiliary ("Die Ukraine hat ... einen Kampfjet abgeschossen")
+    # the asset is the object; before it ("Die Flugabwehr hat ... abgeschossen"), the subject
+    fronted = not words.set("perfect_aux").isdisjoint(w.lower() for w in before)
     relative, that, final = _relative(words), _that(words), _clause_final(words)
+    passive = words.set("passive_aux")
     for verb in verbs:
         if verb.start < asset.end:
             continue
         gap = text[asset.end : verb.start]
+        if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
+            continue  # the asset that shoots down, not what was shot down
         if (len(gap.split()) <= within and not any(c in gap for c in ";:()")
                 and ("," not in gap or _listing(gap, view.words.settings.nouns_capitalised))
                 and final.match(text, verb.end) is not None
@@ -956,6 +966,20 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
 
 
 _COMMA_NEXT = re.compile(r",\s*(\S)")
+
+
+def _governed_by_preposition(words: Words, before: list[str]) -> bool:
+    """The words before an asset, back to its clause's start, put it after a preposition of
+    place or of the agent ("über dem Kraftwerk", "von der Flugabwehr"): the lower-case words
+    in between are its determiners and adjectives, a capitalised word ends the look back."""
+    preps = words.agent_preps | words.set("near_preps")
+    for word in reversed(before[-4:]):
+        lowered = word.lower().strip("„“\"'»«")
+        if lowered in preps:
+            return True
+        if word[:1].isupper() or word[:1].isdigit():
+            return False
+    return False
 
 
 def _listing(gap: str, nouns_capitalised: bool) -> bool:
@@ -1064,7 +1088,7 @@ _NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
 
 @predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
            lists=("person_relatives", "complementizers", "closure_words", "service_aux",
-                  "service_states", "linkers", "passive_aux", "perfect_aux"),
+                  "service_states", "linkers", "passive_aux", "perfect_aux", "near_preps"),
            holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
            fails=("Residents fled across the bridge as shells fell.", "bridge",
                   "infra:bridge"))

@@ -125,9 +125,12 @@ def test_german_word_order_and_figures_raise_their_alert(
     # a verb-second verb after "und" has its own object, not the harbour before it
     "Die Drohnen überflogen den Hafen von Cherson und griffen eine Kolonne am Stadtrand an, "
     "berichtete ein Reporter.",
-    # a relative clause between the base and the verb: the verb is the clause's own
-    "Das Manöver nahe dem Luftwaffenstützpunkt, den die Nato seit Jahren nutzt, wurde von "
-    "Demonstranten gestört, die Flugblätter geworfen hatten.",
+    # the air defence before its verb shoots the drones down; the plant is where it did
+    "Die Flugabwehr hat in der Nacht 40 Drohnen abgeschossen, teilte die Luftwaffe mit.",
+    "Russische Drohnen, die den Luftwaffenstützpunkt überflogen hatten, wurden von der "
+    "Flugabwehr abgeschossen.",
+    "Über dem Kraftwerk in Burschtyn wurden zwei Raketen von der Luftabwehr abgefangen, "
+    "Schäden gab es keine.",
     # "wies darauf hin" is no rejection
     "Der Minister wies darauf hin, dass die Waffenruhe am Wochenende gehalten habe.",
     # a toll since the invasion began is the war's
