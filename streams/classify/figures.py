@@ -31,6 +31,7 @@ _MONEY_RE = re.compile(
     r"(?P<cur>dollars|euros|pounds|rubles|roubles|hryvnias)\b",
     re.IGNORECASE,
 )
+_ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _LIST_WORD = re.compile(r"[\w'-]+|,")
 _LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
 
@@ -64,7 +65,14 @@ class Figures:
     and person nouns (the coder's lexicon: `numbers`, `multipliers`, `currencies`,
     `roles.person_nouns`); built once per coder."""
 
-    def __init__(self, lexicon: dict[str, Any]) -> None:
+    def __init__(
+        self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (), decimal: str = "."
+    ) -> None:
+        # a language's own digit marks (language.yaml `digits`: "2.000", "2 000", "2,5") and
+        # its multiplier words after a figure ("2,5 Millionen", "3 тыс."); without them,
+        # English's forms ("1,200", "2.5", "5 million"), unchanged
+        self._thousands = thousands
+        self._decimal = decimal
         self._words: dict[str, int] = {
             str(k).lower(): int(v) for k, v in lexicon["numbers"].items()
         }
@@ -93,10 +101,22 @@ class Figures:
         # a language's own qualifiers ("не менее", "около") besides English's
         extra = [r"\s+".join(map(re.escape, str(q).split())) for q in lexicon.get("qualifiers", ())]
         qual = _QUAL if not extra else f"(?:{_QUAL}|{'|'.join(extra)})"
+        digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+        mults = "hundred|thousand|million"
+        if thousands:
+            sep = "[" + "".join(re.escape(t) for t in thousands) + "]"
+            dec = re.escape(decimal)
+            digits = rf"\d{{1,3}}(?:{sep}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+            own = sorted((re.escape(m) for m in self._mult), key=len, reverse=True)
+            mults = "|".join([mults, *own])
+        # the groups before a token when thousands are grouped by spaces ("1 200": the words
+        # before a cue are split at spaces, so the figure starts groups earlier)
+        spaced = "".join(re.escape(t) for t in thousands if t.isspace())
+        self._groups_before = re.compile(rf"(?<!\d)(?:\d{{1,3}}[{spaced}])+$") if spaced else None
         number = (
             rf"(?:(?P<qual>{qual})\s+)?"
-            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
-            r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
+            rf"(?P<num>{digits}|(?:{alt})(?:-(?:{alt}))?)"
+            rf"(?:\s+(?P<mult>{mults}))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
         # a language's toll nouns ("число погибших", "кількість загиблих"), whose figure
@@ -138,7 +158,12 @@ class Figures:
     def number_value(self, match: re.Match[str]) -> int | None:
         """The conservative integer a NUMBER match stands for, or None if it is not a count."""
         raw = match.group("num").lower()
-        if raw[0].isdigit():
+        if raw[0].isdigit() and self._thousands:
+            plain = "".join(c for c in raw if c not in self._thousands)
+            value = float(plain.replace(self._decimal, "."))
+            if match.group("qual") is None and 1900 <= value <= 2100 and plain == raw:
+                return None  # a year ("2.000" is a figure)
+        elif raw[0].isdigit():
             value = float(raw.replace(",", ""))
             if match.group("qual") is None and 1900 <= value <= 2100 and "," not in raw:
                 return None  # a year
@@ -149,7 +174,7 @@ class Figures:
                 value = float(self._words.get(parts[0], 0) * self._words[parts[1]])
         mult = match.group("mult")
         if mult:
-            value *= self._mult[mult.lower()]
+            value *= self._mult.get(mult.lower(), _ENGLISH_MULT.get(mult.lower(), 1))
         return int(value)
 
 
@@ -234,13 +259,21 @@ class Figures:
             if token.group(0).endswith((",", ";")) or word == "and":
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
-                match = self.number_re.match(text, token.start(), pos)
+                match = self.number_re.match(text, self._figure_start(text, token.start(),
+                                                                      window_start), pos)
                 if match is None or self._is_article(match, text) or self._is_age(
                         text, match.end()):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def _figure_start(self, text: str, start: int, floor: int) -> int:
+        """Where a figure whose last space-grouped digits start at `start` begins ("1 200")."""
+        if self._groups_before is None or not text[start : start + 1].isdigit():
+            return start
+        found = self._groups_before.search(text, max(floor, start - 24), start)
+        return found.start() if found else start
 
     def _is_age(self, text: str, pos: int) -> bool:
         """The number at `pos` is an age in the language's own form ("58-річний")."""
@@ -256,7 +289,8 @@ class Figures:
             if numeric and word not in {"a", "an", "both"}:
                 if token.start() > 0 and text[token.start() - 1] in "-–":
                     return None  # a model name: "A-50 spy planes"
-                match = self.number_re.match(text, token.start(), pos)
+                match = self.number_re.match(text, self._figure_start(text, token.start(), floor),
+                                             pos)
                 value = self.number_value(match) if match else None
                 if value is None:
                     return None

@@ -23,6 +23,15 @@ _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
 
 
+class _Digits(BaseModel):
+    """How the language writes a figure: "2.000" (de, es), "2 000" (fr, ru), "2,5"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    thousands: list[Literal[".", ",", " ", "\u00a0", "\u202f", "'"]] = Field(min_length=1)
+    decimal: Literal[".", ","]
+
+
 class _Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -41,6 +50,10 @@ class _Settings(BaseModel):
     predicates_off: list[str] = Field(default_factory=list)
     masks: dict[str, list[str]] = Field(default_factory=dict)
     regions: dict[str, str] = Field(default_factory=dict)
+    digits: _Digits | None = None
+    verb_final: bool = False
+    nouns_capitalised: bool = False
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,19 @@ class LanguageSettings:
     # a region as the language names it ("Харківськ* област*", "Харківщин*") -> the region
     # of data/places.yaml it is ("Kharkiv region")
     regions: dict[str, str] = field(default_factory=dict)
+    # `digits`: the marks that group thousands and the decimal mark; empty for English, whose
+    # figure reader keeps its own forms ("1,200", "2.5", "5 million")
+    thousands: tuple[str, ...] = ()
+    decimal: str = "."
+    # `verb_final`: the verb closes its clause ("Drohnen haben ein Umspannwerk getroffen"), so
+    # an asset before the act's verb in the clause is its object (English: after the verb)
+    verb_final: bool = False
+    # `nouns_capitalised`: every noun starts with a capital (German), so a capitalised asset
+    # before a place name is no name ("das Atomkraftwerk Saporischschja", not "Port Sudan")
+    nouns_capitalised: bool = False
+    # `dateline`: a regex for the agency dateline a field opens with ("МОСКВА, 4 июня.
+    # /ТАСС/."): its full stops end no sentence, so the lede is the dateline's sentence
+    dateline: re.Pattern[str] | None = None
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -118,6 +144,16 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         for cat in [masker, *masked]:
             if cat not in categories:
                 raise CoderConfigError(file, "masks", cat, "is not a category of the lexicon")
+    if parsed.digits and parsed.digits.decimal in parsed.digits.thousands:
+        raise CoderConfigError(file, "digits", parsed.digits.decimal,
+                               "is both the decimal mark and a thousands separator")
+    dateline = None
+    if parsed.dateline is not None:
+        try:
+            dateline = re.compile(parsed.dateline)
+        except re.error as exc:
+            raise CoderConfigError(file, "dateline", parsed.dateline,
+                                   f"is not a regular expression: {exc}") from exc
     for name in parsed.predicates_off:
         if name not in predicate_names:
             raise CoderConfigError(file, "predicates_off", name, "is not a registered predicate")
@@ -132,6 +168,10 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
         regions=dict(parsed.regions),
+        thousands=tuple(parsed.digits.thousands) if parsed.digits else (),
+        decimal=parsed.digits.decimal if parsed.digits else ".",
+        verb_final=parsed.verb_final, nouns_capitalised=parsed.nouns_capitalised,
+        dateline=dateline,
     )
 
 
@@ -149,11 +189,18 @@ def expand(term: str, endings: tuple[str, ...]) -> list[str]:
 
 
 def _terms(file: str, where: str, value: Any, endings: tuple[str, ...]) -> list[str]:
-    """A list of terms, each `*` inside a word expanded by the language's `endings`."""
+    """A list of terms, each `*` inside a word expanded by the language's `endings`; a
+    separable verb (`lehnte … ab`) only as a cue term."""
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         raise CoderConfigError(file, where, where, "must be a list of terms")
     out: list[str] = []
     for term in map(str, value):
+        if "…" in term and (not where.startswith("cues.") or term.count("…") > 1
+                            or not term.split("…")[1].split()
+                            or not term.split("…")[0].split()):
+            raise CoderConfigError(
+                file, where, term, "a separable verb (`verb … particle`) is a cue term"
+                " with one `…` between the verb and the words that close its clause")
         if "*" in term.rstrip("*"):
             if not endings or any("*" in w.rstrip("*") for w in term.split(" ")):
                 raise CoderConfigError(

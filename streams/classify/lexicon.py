@@ -6,6 +6,7 @@ on sentences the scan flagged, instead of dozens of regexes over the full text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from operator import itemgetter
@@ -71,7 +72,14 @@ def categories(lexicon: dict[str, Any]) -> frozenset[str]:
     return frozenset(cats)
 
 
+# a separable verb in a cue term ("lehnte … ab"): the scan finds the finite verb, and keeps
+# the hit only when the particle after `…` closes its clause (`Lexicon._separated`)
+SEPARATED = "…"
+
+
 def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
+    if SEPARATED in term:
+        term = term.split(SEPARATED, 1)[0].strip()
     prefix = term.endswith("*") or term.endswith("-")
     key = fold(term.rstrip("*"))
     return key, _Entry(cat, payload, prefix, None)
@@ -158,6 +166,9 @@ def _build_words(
     return automaton, tuple(odd)
 
 
+# what ends a clause for a separable verb's particle: a punctuation mark, a quotation mark,
+# a line break or the text's end (and the language's clause words, `Lexicon(clause_words=)`)
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»„“”\"\n\0—]|\s-\s")
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)
 
@@ -171,6 +182,7 @@ class Lexicon:
         proclitics: Iterable[str] = (),
         masks: dict[str, tuple[str, ...]] | None = None,
         whole_words: bool = False,
+        clause_words: Iterable[str] = (),
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
@@ -189,6 +201,13 @@ class Lexicon:
         # `morphology: stems`: a stem's hit spans its whole word ("погибли", not "погиб"),
         # so what the rules read after it starts after the word
         self._whole_words = whole_words
+        # separable verbs ("wies … zurück"): payload -> the particle that must close the clause
+        self._particles = {
+            str(term): fold(str(term).split(SEPARATED, 1)[1]).split()
+            for terms in lexicon["cues"].values() for term in terms if SEPARATED in str(term)}
+        self._clause_end = _CLAUSE_END if not clause_words else re.compile(
+            _CLAUSE_END.pattern + "|" + "|".join(
+                rf"\s{re.escape(fold(w))}\s" for w in sorted(clause_words, key=len, reverse=True)))
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -209,6 +228,8 @@ class Lexicon:
             hits = self.scan_any(text, padded)
         if self._whole_words:
             hits = _to_word_ends(hits, padded)
+        if self._particles:
+            hits = self._separated(hits, padded)
         hits.sort()
         cats = set(map(_category, hits))
         masks = self._masks
@@ -300,6 +321,25 @@ class Lexicon:
                 _emit(append, text, start, end, padded[end + 1].isalnum(), plain, other)
                 at = padded.find(key, at + 1)
         return hits
+
+
+    def _separated(self, hits: list[Hit], padded: str) -> list[Hit]:
+        """The hits of separable verbs ("Der Kreml wies den Vorschlag zurück") whose particle
+        (a word or words: "trat ... in Kraft") closes the verb's clause (before a punctuation
+        mark or a clause word); a finite verb without it is another verb ("wies darauf hin")
+        and is dropped."""
+        particles = self._particles
+        out: list[Hit] = []
+        for hit in hits:
+            particle = particles.get(hit.payload) if SEPARATED in hit.payload else None
+            if particle is None:
+                out.append(hit)
+                continue
+            stop = self._clause_end.search(padded, hit.end + 1)
+            clause = padded[hit.end + 1 : stop.start() if stop else len(padded) - 1].split()
+            if len(clause) >= len(particle) and clause[-len(particle):] == particle:
+                out.append(hit)
+        return out
 
 
 def _to_word_ends(hits: list[Hit], padded: str) -> list[Hit]:

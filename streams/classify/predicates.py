@@ -862,17 +862,20 @@ def weapon_named(view: _View, hit: Hit) -> bool:
     return _word(view, hit) in view.words.set("weapon_nouns")
 
 
-@predicate("party_destroys", distances=("result",), lists=("accident_nouns",),
+@predicate("party_destroys", distances=("result",),
+           lists=("accident_nouns", "person_relatives", "complementizers", "passive_aux",
+                  "perfect_aux", "near_preps"),
            holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
                   "damage"),
            fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
 def party_destroys(view: _View, hit: Hit) -> bool:
     """ "Russia's defence ministry said it had destroyed a Patriot battery": a party
     destroying a military asset is an attack; "a fire destroyed a depot" is not (no cause)."""
-    text = view.s.text
-    if not any(a.start >= hit.end and words_between(text, hit.end, a.start)
-               <= view.distances["result"] for a in view.prefixed("mil:")):
-        return False
+    text, within = view.s.text, view.distances["result"]
+    if not any(a.start >= hit.end and words_between(text, hit.end, a.start) <= within
+               for a in view.prefixed("mil:")) and not any(
+            _before_final_verb(view, a, [hit], within) for a in view.prefixed("mil:")):
+        return False  # (verb-final: "hat ... ein Landungsschiff ... zerstört")
     if _accident_subject(view.words).search(
             text, max(view.s.start, hit.start - _SUBJECT_LOOK_BACK), hit.start):
         return False
@@ -930,7 +933,7 @@ def embedded(view: _View, hit: Hit) -> bool:
 
 @predicate("military_hit", distances=("modifier", "verb_object", "passive"),
            lists=("hit_by", "under_fire_verbs", "under_fire_preps", "person_relatives",
-                  "passive_aux"),
+                  "passive_aux", "complementizers", "perfect_aux", "near_preps"),
            holds=("Drones struck an air base overnight.", "air base", "mil:airbase"),
            fails=("An air base lies near the city where drones struck homes.", "air base",
                   "mil:airbase"))
@@ -947,7 +950,70 @@ def military_hit(view: _View, hit: Hit) -> bool:
         and under.match(text, v.start) for v in verbs
     ):
         return True
-    return _after_verb(view, hit, verbs) or _passive_subject(view, hit, verbs)
+    return (_after_verb(view, hit, verbs) or _passive_subject(view, hit, verbs)
+            or _before_final_verb(view, hit, verbs, view.distances["verb_object"]))
+
+
+def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -> bool:
+    """In a verb-final language (`verb_final` in language.yaml), "Drohnen haben ein
+    Munitionsdepot ... angegriffen": the asset is the object of the verb closing its clause,
+    with no clause mark, linker, relative or complementizer between them."""
+    if not view.words.settings.verb_final:
+        return False
+    text, words = view.s.text, view.words
+    opening = max(text.rfind(c, view.s.start, asset.start) for c in ",;:")
+    before = text[max(opening + 1, view.s.start) : asset.start].split()
+    if _governed_by_preposition(words, before):
+        return False  # "über dem Kraftwerk", "von der Flugabwehr": a place, an agent
+    # after the clause's finite auxiliary ("Die Ukraine hat ... einen Kampfjet abgeschossen")
+    # the asset is the object; before it ("Die Flugabwehr hat ... abgeschossen"), the subject
+    fronted = not words.set("perfect_aux").isdisjoint(w.lower() for w in before)
+    relative, that, final = _relative(words), _that(words), _clause_final(words)
+    passive = words.set("passive_aux")
+    for verb in verbs:
+        if verb.start < asset.end:
+            continue
+        gap = text[asset.end : verb.start]
+        if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
+            continue  # the asset that shoots down, not what was shot down
+        if (len(gap.split()) <= within and not any(c in gap for c in ";:()")
+                and ("," not in gap or _listing(gap, view.words.settings.nouns_capitalised))
+                and final.match(text, verb.end) is not None
+                and relative.search(gap) is None and that.search(gap) is None):
+            return True
+    return False
+
+
+_COMMA_NEXT = re.compile(r",\s*(\S)")
+
+
+def _governed_by_preposition(words: Words, before: list[str]) -> bool:
+    """The words before an asset, back to its clause's start, put it after a preposition of
+    place or of the agent ("über dem Kraftwerk", "von der Flugabwehr"): the lower-case words
+    in between are its determiners and adjectives, a capitalised word ends the look back."""
+    preps = words.agent_preps | words.set("near_preps")
+    for word in reversed(before[-4:]):
+        lowered = word.lower().strip("„“\"'»«")
+        if lowered in preps:
+            return True
+        if word[:1].isupper() or word[:1].isdigit():
+            return False
+    return False
+
+
+def _listing(gap: str, nouns_capitalised: bool) -> bool:
+    """Commas that only list nouns ("in Teheran, Chusestan und Ilam getroffen"), in a
+    language that capitalises every noun: each comma is followed by a capital, where a
+    relative or a subordinate clause (", die ...", ", nachdem ...") starts in lower case."""
+    return nouns_capitalised and all(m.group(1).isupper() for m in _COMMA_NEXT.finditer(gap))
+
+
+def _clause_final(w: Words) -> re.Pattern[str]:
+    """A verb that closes its clause, auxiliaries aside ("getroffen worden sei.", "zerstört
+    zu haben,"): a verb-second one ("... und trafen ein Schiff") is not."""
+    clause = "|".join(re.escape(c) for c in w.settings.clause_words) or "(?!)"
+    return w.pattern("clause_final", lambda w: rf"(?:\s+(?:{w.alt('passive_aux')}|"
+                     rf"{w.alt('perfect_aux')})\b)*\s*(?:[.,;:!?)\"“”»«]|$|\s+(?:{clause})\b)")
 
 
 def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
@@ -1006,6 +1072,7 @@ def locative(view: _View, hit: Hit) -> bool:
     something else was hit, not what was hit; "Port-au-Prince", "Port Sudan" name a city."""
     text, words = view.s.text, view.words
     if (hit.start > view.s.start and text[hit.start].isupper()
+            and not words.settings.nouns_capitalised
             and _PLACE_NAME_NEXT.match(text, hit.end)
             and _LOWER_WORD_BEFORE.search(text, max(view.s.start, hit.start - 20), hit.start)):
         return True  # (in running text: a title-case headline capitalises every word)
@@ -1040,7 +1107,7 @@ _NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
 
 @predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
            lists=("person_relatives", "complementizers", "closure_words", "service_aux",
-                  "service_states", "linkers", "passive_aux"),
+                  "service_states", "linkers", "passive_aux", "perfect_aux", "near_preps"),
            holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
            fails=("Residents fled across the bridge as shells fell.", "bridge",
                   "infra:bridge"))
@@ -1075,7 +1142,7 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
             len(split) <= receiving and not words.set("passive_aux").isdisjoint(split)
         ) or (len(split) <= view.distances["result"] and verb.cat == "damage"):
             return True
-    return False
+    return _before_final_verb(view, hit, _verbs(view), receiving)
 
 
 def _judicial(w: Words) -> re.Pattern[str]:

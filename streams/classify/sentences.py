@@ -26,10 +26,15 @@ class Splitter:
     """Sentence splitting with a language's abbreviations (the lexicon's `abbreviations`)."""
 
     def __init__(
-        self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = ""
+        self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = "",
+        dateline: re.Pattern[str] | None = None,
     ) -> None:
         """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
-        sentence may end inside and start with, besides English's."""
+        sentence may end inside and start with, besides English's; `dateline`: the agency
+        dateline a field may open with ("МОСКВА, 4 июня. /ТАСС/."), which is no sentence:
+        the lede is the first sentence after it, and the city that files the wire is no
+        actor or place of the lede's events."""
+        self._dateline = dateline
         self._abbrev = frozenset(str(w) for w in abbreviations)
         self._stop, self._mark, self._opening = _STOP, _MARK, _OPENING
         if quotes_open or quotes_close:
@@ -52,7 +57,13 @@ class Splitter:
         spans: list[tuple[int, int]] = []
         start = 0
         resume = 0  # where the last candidate end's match stopped
+        if self._dateline is not None:
+            dateline = self._dateline.match(text)
+            if dateline is not None:
+                start = resume = dateline.end()
         for stop, after in marks:
+            if stop < resume:
+                continue  # a full stop inside the dateline
             # the line breaks before this candidate end: a line break inside a candidate's
             # match (".\n") is that candidate's; one elsewhere ends a sentence where it is
             # (found between the matches, not merged into them from a pass over the text)

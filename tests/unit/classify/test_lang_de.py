@@ -92,3 +92,50 @@ def test_background_in_the_pluperfect_is_history(coder: Coder) -> None:
         coder, "Die Hisbollah hatte im Oktober jede Waffenruhe abgelehnt.")
     assert "ceasefire.rejected" in _types(
         coder, "Die Hisbollah hat am Dienstag jede Waffenruhe abgelehnt.")
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # verb-final: the asset before the participle that closes the clause is what was hit
+    ("Ukrainische Kampfdrohnen haben in der Nacht ein Munitionsdepot in der Region Belgorod "
+     "angegriffen.", "strategic_strike"),
+    ("Das Verteidigungsministerium erklärte, eine Flugabwehrbatterie bei Sumy mit einer "
+     "Rakete zerstört zu haben.", "strategic_strike"),
+    # the plant named before its city is the plant ("Port Sudan" is a city in English)
+    ("Eine Kamikazedrohne hat das Wärmekraftwerk Slowjansk getroffen.",
+     "infrastructure_attack"),
+    # thousands with a dot
+    ("Bei den Luftangriffen der Nacht wurden nach Behördenangaben 1.300 Menschen verletzt.",
+     "mass_casualty"),
+    # separable verbs: the finite verb and its particle at the clause's end
+    ("Der Präsident wies das Angebot einer dreitägigen Waffenruhe als Täuschung zurück.",
+     "truce_rejected"),
+    ("Die Huthi-Miliz griff mit zwei Seedrohnen ein Kriegsschiff vor der Küste an.",
+     "strategic_strike"),
+    # commas that list places between the asset and its verb
+    ("Kampfjets hätten Radaranlagen in den Provinzen Kerman, Jasd und Fars getroffen, hieß "
+     "es aus Militärkreisen.", "strategic_strike"),
+])
+def test_german_word_order_and_figures_raise_their_alert(
+    coder: Coder, body: str, kind: str
+) -> None:
+    assert kind in _classify(coder, body)[1]
+
+
+@pytest.mark.parametrize("body", [
+    # a verb-second verb after "und" has its own object, not the harbour before it
+    "Die Drohnen überflogen den Hafen von Cherson und griffen eine Kolonne am Stadtrand an, "
+    "berichtete ein Reporter.",
+    # the air defence before its verb shoots the drones down; the plant is where it did
+    "Die Flugabwehr hat in der Nacht 40 Drohnen abgeschossen, teilte die Luftwaffe mit.",
+    "Russische Drohnen, die den Luftwaffenstützpunkt überflogen hatten, wurden von der "
+    "Flugabwehr abgeschossen.",
+    "Über dem Kraftwerk in Burschtyn wurden zwei Raketen von der Luftabwehr abgefangen, "
+    "Schäden gab es keine.",
+    # "wies darauf hin" is no rejection
+    "Der Minister wies darauf hin, dass die Waffenruhe am Wochenende gehalten habe.",
+    # a toll since the invasion began is the war's
+    "Seit Beginn der russischen Invasion haben die Truppen mehr als 1.500 Angriffe auf "
+    "Umspannwerke verübt.",
+])
+def test_german_sentences_that_raise_no_alert(coder: Coder, body: str) -> None:
+    assert _classify(coder, body)[1] == set(), body

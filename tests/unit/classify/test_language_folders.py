@@ -259,6 +259,29 @@ def test_russian_other_senses_are_no_events(coder: Coder, body: str) -> None:
     assert _code(coder, "ru", body) == []
 
 
+@pytest.mark.parametrize(("body", "wounded"), [
+    ("В результате обстрела Горловки ранения получили 60 человек, сообщил глава города.", 60),
+    ("После удара ВСУ по Шебекино ранения различной степени тяжести получили 14 человек.", 14),
+    ("В результате атаки беспилотников пострадали 1 200 человек, сообщил губернатор.", 1200),
+    ("В результате атаки беспилотников пострадали 1,2 тыс. человек, сообщил губернатор.", 1200),
+])
+def test_russian_tolls_in_agency_forms(coder: Coder, body: str, wounded: int) -> None:
+    events = dict(_code(coder, "ru", body))
+    casualties = events["casualties.reported"].casualties  # type: ignore[attr-defined]
+    assert casualties.wounded == wounded
+
+
+@pytest.mark.parametrize("body", [
+    "Госдума приняла закон об ужесточении наказания за диверсии на железной дороге.",
+    "Захарова напомнила об ударах по Запорожской АЭС в прошлом году.",
+    "Стороны договорились о передаче Украине тел шести тысяч погибших военнослужащих.",
+])
+def test_russian_laws_recollections_and_body_exchanges_are_no_events(
+    coder: Coder, body: str
+) -> None:
+    assert _code(coder, "ru", body) == []
+
+
 # --- the seed wires -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["seed-ru.txt", "seed-uk.txt"])
