@@ -1060,17 +1060,18 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
 
 
 def _judicial(w: Words) -> re.Pattern[str]:
-    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial')}\b")
+    return w.pattern("judicial", lambda w: rf"\b{w.alt('trial_words')}\b")
 
 
-@predicate("judicial", lists=("judicial",),
+@predicate("judicial", lists=("trial_words",),
            holds=("A judge postponed the trial of the man accused of the 1988 bombing that "
                   "killed 270 people.", "killed", "kill"),
            fails=("A bombing killed 27 people in the market on Monday.", "killed", "kill"))
 def judicial(view: _View, hit: Hit) -> bool:
     """ "postponed the trial of the man accused of the bombing that killed 270": the
     sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
-    the toll, judged on any of their cues)."""
+    the toll, judged on any of their cues). Read from `trial_words`, not from the wider
+    `judicial` category: "prosecutors said gunmen killed 12 on Monday" is news."""
     return "judicial" in view.by_cat and _in_sentence(view, _judicial)
 
 
@@ -1130,6 +1131,45 @@ def warded_off(view: _View, hit: Hit) -> bool:
     return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
                 or ("protect" in by_cat
                     and _protect_from(view.words).search(text, floor, hit.start)))
+
+
+_YEAR_NAMED_LOOK_BACK = 40  # "the Oct. 7, 2023 Hamas attack": a date and a word before
+# a violent noun named by its year: "the 2019 bombing", "the Oct. 7, 2023 Hamas attack"
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:'s|’s)?\s+(?:[\w'’-]+\s+)?$")
+_YEAR_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
+
+
+def _year_excluded(w: Words) -> re.Pattern[str]:
+    return w.pattern("year_excluded", lambda w: rf"\b{w.alt('origin_excluded')}\s+"
+                     r"(?:the\s+|a\s+)?(?:[\w.,'’-]+\s+){0,3}$")
+
+
+@predicate("year_named", lists=("origin_excluded",),
+           holds=("The hostages were taken in the Oct. 7, 2023 attack, in which militants "
+                  "killed about 1,200 people.", "killed", "kill"),
+           fails=("It was the deadliest attack since the 2019 bombing, killing 40 people.",
+                  "killing", "kill"))
+def year_named(view: _View, hit: Hit) -> bool:
+    """ "the Oct. 7, 2023 attack, in which militants killed about 1,200": an attack named by
+    its year is one the reader already knows, history (a veto of the act and the toll,
+    judged on any of their cues); "the deadliest attack since the 2019 bombing" compares
+    today's with it."""
+    found = view.memo.get("year_named")
+    if found is None:
+        text, start = view.s.text, view.s.start
+        excluded = _year_excluded(view.words)
+        found = False
+        for h in view.s.hits:
+            if h.cat not in _YEAR_CUES:
+                continue
+            year = _YEAR_BEFORE.search(text, max(start, h.start - _YEAR_NAMED_LOOK_BACK),
+                                       h.start)
+            if year is not None and not excluded.search(
+                    text, max(start, year.start() - _WORDS_LOOK_BACK), year.start()):
+                found = True
+                break
+        view.memo["year_named"] = found
+    return found
 
 
 def _test_firing(w: Words) -> re.Pattern[str]:
