@@ -64,3 +64,66 @@ def test_an_attack_compared_with_one_of_an_earlier_year_is_news() -> None:
     event = one(code("The blast on Wednesday was the deadliest since the 2017 truck bombing, "
                      "killing 41 people."), "casualties.reported")
     assert event.casualties is not None and event.casualties.killed == 41
+
+
+# --- found on the blind dev8 batch (rules stated in general, sentences new) ---------------
+
+
+def test_strikes_a_truce_would_be_widened_to_are_no_attack() -> None:
+    from streams.classify.predicates import PREDICATES
+    from tests.unit.classify.test_classify_engine import _hit, _view
+
+    test = PREDICATES["stopped_by_truce"].test
+    view = _view("Kyiv had proposed extending it to strikes on civilian infrastructure.")
+    assert test(view, _hit(view, "strikes", "attack")) is True
+    view = _view("Kyiv said strikes on civilian infrastructure resumed after the pause.")
+    assert test(view, _hit(view, "strikes", "attack")) is False
+
+
+def test_a_stated_targeting_policy_is_no_strike() -> None:
+    assert types("Moscow denies hitting homes and says it strikes only military and energy "
+                 "facilities.") == set()
+
+
+def test_a_claimed_command_post_inside_a_hospital_is_no_military_target() -> None:
+    assert "attack.military_target" not in types(
+        'The army said it had struck "an Islamic Jihad command post" hidden inside the '
+        "hospital on Wednesday.")
+
+
+def test_a_war_named_by_its_parties_has_a_war_toll() -> None:
+    assert "casualties.reported" not in types(
+        "The war between the army and the RSF, which began in April 2023, killed more than "
+        "150,000 people.")
+
+
+def test_two_days_of_clashes_in_one_place_keep_their_toll() -> None:
+    event = one(code("Two days of clashes between rival militias in the city that killed 31 "
+                     "people ended on Wednesday."), "casualties.reported")
+    assert event.casualties is not None and event.casualties.killed == 31
+
+
+def test_a_toll_summed_over_several_attacks_is_no_incident() -> None:
+    assert "casualties.reported" not in types(
+        "The raid came a week after two car bombs in Kano and an ambush near Kaduna, attacks "
+        "that together killed 23 people.")
+
+
+def test_a_retracted_claim_is_not_coded() -> None:
+    assert types("The navy withdrew its claim that its drones had sunk a Russian landing ship "
+                 "near Sevastopol.") == set()
+
+
+def test_a_port_named_as_where_a_ship_was_hit_is_not_hit() -> None:
+    found = types("The tanker was struck by a drone 40 miles east of the port of Aden on "
+                  "Wednesday.")
+    assert "attack.aerial" in found and "attack.infrastructure" not in found
+
+
+def test_armour_bought_is_not_fired() -> None:
+    assert types("Berlin will spend the money on tanks, howitzers and air defences.") == set()
+
+
+def test_an_act_named_as_an_activity_is_no_event() -> None:
+    assert types("Officials said that shooting down bombers before they release their bombs "
+                 "is a pressing need for the air force.") == set()
