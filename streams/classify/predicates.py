@@ -679,7 +679,7 @@ def gerund_subject(view: _View, hit: Hit) -> bool:
 _TRUCE_LOOK_BACK = 40      # "a ceasefire on strikes against": a few words before the attack
 _SERVICE_LOOK_BACK = 60    # "a decommissioned bomber on display at the museum"
 _SUBJECT_LOOK_BACK = 30    # "a fire destroyed": the subject right before the verb
-_PLACE_LOOK_BACK = 30      # "near the railway station": the words before the asset
+_PLACE_LOOK_BACK = 60      # "in the area of the Kursk nuclear power plant": the words before
 _FRAME_LOOK_BACK = 60      # "stormed an airliner in a counter-terrorism exercise"
 _RELATIVE_LOOK_BACK = 120  # "fighting in which at least 40 people died"
 _PERFECT_LOOK_BACK = 20    # "have been killed"
@@ -687,6 +687,8 @@ _NONE_LOOK_BACK = 20       # "none of the 180 people"
 _APPOSITION_LOOK_BACK = 160  # "at least a dozen people, among them five children, were"
 
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
+# the word after an asset, past its possessive: "the nuclear plant's city of Enerhodar"
+_HEAD_WORD = re.compile(r"(?:['’]s\b)?\s*([\w'-]+)")
 # "Port-au-Prince", "Port Sudan": a capitalised asset word that begins a place's name
 _LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w'-]*\s+$")
 _PLACE_NAME_NEXT = re.compile(r"(?:-[a-z]{1,3}-[A-Z]|\s+[A-Z][a-z])")
@@ -1053,7 +1055,7 @@ def locative(view: _View, hit: Hit) -> bool:
             and _PLACE_NAME_NEXT.match(text, hit.end)
             and _LOWER_WORD_BEFORE.search(text, max(view.s.start, hit.start - 20), hit.start)):
         return True  # (in running text: a title-case headline capitalises every word)
-    following = _FIRST_WORD.match(text, hit.end, view.s.end)
+    following = _HEAD_WORD.match(text, hit.end, view.s.end)
     if following and following.group(1).lower() in words.set("place_heads"):
         return True
     floor = max(view.s.start, hit.start - _PLACE_LOOK_BACK)
@@ -1233,6 +1235,22 @@ def year_named(view: _View, hit: Hit) -> bool:
                 break
         view.memo["year_named"] = found
     return found
+
+
+def _throughout_year(w: Words) -> re.Pattern[str]:
+    return w.pattern("throughout_year", lambda w: rf"\b{w.alt('period_preps')}\s+"
+                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d\b")
+
+
+@predicate("throughout_year", lists=("period_preps",),
+           holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
+           fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
+                  "attack"))
+def throughout_year(view: _View, hit: Hit) -> bool:
+    """ "Russia attacked it repeatedly with drones and missiles throughout 2023": violence
+    spread over a whole year is a pattern, not an incident (a veto of the act and the toll,
+    judged on any of their cues)."""
+    return _in_sentence(view, _throughout_year)
 
 
 def _test_firing(w: Words) -> re.Pattern[str]:

@@ -127,3 +127,29 @@ def test_armour_bought_is_not_fired() -> None:
 def test_an_act_named_as_an_activity_is_no_event() -> None:
     assert types("Officials said that shooting down bombers before they release their bombs "
                  "is a pressing need for the air force.") == set()
+
+
+# --- the tune part's remaining false infrastructure alerts --------------------------------
+
+
+def test_a_plant_named_for_its_city_is_not_hit() -> None:
+    found = types("Officials said drones attacked the nuclear plant's city of Enerhodar on "
+                  "Wednesday.")
+    assert "attack.aerial" in found and "attack.infrastructure" not in found
+
+
+def test_blasts_in_the_area_of_a_plant_are_not_on_it() -> None:
+    found = types("Ukrainian drones caused explosions in the area of the Zaporizhzhia nuclear "
+                  "power plant on Wednesday, officials said.")
+    assert "attack.infrastructure" not in found
+
+
+def test_an_air_bases_infrastructure_is_military() -> None:
+    found = types("Russian missiles struck airfield infrastructure used by Su-24 bombers at the "
+                  "base on Wednesday.")
+    assert "attack.military_target" in found and "attack.infrastructure" not in found
+
+
+def test_violence_spread_over_a_year_is_a_pattern() -> None:
+    assert types("Russian drones attacked the power plant repeatedly throughout 2024, the "
+                 "operator said.") == set()
