@@ -19,7 +19,7 @@ from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
-from streams.classify.scope import ASIDE, INTENT, NEGATION, STAGED, words_between
+from streams.classify.scope import ASIDE, INTENT, LONG_AFTER, NEGATION, STAGED, words_between
 from streams.classify.words import Words
 
 _CLAUSE_GAP = re.compile(r"[,;:.]")
@@ -1344,6 +1344,30 @@ def conflict_relative(view: _View, hit: Hit) -> bool:
     """ "a conflict that killed more than 40", "fighting in which ... died": a war's toll."""
     return _conflict_relative(view.words).search(
         view.s.text, max(view.s.start, hit.start - _RELATIVE_LOOK_BACK), hit.start) is not None
+
+
+_PARTICIPLE = re.compile(r",\s*$")
+_ACT_CUES = frozenset({"attack", "airstrike", "aerial", "bombing", "artillery", "small_arms",
+                       "damage"})
+
+
+@predicate("background_participle",
+           holds=("Talks resumed on Monday, a week after a drone attack hit the capital, "
+                  "killing 23 people.", "killing", "kill"),
+           fails=("Talks resumed on Monday after a drone attack hit the capital, killing 23 "
+                  "people.", "killing", "kill"))
+def background_participle(view: _View, hit: Hit) -> bool:
+    """ "a week after a drone attack hit the capital, killing 23": a toll in a participle
+    clause belongs to the act before the comma; when a "weeks after" clause dates that act
+    (the rules drop it), it dates its toll too."""
+    text = view.s.text
+    if not text[hit.start : hit.end].lower().endswith("ing") or not _PARTICIPLE.search(
+            text, max(view.s.start, hit.start - 4), hit.start):
+        return False
+    act = next((h for h in reversed(view.s.hits) if h.end <= hit.start and h.cat in _ACT_CUES),
+               None)
+    return act is not None and not _CLAUSE_GAP.search(text, act.end, hit.start - 2) and (
+        view.scope.governs(LONG_AFTER, act))
 
 
 @predicate("toll_noun", lists=("toll_nouns", "count_nouns"),

@@ -153,3 +153,26 @@ def test_an_air_bases_infrastructure_is_military() -> None:
 def test_violence_spread_over_a_year_is_a_pattern() -> None:
     assert types("Russian drones attacked the power plant repeatedly throughout 2024, the "
                  "operator said.") == set()
+
+
+# --- depot accidents, dated participles, insurance ----------------------------------------
+
+
+def test_a_depot_blast_blamed_on_stored_shells_is_an_accident() -> None:
+    assert types("Investigators said on Wednesday the blast that destroyed an ammunition depot "
+                 "near Rivne on Monday was caused by improper storage of shells.") == set()
+
+
+def test_a_participle_toll_is_dated_with_its_act() -> None:
+    assert types("Talks resumed in Geneva on Wednesday, a week after a missile attack hit the "
+                 "port of Odesa, killing 14 people.") == {"negotiation.held"}
+    found = types("Talks resumed in Geneva on Wednesday after a missile attack hit the port of "
+                  "Odesa, killing 14 people.")
+    assert {"casualties.reported", "attack.infrastructure"} <= found
+
+
+def test_insurance_against_attacks_is_no_attack() -> None:
+    assert types("Utilities can now buy cover against losses from cyberattacks on water "
+                 "systems, the insurer said on Wednesday.") == set()
+    assert types("The firm launched an insurance product on Wednesday for utilities hit by "
+                 "cyberattacks on water systems.") == set()
