@@ -1237,6 +1237,21 @@ def year_named(view: _View, hit: Hit) -> bool:
     return found
 
 
+def _aggregate(w: Words) -> re.Pattern[str]:
+    return w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
+
+
+@predicate("aggregate_toll", lists=("aggregate_marks",),
+           holds=("Gunmen killed 12 people in three separate attacks on villages.", "killed",
+                  "kill"),
+           fails=("Gunmen killed 12 people in an attack on a village.", "killed", "kill"))
+def aggregate_toll(view: _View, hit: Hit) -> bool:
+    """ "killed 12 people in three separate attacks", "54 people were killed across the
+    country in the past week": a toll over several incidents or days, no incident's (a veto
+    of the toll; the corpus never adds separate incidents up)."""
+    return _in_sentence(view, _aggregate)
+
+
 def _throughout_year(w: Words) -> re.Pattern[str]:
     return w.pattern("throughout_year", lambda w: rf"\b{w.alt('period_preps')}\s+"
                      r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d\b")

@@ -176,3 +176,15 @@ def test_insurance_against_attacks_is_no_attack() -> None:
                  "systems, the insurer said on Wednesday.") == set()
     assert types("The firm launched an insurance product on Wednesday for utilities hit by "
                  "cyberattacks on water systems.") == set()
+
+
+def test_a_toll_over_separate_attacks_or_days_is_no_incident() -> None:
+    assert "casualties.reported" not in types(
+        "Bandits killed 14 people in four separate attacks on villages in Zamfara state over "
+        "the weekend, police said on Monday.")
+    assert "casualties.reported" not in types(
+        "In all, 61 people were killed across Burkina Faso in the past week in fighting "
+        "between jihadists and the army, a monitoring group said on Wednesday.")
+    event = one(code("Bandits killed 14 people in an attack on a village in Zamfara state on "
+                     "Sunday, police said."), "casualties.reported")
+    assert event.casualties is not None and event.casualties.killed == 14
