@@ -1237,6 +1237,29 @@ def year_named(view: _View, hit: Hit) -> bool:
     return found
 
 
+def _follows(w: Words) -> re.Pattern[str]:
+    return w.pattern("follows", lambda w: rf"\b{w.alt('follow_verbs')}\s+"
+                     r"(?:[\w.'’-]+\s+){0,3}$")
+
+
+_DIPLOMACY = frozenset({"truce", "talks", "peace_plan"})
+
+
+@predicate("recalled_cause", lists=("follow_verbs",),
+           holds=("The truce followed U.S. strikes on three nuclear sites on Sunday.", "strikes",
+                  "attack"),
+           fails=("The fire followed U.S. strikes on the depot on Sunday.", "strikes",
+                  "attack"))
+def recalled_cause(view: _View, hit: Hit) -> bool:
+    """ "The truce followed U.S. strikes on three Iranian nuclear sites on Sunday": a truce or
+    talks named as what came after the strikes recall them as their cause, already
+    reported (a fire that "followed" strikes is the strikes' own damage)."""
+    found = _follows(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _LOOK_BACK), hit.start)
+    return found is not None and any(h.cat in _DIPLOMACY and h.end <= found.start()
+                                     for h in view.s.hits)
+
+
 def _aggregate(w: Words) -> re.Pattern[str]:
     return w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
 

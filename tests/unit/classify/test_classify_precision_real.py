@@ -188,3 +188,11 @@ def test_a_toll_over_separate_attacks_or_days_is_no_incident() -> None:
     event = one(code("Bandits killed 14 people in an attack on a village in Zamfara state on "
                      "Sunday, police said."), "casualties.reported")
     assert event.casualties is not None and event.casualties.killed == 14
+
+
+def test_strikes_a_truce_followed_are_its_recalled_cause() -> None:
+    assert "attack.military_target" not in types(
+        "The ceasefire announced on Wednesday followed Israeli strikes on Iranian air defence "
+        "sites on Sunday.")
+    assert "attack.military_target" in types(
+        "A fire at the depot followed Israeli strikes on Iranian air defence sites on Sunday.")
