@@ -19,7 +19,15 @@ from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
-from streams.classify.scope import ASIDE, INTENT, LONG_AFTER, NEGATION, STAGED, words_between
+from streams.classify.scope import (
+    AFTER,
+    ASIDE,
+    INTENT,
+    LONG_AFTER,
+    NEGATION,
+    STAGED,
+    words_between,
+)
 from streams.classify.words import Words
 
 _CLAUSE_GAP = re.compile(r"[,;:.]")
@@ -399,6 +407,23 @@ def not_a_proposal(view: _View, hit: Hit) -> bool:
     return _not_a_proposal(view, hit, view.get("truce"))
 
 
+def _uphold(w: Words) -> re.Pattern[str]:
+    return w.pattern("uphold", lambda w: rf"\b{w.alt('uphold_verbs')}\b")
+
+
+@predicate("upholds_truce", lists=("uphold_verbs",), distances=("near",),
+           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "demand"),
+           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "demand"))
+def upholds_truce(view: _View, hit: Hit) -> bool:
+    """ "urged all parties to respect the peace agreement and the permanent ceasefire it
+    established": a call to keep a truce that exists, not to make one."""
+    text, within = view.s.text, view.distances["near"]
+    uphold = _uphold(view.words)
+    return any(t.start > hit.end and words_between(text, hit.end, t.start) <= within
+               and uphold.search(text, hit.end, t.start) is not None
+               for t in view.get("truce"))
+
+
 @predicate("rejected_object", distances=("close", "modifier"),
            holds=("Hamas rejected a proposal for a truce.", "propos", "propose"),
            fails=("Qatar made a proposal for a truce.", "propos", "propose"))
@@ -631,6 +656,34 @@ def inside_asset(view: _View, hit: Hit) -> bool:
 def warning_after(view: _View, hit: Hit) -> bool:
     """ "heed air raid sirens": a warning, not a strike."""
     return _warning(view.words).match(view.s.text, hit.end, view.s.end) is not None
+
+
+_RISK_REACH = 40  # characters: "at risk of relapse into full-scale war"
+
+
+def _risk_of(w: Words) -> re.Pattern[str]:
+    return w.pattern("risk_of", lambda w: rf"\b{w.alt('risk_words')}\s+(?:[\w-]+\s+){{0,3}}$")
+
+
+@predicate("risk_named", lists=("risk_words",),
+           holds=("The envoy warned that the country was at risk of relapse into war.", "war",
+                  "force"),
+           fails=("The army warned it would use force.", "force", "force"))
+def risk_named(view: _View, hit: Hit) -> bool:
+    """ "warns South Sudan at risk of relapse into full-scale war": the force is a danger
+    warned of, not one the speaker threatens (an object's `unless` for threats)."""
+    return _risk_of(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _RISK_REACH), hit.start) is not None
+
+
+@predicate("dated_force",
+           holds=("UNHCR warned that the fighting since the rebels' offensive had displaced "
+                  "millions.", "offensive", "attack"),
+           fails=("The rebels warned of a new offensive.", "offensive", "attack"))
+def dated_force(view: _View, hit: Hit) -> bool:
+    """ "warning that the fighting since the M23 rebels' offensive had produced a crisis": a
+    force dated by a "since" or "days after" clause is a past one, not a threat's."""
+    return view.scope.governs(AFTER, hit)
 
 
 @predicate("modal_after",

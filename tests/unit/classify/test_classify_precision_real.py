@@ -196,3 +196,23 @@ def test_strikes_a_truce_followed_are_its_recalled_cause() -> None:
         "sites on Sunday.")
     assert "attack.military_target" in types(
         "A fire at the depot followed Israeli strikes on Iranian air defence sites on Sunday.")
+
+
+# --- UN briefings: warnings of danger, calls to keep a truce ------------------------------
+
+
+def test_a_warning_of_the_risk_of_war_is_no_threat() -> None:
+    assert types("UN envoy warns Sudan at risk of relapse into full-scale war") == set()
+
+
+def test_a_warning_about_a_past_offensive_is_no_threat() -> None:
+    assert "threat.military" not in types(
+        "The U.N. refugee agency said on Wednesday that more than 2 million people had fled, "
+        "warning that the fighting since the M23 rebels' offensive had produced a crisis.")
+
+
+def test_a_call_to_respect_a_truce_proposes_none() -> None:
+    assert "ceasefire.proposed" not in types(
+        "The envoy urged both sides on Wednesday to respect the ceasefire they signed in 2018.")
+    assert "ceasefire.proposed" in types(
+        "The envoy urged both sides on Wednesday to agree an immediate ceasefire.")
