@@ -216,3 +216,10 @@ def test_a_call_to_respect_a_truce_proposes_none() -> None:
         "The envoy urged both sides on Wednesday to respect the ceasefire they signed in 2018.")
     assert "ceasefire.proposed" in types(
         "The envoy urged both sides on Wednesday to agree an immediate ceasefire.")
+
+
+def test_violence_dated_to_a_stage_of_the_war_is_background() -> None:
+    assert types("Early in the war, Russian missiles destroyed the grain terminal at the port of "
+                 "Izmail and killed 14 dock workers.") == set()
+    assert types("During the siege of Mariupol, Russian forces bombed the city's port, killing "
+                 "hundreds of civilians.") == set()
