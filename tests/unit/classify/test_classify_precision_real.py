@@ -223,3 +223,10 @@ def test_violence_dated_to_a_stage_of_the_war_is_background() -> None:
                  "Izmail and killed 14 dock workers.") == set()
     assert types("During the siege of Mariupol, Russian forces bombed the city's port, killing "
                  "hundreds of civilians.") == set()
+
+
+def test_a_fake_clip_and_an_impostor_reject_nothing() -> None:
+    assert types("Kyiv says a clip of its defence minister rejecting any truce is an AI "
+                 "fake") == set()
+    assert types("In the clip, a man resembling the defence minister says Kyiv will never "
+                 "accept a ceasefire.") == set()
