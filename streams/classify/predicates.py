@@ -1087,13 +1087,21 @@ def negated_later(view: _View, hit: Hit) -> bool:
     return view.scope.negated_after(hit, view.get("attack", "damage", "bombing"))
 
 
-@predicate("base_fuel",
+@predicate("base_fuel", lists=("place_preps", "place_determiners"),
            holds=("Drones hit a fuel depot at the air base.", "fuel depot", "infra:fuel"),
-           fails=("Drones hit a fuel depot near the city.", "fuel depot", "infra:fuel"))
+           fails=("Drones hit the main fuel depot in Port Sudan and an air base at the "
+                  "airport.", "fuel depot", "infra:fuel"))
 def base_fuel(view: _View, hit: Hit) -> bool:
-    """ "a fuel depot at the air base": a base's own fuel store is military. Reads the act's
+    """ "a fuel depot at the air base", "pounded the air base, hitting bombers and a fuel
+    storage site": a base's own fuel store is military (named after the base, or "at" it);
+    "the main fuel depot in Port Sudan and an air base" are two targets. Reads the act's
     military targets."""
-    return hit.payload == _FUEL and any(h.payload in _BASES for h in view.act.get("military", []))
+    if hit.payload != _FUEL:
+        return False
+    text, at = view.s.text, _in_place(view.words)
+    return any(base.payload in _BASES and (
+        base.end <= hit.start or at.fullmatch(text[hit.end : base.start].lstrip()) is not None)
+        for base in view.act.get("military", []))
 
 
 @predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "place_preps",
@@ -1328,20 +1336,22 @@ def aggregate_toll(view: _View, hit: Hit) -> bool:
     return _in_sentence(view, _aggregate)
 
 
-def _throughout_year(w: Words) -> re.Pattern[str]:
-    return w.pattern("throughout_year", lambda w: rf"\b{w.alt('period_preps')}\s+"
-                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d\b")
+def _over_a_period(w: Words) -> re.Pattern[str]:
+    return w.pattern("over_a_period", lambda w: rf"\b(?:{w.alt('period_preps')}\s+"
+                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     rf"{w.alt('period_spans')})\b")
 
 
-@predicate("throughout_year", lists=("period_preps",),
+@predicate("over_a_period", lists=("period_preps", "period_spans"),
            holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
            fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
                   "attack"))
-def throughout_year(view: _View, hit: Hit) -> bool:
-    """ "Russia attacked it repeatedly with drones and missiles throughout 2023": violence
-    spread over a whole year is a pattern, not an incident (a veto of the act and the toll,
-    judged on any of their cues)."""
-    return _in_sentence(view, _throughout_year)
+def over_a_period(view: _View, hit: Hit) -> bool:
+    """ "Russia attacked it repeatedly with drones and missiles throughout 2023", "damage
+    caused by Russian attacks on power plants over the past year": violence spread over a
+    year or months is a pattern, not an incident (a veto of the act and the toll, judged on
+    any of their cues)."""
+    return _in_sentence(view, _over_a_period)
 
 
 def _test_firing(w: Words) -> re.Pattern[str]:

@@ -230,3 +230,24 @@ def test_a_fake_clip_and_an_impostor_reject_nothing() -> None:
                  "fake") == set()
     assert types("In the clip, a man resembling the defence minister says Kyiv will never "
                  "accept a ceasefire.") == set()
+
+
+def test_attacks_over_the_past_year_are_a_pattern() -> None:
+    from streams.classify.predicates import PREDICATES
+    from tests.unit.classify.test_classify_engine import _hit, _view
+
+    test = PREDICATES["over_a_period"].test
+    view = _view("Power cuts would continue because of damage caused by Russian attacks on "
+                 "power plants over the past year.")
+    assert test(view, _hit(view, "attacks", "attack")) is True
+    view = _view("Russian attacks on power plants on Wednesday cut power to 200,000 homes.")
+    assert test(view, _hit(view, "attacks", "attack")) is False
+
+
+def test_a_fuel_depot_and_an_air_base_are_two_targets() -> None:
+    found = types("Drones struck the main fuel depot in Port Sudan and an air base at the city's "
+                  "airport early Wednesday, the army said.")
+    assert {"attack.infrastructure", "attack.military_target"} <= found
+    assert "attack.infrastructure" not in types(
+        "Drones pounded the air base overnight, hitting two bombers and a fuel storage site, "
+        "the General Staff said on Wednesday.")
