@@ -251,3 +251,16 @@ def test_a_fuel_depot_and_an_air_base_are_two_targets() -> None:
     assert "attack.infrastructure" not in types(
         "Drones pounded the air base overnight, hitting two bombers and a fuel storage site, "
         "the General Staff said on Wednesday.")
+
+
+def test_funerals_and_last_weeks_attacks_are_not_reported_again() -> None:
+    assert types("Hundreds attended funerals in Kherson on Wednesday for the 12 people killed in "
+                 "Monday's drone strike on a bus stop.") == set()
+    assert types("The Security Council on Wednesday condemned last Saturday's bombing of a "
+                 "market in Mogadishu that killed 19 people.") == set()
+
+
+def test_an_attack_on_a_funeral_is_an_attack() -> None:
+    event = one(code("A suicide bomber struck a funeral in Quetta on Wednesday, killing 20 "
+                     "mourners."), "casualties.reported")
+    assert event.casualties is not None and event.casualties.killed == 20
