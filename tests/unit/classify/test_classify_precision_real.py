@@ -264,3 +264,10 @@ def test_an_attack_on_a_funeral_is_an_attack() -> None:
     event = one(code("A suicide bomber struck a funeral in Quetta on Wednesday, killing 20 "
                      "mourners."), "casualties.reported")
     assert event.casualties is not None and event.casualties.killed == 20
+
+
+def test_blasts_corrected_to_a_controlled_mine_detonation_are_no_strike() -> None:
+    body = ("Explosions shook the Kacha air base in Crimea on Wednesday, and local channels said "
+            "drones had struck the base. The regional governor later said the blasts were a "
+            "controlled mine detonation carried out by sappers.")
+    assert types(body) == set()
