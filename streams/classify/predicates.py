@@ -1087,6 +1087,41 @@ def negated_later(view: _View, hit: Hit) -> bool:
     return view.scope.negated_after(hit, view.get("attack", "damage", "bombing"))
 
 
+_CRAFT_LOOK_BACK = 30  # "two military transport planes": the words before the craft
+
+
+def _military_craft(w: Words) -> re.Pattern[str]:
+    return w.pattern("military_craft", lambda w: rf"\b{w.alt('military_craft_words')}\b"
+                     r"[^,;.]*$")
+
+
+def _military_part(w: Words) -> re.Pattern[str]:
+    return w.pattern("military_part", lambda w: rf"\b{w.alt('military_parts')}\b")
+
+
+@predicate("civil_airport_craft",
+           lists=("generic_craft", "military_craft_words", "military_parts"),
+           holds=("Drones hit the airport overnight, damaging two aircraft on the apron.",
+                  "aircraft", "mil:aircraft"),
+           fails=("Drones hit the airport overnight, destroying two military transport planes.",
+                  "planes", "mil:aircraft"))
+def civil_airport_craft(view: _View, hit: Hit) -> bool:
+    """ "Drones hit Vnukovo airport, damaging two aircraft on the apron": planes at a civilian
+    airport are its traffic, not an armed force's aircraft (no strategic strike), unless the
+    text calls them military ("fighter jets", "military transport planes") or names an air
+    base."""
+    if hit.payload != "aircraft":
+        return False
+    text = view.s.text
+    if text[hit.start : hit.end].lower() not in view.words.set("generic_craft"):
+        return False
+    if not any(h.cat == "infra:airport" for h in view.s.hits) or any(
+            h.cat == "mil:airbase" for h in view.s.hits) or _in_sentence(view, _military_part):
+        return False  # "attacked the military section of Bamako's airport": the army's
+    return _military_craft(view.words).search(
+        text, max(view.s.start, hit.start - _CRAFT_LOOK_BACK), hit.start) is None
+
+
 @predicate("base_fuel", lists=("place_preps", "place_determiners"),
            holds=("Drones hit a fuel depot at the air base.", "fuel depot", "infra:fuel"),
            fails=("Drones hit the main fuel depot in Port Sudan and an air base at the "

@@ -271,3 +271,24 @@ def test_blasts_corrected_to_a_controlled_mine_detonation_are_no_strike() -> Non
             "drones had struck the base. The regional governor later said the blasts were a "
             "controlled mine detonation carried out by sappers.")
     assert types(body) == set()
+
+
+# --- aircraft at a civilian airport --------------------------------------------------------
+
+
+def test_planes_at_a_civilian_airport_are_not_combat_aircraft() -> None:
+    found = types("Ukrainian drones hit Moscow's Vnukovo airport overnight, damaging two aircraft "
+                  "on the apron, the mayor said on Wednesday.")
+    assert "attack.infrastructure" in found and "attack.military_target" not in found
+
+
+def test_military_aircraft_at_an_airport_or_an_air_base_stay_targets() -> None:
+    for sentence in (
+        "Drones struck the airport in Kursk on Wednesday, destroying two military transport "
+        "planes.",
+        "Ukrainian drones hit the Engels air base overnight, destroying two aircraft, the "
+        "General Staff said on Wednesday.",
+        "Islamist fighters attacked the military section of Bamako's airport on Wednesday, "
+        "setting fire to aircraft on the tarmac.",
+    ):
+        assert one(code(sentence), "attack.military_target").strategic, sentence
