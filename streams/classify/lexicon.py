@@ -410,6 +410,7 @@ _MASKS = {
     "drone_facility": ("aerial",),
     "person_bomber": ("mil:bomber",),
     "military_infra": ("infra:generic",),
+    "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
     "nonconflict": ("conflict",),  # "trade war" is no war
 }
 _MASKERS = frozenset(_MASKS)

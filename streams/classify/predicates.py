@@ -19,7 +19,15 @@ from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
-from streams.classify.scope import ASIDE, INTENT, NEGATION, STAGED, words_between
+from streams.classify.scope import (
+    AFTER,
+    ASIDE,
+    INTENT,
+    LONG_AFTER,
+    NEGATION,
+    STAGED,
+    words_between,
+)
 from streams.classify.words import Words
 
 _CLAUSE_GAP = re.compile(r"[,;:.]")
@@ -418,6 +426,23 @@ def not_a_proposal(view: _View, hit: Hit) -> bool:
     return _not_a_proposal(view, hit, view.get("truce"))
 
 
+def _uphold(w: Words) -> re.Pattern[str]:
+    return w.pattern("uphold", lambda w: rf"\b{w.alt('uphold_verbs')}\b")
+
+
+@predicate("upholds_truce", lists=("uphold_verbs",), distances=("near",),
+           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "demand"),
+           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "demand"))
+def upholds_truce(view: _View, hit: Hit) -> bool:
+    """ "urged all parties to respect the peace agreement and the permanent ceasefire it
+    established": a call to keep a truce that exists, not to make one."""
+    text, within = view.s.text, view.distances["near"]
+    uphold = _uphold(view.words)
+    return any(t.start > hit.end and words_between(text, hit.end, t.start) <= within
+               and uphold.search(text, hit.end, t.start) is not None
+               for t in view.get("truce"))
+
+
 @predicate("rejected_object", distances=("close", "modifier"),
            holds=("Hamas rejected a proposal for a truce.", "propos", "propose"),
            fails=("Qatar made a proposal for a truce.", "propos", "propose"))
@@ -652,6 +677,34 @@ def warning_after(view: _View, hit: Hit) -> bool:
     return _warning(view.words).match(view.s.text, hit.end, view.s.end) is not None
 
 
+_RISK_REACH = 40  # characters: "at risk of relapse into full-scale war"
+
+
+def _risk_of(w: Words) -> re.Pattern[str]:
+    return w.pattern("risk_of", lambda w: rf"\b{w.alt('risk_words')}\s+(?:[\w-]+\s+){{0,3}}$")
+
+
+@predicate("risk_named", lists=("risk_words",),
+           holds=("The envoy warned that the country was at risk of relapse into war.", "war",
+                  "force"),
+           fails=("The army warned it would use force.", "force", "force"))
+def risk_named(view: _View, hit: Hit) -> bool:
+    """ "warns South Sudan at risk of relapse into full-scale war": the force is a danger
+    warned of, not one the speaker threatens (an object's `unless` for threats)."""
+    return _risk_of(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _RISK_REACH), hit.start) is not None
+
+
+@predicate("dated_force",
+           holds=("UNHCR warned that the fighting since the rebels' offensive had displaced "
+                  "millions.", "offensive", "attack"),
+           fails=("The rebels warned of a new offensive.", "offensive", "attack"))
+def dated_force(view: _View, hit: Hit) -> bool:
+    """ "warning that the fighting since the M23 rebels' offensive had produced a crisis": a
+    force dated by a "since" or "days after" clause is a past one, not a threat's."""
+    return view.scope.governs(AFTER, hit)
+
+
 @predicate("modal_after",
            holds=("He warned that a strike could plunge the region into war.", "strike",
                   "attack"),
@@ -661,13 +714,44 @@ def modal_after(view: _View, hit: Hit) -> bool:
     return view.scope.modal_after(hit)
 
 
+_GERUND_REACH = 12  # words from the gerund to its copula: "shooting down bombers ... is"
+
+
+def _gerund_opener(w: Words) -> re.Pattern[str]:
+    return w.pattern("gerund_opener", lambda w: rf"(?:\b{w.alt('subject_openers')}|[,:])\s+$")
+
+
+def _copula(w: Words) -> re.Pattern[str]:
+    return w.pattern("copula", lambda w: rf"\b{w.alt('copulas')}\s+(?![\w-]+ing\b)")
+
+
+@predicate("gerund_subject", lists=("subject_openers", "copulas"),
+           holds=("Officials said that shooting down bombers before they release their bombs "
+                  "is a pressing need.", "shooting", "small_arms"),
+           fails=("Officials said that shelling of the town is continuing.", "shelling",
+                  "artillery"))
+def gerund_subject(view: _View, hit: Hit) -> bool:
+    """ "shooting down Russian bombers before they release guided bombs is one of the most
+    pressing needs": the act named as an activity (a gerund subject of "is", not of a
+    progressive "is continuing"), no event."""
+    text, start = view.s.text, view.s.start
+    if not text[hit.start : hit.end].split(maxsplit=1)[0].lower().endswith("ing"):
+        return False
+    if text[start:hit.start].strip() and not _gerund_opener(view.words).search(
+            text, max(start, hit.start - _LOOK_BACK), hit.start):
+        return False
+    copula = _copula(view.words).search(text, hit.end, view.s.end)
+    return (copula is not None and words_between(text, hit.end, copula.start()) <= _GERUND_REACH
+            and not _CLAUSE_GAP.search(text, hit.end, copula.start()))
+
+
 # --- attacks ------------------------------------------------------------------------------
 # Regex shapes over the coder's word lists (lexicon `phrases:`), compiled once per coder.
 # Characters looked at around a hit, by what is looked for:
 _TRUCE_LOOK_BACK = 40      # "a ceasefire on strikes against": a few words before the attack
 _SERVICE_LOOK_BACK = 60    # "a decommissioned bomber on display at the museum"
 _SUBJECT_LOOK_BACK = 30    # "a fire destroyed": the subject right before the verb
-_PLACE_LOOK_BACK = 30      # "near the railway station": the words before the asset
+_PLACE_LOOK_BACK = 60      # "in the area of the Kursk nuclear power plant": the words before
 _FRAME_LOOK_BACK = 60      # "stormed an airliner in a counter-terrorism exercise"
 _RELATIVE_LOOK_BACK = 120  # "fighting in which at least 40 people died"
 _PERFECT_LOOK_BACK = 20    # "have been killed"
@@ -675,6 +759,8 @@ _NONE_LOOK_BACK = 20       # "none of the 180 people"
 _APPOSITION_LOOK_BACK = 160  # "at least a dozen people, among them five children, were"
 
 _FIRST_WORD = re.compile(r"\s*([\w'-]+)")
+# the word after an asset, past its possessive: "the nuclear plant's city of Enerhodar"
+_HEAD_WORD = re.compile(r"(?:['’]s\b)?\s*([\w'-]+)")
 # "Port-au-Prince", "Port Sudan": a capitalised asset word that begins a place's name
 _LOWER_WORD_BEFORE = re.compile(r"\b[a-z][\w'-]*\s+$")
 _PLACE_NAME_NEXT = re.compile(r"(?:-[a-z]{1,3}-[A-Z]|\s+[A-Z][a-z])")
@@ -699,8 +785,9 @@ def _not_in_service(w: Words) -> re.Pattern[str]:
 
 
 def _embedded(w: Words) -> re.Pattern[str]:
-    return w.pattern("embedded", lambda w: rf"\s+(?:[\w-]+\s+){{0,2}}?{w.alt('embedded_verbs')}"
-                     rf"\s+{w.alt('embedded_preps')}\b")
+    # a closing quotation mark may end the asset's name: "a Hamas command centre" operating in
+    return w.pattern("embedded", lambda w: rf"[\"”’']?\s+(?:[\w-]+[\"”’']?\s+){{0,3}}?"
+                     rf"{w.alt('embedded_verbs')}\s+{w.alt('embedded_preps')}\b")
 
 
 def _hit_by(w: Words) -> re.Pattern[str]:
@@ -759,8 +846,11 @@ def _stage_frame(w: Words) -> re.Pattern[str]:
 
 
 def _conflict_relative(w: Words) -> re.Pattern[str]:
-    return w.pattern("conflict_relative", lambda w: rf"\b{w.alt('conflict_nouns')}\s*,?\s+"
-                     rf"{w.alt('conflict_relatives')}\b[^.;]*$")
+    # "the war between Israel and Hezbollah, which began in October 2023, killed": the war
+    # may be named by its parties or its place before the relative
+    return w.pattern("conflict_relative", lambda w: rf"\b(?:{w.alt('conflict_nouns')}|"
+                     rf"{w.alt('war_nouns')}\s+{w.alt('conflict_places')}\s+[^,;.]{{1,60}}?)"
+                     rf"\s*,?\s+{w.alt('conflict_relatives')}\b[^.;]*$")
 
 
 def _perfect(w: Words) -> re.Pattern[str]:
@@ -814,14 +904,42 @@ def generic_attack(view: _View, hit: Hit) -> bool:
     return prev_word(view.s.text, hit.start, view.s.start) in view.words.set("generic_determiners")
 
 
-@predicate("stopped_by_truce", lists=("stoppage_nouns", "stoppage_preps"),
+def _truce_widened(w: Words) -> re.Pattern[str]:
+    return w.pattern("truce_widened", lambda w: rf"\b{w.alt('truce_extenders')}\s+"
+                     rf"(?:{w.alt('truce_pronouns')}|(?:the|a|its)\s+(?:[\w-]+\s+)?"
+                     rf"{w.alt('stoppage_nouns')})\s+{w.alt('stoppage_preps')}\s+"
+                     r"(?:[\w-]+\s+){0,2}$")
+
+
+@predicate("stopped_by_truce",
+           lists=("stoppage_nouns", "stoppage_preps", "truce_extenders", "truce_pronouns"),
            holds=("Kyiv wants a ban on strikes against power plants.", "strikes", "attack"),
            fails=("Russian strikes hit power plants.", "strikes", "attack"))
 def stopped_by_truce(view: _View, hit: Hit) -> bool:
-    """ "a ceasefire on strikes against energy facilities": attacks named as what a truce
-    would stop."""
-    return _truce_on(view.words).search(
-        view.s.text, max(view.s.start, hit.start - _TRUCE_LOOK_BACK), hit.start) is not None
+    """ "a ceasefire on strikes against energy facilities", "proposed extending it to
+    strikes on civilian infrastructure": attacks named as what a truce would stop."""
+    text, floor = view.s.text, max(view.s.start, hit.start - _TRUCE_LOOK_BACK)
+    return (_truce_on(view.words).search(text, floor, hit.start) is not None
+            or _truce_widened(view.words).search(text, floor, hit.start) is not None)
+
+
+def _stated_policy(w: Words) -> re.Pattern[str]:
+    return w.pattern("stated_policy", lambda w: rf"\b{w.alt('policy_reports')}\s+(?:that\s+)?"
+                     rf"{w.alt('policy_subjects')}\s+(?:only\s+)?(?:\w+ly\s+)?$")
+
+
+@predicate("stated_policy", lists=("policy_reports", "policy_subjects"),
+           holds=("Moscow says it strikes only military and energy facilities.", "strikes",
+                  "attack"),
+           fails=("Moscow said it struck military and energy facilities overnight.", "struck",
+                  "attack"))
+def stated_policy(view: _View, hit: Hit) -> bool:
+    """ "Russia denies targeting civilians and says it strikes military and energy
+    facilities": a party's stated policy in the present (a reporting verb in the present,
+    a pronoun, a verb in -s), no strike reported."""
+    text = view.s.text
+    return text[hit.end - 1 : hit.end].lower() == "s" and _stated_policy(view.words).search(
+        text, max(view.s.start, hit.start - _LOOK_BACK), hit.start) is not None
 
 
 def _sirens(view: _View) -> list[Hit]:
@@ -1054,13 +1172,56 @@ def negated_later(view: _View, hit: Hit) -> bool:
     return view.scope.negated_after(hit, view.get("attack", "damage", "bombing"))
 
 
-@predicate("base_fuel",
+_CRAFT_LOOK_BACK = 30  # "two military transport planes": the words before the craft
+
+
+def _military_craft(w: Words) -> re.Pattern[str]:
+    return w.pattern("military_craft", lambda w: rf"\b{w.alt('military_craft_words')}\b"
+                     r"[^,;.]*$")
+
+
+def _military_part(w: Words) -> re.Pattern[str]:
+    return w.pattern("military_part", lambda w: rf"\b{w.alt('military_parts')}\b")
+
+
+@predicate("civil_airport_craft",
+           lists=("generic_craft", "military_craft_words", "military_parts"),
+           holds=("Drones hit the airport overnight, damaging two aircraft on the apron.",
+                  "aircraft", "mil:aircraft"),
+           fails=("Drones hit the airport overnight, destroying two military transport planes.",
+                  "planes", "mil:aircraft"))
+def civil_airport_craft(view: _View, hit: Hit) -> bool:
+    """ "Drones hit Vnukovo airport, damaging two aircraft on the apron": planes at a civilian
+    airport are its traffic, not an armed force's aircraft (no strategic strike), unless the
+    text calls them military ("fighter jets", "military transport planes") or names an air
+    base."""
+    if hit.payload != "aircraft":
+        return False
+    text = view.s.text
+    if text[hit.start : hit.end].lower() not in view.words.set("generic_craft"):
+        return False
+    if not any(h.cat == "infra:airport" for h in view.s.hits) or any(
+            h.cat == "mil:airbase" for h in view.s.hits) or _in_sentence(view, _military_part):
+        return False  # "attacked the military section of Bamako's airport": the army's
+    return _military_craft(view.words).search(
+        text, max(view.s.start, hit.start - _CRAFT_LOOK_BACK), hit.start) is None
+
+
+@predicate("base_fuel", lists=("place_preps", "place_determiners"),
            holds=("Drones hit a fuel depot at the air base.", "fuel depot", "infra:fuel"),
-           fails=("Drones hit a fuel depot near the city.", "fuel depot", "infra:fuel"))
+           fails=("Drones hit the main fuel depot in Port Sudan and an air base at the "
+                  "airport.", "fuel depot", "infra:fuel"))
 def base_fuel(view: _View, hit: Hit) -> bool:
-    """ "a fuel depot at the air base": a base's own fuel store is military. Reads the act's
+    """ "a fuel depot at the air base", "pounded the air base, hitting bombers and a fuel
+    storage site": a base's own fuel store is military (named after the base, or "at" it);
+    "the main fuel depot in Port Sudan and an air base" are two targets. Reads the act's
     military targets."""
-    return hit.payload == _FUEL and any(h.payload in _BASES for h in view.act.get("military", []))
+    if hit.payload != _FUEL:
+        return False
+    text, at = view.s.text, _in_place(view.words)
+    return any(base.payload in _BASES and (
+        base.end <= hit.start or at.fullmatch(text[hit.end : base.start].lstrip()) is not None)
+        for base in view.act.get("military", []))
 
 
 @predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "place_preps",
@@ -1076,7 +1237,7 @@ def locative(view: _View, hit: Hit) -> bool:
             and _PLACE_NAME_NEXT.match(text, hit.end)
             and _LOWER_WORD_BEFORE.search(text, max(view.s.start, hit.start - 20), hit.start)):
         return True  # (in running text: a title-case headline capitalises every word)
-    following = _FIRST_WORD.match(text, hit.end, view.s.end)
+    following = _HEAD_WORD.match(text, hit.end, view.s.end)
     if following and following.group(1).lower() in words.set("place_heads"):
         return True
     floor = max(view.s.start, hit.start - _PLACE_LOOK_BACK)
@@ -1146,17 +1307,18 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
 
 
 def _judicial(w: Words) -> re.Pattern[str]:
-    return w.pattern("judicial", lambda w: rf"\b{w.alt('judicial')}\b")
+    return w.pattern("judicial", lambda w: rf"\b{w.alt('trial_words')}\b")
 
 
-@predicate("judicial", lists=("judicial",),
+@predicate("judicial", lists=("trial_words",),
            holds=("A judge postponed the trial of the man accused of the 1988 bombing that "
                   "killed 270 people.", "killed", "kill"),
            fails=("A bombing killed 27 people in the market on Monday.", "killed", "kill"))
 def judicial(view: _View, hit: Hit) -> bool:
     """ "postponed the trial of the man accused of the bombing that killed 270": the
     sentence reports a trial, verdict or extradition, not the attack (a veto of the act and
-    the toll, judged on any of their cues)."""
+    the toll, judged on any of their cues). Read from `trial_words`, not from the wider
+    `judicial` category: "prosecutors said gunmen killed 12 on Monday" is news."""
     return "judicial" in view.by_cat and _in_sentence(view, _judicial)
 
 
@@ -1216,6 +1378,101 @@ def warded_off(view: _View, hit: Hit) -> bool:
     return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
                 or ("protect" in by_cat
                     and _protect_from(view.words).search(text, floor, hit.start)))
+
+
+_YEAR_NAMED_LOOK_BACK = 40  # "the Oct. 7, 2023 Hamas attack": a date and a word before
+# a violent noun named by its year: "the 2019 bombing", "the Oct. 7, 2023 Hamas attack"
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d(?:'s|’s)?\s+(?:[\w'’-]+\s+)?$")
+_YEAR_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
+
+
+def _year_excluded(w: Words) -> re.Pattern[str]:
+    return w.pattern("year_excluded", lambda w: rf"\b{w.alt('origin_excluded')}\s+"
+                     r"(?:the\s+|a\s+)?(?:[\w.,'’-]+\s+){0,3}$")
+
+
+@predicate("year_named", lists=("origin_excluded",),
+           holds=("The hostages were taken in the Oct. 7, 2023 attack, in which militants "
+                  "killed about 1,200 people.", "killed", "kill"),
+           fails=("It was the deadliest attack since the 2019 bombing, killing 40 people.",
+                  "killing", "kill"))
+def year_named(view: _View, hit: Hit) -> bool:
+    """ "the Oct. 7, 2023 attack, in which militants killed about 1,200": an attack named by
+    its year is one the reader already knows, history (a veto of the act and the toll,
+    judged on any of their cues); "the deadliest attack since the 2019 bombing" compares
+    today's with it."""
+    found = view.memo.get("year_named")
+    if found is None:
+        text, start = view.s.text, view.s.start
+        excluded = _year_excluded(view.words)
+        found = False
+        for h in view.s.hits:
+            if h.cat not in _YEAR_CUES:
+                continue
+            year = _YEAR_BEFORE.search(text, max(start, h.start - _YEAR_NAMED_LOOK_BACK),
+                                       h.start)
+            if year is not None and not excluded.search(
+                    text, max(start, year.start() - _WORDS_LOOK_BACK), year.start()):
+                found = True
+                break
+        view.memo["year_named"] = found
+    return found
+
+
+def _follows(w: Words) -> re.Pattern[str]:
+    return w.pattern("follows", lambda w: rf"\b{w.alt('follow_verbs')}\s+"
+                     r"(?:[\w.'’-]+\s+){0,3}$")
+
+
+_DIPLOMACY = frozenset({"truce", "talks", "peace_plan"})
+
+
+@predicate("recalled_cause", lists=("follow_verbs",),
+           holds=("The truce followed U.S. strikes on three nuclear sites on Sunday.", "strikes",
+                  "attack"),
+           fails=("The fire followed U.S. strikes on the depot on Sunday.", "strikes",
+                  "attack"))
+def recalled_cause(view: _View, hit: Hit) -> bool:
+    """ "The truce followed U.S. strikes on three Iranian nuclear sites on Sunday": a truce or
+    talks named as what came after the strikes recall them as their cause, already
+    reported (a fire that "followed" strikes is the strikes' own damage)."""
+    found = _follows(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _LOOK_BACK), hit.start)
+    return found is not None and any(h.cat in _DIPLOMACY and h.end <= found.start()
+                                     for h in view.s.hits)
+
+
+def _aggregate(w: Words) -> re.Pattern[str]:
+    return w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
+
+
+@predicate("aggregate_toll", lists=("aggregate_marks",),
+           holds=("Gunmen killed 12 people in three separate attacks on villages.", "killed",
+                  "kill"),
+           fails=("Gunmen killed 12 people in an attack on a village.", "killed", "kill"))
+def aggregate_toll(view: _View, hit: Hit) -> bool:
+    """ "killed 12 people in three separate attacks", "54 people were killed across the
+    country in the past week": a toll over several incidents or days, no incident's (a veto
+    of the toll; the corpus never adds separate incidents up)."""
+    return _in_sentence(view, _aggregate)
+
+
+def _over_a_period(w: Words) -> re.Pattern[str]:
+    return w.pattern("over_a_period", lambda w: rf"\b(?:{w.alt('period_preps')}\s+"
+                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     rf"{w.alt('period_spans')})\b")
+
+
+@predicate("over_a_period", lists=("period_preps", "period_spans"),
+           holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
+           fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
+                  "attack"))
+def over_a_period(view: _View, hit: Hit) -> bool:
+    """ "Russia attacked it repeatedly with drones and missiles throughout 2023", "damage
+    caused by Russian attacks on power plants over the past year": violence spread over a
+    year or months is a pattern, not an incident (a veto of the act and the toll, judged on
+    any of their cues)."""
+    return _in_sentence(view, _over_a_period)
 
 
 def _test_firing(w: Words) -> re.Pattern[str]:
@@ -1284,7 +1541,24 @@ def perfect_toll(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - _PERFECT_LOOK_BACK), hit.start) is not None
 
 
-@predicate("conflict_relative", lists=("conflict_nouns", "conflict_relatives"),
+def _summed(w: Words) -> re.Pattern[str]:
+    return w.pattern("summed", lambda w: rf"\b{w.alt('sum_heads')}\s+(?:that\s+|which\s+)?"
+                     rf"{w.alt('sum_words')}\s+(?:[\w-]+\s+)?$")
+
+
+@predicate("summed_toll", lists=("sum_heads", "sum_words"),
+           holds=("Two bombings last month, attacks that together killed 19 people, were "
+                  "blamed on the group.", "killed", "kill"),
+           fails=("A bombing killed 19 people on Monday.", "killed", "kill"))
+def summed_toll(view: _View, hit: Hit) -> bool:
+    """ "attacks that together killed 19": a toll summed over several attacks is no
+    incident's (the corpus never adds separate incidents up), a veto of the toll."""
+    return _summed(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _LOOK_BACK), hit.start) is not None
+
+
+@predicate("conflict_relative",
+           lists=("conflict_nouns", "conflict_relatives", "war_nouns", "conflict_places"),
            holds=("A conflict that has killed more than 40 people flared again.", "killed",
                   "kill"),
            fails=("A strike that killed 40 people hit the market.", "killed", "kill"))
@@ -1292,6 +1566,30 @@ def conflict_relative(view: _View, hit: Hit) -> bool:
     """ "a conflict that killed more than 40", "fighting in which ... died": a war's toll."""
     return _conflict_relative(view.words).search(
         view.s.text, max(view.s.start, hit.start - _RELATIVE_LOOK_BACK), hit.start) is not None
+
+
+_PARTICIPLE = re.compile(r",\s*$")
+_ACT_CUES = frozenset({"attack", "airstrike", "aerial", "bombing", "artillery", "small_arms",
+                       "damage"})
+
+
+@predicate("background_participle",
+           holds=("Talks resumed on Monday, a week after a drone attack hit the capital, "
+                  "killing 23 people.", "killing", "kill"),
+           fails=("Talks resumed on Monday after a drone attack hit the capital, killing 23 "
+                  "people.", "killing", "kill"))
+def background_participle(view: _View, hit: Hit) -> bool:
+    """ "a week after a drone attack hit the capital, killing 23": a toll in a participle
+    clause belongs to the act before the comma; when a "weeks after" clause dates that act
+    (the rules drop it), it dates its toll too."""
+    text = view.s.text
+    if not text[hit.start : hit.end].lower().endswith("ing") or not _PARTICIPLE.search(
+            text, max(view.s.start, hit.start - 4), hit.start):
+        return False
+    act = next((h for h in reversed(view.s.hits) if h.end <= hit.start and h.cat in _ACT_CUES),
+               None)
+    return act is not None and not _CLAUSE_GAP.search(text, act.end, hit.start - 2) and (
+        view.scope.governs(LONG_AFTER, act))
 
 
 @predicate("toll_noun", lists=("toll_nouns", "count_nouns"),
