@@ -60,7 +60,7 @@ class Figures:
     and person nouns (the coder's lexicon: `numbers`, `multipliers`, `currencies`,
     `roles.person_nouns`); built once per coder."""
 
-    def __init__(self, lexicon: dict[str, Any]) -> None:
+    def __init__(self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (",",)) -> None:
         self._words: dict[str, int] = {
             str(k).lower(): int(v) for k, v in lexicon["numbers"].items()
         }
@@ -86,9 +86,17 @@ class Figures:
         # a language's own qualifiers ("не менее", "около") besides English's
         extra = [r"\s+".join(map(re.escape, str(q).split())) for q in lexicon.get("qualifiers", ())]
         qual = _QUAL if not extra else f"(?:{_QUAL}|{'|'.join(extra)})"
+        # a figure grouped by thousands the language's way ("1,200"; "1 200", "2.000")
+        seps = "".join(sorted(set(thousands))) or ","
+        grouped = rf"\d{{1,3}}(?:[{re.escape(seps)}]\d{{3}})+"
+        self._grouped = re.compile(grouped)
+        # a group separator the word tokens split on ("1 200", a no-break space): the token
+        # before a cue is then only the last group, and the figure starts further back
+        self._grouped_tail = re.compile(rf"(?<![\w.,]){grouped}\Z") if any(
+            s.isspace() for s in seps) else None
         number = (
             rf"(?:(?P<qual>{qual})\s+)?"
-            rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
+            rf"(?P<num>{grouped}|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
             r"(?:\s+(?P<mult>hundred|thousand|million))?(?:\s+of)?"
         )
         self.number_re = re.compile(rf"\b{number}\b", re.IGNORECASE)
@@ -132,8 +140,9 @@ class Figures:
         """The conservative integer a NUMBER match stands for, or None if it is not a count."""
         raw = match.group("num").lower()
         if raw[0].isdigit():
-            value = float(raw.replace(",", ""))
-            if match.group("qual") is None and 1900 <= value <= 2100 and "," not in raw:
+            grouped = self._grouped.fullmatch(raw) is not None
+            value = float(re.sub(r"\D", "", raw)) if grouped else float(raw)
+            if match.group("qual") is None and 1900 <= value <= 2100 and not grouped:
                 return None  # a year
         else:
             parts = raw.split("-")
@@ -227,13 +236,22 @@ class Figures:
             if token.group(0).endswith((",", ";")) or word == "and":
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
-                match = self.number_re.match(text, token.start(), pos)
+                match = self.number_re.match(text, self._group_start(text, token), pos)
                 if match is None or self._is_article(match, text) or self._is_age(
                         text, match.end()):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def _group_start(self, text: str, token: re.Match[str]) -> int:
+        """Where the figure a digit token ends starts: earlier than the token when it is the
+        last group of a figure grouped by spaces ("1 200 morts" read at "200")."""
+        if self._grouped_tail is None or not token.group(0)[:1].isdigit():
+            return token.start()
+        end = token.start() + len(token.group(0).rstrip(".,"))
+        found = self._grouped_tail.search(text, max(0, token.start() - 12), end)
+        return found.start() if found is not None else token.start()
 
     def _is_age(self, text: str, pos: int) -> bool:
         """The number at `pos` is an age in the language's own form ("58-річний")."""
@@ -249,12 +267,13 @@ class Figures:
             if numeric and word not in {"a", "an", "both"}:
                 if token.start() > 0 and text[token.start() - 1] in "-–":
                     return None  # a model name: "A-50 spy planes"
-                match = self.number_re.match(text, token.start(), pos)
+                begin = self._group_start(text, token)
+                match = self.number_re.match(text, begin, pos)
                 value = self.number_value(match) if match else None
                 if value is None:
                     return None
-                qual = _QUAL_BEFORE.search(text, max(floor, token.start() - 20), token.start())
-                return (qual.start() if qual else token.start()), value
+                qual = _QUAL_BEFORE.search(text, max(floor, begin - 20), begin)
+                return (qual.start() if qual else begin), value
             if word in {",", "and", "or"} or "," in token.group(0)[:-1]:
                 return None
         return None

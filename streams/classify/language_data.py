@@ -40,6 +40,7 @@ class _Settings(BaseModel):
     rules_off: list[str] = Field(default_factory=list)
     predicates_off: list[str] = Field(default_factory=list)
     masks: dict[str, list[str]] = Field(default_factory=dict)
+    thousands: list[str] = Field(default_factory=lambda: [","])
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class LanguageSettings:
     rules_off: frozenset[str] = frozenset()
     predicates_off: frozenset[str] = frozenset()
     masks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what groups a figure's thousands ("1,200" in English; "1 200", "1.200" in French,
+    # "2.000" in Spanish and German): one character each
+    thousands: tuple[str, ...] = (",",)
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -114,6 +118,9 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         for cat in [masker, *masked]:
             if cat not in categories:
                 raise CoderConfigError(file, "masks", cat, "is not a category of the lexicon")
+    for sep in parsed.thousands:
+        if len(sep) != 1 or sep.isalnum():
+            raise CoderConfigError(file, "thousands", sep, "is not one non-alphanumeric character")
     for name in parsed.predicates_off:
         if name not in predicate_names:
             raise CoderConfigError(file, "predicates_off", name, "is not a registered predicate")
@@ -127,6 +134,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
+        thousands=tuple(parsed.thousands),
     )
 
 
