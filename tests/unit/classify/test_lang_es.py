@@ -105,3 +105,28 @@ def test_reported_speech_in_the_pluperfect_is_news(coder: Coder) -> None:
 def test_last_month_sets_a_sentence_in_the_past(coder: Coder) -> None:
     assert "casualties.reported" not in _types(
         coder, "El mes pasado, un ataque contra un hospital de Sumi mató a catorce civiles.")
+
+
+@pytest.mark.parametrize("text", [
+    # a tally since a date, not an incident
+    "La violencia entre comunidades ha dejado más de 1.300 muertos en la región desde "
+    "principios de año, según la ONU.",
+    "Al menos 40 civiles han muerto en el norte del país desde la entrada en vigor del "
+    "acuerdo, según ONG locales.",
+    # a hypothetical strike: a generic determiner, a conditional after the noun
+    "Según un investigador, un ataque semejante contra la presa dejaría sin agua a todo el valle.",
+    # a trial and a commemoration over an old attack
+    "El juicio contra los presuntos autores del atentado que mató a 22 personas comenzó el "
+    "lunes en Madrid.",
+    "Se guardó un minuto de silencio por los 31 soldados muertos en la emboscada.",
+])
+def test_tallies_hypotheses_trials_and_memorials_raise_no_alert(coder: Coder, text: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert not alerts & {"mass_casualty", "infrastructure_attack"}
+
+
+def test_the_deadliest_strike_since_a_date_is_still_news(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Un ataque ruso mató el martes a 14 civiles en Dnipró, el más mortífero desde "
+        "enero en la ciudad.")
+    assert "mass_casualty" in alerts

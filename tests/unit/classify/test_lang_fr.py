@@ -110,3 +110,28 @@ def test_reported_speech_in_the_pluperfect_is_news(coder: Coder) -> None:
 def test_last_month_sets_a_sentence_in_the_past(coder: Coder) -> None:
     assert "casualties.reported" not in _types(
         coder, "Le mois dernier, une frappe sur un hôpital de Soumy avait tué quatorze civils.")
+
+
+@pytest.mark.parametrize("text", [
+    # a tally since a date, not an incident
+    "Les violences intercommunautaires ont fait plus de 1 300 morts dans la région depuis "
+    "le début de l'année, selon l'ONU.",
+    "Au moins 40 civils ont été tués dans le nord du pays depuis l'entrée en vigueur de "
+    "l'accord, d'après des ONG locales.",
+    # a hypothetical strike: a generic determiner, a conditional after the noun
+    "Selon un chercheur, une telle frappe contre le barrage priverait d'eau toute la vallée.",
+    # a trial and a commemoration over an old attack
+    "Le procès des auteurs présumés de l'attentat qui avait tué 22 personnes s'est ouvert "
+    "lundi à Paris.",
+    "Une minute de silence a été observée pour les 31 soldats tués dans l'embuscade.",
+])
+def test_tallies_hypotheses_trials_and_memorials_raise_no_alert(coder: Coder, text: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert not alerts & {"mass_casualty", "infrastructure_attack"}
+
+
+def test_the_deadliest_strike_since_a_date_is_still_news(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Une frappe russe a tué 14 civils mardi à Dnipro, la plus meurtrière depuis "
+        "janvier dans la ville.")
+    assert "mass_casualty" in alerts
