@@ -4,7 +4,7 @@ coder's own lexicon (not the shipped file), so a language's data brings its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from streams.classify.figures import Figures
@@ -58,9 +58,7 @@ class Words:
 
             self.dates = LanguageDates(lexicon.get("months", {}), lexicon.get("weekdays", {}),
                                        lexicon.get("relative_days", {}))
-        self.year_re = re.compile(
-            r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
-        ) if forms else None
+        self.year_re = _year_re(forms, lexicon)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def set(self, name: str) -> frozenset[str]:
@@ -95,6 +93,32 @@ class Words:
         if word in settings.contractions:
             return settings.contractions[word]
         return "" if word in settings.elision else word
+
+
+def _phrase_alt(terms: Iterable[object] | None) -> str:
+    """Terms as a regex alternation, longest first, any spacing between their words."""
+    words = sorted((str(t).lower() for t in terms or ()), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in words)
+
+
+def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | None:
+    """The year a sentence is set in, group 1: before the language's `year_words` ("в 2022
+    году"), or after one of its `year_before` words, a month between them allowed and the
+    language's `year_links` around it ("en 2022", "en mars 2022", "en junio de 2025",
+    "aquel 8 de abril de 2022"). None when the language has neither (English: coder.py)."""
+    before = _phrase_alt(lexicon.get("year_before"))
+    if not before:
+        return re.compile(
+            r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
+        ) if forms else None
+    months = _phrase_alt(lexicon.get("months", {}))
+    links = _phrase_alt(lexicon.get("year_links"))
+    link = rf"(?:(?:{links})\s+)?" if links else ""
+    month = rf"(?:(?:\d{{1,2}}\s+{link})?(?:{months})\s+{link})?" if months else ""
+    alts = [rf"\b(?:{before})\s+{month}(?=(?:19|20)\d\d(?!\w))"]
+    if forms:
+        alts.append(r"(?<!\d)(?=(?:19|20)\d\d\s*(?:" + "|".join(forms) + r")(?!\w))")
+    return re.compile("(?:" + "|".join(alts) + r")((?:19|20)\d\d)", re.IGNORECASE)
 
 
 def default_words() -> Words:
