@@ -130,3 +130,30 @@ def test_the_deadliest_strike_since_a_date_is_still_news(coder: Coder) -> None:
         coder, "Un ataque ruso mató el martes a 14 civiles en Dnipró, el más mortífero desde "
         "enero en la ciudad.")
     assert "mass_casualty" in alerts
+
+
+@pytest.mark.parametrize(("headline", "body"), [
+    # a memorial for the dead of an earlier attack
+    ("Járkov recuerda a las víctimas del bombardeo contra el mercado",
+     "Cientos de vecinos depositaron flores este domingo frente al mercado para recordar a los "
+     "25 muertos del bombardeo de aquel 12 de mayo de 2023."),
+    # a labour dispute that calls a blockade "sabotaje" is no armed conflict
+    ("Huelga en la refinería de Cartagena",
+     "La empresa denuncia un \"sabotaje\" a la producción tras el bloqueo de la refinería por "
+     "los trabajadores en huelga convocados por CCOO."),
+    # "a juicio de" is an opinion, and this verdict is over an old attack
+    ("Condenado a 30 años el autor del atentado contra el cuartel",
+     "La Audiencia Nacional condenó este jueves a 30 años de prisión al autor del atentado que "
+     "mató a 11 guardias civiles en 2019."),
+])
+def test_memorials_other_senses_and_verdicts_raise_no_alert(
+        coder: Coder, headline: str, body: str) -> None:
+    _, alerts = _classify(coder, body, headline)
+    assert not alerts
+
+
+def test_an_opinion_a_juicio_de_is_no_trial(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "El coche bomba que mató el viernes a 13 personas en Jamundí fue obra de las "
+        "disidencias, a juicio del ministro de Defensa.")
+    assert "mass_casualty" in alerts

@@ -135,3 +135,30 @@ def test_the_deadliest_strike_since_a_date_is_still_news(coder: Coder) -> None:
         coder, "Une frappe russe a tué 14 civils mardi à Dnipro, la plus meurtrière depuis "
         "janvier dans la ville.")
     assert "mass_casualty" in alerts
+
+
+@pytest.mark.parametrize(("headline", "body"), [
+    # "barrage" as barrage fire, a roadblock or a play-off: no dam
+    ("Le ministre face à un tir de barrage des députés",
+     "Le ministre des Armées a essuyé mercredi un tir de barrage à l'Assemblée nationale, "
+     "les élus de l'opposition attaquant son projet de loi de programmation militaire."),
+    # a labour dispute that calls a blockade "sabotage" is no armed conflict
+    ("Grève des raffineurs : la CGT durcit le mouvement",
+     "La direction dénonce « un sabotage de l'outil industriel » après le blocage de la "
+     "raffinerie de Donges par les grévistes de la CGT."),
+    # a verdict over an attack of another year
+    ("Verdict dans le procès de l'attentat du marché de Noël",
+     "Une cour spéciale a condamné jeudi à la réclusion à perpétuité l'homme reconnu coupable "
+     "de l'attentat qui avait fait 12 morts sur un marché de Noël."),
+])
+def test_other_senses_and_verdicts_raise_no_alert(coder: Coder, headline: str, body: str) -> None:
+    _, alerts = _classify(coder, body, headline)
+    assert not alerts
+
+
+def test_a_headline_participle_with_par_puts_the_asset_on_the_receiving_end(
+        coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Les services de secours étaient sur place, selon la préfecture.",
+        "Mali : la centrale électrique de Kayes visée par des drones de l'armée")
+    assert "infrastructure_attack" in alerts
