@@ -42,6 +42,7 @@ class _Settings(BaseModel):
     predicates_off: list[str] = Field(default_factory=list)
     masks: dict[str, list[str]] = Field(default_factory=dict)
     thousands: list[str] = Field(default_factory=lambda: [","])
+    modifiers_after: int = Field(default=0, ge=0, le=3)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class LanguageSettings:
     # what groups a figure's thousands ("1,200" in English; "1 200", "1.200" in French,
     # "2.000" in Spanish and German): one character each
     thousands: tuple[str, ...] = (",",)
+    # how many words (adjectives, a name) may follow a noun before its participle, in a
+    # language whose modifiers follow the noun ("un navire russe touché par"): English 0
+    modifiers_after: int = 0
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -135,7 +139,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
-        thousands=tuple(parsed.thousands),
+        thousands=tuple(parsed.thousands), modifiers_after=parsed.modifiers_after,
     )
 
 

@@ -54,3 +54,22 @@ def test_year_words_alone_build_the_pattern_they_always_built() -> None:
     assert words.year_re is not None
     assert words.year_re.pattern == r"(?<!\d)((?:19|20)\d\d)\s*(?:год\w*)(?!\w)"
     assert Words(base).year_re is None
+
+
+def test_modifiers_after_the_noun_may_stand_before_its_participle() -> None:
+    """`modifiers_after` (French, Spanish: 2): "l'aérodrome militaire d'Engels visé par"
+    and "un buque de guerra ruso alcanzado por" name the asset hit; English reads "hit by"
+    right after the noun, as before."""
+    from streams.classify.predicates import _hit_by
+    from streams.classify.words import default_words
+
+    fr, es = language_coder("fr").words, language_coder("es").words
+    text = "l'aérodrome militaire d'Engels visé par des drones"
+    assert _hit_by(fr).match(text, text.index(" d'Engels")) is not None
+    text = "un buque de guerra ruso alcanzado por un misil"
+    assert _hit_by(es).match(text, text.index(" ruso")) is not None
+    # three words are too many: another clause
+    text = "la frégate qui escortait le convoi visée par"
+    assert _hit_by(fr).match(text, text.index(" qui")) is None
+    english = _hit_by(default_words())
+    assert english.pattern == r"\s{0,2}(?:hit\s+by)"
