@@ -125,6 +125,11 @@ def _format_alert(alert: dict) -> str:
         update += f" [cyan]x{alert['report_count']} reports[/cyan]"
     if alert.get("status") == "withdrawn":
         update += " [magenta]WITHDRAWN[/magenta]"
+    language = alert.get("language") or "en"
+    if language != "en":  # the desk reads English titles; the quote stays in the original
+        from streams.languages import LANGUAGE_NAMES
+
+        update += f" [yellow]{LANGUAGE_NAMES.get(language, language)} wire[/yellow]"
     evidence = alert.get("evidence") or [{}]
     quote = evidence[0].get("text", "")
     if len(quote) > 160:
@@ -132,7 +137,8 @@ def _format_alert(alert: dict) -> str:
     return (
         f"[{style}]{alert['severity'].upper():8}[/{style}] [bold]{alert['kind']}[/bold]"
         f"{update}  {escape(alert.get('title', ''))}"
-        + (f"  [dim]({escape(places)})[/dim]" if places else "")
+        + (f"  [dim]({escape(places)})[/dim]"
+           if places and f"({places})" not in alert.get("title", "") else "")
         + f"\n          [dim]{escape(alert.get('dyad') or '')} {alert['alert_id']}[/dim]"
         + f"\n          \u201c{escape(quote)}\u201d"
     )

@@ -20,7 +20,7 @@ _QUAL = (
 )
 _QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[\w$€£.,-]+")
+_TOKEN_RE = re.compile(r"[\w$€£.,'’-]+")  # a word keeps its apostrophe: "п'ятеро"
 _MONEY_RE = re.compile(
     r"(?P<sym>US\$|\$|€|£)\s?(?P<amount>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mln|m|k)?\b"
     r"|\b(?P<amount2>\d+(?:[.,]\d+)*)\s*(?P<mult2>trillion|billion|million|bn|mln)?\s+"
@@ -64,6 +64,9 @@ class Figures:
         self._words: dict[str, int] = {
             str(k).lower(): int(v) for k, v in lexicon["numbers"].items()
         }
+        # "п'ятеро" is written with any of three apostrophes: each spelling is the word
+        self._words.update({w.replace("'", mark): v for w, v in list(self._words.items())
+                            if "'" in w for mark in "’ʼ"})
         self._mult: dict[str, int] = {
             str(k).lower(): int(v) for k, v in lexicon["multipliers"].items()
         }

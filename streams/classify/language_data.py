@@ -43,6 +43,7 @@ class _Settings(BaseModel):
     masks: dict[str, list[str]] = Field(default_factory=dict)
     thousands: list[str] = Field(default_factory=lambda: [","])
     modifiers_after: int = Field(default=0, ge=0, le=3)
+    regions: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,9 @@ class LanguageSettings:
     # how many words (adjectives, a name) may follow a noun before its participle, in a
     # language whose modifiers follow the noun ("un navire russe touché par"): English 0
     modifiers_after: int = 0
+    # a region as the language names it ("Харківськ* област*", "Харківщин*") -> the region
+    # of data/places.yaml it is ("Kharkiv region")
+    regions: dict[str, str] = field(default_factory=dict)
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -140,6 +144,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
         thousands=tuple(parsed.thousands), modifiers_after=parsed.modifiers_after,
+        regions=dict(parsed.regions),
     )
 
 

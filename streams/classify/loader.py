@@ -208,9 +208,13 @@ def _language(
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
                    whole_words=settings.morphology == "stems")
+    for form, region in settings.regions.items():
+        if region not in places["regions"]:
+            raise CoderConfigError(str(where / "language.yaml"), "regions", region,
+                                   f"(for {form!r}) is not a region of places.yaml")
     gazetteer = LanguagePlaces(
         Gazetteer(places, lexicon_data["roles"]["place_prep"]), _alphabet(lexicon_data),
-        settings.endings, lexicon_data["roles"]["place_prep"])
+        settings.endings, lexicon_data["roles"]["place_prep"], settings.regions)
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
                         settings.quotes_close)
     return Coder(scan, actor_dict, gazetteer, splitter, Words(lexicon_data, settings), table,

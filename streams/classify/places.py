@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -263,8 +263,17 @@ class LanguagePlaces:
     (English) name, so alert titles stay English."""
 
     def __init__(self, gazetteer: Gazetteer, alphabet: frozenset[str],
-                 endings: Iterable[str], place_preps: Iterable[str]) -> None:
+                 endings: Iterable[str], place_preps: Iterable[str],
+                 regions: Mapping[str, str] | None = None) -> None:
         self._gazetteer = gazetteer
+        # regions as the language names them, any case ending: one alternation, one pass;
+        # case-sensitive, so "сектор газа" (the gas sector) is not "сектор Газа"
+        self._regions = list((regions or {}).values())
+        forms = [r"\s+".join(rf"{re.escape(w[:-1])}\w*" if w.endswith("*") else re.escape(w)
+                             for w in form.split()) for form in (regions or {})]
+        self._region_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(f"(?P<r{i}>{f})" for i, f in enumerate(forms)) + r")(?!\w)"
+        ) if forms else None
         self._names = _alternate_names(alphabet)
         self._endings = sorted({e for e in endings if e and len(e) <= 3}, key=len, reverse=True)
         self._stems: dict[str, int] = {}
@@ -283,9 +292,21 @@ class LanguagePlaces:
         return word
 
     def find_places(self, text: str, start: int, end: int) -> list[Location]:
-        """Cities named in text[start:end] after a place preposition, in order, no repeats."""
-        found: list[Location] = []
+        """Regions the language names in text[start:end] and cities named there after a
+        place preposition, in order, no repeats."""
+        found: list[tuple[int, Location]] = []
+        inside: list[tuple[int, int]] = []  # "в Курской области" is the region, not Kursk
+        if self._region_re is not None:
+            for match in self._region_re.finditer(text, start, end):
+                name = self._regions[int(str(match.lastgroup)[1:])]
+                region = self._gazetteer._location(name, self._gazetteer._regions[name],
+                                                   "region")
+                if region is not None:
+                    found.append((match.start(), region))
+                    inside.append(match.span())
         for match in self._caps.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in inside):
+                continue
             word = match.group(0)
             gid = self._names.get(word)
             if gid is None:
@@ -296,6 +317,10 @@ class LanguagePlaces:
             if place is None:
                 continue
             location = self._gazetteer._location(place.name, gid, "city")
-            if location is not None and all(loc.name != location.name for loc in found):
-                found.append(location)
-        return found
+            if location is not None:
+                found.append((match.start(), location))
+        ordered: list[Location] = []
+        for _, location in sorted(found, key=lambda item: item[0]):
+            if all(loc.name != location.name for loc in ordered):
+                ordered.append(location)
+        return ordered

@@ -7,9 +7,13 @@ coder 1.3.0 with issue 11's precision work and the attack specs, 0.909 before th
 micro-F1 0.857 (P 0.786, R 0.943), so the whole held-out part (191 wires) measures 0.8996,
 one error under 0.90. The h4 batch has a regression floor at what it measures, not the bar:
 issue 11 stays open until the whole part reaches the bar. Event micro-F1 (0.90) and alert
-precision (0.87) are enforced on the whole part (measured 0.907 and 0.873). Improve the coder
-by fixing rule classes found on `tune/` (`python -m bench.eval --part tune --show-errors`) and
-the golden table, never by reading or relabelling the held-out part.
+precision (0.87) are enforced on those 191 wires (measured 0.907 and 0.873). The blind `h5-*`
+batch (30 wires of precision traps in new wording, added after them) measures alert micro-F1
+0.788 (P 0.765, R 0.812) and event micro-F1 0.772: the coder generalises worse than the older
+batches say, and the whole part (221) measures alert 0.886, event 0.887, precision 0.859. h5
+has a floor at what it measures; the whole part is reported, and is what issue 11 must lift.
+Improve the coder by fixing rule classes found on `tune/` (`python -m bench.eval --part tune
+--show-errors`) and the golden table, never by reading or relabelling the held-out part.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ from bench.eval import evaluate, render  # noqa: E402
 ALERT_F1_TARGET = 0.90  # issue 3's bar
 EVENT_F1_TARGET = 0.90  # issue 11's bar
 ALERT_F1_BAR = ALERT_F1_TARGET  # on the wires before h4: measured 0.921 (0.909 before)
-EVENT_F1_BAR = EVENT_F1_TARGET  # whole part: measured 0.907
-ALERT_PRECISION_BAR = 0.87  # whole part: measured 0.873 (0.805 before issue 11's precision work)
+EVENT_F1_BAR = EVENT_F1_TARGET  # the 191 wires before h5: measured 0.907
+ALERT_PRECISION_BAR = 0.87  # the 191 before h5: 0.873 (0.805 before issue 11's precision work)
 H4_ALERT_F1_FLOOR = 0.85  # the h4 batch alone: measured 0.857; a floor, not the bar
+H5_ALERT_F1_FLOOR = 0.787  # the h5 batch alone: measured 0.788; a floor, not the bar
 
 
 def in_h4(path: str) -> bool:
@@ -38,9 +43,20 @@ def in_h4(path: str) -> bool:
     return path.rsplit("/", 1)[-1].startswith("h4-")
 
 
+def in_h5(path: str) -> bool:
+    """The blind batch of precision traps in new wording, written after the h4 floors."""
+    return path.rsplit("/", 1)[-1].startswith("h5-")
+
+
 @pytest.fixture(scope="module")
 def heldout() -> dict:
-    return evaluate("heldout")
+    """The held-out wires the event and precision bars were set on (every batch before h5)."""
+    return evaluate("heldout", batch=lambda path: not in_h5(path))
+
+
+def test_no_later_batch_raises():
+    broken = [item for item in evaluate("heldout", batch=in_h5)["errors"] if item["exception"]]
+    assert broken == []
 
 
 def test_no_fixture_raises(heldout: dict):
@@ -50,7 +66,7 @@ def test_no_fixture_raises(heldout: dict):
 
 def test_heldout_alert_micro_f1():
     """The bar, on the held-out wires it was set on."""
-    scored = evaluate("heldout", batch=lambda path: not in_h4(path))
+    scored = evaluate("heldout", batch=lambda path: not (in_h4(path) or in_h5(path)))
     assert scored["articles"] >= 131
     f1 = scored["alerts_micro"]["f1"]
     assert f1 >= ALERT_F1_BAR, f"alert micro-F1 {f1:.3f} < {ALERT_F1_BAR}\n{render(scored)}"
@@ -61,6 +77,13 @@ def test_h4_batch_alert_micro_f1_floor():
     assert scored["articles"] == 60
     f1 = scored["alerts_micro"]["f1"]
     assert f1 >= H4_ALERT_F1_FLOOR, f"h4 alert micro-F1 {f1:.3f} < {H4_ALERT_F1_FLOOR}"
+
+
+def test_h5_batch_alert_micro_f1_floor():
+    scored = evaluate("heldout", batch=in_h5)
+    assert scored["articles"] == 30
+    f1 = scored["alerts_micro"]["f1"]
+    assert f1 >= H5_ALERT_F1_FLOOR, f"h5 alert micro-F1 {f1:.3f} < {H5_ALERT_F1_FLOOR}"
 
 
 def test_heldout_event_micro_f1(heldout: dict):

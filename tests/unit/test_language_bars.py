@@ -24,8 +24,9 @@ from bench.eval import evaluate, predict  # noqa: E402
 from streams.languages import DEFAULT_LANGUAGES, OPT_IN_LANGUAGES  # noqa: E402
 
 ISSUE_12_BAR = 0.85
-# held-out alert micro-F1 measured at the merge (30 wires each): a floor, not a target
-OPT_IN_FLOORS = {"ru": 0.769, "fr": 0.774, "es": 0.812, "de": 0.800}
+# held-out alert micro-F1 measured when the blind 1NN batches joined the corpora (42 held-out
+# wires each, 12 of them new): a floor, not a target
+OPT_IN_FLOORS = {"ru": 0.820, "fr": 0.800, "es": 0.760, "de": 0.744}
 
 
 @pytest.fixture(scope="module")

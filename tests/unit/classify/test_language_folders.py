@@ -138,6 +138,7 @@ def test_a_language_without_proclitics_keeps_whole_words(coder: Coder) -> None:
     ({"actors": {"version": 1, "actors": [{"name": "X", "terms": ["x"]}]}}, "kind"),
     ({"lexicon": {"version": 1, "phrases": {"generic_determiners": []}}}, "stoppage_nouns"),
     ({"lexicon": {"version": 1, "phrases": {"no_such_list": []}}}, "no_such_list"),
+    ({"language": {**ARABIC, "regions": {"قطاع غزة": "Gaza strip"}}}, "Gaza strip"),
 ])
 def test_a_bad_language_folder_fails_at_load_naming_what(
     tmp_path: Path, change: dict[str, dict[str, object]], message: str
@@ -296,6 +297,16 @@ def test_a_toll_noun_takes_the_figure_after_its_verb(coder: Coder) -> None:
     assert toll.killed == 12 and toll.wounded == 25
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ"])
+def test_a_number_word_with_an_apostrophe_counts(coder: Coder, apostrophe: str) -> None:
+    """Ukrainian writes "п'ятеро" with any of three apostrophes: the word before the casualty
+    cue is still one number word, not "п" and "ятеро"."""
+    events = dict(_code(coder, "uk", "Унаслідок удару по Харкову загинули двоє людей, ще "
+                                     f"п{apostrophe}ятеро дістали поранення."))
+    toll = events["casualties.reported"].casualties  # type: ignore[attr-defined]
+    assert toll.killed == 2 and toll.wounded == 5
+
+
 def test_a_quotation_closed_after_the_accusation_is_still_quoted(coder: Coder) -> None:
     body = ("СУМИ. 13 квітня. /Укрінформ/. Росія вдарила балістичними ракетами по центру Сум. "
             "«Так діють лише покидьки. Це терористи», – заявив Президент Володимир Зеленський.")
@@ -321,6 +332,30 @@ def test_dates_in_the_language_resolve_against_the_wire(coder: Coder) -> None:
     assert events["attack.infrastructure"].event_date.isoformat() == "2025-05-31"  # type: ignore[attr-defined]
     assert "attack.infrastructure" not in dict(_code(
         coder, "ru", "ХЕРСОН, 4 июня. Беспилотник атаковал подстанцию в Херсоне 12 мая."))
+
+
+@pytest.mark.parametrize(("language", "body", "region"), [
+    ("uk", "Уночі дрони атакували підстанцію на Харківщині.", "Kharkiv region"),
+    ("uk", "Ворог ударив ракетами по підстанції в Сумській області.", "Sumy region"),
+    ("ru", "Беспилотники ВСУ атаковали подстанцию в Курской области.", "Kursk region"),
+    ("ru", "Беспилотники ВСУ атаковали подстанцию в Крыму.", "Crimea"),
+])
+def test_a_region_named_in_the_language_is_the_english_region(
+    coder: Coder, language: str, body: str, region: str
+) -> None:
+    events = dict(_code(coder, language, body))
+    places = events["attack.infrastructure"].locations  # type: ignore[attr-defined]
+    assert [(p.name, p.feature) for p in places] == [(region, "region")]
+
+
+def test_a_region_form_is_case_sensitive_and_whole_words(coder: Coder) -> None:
+    """"сектор газа" is the gas sector; "Кримінальний" is no Crimea."""
+    ru, uk = coder.for_language("ru"), coder.for_language("uk")
+    assert ru is not None and uk is not None
+    text = "сектор газа вырос, а в секторе Газа снова бои"
+    assert [p.name for p in ru.gazetteer.find_places(text, 0, len(text))] == ["Gaza Strip"]
+    text = "Кримінальне провадження відкрито щодо обстрілу"
+    assert uk.gazetteer.find_places(text, 0, len(text)) == []
 
 
 def test_places_come_from_the_gazetteers_alternate_names_with_english_names(
