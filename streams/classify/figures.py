@@ -60,7 +60,8 @@ class Figures:
     and person nouns (the coder's lexicon: `numbers`, `multipliers`, `currencies`,
     `roles.person_nouns`); built once per coder."""
 
-    def __init__(self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (",",)) -> None:
+    def __init__(self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (",",),
+                 compound_numbers: bool = False) -> None:
         self._words: dict[str, int] = {
             str(k).lower(): int(v) for k, v in lexicon["numbers"].items()
         }
@@ -97,6 +98,12 @@ class Figures:
         # before a cue is then only the last group, and the figure starts further back
         self._grouped_tail = re.compile(rf"(?<![\w.,]){grouped}\Z") if any(
             s.isspace() for s in seps) else None
+        # a number word of several words ("treinta y cinco"): read whole before its cue,
+        # where the word tokens would see only its last word ("cinco")
+        compounds = sorted((w for w in self._words if " " in w), key=len, reverse=True)
+        self._compound_tail = re.compile(
+            r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in compounds)
+            + r")\Z", re.IGNORECASE) if compound_numbers and compounds else None
         number = (
             rf"(?:(?P<qual>{qual})\s+)?"
             rf"(?P<num>{grouped}|\d+(?:\.\d+)?|(?:{alt})(?:-(?:{alt}))?)"
@@ -248,11 +255,17 @@ class Figures:
         return None
 
     def _group_start(self, text: str, token: re.Match[str]) -> int:
-        """Where the figure a digit token ends starts: earlier than the token when it is the
-        last group of a figure grouped by spaces ("1 200 morts" read at "200")."""
-        if self._grouped_tail is None or not token.group(0)[:1].isdigit():
-            return token.start()
+        """Where the figure a token ends starts: earlier than the token when it is the last
+        group of a figure grouped by spaces ("1 200 morts" read at "200") or the last word of
+        a number of several words ("treinta y cinco civiles" read at "cinco")."""
         end = token.start() + len(token.group(0).rstrip(".,"))
+        if not token.group(0)[:1].isdigit():
+            if self._compound_tail is None:
+                return token.start()
+            found = self._compound_tail.search(text, max(0, token.start() - 30), end)
+            return found.start() if found is not None else token.start()
+        if self._grouped_tail is None:
+            return token.start()
         found = self._grouped_tail.search(text, max(0, token.start() - 12), end)
         return found.start() if found is not None else token.start()
 

@@ -43,6 +43,7 @@ class _Settings(BaseModel):
     masks: dict[str, list[str]] = Field(default_factory=dict)
     thousands: list[str] = Field(default_factory=lambda: [","])
     modifiers_after: int = Field(default=0, ge=0, le=3)
+    compound_numbers: bool = False
     regions: dict[str, str] = Field(default_factory=dict)
 
 
@@ -72,6 +73,8 @@ class LanguageSettings:
     # how many words (adjectives, a name) may follow a noun before its participle, in a
     # language whose modifiers follow the noun ("un navire russe touché par"): English 0
     modifiers_after: int = 0
+    # number words of several words ("treinta y cinco") are read whole before a cue
+    compound_numbers: bool = False
     # a region as the language names it ("Харківськ* област*", "Харківщин*") -> the region
     # of data/places.yaml it is ("Kharkiv region")
     regions: dict[str, str] = field(default_factory=dict)
@@ -144,6 +147,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
         thousands=tuple(parsed.thousands), modifiers_after=parsed.modifiers_after,
+        compound_numbers=parsed.compound_numbers,
         regions=dict(parsed.regions),
     )
 

@@ -37,7 +37,8 @@ class Words:
         self.target_preps = frozenset(roles["target_prep"])
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
-        self.figures = Figures(lexicon, self.settings.thousands)
+        self.figures = Figures(lexicon, self.settings.thousands,
+                               self.settings.compound_numbers)
         # the word lists of `phrases:` and of the cue categories (a predicate may read the
         # terms of a category the scan also finds, to skip its regex when nothing was found)
         self.phrases: dict[str, tuple[str, ...]] = {

@@ -59,3 +59,12 @@ def test_the_shipped_french_and_spanish_coders_read_their_thousands() -> None:
                             ("es", "La guerra ha causado más de 150.000 muertos.", "muertos")):
         figures = language_coder(lang).words.figures
         assert _before(figures, text, cue) == 150000
+
+
+def test_a_number_of_several_words_is_read_whole_where_the_language_says_so() -> None:
+    lexicon = {**_LEXICON, "numbers": {"cinco": 5, "treinta": 30, "treinta y cinco": 35}}
+    spanish = Figures(lexicon, (".",), compound_numbers=True)
+    assert _before(spanish, "Treinta y cinco civiles murieron.", "murieron") == 35
+    assert _before(spanish, "Murieron cinco civiles.", "civiles") == 5
+    # without the setting (every language so far) the last word is read, as before
+    assert _before(Figures(lexicon, (".",)), "Treinta y cinco civiles murieron.", "murieron") == 5
