@@ -106,7 +106,9 @@ def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | Non
     """The year a sentence is set in, group 1: before the language's `year_words` ("в 2022
     году"), or after one of its `year_before` words, a month between them allowed and the
     language's `year_links` around it ("en 2022", "en mars 2022", "en junio de 2025",
-    "aquel 8 de abril de 2022"). None when the language has neither (English: coder.py)."""
+    "aquel 8 de abril de 2022"), unless one of its `year_not_after` words comes right
+    before ("conclue en novembre 2024"). None when the language has neither (English:
+    coder.py)."""
     before = _phrase_alt(lexicon.get("year_before"))
     if not before:
         return re.compile(
@@ -116,7 +118,11 @@ def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | Non
     links = _phrase_alt(lexicon.get("year_links"))
     link = rf"(?:(?:{links})\s+)?" if links else ""
     month = rf"(?:(?:\d{{1,2}}\s+{link})?(?:{months})\s+{link})?" if months else ""
-    alts = [rf"\b(?:{before})\s+{month}(?=(?:19|20)\d\d(?!\w))"]
+    # "la trêve conclue en novembre 2024", "en vigor desde": the year dates the accord named
+    # before it, not the sentence's event (one fixed-width look-behind per word)
+    unless = "".join(rf"(?<!{re.escape(str(w).lower())} )"
+                     for w in lexicon.get("year_not_after") or ())
+    alts = [rf"{unless}\b(?:{before})\s+{month}(?=(?:19|20)\d\d(?!\w))"]
     if forms:
         alts.append(r"(?<!\d)(?=(?:19|20)\d\d\s*(?:" + "|".join(forms) + r")(?!\w))")
     return re.compile("(?:" + "|".join(alts) + r")((?:19|20)\d\d)", re.IGNORECASE)

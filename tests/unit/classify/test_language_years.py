@@ -35,6 +35,17 @@ def test_a_figure_or_a_year_since_is_not_a_setting(lang: str, text: str) -> None
     assert year_re is not None and year_re.search(text) is None
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Israël a frappé mardi le sud du Liban malgré la trêve conclue en novembre 2024."),
+    ("fr", "Des frappes ont visé Tyr malgré le cessez-le-feu entré en vigueur en novembre 2024."),
+    ("es", "Israel bombardeó el martes el sur del Líbano pese a la tregua firmada en noviembre "
+           "de 2024."),
+])
+def test_a_year_that_dates_the_accord_does_not_date_the_sentence(lang: str, text: str) -> None:
+    year_re = language_coder(lang).words.year_re
+    assert year_re is not None and year_re.search(text) is None
+
+
 def test_talks_broken_off_in_an_earlier_year_are_history() -> None:
     fr, es = language_coder("fr"), language_coder("es")
     assert "negotiation.stalled" not in _types(
