@@ -157,3 +157,22 @@ def test_an_opinion_a_juicio_de_is_no_trial(coder: Coder) -> None:
         coder, "El coche bomba que mató el viernes a 13 personas en Jamundí fue obra de las "
         "disidencias, a juicio del ministro de Defensa.")
     assert "mass_casualty" in alerts
+
+
+@pytest.mark.parametrize("text", [
+    # the aircraft carry the strike, a cruise missile is no cruiser
+    "Bombardeos llevados a cabo por cazas rusos alcanzaron el jueves un depósito de "
+    "combustible civil en Kostiantinivka, informó el Estado Mayor.",
+    "Misiles de crucero lanzados desde bombarderos Tu-95 alcanzaron una central eléctrica "
+    "cerca de Leópolis, precisó el Estado Mayor ucraniano.",
+])
+def test_carriers_and_cruise_missiles_are_no_military_target(coder: Coder, text: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert "strategic_strike" not in alerts
+    assert "infrastructure_attack" in alerts
+
+
+def test_a_bomber_destroyed_on_the_ground_is_still_a_strategic_target(coder: Coder) -> None:
+    _, alerts = _classify(coder, "Drones ucranianos destruyeron dos bombarderos Tu-22M3 en el "
+                          "aeródromo de Soltsí, según una fuente ucraniana.")
+    assert "strategic_strike" in alerts

@@ -162,3 +162,22 @@ def test_a_headline_participle_with_par_puts_the_asset_on_the_receiving_end(
         coder, "Les services de secours étaient sur place, selon la préfecture.",
         "Mali : la centrale électrique de Kayes visée par des drones de l'armée")
     assert "infrastructure_attack" in alerts
+
+
+@pytest.mark.parametrize("text", [
+    # the aircraft carry the strike, the general staff is the source: neither was hit
+    "Des frappes menées par des avions de chasse ont visé jeudi un dépôt de carburant "
+    "civil à Kostiantynivka, a indiqué l'état-major.",
+    "Des missiles de croisière tirés depuis des bombardiers Tu-95 ont touché une centrale "
+    "près de Lviv, a précisé l'état-major ukrainien.",
+])
+def test_carriers_and_sources_are_no_military_target(coder: Coder, text: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert "strategic_strike" not in alerts
+    assert "infrastructure_attack" in alerts
+
+
+def test_a_bomber_destroyed_on_the_ground_is_still_a_strategic_target(coder: Coder) -> None:
+    _, alerts = _classify(coder, "Des drones ont détruit deux bombardiers Tu-22M3 sur "
+                          "l'aérodrome de Soltsy, selon une source ukrainienne.")
+    assert "strategic_strike" in alerts
