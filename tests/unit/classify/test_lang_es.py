@@ -176,3 +176,12 @@ def test_a_bomber_destroyed_on_the_ground_is_still_a_strategic_target(coder: Cod
     _, alerts = _classify(coder, "Drones ucranianos destruyeron dos bombarderos Tu-22M3 en el "
                           "aeródromo de Soltsí, según una fuente ucraniana.")
     assert "strategic_strike" in alerts
+
+
+def test_deaths_from_hunger_disease_and_shipwreck_are_no_casualties_of_an_attack(
+        coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Un civil murió el lunes por un obús en Kadugli. En la región, el sarampión y el "
+        "cólera han causado más de 200 muertos, y decenas de niños han muerto de hambre, según "
+        "Unicef.")
+    assert "mass_casualty" not in alerts

@@ -181,3 +181,12 @@ def test_a_bomber_destroyed_on_the_ground_is_still_a_strategic_target(coder: Cod
     _, alerts = _classify(coder, "Des drones ont détruit deux bombardiers Tu-22M3 sur "
                           "l'aérodrome de Soltsy, selon une source ukrainienne.")
     assert "strategic_strike" in alerts
+
+
+def test_deaths_from_hunger_disease_and_shipwreck_are_no_casualties_of_an_attack(
+        coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Un civil a été tué lundi par un obus à Kadugli. Dans la région, la rougeole et "
+        "le choléra ont fait plus de 200 morts depuis juillet, et des dizaines d'enfants sont "
+        "morts de faim, selon l'Unicef.")
+    assert "mass_casualty" not in alerts
