@@ -185,3 +185,10 @@ def test_deaths_from_hunger_disease_and_shipwreck_are_no_casualties_of_an_attack
         "cólera han causado más de 200 muertos, y decenas de niños han muerto de hambre, según "
         "Unicef.")
     assert "mass_casualty" not in alerts
+
+
+def test_ruling_out_that_a_truce_is_at_risk_is_no_rejection(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "La Casa Blanca descartó que el alto el fuego en Gaza corra peligro y negó que las "
+        "conversaciones estén bloqueadas.")
+    assert not alerts & {"truce_rejected", "talks_collapse", "ceasefire_violation"}

@@ -190,3 +190,10 @@ def test_deaths_from_hunger_disease_and_shipwreck_are_no_casualties_of_an_attack
         "le choléra ont fait plus de 200 morts depuis juillet, et des dizaines d'enfants sont "
         "morts de faim, selon l'Unicef.")
     assert "mass_casualty" not in alerts
+
+
+def test_ruling_out_that_a_truce_is_at_risk_is_no_rejection(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "La Maison Blanche a écarté l'idée que la trêve à Gaza soit en danger et a démenti "
+        "que les discussions soient bloquées.")
+    assert not alerts & {"truce_rejected", "talks_collapse", "ceasefire_violation"}
