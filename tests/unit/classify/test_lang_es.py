@@ -192,3 +192,15 @@ def test_ruling_out_that_a_truce_is_at_risk_is_no_rejection(coder: Coder) -> Non
         coder, "La Casa Blanca descartó que el alto el fuego en Gaza corra peligro y negó que las "
         "conversaciones estén bloqueadas.")
     assert not alerts & {"truce_rejected", "talks_collapse", "ceasefire_violation"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Teherán se opone a cualquier tregua que permita a Israel rearmarse, declaró su ministro "
+     "de Exteriores.", "truce_rejected"),
+    ("El diálogo entre el Gobierno de Perú y los remanentes de Sendero Luminoso está roto, "
+     "anunció el Ejecutivo.", "talks_collapse"),
+])
+def test_opposition_to_a_truce_and_a_broken_dialogue_are_alerts(
+        coder: Coder, text: str, kind: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert kind in alerts

@@ -197,3 +197,15 @@ def test_ruling_out_that_a_truce_is_at_risk_is_no_rejection(coder: Coder) -> Non
         coder, "La Maison Blanche a écarté l'idée que la trêve à Gaza soit en danger et a démenti "
         "que les discussions soient bloquées.")
     assert not alerts & {"truce_rejected", "talks_collapse", "ceasefire_violation"}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Téhéran se dit opposé à toute trêve qui laisserait Israël se réarmer, a déclaré son "
+     "ministre des Affaires étrangères.", "truce_rejected"),
+    ("Le dialogue entre N'Djamena et les rebelles du FACT est rompu, a annoncé le "
+     "gouvernement tchadien.", "talks_collapse"),
+])
+def test_opposition_to_a_truce_and_a_broken_dialogue_are_alerts(
+        coder: Coder, text: str, kind: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert kind in alerts
