@@ -204,3 +204,17 @@ def test_opposition_to_a_truce_and_a_broken_dialogue_are_alerts(
         coder: Coder, text: str, kind: str) -> None:
     _, alerts = _classify(coder, text)
     assert kind in alerts
+
+
+@pytest.mark.parametrize("text", [
+    "Pese a la tregua alcanzada en marzo, ambas delegaciones siguen reunidas en Ammán.",
+    "El Ejecutivo lanzó un programa de 800 millones para reparar el puerto de Jersón y su red "
+    "eléctrica.",
+    "El impacto de la guerra en la red eléctrica costará 9.000 millones, según el Banco Mundial.",
+    "La explotación del gasoducto se reanudó el jueves, informó la compañía estatal.",
+    "La tregua protegerá a los civiles más vulnerables de Jartum, según Unicef.",
+])
+def test_reaching_launching_impact_exploitation_and_vulnerable_are_no_violence(
+        coder: Coder, text: str) -> None:
+    _, alerts = _classify(coder, text)
+    assert not alerts

@@ -209,3 +209,10 @@ def test_opposition_to_a_truce_and_a_broken_dialogue_are_alerts(
         coder: Coder, text: str, kind: str) -> None:
     _, alerts = _classify(coder, text)
     assert kind in alerts
+
+
+def test_launching_a_plan_is_no_attack(coder: Coder) -> None:
+    _, alerts = _classify(
+        coder, "Le gouvernement a lancé un programme de 800 millions pour réparer le port de "
+        "Kherson et son réseau électrique.")
+    assert not alerts
