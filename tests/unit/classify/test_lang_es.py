@@ -218,3 +218,9 @@ def test_reaching_launching_impact_exploitation_and_vulnerable_are_no_violence(
         coder: Coder, text: str) -> None:
     _, alerts = _classify(coder, text)
     assert not alerts
+
+
+def test_what_is_not_known_is_no_rejection(coder: Coder) -> None:
+    _, alerts = _classify(coder, "Se ignora todavía si el alto el fuego será prorrogado más allá "
+                          "del domingo, según una fuente diplomática.")
+    assert "truce_rejected" not in alerts

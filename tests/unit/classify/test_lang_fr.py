@@ -216,3 +216,9 @@ def test_launching_a_plan_is_no_attack(coder: Coder) -> None:
         coder, "Le gouvernement a lancé un programme de 800 millions pour réparer le port de "
         "Kherson et son réseau électrique.")
     assert not alerts
+
+
+def test_what_is_not_known_is_no_rejection(coder: Coder) -> None:
+    _, alerts = _classify(coder, "On ignore toujours si le cessez-le-feu sera prolongé au-delà "
+                          "de dimanche, selon une source diplomatique.")
+    assert "truce_rejected" not in alerts
