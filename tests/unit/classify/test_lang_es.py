@@ -224,3 +224,9 @@ def test_what_is_not_known_is_no_rejection(coder: Coder) -> None:
     _, alerts = _classify(coder, "Se ignora todavía si el alto el fuego será prorrogado más allá "
                           "del domingo, según una fuente diplomática.")
     assert "truce_rejected" not in alerts
+
+
+def test_violence_in_the_midst_of_a_truce_violates_it(coder: Coder) -> None:
+    _, alerts = _classify(coder, "En pleno alto el fuego, disparos israelíes mataron el jueves a "
+                          "dos pescadores frente a Gaza, informó la Defensa Civil.")
+    assert "ceasefire_violation" in alerts

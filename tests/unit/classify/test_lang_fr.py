@@ -222,3 +222,9 @@ def test_what_is_not_known_is_no_rejection(coder: Coder) -> None:
     _, alerts = _classify(coder, "On ignore toujours si le cessez-le-feu sera prolongé au-delà "
                           "de dimanche, selon une source diplomatique.")
     assert "truce_rejected" not in alerts
+
+
+def test_violence_in_the_midst_of_a_truce_violates_it(coder: Coder) -> None:
+    _, alerts = _classify(coder, "En pleine trêve, des tirs israéliens ont tué jeudi deux "
+                          "pêcheurs au large de Gaza, selon la Défense civile.")
+    assert "ceasefire_violation" in alerts
