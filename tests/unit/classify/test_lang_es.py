@@ -230,3 +230,9 @@ def test_violence_in_the_midst_of_a_truce_violates_it(coder: Coder) -> None:
     _, alerts = _classify(coder, "En pleno alto el fuego, disparos israelíes mataron el jueves a "
                           "dos pescadores frente a Gaza, informó la Defensa Civil.")
     assert "ceasefire_violation" in alerts
+
+
+def test_the_air_defence_that_intercepts_is_no_target(coder: Coder) -> None:
+    _, alerts = _classify(coder, "Tres drones lanzados desde Yemen fueron interceptados el jueves "
+                          "por la defensa antiaérea saudí, sin causar víctimas.")
+    assert "strategic_strike" not in alerts

@@ -228,3 +228,9 @@ def test_violence_in_the_midst_of_a_truce_violates_it(coder: Coder) -> None:
     _, alerts = _classify(coder, "En pleine trêve, des tirs israéliens ont tué jeudi deux "
                           "pêcheurs au large de Gaza, selon la Défense civile.")
     assert "ceasefire_violation" in alerts
+
+
+def test_the_air_defence_that_intercepts_is_no_target(coder: Coder) -> None:
+    _, alerts = _classify(coder, "Trois drones lancés depuis le Yémen ont été interceptés jeudi "
+                          "par la défense antiaérienne saoudienne, sans faire de victimes.")
+    assert "strategic_strike" not in alerts
