@@ -66,7 +66,8 @@ class Figures:
     `roles.person_nouns`); built once per coder."""
 
     def __init__(
-        self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (), decimal: str = "."
+        self, lexicon: dict[str, Any], thousands: tuple[str, ...] = (), decimal: str = ".",
+        compound_numbers: bool = False,
     ) -> None:
         # a language's own digit marks (language.yaml `digits`: "2.000", "2 000", "2,5") and
         # its multiplier words after a figure ("2,5 Millionen", "3 тыс."); without them,
@@ -113,6 +114,12 @@ class Figures:
         # before a cue are split at spaces, so the figure starts groups earlier)
         spaced = "".join(re.escape(t) for t in thousands if t.isspace())
         self._groups_before = re.compile(rf"(?<!\d)(?:\d{{1,3}}[{spaced}])+$") if spaced else None
+        # a number word of several words ("treinta y cinco"): read whole before its cue,
+        # where the word tokens would see only its last word ("cinco")
+        compounds = sorted((w for w in self._words if " " in w), key=len, reverse=True)
+        self._compound_tail = re.compile(
+            r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in compounds)
+            + r")$", re.IGNORECASE) if compound_numbers and compounds else None
         number = (
             rf"(?:(?P<qual>{qual})\s+)?"
             rf"(?P<num>{digits}|(?:{alt})(?:-(?:{alt}))?)"
@@ -269,8 +276,15 @@ class Figures:
         return None
 
     def _figure_start(self, text: str, start: int, floor: int) -> int:
-        """Where a figure whose last space-grouped digits start at `start` begins ("1 200")."""
-        if self._groups_before is None or not text[start : start + 1].isdigit():
+        """Where a figure whose last space-grouped digits start at `start` begins ("1 200"),
+        or a number of several words whose last word does ("treinta y cinco")."""
+        if not text[start : start + 1].isdigit():
+            if self._compound_tail is None:
+                return start
+            end = start + len(_TOKEN_RE.match(text, start).group(0).rstrip(".,"))  # type: ignore[union-attr]
+            found = self._compound_tail.search(text, max(floor, start - 30), end)
+            return found.start() if found else start
+        if self._groups_before is None:
             return start
         found = self._groups_before.search(text, max(floor, start - 24), start)
         return found.start() if found else start
@@ -289,13 +303,13 @@ class Figures:
             if numeric and word not in {"a", "an", "both"}:
                 if token.start() > 0 and text[token.start() - 1] in "-–":
                     return None  # a model name: "A-50 spy planes"
-                match = self.number_re.match(text, self._figure_start(text, token.start(), floor),
-                                             pos)
+                begin = self._figure_start(text, token.start(), floor)
+                match = self.number_re.match(text, begin, pos)
                 value = self.number_value(match) if match else None
                 if value is None:
                     return None
-                qual = _QUAL_BEFORE.search(text, max(floor, token.start() - 20), token.start())
-                return (qual.start() if qual else token.start()), value
+                qual = _QUAL_BEFORE.search(text, max(floor, begin - 20), begin)
+                return (qual.start() if qual else begin), value
             if word in {",", "and", "or"} or "," in token.group(0)[:-1]:
                 return None
         return None

@@ -19,7 +19,8 @@ ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
 _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
                        "multipliers", "currencies", "abbreviations", "months", "weekdays",
                        "qualifiers", "toll_words", "toll_nouns", "year_words",
-                       "age_words", "relative_days", "modals", "phrases"})
+                       "year_before", "year_links", "year_not_after", "age_words",
+                       "relative_days", "modals", "phrases"})
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
 
 
@@ -49,6 +50,8 @@ class _Settings(BaseModel):
     rules_off: list[str] = Field(default_factory=list)
     predicates_off: list[str] = Field(default_factory=list)
     masks: dict[str, list[str]] = Field(default_factory=dict)
+    modifiers_after: int = Field(default=0, ge=0, le=3)
+    compound_numbers: bool = False
     regions: dict[str, str] = Field(default_factory=dict)
     digits: _Digits | None = None
     verb_final: bool = False
@@ -76,6 +79,11 @@ class LanguageSettings:
     rules_off: frozenset[str] = frozenset()
     predicates_off: frozenset[str] = frozenset()
     masks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # how many words (adjectives, a name) may follow a noun before its participle, in a
+    # language whose modifiers follow the noun ("un navire russe touché par"): English 0
+    modifiers_after: int = 0
+    # number words of several words ("treinta y cinco") are read whole before a cue
+    compound_numbers: bool = False
     # a region as the language names it ("Харківськ* област*", "Харківщин*") -> the region
     # of data/places.yaml it is ("Kharkiv region")
     regions: dict[str, str] = field(default_factory=dict)
@@ -167,6 +175,8 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),
         masks={k: tuple(v) for k, v in parsed.masks.items()},
+        modifiers_after=parsed.modifiers_after,
+        compound_numbers=parsed.compound_numbers,
         regions=dict(parsed.regions),
         thousands=tuple(parsed.digits.thousands) if parsed.digits else (),
         decimal=parsed.digits.decimal if parsed.digits else ".",
@@ -300,6 +310,9 @@ def read_lexicon(
         "qualifiers": terms("qualifiers", data.get("qualifiers") or []),
         "toll_words": terms("toll_words", data.get("toll_words") or []),
         "year_words": terms("year_words", data.get("year_words") or []),
+        "year_before": terms("year_before", data.get("year_before") or []),
+        "year_links": terms("year_links", data.get("year_links") or []),
+        "year_not_after": terms("year_not_after", data.get("year_not_after") or []),
         "age_words": terms("age_words", data.get("age_words") or []),
         "toll_nouns": terms("toll_nouns", data.get("toll_nouns") or []),
         "modals": terms("modals", data.get("modals") or []),

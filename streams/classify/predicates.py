@@ -791,8 +791,11 @@ def _embedded(w: Words) -> re.Pattern[str]:
 
 
 def _hit_by(w: Words) -> re.Pattern[str]:
-    # as written, lowercase: a headline's "Hit By" is not read
-    return w.pattern("hit_by", lambda w: rf"\s{{0,2}}{w.alt('hit_by')}", 0)
+    # as written, lowercase: a headline's "Hit By" is not read. A language whose modifiers
+    # follow the noun lets that many words stand between ("un navire russe touché par")
+    after = w.settings.modifiers_after
+    lead = rf"(?:\s+[\w'’-]+){{0,{after}}}" if after else ""
+    return w.pattern("hit_by", lambda w: rf"{lead}\s{{0,2}}{w.alt('hit_by')}", 0)
 
 
 def _under(w: Words) -> re.Pattern[str]:

@@ -4,7 +4,7 @@ coder's own lexicon (not the shipped file), so a language's data brings its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from streams.classify.figures import Figures
@@ -37,7 +37,8 @@ class Words:
         self.target_preps = frozenset(roles["target_prep"])
         self.partner_preps = frozenset(roles["partner_prep"])
         self.strategic = frozenset(lexicon["assets"]["strategic"])
-        self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal)
+        self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal,
+                               self.settings.compound_numbers)
         # the word lists of `phrases:` and of the cue categories (a predicate may read the
         # terms of a category the scan also finds, to skip its regex when nothing was found)
         article = lexicon.get("article") or {}
@@ -68,9 +69,7 @@ class Words:
 
             self.dates = LanguageDates(lexicon.get("months", {}), lexicon.get("weekdays", {}),
                                        lexicon.get("relative_days", {}))
-        self.year_re = re.compile(
-            r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
-        ) if forms else None
+        self.year_re = _year_re(forms, lexicon)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
     def set(self, name: str) -> frozenset[str]:
@@ -121,6 +120,38 @@ class Words:
         if word in settings.contractions:
             return settings.contractions[word]
         return "" if word in settings.elision else word
+
+
+def _phrase_alt(terms: Iterable[object] | None) -> str:
+    """Terms as a regex alternation, longest first, any spacing between their words."""
+    words = sorted((str(t).lower() for t in terms or ()), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in t.split()) for t in words)
+
+
+def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | None:
+    """The year a sentence is set in, group 1: before the language's `year_words` ("в 2022
+    году"), or after one of its `year_before` words, a month between them allowed and the
+    language's `year_links` around it ("en 2022", "en mars 2022", "en junio de 2025",
+    "aquel 8 de abril de 2022"), unless one of its `year_not_after` words comes right
+    before ("conclue en novembre 2024"). None when the language has neither (English:
+    coder.py)."""
+    before = _phrase_alt(lexicon.get("year_before"))
+    if not before:
+        return re.compile(
+            r"(?<!\d)((?:19|20)\d\d)\s*(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE
+        ) if forms else None
+    months = _phrase_alt(lexicon.get("months", {}))
+    links = _phrase_alt(lexicon.get("year_links"))
+    link = rf"(?:(?:{links})\s+)?" if links else ""
+    month = rf"(?:(?:\d{{1,2}}\s+{link})?(?:{months})\s+{link})?" if months else ""
+    # "la trêve conclue en novembre 2024", "en vigor desde": the year dates the accord named
+    # before it, not the sentence's event (one fixed-width look-behind per word)
+    unless = "".join(rf"(?<!{re.escape(str(w).lower())} )"
+                     for w in lexicon.get("year_not_after") or ())
+    alts = [rf"{unless}\b(?:{before})\s+{month}(?=(?:19|20)\d\d(?!\w))"]
+    if forms:
+        alts.append(r"(?<!\d)(?=(?:19|20)\d\d\s*(?:" + "|".join(forms) + r")(?!\w))")
+    return re.compile("(?:" + "|".join(alts) + r")((?:19|20)\d\d)", re.IGNORECASE)
 
 
 def default_words() -> Words:

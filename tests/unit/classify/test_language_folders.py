@@ -135,6 +135,7 @@ def test_a_language_without_proclitics_keeps_whole_words(coder: Coder) -> None:
     ({"language": {**ARABIC, "predicates_off": ["no_such_predicate"]}}, "no_such_predicate"),
     ({"language": {**ARABIC, "code": "yy"}}, "yy"),
     ({"language": {**ARABIC, "masks": {"truce": ["atack"]}}}, "atack"),
+    ({"language": {**ARABIC, "thousands": ["ab"]}}, "thousands"),
     ({"lexicon": {"version": 1, "cues": {"truce": ["прекращени* огня"]}}}, "endings"),
     ({"lexicon": {"version": 1, "assets": {"military": {"silo": ["x"]}}}}, "silo"),
     ({"actors": {"version": 1, "actors": [{"name": "X", "terms": ["x"]}]}}, "kind"),
