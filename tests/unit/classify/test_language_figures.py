@@ -1,11 +1,9 @@
-"""Figures grouped by thousands the language's way (`language.yaml`'s `thousands`): "1,200"
+"""Figures grouped by thousands the language's way (`language.yaml`'s `digits`): "1,200"
 in English, "1 200" (a space, a no-break or a narrow no-break space) and "1.200" in French,
 "2.000" in Spanish. A figure read as its last group ("200") or as a year ("2.000") turns a
 war's thousands into a handful, or a handful into nothing."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
@@ -28,13 +26,13 @@ def _after(figures: Figures, text: str, cue: str) -> int | None:
 
 @pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
 def test_a_space_grouped_figure_is_read_whole_before_its_cue(space: str) -> None:
-    french = Figures(_LEXICON, (" ", "\u00a0", "\u202f", "."))
+    french = Figures(_LEXICON, (" ", "\u00a0", "\u202f", "."), ",")
     assert _before(french, f"Les combats ont fait 1{space}200 morts mardi.", "morts") == 1200
     assert _before(french, f"au moins 12{space}500 civils tués", "tués") == 12500
 
 
 def test_a_dot_grouped_figure_is_a_count_not_a_year_nor_a_decimal() -> None:
-    spanish = Figures(_LEXICON, (".", " "))
+    spanish = Figures(_LEXICON, (".", " "), ",")
     assert _before(spanish, "El ataque causó 2.000 muertos.", "muertos") == 2000
     assert _after(spanish, "the toll rose to 1.250.000 people", "toll") == 1250000
     # a year stays a year, a decimal a decimal
@@ -48,8 +46,7 @@ def test_english_groups_with_commas_only() -> None:
     assert _before(english, "In 2024 people were killed.", "were") is None
     # a space does not group an English figure: the count is its last number
     assert _before(english, "Of the 3 200 people killed", "killed") == 200
-    assert english.number_re.pattern == Figures(_LEXICON, (",",)).number_re.pattern
-    assert re.search(r"\[,\]", english.number_re.pattern)
+    assert r"\d{1,3}(?:,\d{3})+" in english.number_re.pattern  # "1,200", English's own form
 
 
 def test_the_shipped_french_and_spanish_coders_read_their_thousands() -> None:
@@ -63,8 +60,9 @@ def test_the_shipped_french_and_spanish_coders_read_their_thousands() -> None:
 
 def test_a_number_of_several_words_is_read_whole_where_the_language_says_so() -> None:
     lexicon = {**_LEXICON, "numbers": {"cinco": 5, "treinta": 30, "treinta y cinco": 35}}
-    spanish = Figures(lexicon, (".",), compound_numbers=True)
+    spanish = Figures(lexicon, (".",), ",", compound_numbers=True)
     assert _before(spanish, "Treinta y cinco civiles murieron.", "murieron") == 35
     assert _before(spanish, "Murieron cinco civiles.", "civiles") == 5
     # without the setting (every language so far) the last word is read, as before
-    assert _before(Figures(lexicon, (".",)), "Treinta y cinco civiles murieron.", "murieron") == 5
+    assert _before(Figures(lexicon, (".",), ","), "Treinta y cinco civiles murieron.",
+                   "murieron") == 5
