@@ -133,31 +133,32 @@ async def test_every_message_is_accounted_for(worker: Worker) -> None:
 
 
 async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) -> None:
-    """A Spanish wire is neither a dead letter nor misread as English: it reaches
-    news.events with its language and no events, and the worker counts it."""
-    spanish = json.dumps({
-        "id": "wire-lang-es-1",
-        "headline": "Drones destruyen una subestación eléctrica en Járkov",
-        "body": "JÁRKOV, 4 mar (EFE).- Drones rusos destruyeron durante la noche la principal "
-                "subestación eléctrica de la ciudad y dejaron sin luz a 200.000 hogares, "
-                "informó el gobernador regional.",
+    """A French wire (French is opt-in, not coded by default) is neither a dead letter nor
+    misread as English: it reaches news.events with its language and no events, and the
+    worker counts it."""
+    french = json.dumps({
+        "id": "wire-lang-fr-1",
+        "headline": "Des drones détruisent une sous-station électrique à Kharkiv",
+        "body": "KHARKIV, 4 mars 2025 (AFP) - Des drones russes ont détruit dans la nuit la "
+                "principale sous-station électrique de la ville, privant 200 000 foyers "
+                "d'électricité, a annoncé le gouverneur régional.",
     }).encode()
     german = ("BERLIN (dpa) - Die Bundesregierung hat am Dienstag neue Gespräche über die "
               "Energieversorgung angekündigt.").encode()
-    before = worker.metric("wirewatch_articles_uncoded_language_total", language="es")
-    await produce(worker.topic("news.raw"), [spanish, german])
+    before = worker.metric("wirewatch_articles_uncoded_language_total", language="fr")
+    await produce(worker.topic("news.raw"), [french, german])
     docs = values_json(await consume(
         worker.topic("news.events"), timeout=90,
         until=lambda records: sum(
-            json.loads(r.value)["language"] in ("es", "de") for r in records) >= 2,
+            json.loads(r.value)["language"] in ("fr", "de") for r in records) >= 2,
     ))
-    by_language = {d["language"]: d for d in docs if d["language"] in ("es", "de")}
-    assert by_language["es"]["article_id"] == "wire-lang-es-1"
-    assert by_language["es"]["events"] == [] and by_language["de"]["events"] == []
+    by_language = {d["language"]: d for d in docs if d["language"] in ("fr", "de")}
+    assert by_language["fr"]["article_id"] == "wire-lang-fr-1"
+    assert by_language["fr"]["events"] == [] and by_language["de"]["events"] == []
     normalized = values_json(await consume(
         worker.topic("news.normalized"), timeout=30,
-        until=has_articles("wire-lang-es-1"),
+        until=has_articles("wire-lang-fr-1"),
     ))
-    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-es-1"} == {"es"}
-    after = worker.metric("wirewatch_articles_uncoded_language_total", language="es")
+    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-fr-1"} == {"fr"}
+    after = worker.metric("wirewatch_articles_uncoded_language_total", language="fr")
     assert after - before == 1, worker.metrics_text()
