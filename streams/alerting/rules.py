@@ -81,16 +81,11 @@ def is_mass_casualty(casualties: Casualties | None, config: AlertConfig) -> bool
 
 
 def dyad(events: Sequence[Event]) -> str | None:
-    """The country pair the events are about, sorted so both directions share one key. Two
-    parties of one state are that state twice (talks in Jeddah between Sudan's army and the
-    RSF are SDN-SDN): the place, such as a host of talks, only stands in for a missing party."""
+    """The country pair the events are about, sorted so both directions share one key."""
     for event in events:
         countries = {a.country for a in (event.actor, event.target) if a and a.country}
         if len(countries) == 2:
             return "-".join(sorted(countries))
-    for event in events:
-        if event.actor and event.target and event.actor.country and event.target.country:
-            return f"{event.actor.country}-{event.target.country}"
     for event in events:
         countries = {a.country for a in (event.actor, event.target) if a and a.country}
         countries |= {loc.country for loc in event.locations if loc.country}

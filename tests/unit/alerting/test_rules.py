@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 
 from schemas import Actor, Casualties, ClassifiedArticle, Event, Evidence, Location
 from streams.alerting import AlertConfig, alert_id, alerts_for
-from streams.alerting.rules import dyad
 
 NOW = datetime(2025, 6, 4, 12, tzinfo=UTC)
 RUS = Actor(name="Russia", code="RUS", country="RUS")
@@ -91,20 +90,6 @@ def test_alerts_carry_evidence_dyad_places_and_deterministic_ids() -> None:
     assert "Kyiv" in alert.title and "2025-06-04" in alert.summary
     assert alert.sources == ["Wire"]
     assert alert_id("art-2", "truce_rejected") != alert.alert_id
-
-
-def test_two_parties_of_one_state_are_its_dyad_not_the_host_of_their_talks() -> None:
-    """Talks in Jeddah between Sudan's army and the RSF: SDN-SDN, never SAU-SDN."""
-    army = Actor(name="Sudanese armed forces", code="SDNMIL", country="SDN")
-    rsf = Actor(name="Rapid Support Forces", code="SDNREB", country="SDN")
-    jeddah = Location(name="Jeddah", country="SAU", latitude=21.49, longitude=39.19)
-    stalled = event("negotiation.stalled", actor=rsf, target=army, locations=[jeddah])
-    (alert,) = alerts_for(article(stalled), now=NOW)
-    assert alert.dyad == "SDN-SDN" and alert.locations == [jeddah]
-    one_sided = event("negotiation.stalled", actor=rsf, target=None, locations=[jeddah])
-    assert alerts_for(article(one_sided), now=NOW)[0].dyad == "SAU-SDN"
-    cross = event("attack.aerial", actor=RUS, target=UKR)
-    assert dyad([stalled, cross]) == "RUS-UKR"  # a pair of two states comes first
 
 
 def test_no_alerts_for_retracted_or_eventless_articles() -> None:
