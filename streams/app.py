@@ -499,15 +499,14 @@ def create_app(settings: config.Settings) -> faust.App:
         its alert, since the crashed run's publication may not have reached the broker."""
         key = folding.fold_key(item)
         state = folds.get(key)
-        if folding.written_by(state, msg.partition, msg.offset):
-            published = folding.published_by(state)
+        if state is not None and folding.written_by(state, msg.partition, msg.offset):
+            published = folding.republished(state, item)
         else:
-            published, state, _ = folding.fold(
+            published, state = folding.fold_event(
                 state, item, window=settings.fold_window,
                 now=event_time(item.published_at, item.ingest_ts_ms),
             )
-            if state is not None:
-                folds[key] = folding.stamp(state, msg.partition, msg.offset, published)
+            folds[key] = folding.stamp(state, msg.partition, msg.offset, published)
         if published is not None:
             await publish_alert(published)
 

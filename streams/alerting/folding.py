@@ -47,6 +47,8 @@ MAX_EVIDENCE = 6
 MAX_EVENT_IDS = 50
 MAX_ACTORS = 10
 MAX_LOCATIONS = 10
+# Folds kept per fold key (see `fold_event`).
+MAX_FOLDS = 16
 # Alerts whose identity is not "an event in the world": never folded.
 UNFOLDED_KINDS = frozenset({"escalation_surge"})
 
@@ -267,24 +269,88 @@ def fold(
     return published, new_state, True
 
 
+def _folds(state: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """The folds of one key, newest last; a state written before keys held several folds
+    (one fold dict) reads as a list of one."""
+    if state is None:
+        return []
+    if "folds" in state:
+        return [dict(f) for f in state["folds"]]
+    return [{k: v for k, v in state.items() if k != "src"}]
+
+
+def fold_event(
+    state: Mapping[str, Any] | None,
+    alert: Alert,
+    *,
+    now: datetime,
+    window: timedelta = DEFAULT_WINDOW,
+    keep: int = MAX_FOLDS,
+) -> tuple[Alert | None, dict[str, Any]]:
+    """Fold one alert among the folds of its fold key: (alert to publish or None, new state).
+
+    A key keeps its last `keep` folds, not only the newest: a report of an article already in
+    any of them goes to that fold, whatever came since. With one fold per key, a report
+    outside the window (a wire with no date of its own, stamped today, in a stream of
+    yesterday's; the next night's strike) replaced the fold, and a replay after a crash of an
+    article folded before it started a second alert for that article (chaos suite, kill -9
+    three times, 2026-12-05: one talks_collapse under two alert ids). A new article joins the
+    fold whose first report is nearest in time within `window`, else starts one; the fold
+    whose latest report is oldest is forgotten when more than `keep` are held.
+    """
+    folds = _folds(state)
+    if alert.kind in UNFOLDED_KINDS:
+        return alert, {"folds": folds}
+    home = next((i for i, f in enumerate(folds) if alert.article_id in f["reports"]), None)
+    if home is None and alert.status == "withdrawn":
+        return alert, {"folds": folds}
+    if home is None:
+        near = [
+            (abs(now - datetime.fromisoformat(f["first_seen"])), i)
+            for i, f in enumerate(folds)
+            if abs(now - datetime.fromisoformat(f["first_seen"])) <= window
+        ]
+        home = min(near)[1] if near else None
+    if home is None:
+        published, started, _ = fold(None, alert, now=now, window=window)
+        assert started is not None
+        folds.append(started)
+    else:
+        published, updated, _ = fold(folds[home], alert, now=now, window=window)
+        assert updated is not None
+        folds[home] = updated
+    if len(folds) > keep:
+        folds.sort(key=lambda f: datetime.fromisoformat(f["last_seen"]))
+        folds = folds[len(folds) - keep:]
+    return published, {"folds": folds}
+
+
 def stamp(
     state: Mapping[str, Any], partition: int, offset: int, published: Alert | None
 ) -> dict[str, Any]:
-    """The fold with the source offset that last wrote it and whether that run published.
+    """The key's folds with the source offset that last wrote them and the id of the alert
+    that run published, if any.
 
-    `state["alert"]` is the last published alert; a replay of the same offset after a crash
-    re-publishes it (`published_by`), since the crashed run's send may never have left."""
-    return {**state, "src": [partition, offset, published is not None]}
+    A replay of the same offset after a crash re-publishes it (`republished`), since the
+    crashed run's send may never have left."""
+    return {**state, "src": [partition, offset, published.alert_id if published else None]}
 
 
 def written_by(state: Mapping[str, Any] | None, partition: int, offset: int) -> bool:
-    """Whether the fold was last written by the message at (partition, offset)."""
+    """Whether the key's folds were last written by the message at (partition, offset)."""
     return state is not None and list(state.get("src", ()))[:2] == [partition, offset]
 
 
-def published_by(state: Mapping[str, Any]) -> Alert | None:
-    """The alert the run that last wrote the fold published, if it published one."""
+def republished(state: Mapping[str, Any], alert: Alert) -> Alert | None:
+    """What the run that last wrote the key published for `alert`: the fold's alert under
+    the recorded id, the alert itself when it passed through unfolded, or None."""
     src = state.get("src")
     if not src or not src[2]:
         return None
-    return Alert.model_validate(state["alert"])
+    folds = _folds(state)
+    if src[2] is True and "folds" not in state:  # written when a key held one fold
+        return Alert.model_validate(folds[0]["alert"])
+    for f in folds:
+        if f["alert_id"] == src[2]:
+            return Alert.model_validate(f["alert"])
+    return alert
