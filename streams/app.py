@@ -89,7 +89,15 @@ def parse_contribution(value: bytes) -> escalation.Contribution:
     return escalation.Contribution(**orjson.loads(value))
 
 
-def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
+# The escalation hop's records carry the event's time as their Kafka timestamp (the index's
+# windows follow it), so a 7-day time retention deleted a re-fed archive's contributions
+# before they were read (seen in the kill -9 runs: offsets 40-131 of one partition gone,
+# their wires dated a year back). The hop keeps its records by size instead.
+EVENT_TIME_TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": str(1 << 30)}
+
+
+def _raw_topic(app: faust.App, name: str, partitions: int,
+               config: dict[str, str] | None = None) -> Any:
     """A bytes-in, bytes-out topic. Declared (`internal`) so the worker creates any missing
     topic at start: a consumer subscribed to a topic that does not exist yet ignores it."""
     return app.topic(
@@ -100,6 +108,7 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> Any:
         value_serializer="raw",
         partitions=partitions,
         internal=True,
+        config=config,
     )
 
 
@@ -182,7 +191,8 @@ def create_app(settings: config.Settings) -> faust.App:
     normalized_topic = _raw_topic(app, prefix(config.NORMALIZED), parts)
     events_topic = _raw_topic(app, prefix(config.EVENTS), parts)
     fold_topic = _raw_topic(app, prefix(FOLD_TOPIC), parts)
-    escalation_topic = _raw_topic(app, prefix(ESCALATION_TOPIC), parts)
+    escalation_topic = _raw_topic(app, prefix(ESCALATION_TOPIC), parts,
+                                  config=EVENT_TIME_TOPIC_CONFIG)
     alerts_topic = _raw_topic(app, prefix(config.ALERTS), parts)
     critical_topic = _raw_topic(app, prefix(config.ALERTS_CRITICAL), parts)
     deadletter_topic = _raw_topic(app, prefix(config.DEADLETTER), parts)

@@ -1,0 +1,19 @@
+"""The escalation hop keeps its records by size, not by their (event-time) timestamps."""
+
+from __future__ import annotations
+
+from streams import config
+from streams.app import ESCALATION_TOPIC, create_app
+
+
+def test_the_escalation_hop_is_not_deleted_by_the_age_of_its_events() -> None:
+    """Its records carry the wire's own time: an archive re-fed a year later would fall out
+    of a 7-day time retention before the index read it (seen in the kill -9 runs)."""
+    settings = config.Settings.from_env()
+    app = create_app(settings)
+    topics = {agent.channel.get_topic_name(): agent.channel for agent in app.agents.values()}
+    escalation = topics[settings.topic(ESCALATION_TOPIC)]
+    assert escalation.config["retention.ms"] == "-1"
+    assert int(escalation.config["retention.bytes"]) >= 1 << 30
+    # the wires and the other hops keep the broker's own retention
+    assert "retention.ms" not in topics[settings.topic(config.RAW)].config
