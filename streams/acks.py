@@ -1,4 +1,4 @@
-"""Two corrections to Faust's offset bookkeeping, so a rebalance can never commit past an
+"""Three corrections to Faust's offset bookkeeping, so a rebalance can never commit past an
 offset no agent processed.
 
 Found by the chaos suite (kill -9, data dir kept): an article reached `news.events` at
@@ -14,24 +14,34 @@ far beyond it. In faust-streaming 0.15.3:
 2. `Consumer._new_offset` guards against a gap at the head of the acked offsets with
    `min(acked) - committed > 1`; but the committed offset is the *next* offset to read, so
    one missing offset right after it (acked 18, 19 with 17 committed) is committed over.
+3. Faust's fetch loop (`Consumer._drain_messages`) treats a jump in the offsets it delivers
+   as a *gap*, a range compaction or transaction markers left empty, and commits over it as
+   if it had been processed. On our topics a jump means records fetched and never delivered
+   (`streams.order` tells the story: ten articles lost in a kill -9 run).
 
 The fix: such skipped messages are not acked (the seek that ends every rebalance re-reads
 them from the committed offset, and the offset-stamped state makes the re-read harmless); an
 offset known to have been skipped holds the commit below it until it is processed; and no
 commit is made while the offset right after the committed one is missing from the acks (a
-record can also vanish unacked: Faust clears its queues when a rebalance starts). Our source
-topics are neither compacted nor written by transactional producers, so the first record read
-after a seek is the committed offset itself. A `news.raw` written with transactions would
-carry markers there and stall that partition's commits (`/ready` then reports it stalled):
-feed it without transactions.
+record can also vanish unacked: Faust clears its queues when a rebalance starts); a jump is
+logged and not recorded as a gap; and a record `streams.order` refused (past a hole) is never
+acked. Our source topics are neither compacted nor written by transactional producers, so the
+first record read after a seek is the committed offset itself. A `news.raw` written with
+transactions carries a marker at one offset per transaction: `streams.order` reads it again
+three times before it records the offset as absent, so feed it without transactions.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import Any
 
 from faust.transport.consumer import Consumer
+
+from streams import order
+
+log = logging.getLogger("wirewatch")
 
 _ack = Consumer.ack
 _new_offset = Consumer._new_offset
@@ -48,6 +58,9 @@ def _skipped(consumer: Consumer) -> defaultdict[Any, set[int]]:
 def ack(self: Consumer, message: Any) -> bool:
     """Faust's ack, refused for a message its stream skipped rather than processed."""
     app = self.app
+    gate = order.gate_of(self)
+    if gate is not None and gate.is_refused(message.tp, message.offset):
+        return False  # past a hole on its partition: it was never processed
     if message.generation_id != app.consumer_generation_id or not app.flow_control.is_active():
         _skipped(self)[message.tp].add(message.offset)
         return False
@@ -79,7 +92,23 @@ def new_offset(self: Consumer, tp: Any) -> int | None:
     return _new_offset(self, tp)
 
 
+async def add_gap(self: Consumer, tp: Any, offset_from: int, offset_to: int) -> None:
+    """Instead of Faust's gap (offsets it would commit over unprocessed): nothing is
+    recorded, so the commit holds below `offset_from`; `streams.order` refuses the record
+    past the jump and reads the partition again. `offset_to` is the record delivered after
+    the jump."""
+    log.warning("%s[%d]: offsets %d-%d were fetched but never delivered; the commit stops "
+                "before them", tp.topic, tp.partition, offset_from, offset_to - 1)
+
+
+def record_absent(consumer: Consumer, tp: Any, start: int, end: int) -> None:
+    """Offsets start..end-1 are not in the partition: commits may pass them."""
+    consumer._gap[tp].addi(start, end)
+    consumer._gap[tp].merge_overlaps()
+
+
 def install() -> None:
     """Idempotent: called wherever the app is built."""
     Consumer.ack = ack  # type: ignore[method-assign]
     Consumer._new_offset = new_offset  # type: ignore[method-assign]
+    Consumer._add_gap = add_gap  # type: ignore[method-assign]

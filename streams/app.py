@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, ClassifiedArticle, NormalizedArticle, severity_rank
 from schemas.deadletter import DeadLetterReason, Stage
-from streams import acks, config, health, metrics, transport
+from streams import acks, config, health, metrics, order, transport
 from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
 from streams.budget import Budget, BudgetExceeded
 from streams.classify import CODER_VERSION, codes_language, load_coder
@@ -179,6 +179,7 @@ def create_app(settings: config.Settings) -> faust.App:
     """Build the app from settings; tests and the CLI build theirs from the environment."""
     transport.install()
     acks.install()
+    order.install_fetch_count()
     app = faust.App(settings.app_id, **faust_options(settings))
     prefix = settings.topic
     parts = settings.topic_partitions
@@ -196,6 +197,13 @@ def create_app(settings: config.Settings) -> faust.App:
     alerts_topic = _raw_topic(app, prefix(config.ALERTS), parts)
     critical_topic = _raw_topic(app, prefix(config.ALERTS_CRITICAL), parts)
     deadletter_topic = _raw_topic(app, prefix(config.DEADLETTER), parts)
+    # Every agent reads its partitions through the gate: in offset order, or not at all.
+    raw_name = raw_topic.get_topic_name()
+    gate = order.Gate(
+        committed=lambda tp: app.consumer._committed_offset.get(tp),
+        absent=lambda tp, start, end: acks.record_absent(app.consumer, tp, start, end),
+        may_have_markers=lambda tp: tp.topic == raw_name,
+    )
 
     # Every table is keyed so that a key always arrives on the same partition of the table's
     # source topic: Faust writes a table change to the changelog partition of the event being
@@ -310,7 +318,7 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.agent(raw_topic, name="normalize")
     async def normalize(stream: StreamT) -> None:
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             msg = event.message
             started = time.perf_counter()
             article = await guarded(
@@ -338,7 +346,7 @@ def create_app(settings: config.Settings) -> faust.App:
         Each mark records the offset that wrote it: a replay after a crash meets its own mark
         and forwards again (the first forward may have died with the process), where a real
         re-send meets another offset's mark and stops."""
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             msg = event.message
             article = await guarded(event, "normalize", parse_article, msg.value)
             if article is None:
@@ -358,7 +366,7 @@ def create_app(settings: config.Settings) -> faust.App:
     async def near_duplicates(stream: StreamT) -> None:
         """Another agency's copy or a lightly edited reprint is marked and counted, and its
         classification is never re-alerted. A revision (same article id) is never a copy."""
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             parsed = await guarded(event, "normalize", parse_article, event.message.value)
             if parsed is None:
                 continue
@@ -423,7 +431,7 @@ def create_app(settings: config.Settings) -> faust.App:
     async def classify(stream: StreamT) -> None:
         await coder_ready.wait()
         coder = app.wirewatch_coder
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             started = time.perf_counter()
             article = await guarded(event, "classify", parse_article, event.message.value)
             if article is None:
@@ -448,7 +456,7 @@ def create_app(settings: config.Settings) -> faust.App:
     async def alert(stream: StreamT) -> None:
         """Per-article alerts, reconciled with the article's earlier versions; then folded
         per event (fold topic) and counted towards the escalation index (escalation topic)."""
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             started = time.perf_counter()
             classified = await guarded(
                 event, "alert", ClassifiedArticle.model_validate_json, event.message.value
@@ -498,7 +506,7 @@ def create_app(settings: config.Settings) -> faust.App:
     async def fold_alerts(stream: StreamT) -> None:
         """Reports of one event (same kind, country pair, place, within the window) become
         one alert that grows; keyed by fold key, so one event's reports meet on one worker."""
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             item = await guarded(event, "alert", Alert.model_validate_json, event.message.value)
             if item is None:
                 continue
@@ -524,7 +532,7 @@ def create_app(settings: config.Settings) -> faust.App:
     async def escalation_index(stream: StreamT) -> None:
         """The rolling index per country pair and region: 1 h buckets in a windowed table,
         summed into the trailing window and the one before it on every contribution."""
-        async for event in stream.events():
+        async for event in order.in_order(gate, stream):
             part = await guarded(event, "alert", parse_contribution, event.message.value)
             if part is None:
                 continue
@@ -570,6 +578,12 @@ def create_app(settings: config.Settings) -> faust.App:
     @app.on_partitions_assigned.connect
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
         probe["assigned"] = True
+        order.install(app.consumer, gate)
+        gate.reset()
+
+    @app.task
+    async def reread_holes() -> None:
+        await order.serve(app, gate, lambda tp: tp.topic in source_topics)
 
     async def broker_answers() -> bool:
         """One metadata round trip for one topic: the consumer's own errors are retried out of
@@ -611,6 +625,10 @@ def create_app(settings: config.Settings) -> faust.App:
             value = health.lag(consumer.highwater(tp), done)
             if value is not None:
                 behind[key] = value
+                if (done is not None and not order.busy(app, lambda t: t.topic in source_topics)
+                        and gate.check_tail(tp, done, value, now)):
+                    log.warning("%s[%d]: %d behind and idle: tail re-read asked",
+                                    tp.topic, tp.partition, value)
                 metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
                     value
                 )

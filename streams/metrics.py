@@ -68,6 +68,16 @@ INGEST_TO_ALERT = Histogram(
     "From the raw message's Kafka timestamp to the alert's send.",
     buckets=_LATENCY_BUCKETS, registry=REGISTRY,
 )
+REREADS = Counter(
+    "wirewatch_rereads", "Re-reads of a partition from a record skipped inside the consumer "
+    "(agents process each partition in offset order), by topic.",
+    ["topic"], registry=REGISTRY,
+)
+OFFSETS_SKIPPED = Counter(
+    "wirewatch_offsets_skipped", "Offsets skipped because re-reads never brought them back "
+    "(logged at ERROR with the partition and range), by topic.",
+    ["topic"], registry=REGISTRY,
+)
 CONSUMER_LAG = Gauge(
     "wirewatch_consumer_lag_messages", "Messages behind the partition's end offset.",
     ["topic", "partition"], registry=REGISTRY,
@@ -95,6 +105,8 @@ METRIC_NAMES: frozenset[str] = frozenset(
         "wirewatch_stage_duration_seconds",
         "wirewatch_ingest_to_alert_seconds",
         "wirewatch_consumer_lag_messages",
+        "wirewatch_rereads_total",
+        "wirewatch_offsets_skipped_total",
         "wirewatch_worker_up",
         "wirewatch_worker_ready",
         "wirewatch_build_info",

@@ -12,7 +12,7 @@ from faust.transport.drivers.aiokafka import Consumer as AIOKafkaConsumer
 from faust.types import TP
 from intervaltree import IntervalTree
 
-from streams import acks
+from streams import acks, order
 
 TOPIC = TP("t.news.events", 0)
 
@@ -101,3 +101,38 @@ def test_a_record_missing_at_the_head_holds_the_commit(consumer: Consumer) -> No
     assert consumer._new_offset(TOPIC) is None
     consumer.ack(message(17))
     assert consumer._new_offset(TOPIC) == 20
+
+
+async def test_a_jump_in_delivered_offsets_is_not_a_gap_to_commit_over(
+    consumer: Consumer,
+) -> None:
+    """Faust records 18-21 as a gap when the fetch loop delivers 17 then 22 and commits 23;
+    on our topics those records exist and were never processed."""
+    await consumer._add_gap(TOPIC, 18, 22)
+    consumer.ack(message(17))
+    consumer.ack(message(22))
+    assert consumer._new_offset(TOPIC) == 18
+
+
+def test_a_record_the_gate_refused_is_never_acked(consumer: Consumer) -> None:
+    gate = order.Gate(committed=consumer._committed_offset.get,
+                      absent=lambda tp, start, end: acks.record_absent(consumer, tp, start, end))
+    order.install(consumer, gate)
+    assert gate.admit(TOPIC, 17)
+    assert consumer.ack(message(17)) is True
+    assert not gate.admit(TOPIC, 19)  # 18 never came
+    assert consumer.ack(message(19)) is False
+    assert consumer._new_offset(TOPIC) == 18
+    consumer._committed_offset[TOPIC] = 18  # the commit made
+    # the re-read brings 18, then 19 again: both processed, both acked, commit past them
+    assert gate.admit(TOPIC, 18) and consumer.ack(message(18)) is True
+    assert gate.admit(TOPIC, 19) and consumer.ack(message(19)) is True
+    assert consumer._new_offset(TOPIC) == 20
+
+
+def test_offsets_the_gate_gives_up_on_are_committed_over(consumer: Consumer) -> None:
+    consumer.__dict__.pop("_wirewatch_gate", None)
+    acks.record_absent(consumer, TOPIC, 18, 20)
+    consumer.ack(message(17))
+    consumer.ack(message(20))
+    assert consumer._new_offset(TOPIC) == 21

@@ -1,0 +1,315 @@
+"""Offset order: no agent processes a record past one it never saw on the same partition.
+
+Found by the chaos suite (kill -9 three times in a row, 2026-12-05). Faust's fetch loop
+sometimes delivers a partition's records with a jump (offset 151, then 193):
+`Consumer.getmany` cuts a batch short when the flow stops or the consumer generation changes,
+with the consumer's position already past the batch, and a record can also die between the
+fetch loop and the agent when a rebalance clears the queues. Faust records such a jump as a
+*gap* (what compaction or transaction markers leave) and commits over it. Seen on the broker:
+ten articles on `news.normalized` never classified, the group's offset committed past them.
+Every successor of a killed worker logged such jumps on most of its partitions. Processing
+past a hole and coming back to it later is no cure either: a stage whose state depends on
+order (a fold's identity is its first report) can then diverge from the run it replays.
+
+The gate sits between each agent and its stream: a record is processed only if its offset is
+at most the next one expected on its partition (the committed offset right after an
+assignment, then the last admitted + 1). A record past a hole is refused: not processed and,
+through `streams.acks`, never acked, so the commit stays below the hole. A refusal asks for a
+re-read of that partition from the hole (`reread`): paused, sought on the consumer's thread,
+resumed. Records the gate admits below the expected offset (after a rebalance's seek to the
+committed offset) were processed before and are processed again: at-least-once, made
+harmless by the offset-stamped state and deterministic ids.
+
+A hole that survives `MAX_REREADS` re-reads is skipped: logged at ERROR, counted in
+`wirewatch_offsets_skipped_total` and recorded as absent so commits pass it. On `news.raw`
+that is a producer writing with transactions (a commit marker at one offset per
+transaction). Elsewhere it is what Faust did on every jump before the gate, now after three
+tries and never silently. In the kill -9 runs of 2026-12-05 every hole was filled by its
+first or second re-read, except on `news.alerts.escalation`, where the broker had deleted
+the records (its time retention against the wires' own timestamps: fixed in streams.app);
+a hole deleted by the broker is skipped at once (`_past_retention`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from faust.transport.consumer import ThreadDelegateConsumer
+from faust.types import TP
+
+from streams import metrics
+
+log = logging.getLogger("wirewatch")
+
+MAX_REREADS = 3
+# How long a hole waits before its re-read. A worker that has just joined sees holes on many
+# partitions at once while its group settles and its tables recover: one re-read for them
+# all, outside a rebalance, instead of one per refusal.
+HOLE_SECONDS = 2.0
+# A partition with records waiting that has delivered nothing for this long lost its last
+# records inside the consumer, with no later record to show the hole.
+TAIL_SECONDS = 10.0
+# The longest a re-read waits for a fetch in flight (`Consumer._drain_messages` fetches with
+# a 1 s timeout) before its seek.
+FETCH_WAIT_SECONDS = 5.0
+# The longest the seeks may take (they queue on the consumer's thread).
+SEEK_SECONDS = 10.0
+_getmany = ThreadDelegateConsumer._getmany
+
+
+class Gate:
+    """Per partition, the next offset an agent may process. One gate serves every agent of
+    a worker: a partition is read by exactly one agent."""
+
+    def __init__(self, committed: Callable[[Any], int | None],
+                 absent: Callable[[Any, int, int], None],
+                 may_have_markers: Callable[[Any], bool] = lambda tp: False) -> None:
+        """`committed(tp)`: the consumer's committed offset; `absent(tp, start, end)`: tell
+        the offset bookkeeping that offsets start..end-1 are not in the partition;
+        `may_have_markers(tp)`: whether a producer outside Wirewatch writes the partition
+        (and could write it with transactions). A hole elsewhere is never given up on."""
+        self._committed = committed
+        self._absent = absent
+        self._may_have_markers = may_have_markers
+        self._next: dict[Any, int] = {}
+        # Offsets refused and not yet admitted on a re-read: `streams.acks` never acks them.
+        self.refused: defaultdict[Any, set[int]] = defaultdict(set)
+        # Partition -> [offset of the hole, re-reads made since it was first seen].
+        self.holes: dict[Any, list[int]] = {}
+        self.wanted = asyncio.Event()
+        self._admitted_at: dict[Any, float] = {}
+        self._reset_at = time.monotonic()
+
+    def admit(self, tp: Any, offset: int) -> bool:
+        """Whether the record at `offset` of `tp` may be processed now."""
+        expected = self._next.get(tp)
+        if expected is None:
+            expected = self._committed(tp)
+        if expected is not None and offset > expected:
+            hole = self.holes.get(tp)
+            if hole is None or hole[0] != expected:
+                hole = self.holes[tp] = [expected, 0]
+            if hole[1] < MAX_REREADS:
+                self.refused[tp].add(offset)
+                self.wanted.set()
+                return False
+            log.error("%s[%d]: offsets %d-%d never came back in %d re-reads and are skipped"
+                      "%s", tp.topic, tp.partition, expected, offset - 1, hole[1],
+                      " (transaction markers?)" if self._may_have_markers(tp) else "")
+            metrics.OFFSETS_SKIPPED.labels(topic=tp.topic).inc(offset - expected)
+            self._absent(tp, expected, offset)
+        hole = self.holes.get(tp)
+        if hole is not None and offset >= hole[0]:
+            del self.holes[tp]
+        self._next[tp] = offset + 1
+        self._admitted_at[tp] = time.monotonic()
+        refused = self.refused.get(tp)
+        if refused:
+            refused.discard(offset)
+        return True
+
+    def is_refused(self, tp: Any, offset: int) -> bool:
+        refused = self.refused.get(tp)
+        return bool(refused) and offset in refused
+
+    def reset(self) -> None:
+        """After an assignment: the consumer was sought to the committed offsets, so those
+        are what comes next; an offset remembered from an earlier assignment may be stale."""
+        self._next.clear()
+        self.refused.clear()
+        self.holes.clear()
+        self.wanted.clear()
+        self._admitted_at.clear()
+        self._reset_at = time.monotonic()
+
+    def check_tail(self, tp: Any, committed: int, behind: int, now: float) -> bool:
+        """Ask for a re-read of `tp` when records wait past `committed` and none has reached
+        an agent for `TAIL_SECONDS`: they were dropped inside the consumer with nothing after
+        them to show the hole (the gate only sees a hole from the record past it)."""
+        if behind <= 0 or now - self._admitted_at.get(tp, self._reset_at) < TAIL_SECONDS:
+            return False
+        expected = self._next.get(tp, committed)
+        hole = self.holes.get(tp)
+        if hole is None or hole[0] != expected:
+            hole = self.holes[tp] = [expected, 0]
+        if hole[1] >= MAX_REREADS:
+            return False
+        self._admitted_at[tp] = now  # one request per TAIL_SECONDS
+        self.wanted.set()
+        return True
+
+    def skip_deleted(self, tp: Any, start: int, first: int) -> None:
+        """Offsets start..first-1 of `tp` were deleted by retention: expect `first` next."""
+        self._absent(tp, start, first)
+        self._next[tp] = first
+        hole = self.holes.get(tp)
+        if hole is not None:
+            hole[0] = first
+
+    def reread_made(self) -> None:
+        """A re-read of every partition with a hole is being made: count it against each.
+        Refused offsets stay refused until admitted: an ack of one that slipped through
+        before the seek would let a commit pass it once the hole below is filled."""
+        for tp, hole in self.holes.items():
+            hole[1] += 1
+            metrics.REREADS.labels(topic=tp.topic).inc()
+
+
+def install(consumer: Any, gate: Gate) -> None:
+    """Keep the gate on the consumer, where `streams.acks` looks for refused offsets."""
+    consumer.__dict__["_wirewatch_gate"] = gate
+
+
+def gate_of(consumer: Any) -> Gate | None:
+    return consumer.__dict__.get("_wirewatch_gate")
+
+
+async def in_order(gate: Gate, stream: Any) -> Any:
+    """The stream's events, each only when its offset is next on its partition."""
+    async for event in stream.events():
+        message = event.message
+        if gate.admit(message.tp, message.offset):
+            yield event
+
+
+_fetch_ids = itertools.count()
+
+
+async def _counted_getmany(self: Any, active_partitions: Any, timeout: float) -> Any:
+    """Faust's fetch, remembered while in flight so a re-read can wait for the fetches
+    begun before it paused its partitions."""
+    inflight = self.__dict__.setdefault("_wirewatch_fetches", set())
+    call = next(_fetch_ids)
+    inflight.add(call)
+    try:
+        return await _getmany(self, active_partitions, timeout)
+    finally:
+        inflight.discard(call)
+
+
+def install_fetch_count() -> None:
+    """Idempotent: called wherever the app is built."""
+    ThreadDelegateConsumer._getmany = _counted_getmany  # type: ignore[method-assign]
+
+
+async def _seek_on_thread(thread: Any, offsets: dict[Any, int]) -> None:
+    """Runs on the consumer's thread, where the Kafka client lives: a client seek made from
+    the app's event loop (`Consumer.seek`) sets the client's futures from the wrong loop, and
+    the fetcher waiting on them is never woken (a first version of the re-read left a worker
+    idle that way). No wait for positions either (`seek_wait` waits up to the broker request
+    timeout, 90 s, holding the thread every other consumer call queues behind)."""
+    client = thread._ensure_consumer()
+    for tp, offset in offsets.items():
+        try:
+            client.seek(tp, offset)
+        except Exception as exc:  # revoked meanwhile: the new owner reads it
+            log.warning("%s[%d]: seek to %d failed: %r", tp.topic, tp.partition, offset, exc)
+
+
+async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
+    """Read each partition again from the offset given (its hole), the others untouched.
+
+    The partitions are paused (a batch in delivery drops their records, later fetches leave
+    them out), the fetches begun before the pause are waited for (one may hold their
+    records), then they are sought on the consumer's thread, the fetch loop's read offset set
+    with them (else the re-read records are dropped as already read) and resumed. Seeking to
+    the hole, not the committed offset, re-processes nothing this worker already processed,
+    so its counters stay exact (`received = normalized + duplicates + dead-lettered`). An
+    earlier version stopped the whole flow and sought every partition: stopping the flow
+    drops the batch in delivery on every partition, and it made new holes elsewhere."""
+    # Faust's partition sets must hold its own TP (`_get_active_partitions` asserts it, and
+    # `resume_partitions` adds what it is given): a message's tp is the client's type.
+    offsets = {TP(tp.topic, tp.partition): offset for tp, offset in offsets.items()}
+    tps = [tp for tp in offsets if tp in consumer.assignment()]
+    if not tps:
+        return
+    consumer.pause_partitions(tps)
+    try:
+        before = set(consumer.__dict__.get("_wirewatch_fetches", ()))
+        deadline = time.monotonic() + FETCH_WAIT_SECONDS
+        while before & consumer.__dict__.get("_wirewatch_fetches", set()):
+            if time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.01)
+        wanted = {tp: offsets[tp] for tp in tps}
+        await asyncio.wait_for(
+            consumer._thread.call_thread(_seek_on_thread, consumer._thread, wanted), SEEK_SECONDS
+        )
+        for tp, offset in wanted.items():
+            consumer._read_offset[tp] = offset if offset else None
+    except Exception as exc:  # the refused record is refused again and asks again
+        log.warning("re-read failed: %r", exc)
+    finally:
+        consumer.resume_partitions([tp for tp in tps if tp in consumer.assignment()])
+        log.info("re-read of %d partitions under way", len(tps))
+
+
+async def _past_retention(consumer: Any, gate: Gate, holes: dict[Any, list[int]]) -> None:
+    """Move each hole the broker has already deleted (retention, after a pipeline stopped
+    for longer than a topic keeps its records) to the partition's first record: no re-read
+    brings those back, and they are counted as skipped."""
+    try:
+        earliest = await asyncio.wait_for(
+            consumer.earliest_offsets(*(TP(tp.topic, tp.partition) for tp in holes)),
+            SEEK_SECONDS,
+        )
+    except Exception as exc:
+        log.warning("could not read the partitions' first offsets: %r", exc)
+        return
+    for tp, hole in holes.items():
+        first = earliest.get(TP(tp.topic, tp.partition))
+        if first is not None and first > hole[0]:
+            log.error("%s[%d]: offsets %d-%d were deleted by the broker's retention before "
+                      "they were read; reading on from %d", tp.topic, tp.partition, hole[0],
+                      first - 1, first)
+            metrics.OFFSETS_SKIPPED.labels(topic=tp.topic).inc(first - hole[0])
+            gate.skip_deleted(tp, hole[0], first)
+            hole[0] = first
+
+
+def busy(app: Any, sources: Callable[[Any], bool] = lambda tp: True) -> bool:
+    """A rebalance or a table recovery holds source partitions back and seeks them itself.
+    Faust pauses every source partition on an assignment and resumes them when its tables
+    have recovered, with `in_recovery` still False in between: a re-read there resumed four
+    partitions ahead of the recovery and the worker never moved again (kill -9 run)."""
+    if getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False):
+        return True
+    consumer = getattr(app, "_consumer", None)
+    paused = getattr(consumer, "_paused_partitions", ()) if consumer is not None else ()
+    return any(sources(tp) for tp in paused)
+
+
+async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
+                settle: float = HOLE_SECONDS) -> None:
+    """Make a re-read when the gate asks for one, once the hole has waited `settle` seconds
+    and no rebalance or recovery is under way (the rebalance's seek is a re-read itself, and
+    its assignment resets the gate)."""
+    while True:
+        await gate.wanted.wait()
+        await asyncio.sleep(settle)
+        waited = 0.0
+        while busy(app, sources):
+            await asyncio.sleep(0.5)
+            waited += 0.5
+            if waited % 10 == 0:
+                log.warning("a re-read waits %.0f s for the worker to settle (rebalancing=%s, "
+                            "in_recovery=%s)", waited, getattr(app, "rebalancing", None),
+                            getattr(app, "in_recovery", None))
+        gate.wanted.clear()
+        if not gate.holes:
+            continue
+        holes = dict(gate.holes)
+        await _past_retention(app.consumer, gate, holes)
+        for tp, (offset, made) in holes.items():
+            level = logging.ERROR if made >= MAX_REREADS else logging.WARNING
+            log.log(level, "%s[%d]: record at offset %d was skipped inside the consumer; "
+                    "reading the partition again from it (re-read %d)",
+                    tp.topic, tp.partition, offset, made + 1)
+        gate.reread_made()
+        await reread(app.consumer, {tp: offset for tp, (offset, _) in holes.items()})

@@ -1,0 +1,257 @@
+"""Agents process each partition in offset order or not at all (streams/order.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from types import SimpleNamespace
+
+import pytest
+from aiokafka import TopicPartition
+from faust.types import TP
+
+from streams import order
+
+A = TP("t.news.alerts.fold", 0)
+B = TP("t.news.alerts.fold", 1)
+
+
+@pytest.fixture
+def committed() -> dict[TP, int]:
+    return {A: 146, B: 10}
+
+
+@pytest.fixture
+def absent() -> list[tuple[TP, int, int]]:
+    return []
+
+
+@pytest.fixture
+def gate(committed: dict[TP, int], absent: list[tuple[TP, int, int]]) -> order.Gate:
+    return order.Gate(committed=committed.get,
+                      absent=lambda tp, start, end: absent.append((tp, start, end)))
+
+
+def test_records_in_order_from_the_committed_offset_are_admitted(gate: order.Gate) -> None:
+    assert [gate.admit(A, o) for o in (146, 147, 148)] == [True, True, True]
+    assert not gate.wanted.is_set()
+
+
+def test_a_record_past_a_hole_is_refused_and_asks_for_a_re_read(gate: order.Gate) -> None:
+    """The kill -9 run's fold partition: 146-150 dropped inside the consumer, 151 delivered.
+    Folding 151 first would start a fold under another report's id."""
+    assert not gate.admit(A, 151)
+    assert not gate.admit(A, 152)
+    assert gate.is_refused(A, 151) and gate.is_refused(A, 152)
+    assert gate.wanted.is_set()
+    assert gate.holes == {A: [146, 0]}
+    # other partitions are not held up
+    assert gate.admit(B, 10)
+
+
+def test_the_re_read_admits_the_hole_then_what_was_refused(gate: order.Gate) -> None:
+    gate.admit(A, 146)
+    assert not gate.admit(A, 149)  # 147, 148 skipped
+    gate.reread_made()
+    assert gate.is_refused(A, 149)  # still never acked until processed
+    for offset in (146, 147, 148, 149):  # the seek goes back to the committed offset
+        assert gate.admit(A, offset)
+    assert not gate.is_refused(A, 149)
+    assert gate.holes == {}
+
+
+def test_a_re_read_of_records_already_processed_is_admitted(gate: order.Gate) -> None:
+    """After a rebalance's seek the records from the committed offset come again: at-least-
+    once, harmless through the offset-stamped state."""
+    for offset in (146, 147, 148, 149):
+        gate.admit(A, offset)
+    assert gate.admit(A, 146)
+    assert gate.admit(A, 147)
+
+
+def test_a_partition_never_committed_takes_its_first_record(
+    gate: order.Gate, committed: dict[TP, int]
+) -> None:
+    del committed[A]
+    assert gate.admit(A, 0)
+    assert not gate.admit(A, 2)
+
+
+def test_an_assignment_forgets_offsets_of_an_earlier_one(
+    gate: order.Gate, committed: dict[TP, int]
+) -> None:
+    """The partition was elsewhere and came back with its committed offset far ahead."""
+    gate.admit(A, 146)
+    committed[A] = 900
+    gate.reset()
+    assert gate.admit(A, 900)
+
+
+def test_a_hole_in_news_raw_that_stays_after_every_re_read_is_recorded_absent(
+    committed: dict[TP, int], absent: list[tuple[TP, int, int]]
+) -> None:
+    """A transactional producer's commit marker is an offset no re-read ever delivers."""
+    gate = order.Gate(committed=committed.get,
+                      absent=lambda tp, start, end: absent.append((tp, start, end)),
+                      may_have_markers=lambda tp: True)
+    gate.admit(A, 146)
+    for _ in range(order.MAX_REREADS):
+        assert not gate.admit(A, 148)
+        gate.reread_made()
+        assert gate.admit(A, 146)  # the re-read starts at the committed offset again
+    assert gate.admit(A, 148)
+    assert absent == [(A, 147, 148)]
+    assert gate.admit(A, 149)
+    assert gate.holes == {}
+
+
+def test_a_hole_no_re_read_fills_is_skipped_counted_and_never_silent(
+    gate: order.Gate, absent: list[tuple[TP, int, int]]
+) -> None:
+    """Three tries, then what Faust did on every jump before the gate, but counted."""
+    from streams import metrics
+
+    before = metrics.OFFSETS_SKIPPED.labels(topic=A.topic)._value.get()
+    gate.admit(A, 146)
+    for _ in range(order.MAX_REREADS):
+        assert not gate.admit(A, 150)
+        gate.reread_made()
+    assert gate.admit(A, 150)
+    assert absent == [(A, 147, 150)]
+    assert metrics.OFFSETS_SKIPPED.labels(topic=A.topic)._value.get() == before + 3
+
+
+async def test_in_order_yields_only_admitted_events(gate: order.Gate) -> None:
+    def event(offset: int) -> SimpleNamespace:
+        return SimpleNamespace(message=SimpleNamespace(tp=A, offset=offset))
+
+    class Stream:
+        async def events(self) -> AsyncIterator[SimpleNamespace]:
+            for offset in (146, 147, 150, 151):
+                yield event(offset)
+
+    seen = [e.message.offset async for e in order.in_order(gate, Stream())]
+    assert seen == [146, 147]
+
+
+async def test_serve_re_reads_the_partition_from_its_hole_once_the_fetch_in_flight_returns(
+    gate: order.Gate,
+) -> None:
+    """Only the partition with the hole is paused and sought, to the hole itself (what this
+    worker already processed is not processed again), on the consumer's thread, after the
+    fetch begun before the pause has returned."""
+    calls: list[str] = []
+    read_offset: dict[TP, int | None] = {A: 170, B: 12}
+
+    class Client:
+        def seek(self, tp: TP, offset: int) -> None:
+            calls.append(f"seek {tp.partition}:{offset}")
+
+    class Thread:
+        def _ensure_consumer(self) -> Client:
+            return Client()
+
+        async def call_thread(self, fun: Callable[..., Awaitable[None]], *args: object) -> None:
+            calls.append("on thread")
+            await fun(*args)
+
+    class Consumer:
+        def __init__(self) -> None:
+            self._thread = Thread()
+            self._read_offset = read_offset
+            self.__dict__["_wirewatch_fetches"] = {7}
+
+        def assignment(self) -> set[TP]:
+            return {A, B}
+
+        async def earliest_offsets(self, *tps: TP) -> dict[TP, int]:
+            return {tp: 0 for tp in tps}
+
+        def pause_partitions(self, tps: list[TP]) -> None:
+            assert all(type(tp) is TP for tp in tps)  # Faust asserts it in its sets
+            calls.append(f"pause {sorted(tp.partition for tp in tps)}")
+
+        def resume_partitions(self, tps: list[TP]) -> None:
+            assert all(type(tp) is TP for tp in tps)
+            calls.append(f"resume {sorted(tp.partition for tp in tps)}")
+
+    consumer = Consumer()
+    app = SimpleNamespace(consumer=consumer, rebalancing=False)
+    task = asyncio.create_task(order.serve(app, gate, lambda tp: True, settle=0))
+    client_tp = TopicPartition(A.topic, A.partition)  # what a message carries
+    try:
+        gate.admit(client_tp, 146)
+        gate.admit(client_tp, 148)
+        gate.admit(client_tp, 149)
+        await asyncio.sleep(0.1)
+        assert calls == ["pause [0]"]  # fetch 7 began before the pause: no seek yet
+        consumer.__dict__["_wirewatch_fetches"] = {8}  # 7 returned; 8 began after the pause
+        for _ in range(100):
+            if calls[-1].startswith("resume"):
+                break
+            await asyncio.sleep(0.01)
+        assert calls == ["pause [0]", "on thread", "seek 0:147", "resume [0]"]
+        assert read_offset == {A: 147, B: 12}
+        assert gate.holes == {A: [147, 1]}
+        app.rebalancing = True  # the rebalance's own seek re-reads: none of ours
+        calls.clear()
+        gate.admit(client_tp, 150)
+        await asyncio.sleep(0.3)
+        assert calls == []
+    finally:
+        task.cancel()
+
+
+def test_records_dropped_at_the_tail_are_read_again(gate: order.Gate) -> None:
+    """146-150 were dropped inside the consumer and nothing came after them: no later record
+    shows the hole, so the lag that does not move asks for the re-read."""
+    gate.admit(A, 145)
+    now = time.monotonic()
+    assert not gate.check_tail(A, 146, behind=5, now=now)  # delivered a moment ago
+    later = now + order.TAIL_SECONDS + 1
+    assert not gate.check_tail(A, 146, behind=0, now=later)  # nothing waits
+    assert gate.check_tail(A, 146, behind=5, now=later)
+    assert gate.wanted.is_set() and gate.holes == {A: [146, 0]}  # 145 admitted: 146 next
+    assert not gate.check_tail(A, 146, behind=5, now=later + 1)  # once per TAIL_SECONDS
+    assert gate.admit(A, 146)  # the re-read delivers it
+    assert gate.holes == {}
+
+
+def test_a_tail_that_never_comes_is_given_up_after_the_re_reads(gate: order.Gate) -> None:
+    """A transaction's last commit marker counts in the end offset and is never delivered."""
+    now = time.monotonic()
+    asked = 0
+    for i in range(order.MAX_REREADS + 2):
+        if gate.check_tail(B, 10, behind=1, now=now + (i + 1) * (order.TAIL_SECONDS + 1)):
+            asked += 1
+            gate.reread_made()
+    assert asked == order.MAX_REREADS
+
+
+def test_a_worker_whose_source_partitions_faust_paused_is_busy() -> None:
+    """Between an assignment and the end of its table recovery Faust holds the source
+    partitions paused with `in_recovery` still False: no re-read may resume them early."""
+    changelog = TP("t.alert-folds-changelog", 0)
+    consumer = SimpleNamespace(_paused_partitions={changelog})
+    app = SimpleNamespace(rebalancing=False, in_recovery=False, _consumer=consumer)
+    source = lambda tp: "changelog" not in tp.topic  # noqa: E731
+    assert not order.busy(app, source)  # a recovered changelog stays paused: normal
+    consumer._paused_partitions.add(A)
+    assert order.busy(app, source)
+    app.in_recovery, consumer._paused_partitions = True, set()
+    assert order.busy(app, source)
+
+
+def test_a_hole_the_broker_deleted_by_retention_is_read_on_from_the_first_record(
+    gate: order.Gate, absent: list[tuple[TP, int, int]]
+) -> None:
+    """A pipeline stopped for longer than the topic's retention: no re-read brings those
+    records back."""
+    gate.admit(A, 146)
+    assert not gate.admit(A, 400)
+    gate.skip_deleted(A, 147, 390)
+    assert absent == [(A, 147, 390)]
+    assert gate.holes == {A: [390, 0]}
+    assert gate.admit(A, 390) and gate.admit(A, 391)
+    assert gate.holes == {}
