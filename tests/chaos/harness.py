@@ -585,13 +585,18 @@ async def settle(messages: list[Message], col: Collector, timeout: float) -> boo
     return ok
 
 
-def longest_stall(col: Collector, since: float, until: float | None = None) -> float:
+def longest_stall(col: Collector, since: float, until: float | None = None,
+                  before: float | None = None) -> float:
     """Longest pause in news.events output from `since` (the fault) to the last article, or
     to `until` when the run never settled (a pipeline that stopped is stalled to the end):
-    the time the pipeline took to recover, measured on what subscribers saw."""
-    times = sorted(t for t in col.event_times if t >= since)
+    the time the pipeline took to recover, measured on what subscribers saw. `before` (the
+    next fault) bounds the output looked at."""
+    times = sorted(t for t in col.event_times
+                   if t >= since and (before is None or t < before))
     if not times:
-        return float("inf") if until is None else until - since
+        if until is not None:
+            return until - since
+        return float("inf") if before is None else before - since
     gaps = [times[0] - since] + [b - a for a, b in itertools.pairwise(times)]
     if until is not None:
         gaps.append(until - times[-1])

@@ -108,3 +108,6 @@ def test_the_longest_stall_counts_from_the_fault() -> None:
     col.event_times = [1.0, 2.0, 20.0, 21.0, 40.0]
     assert longest_stall(col, since=10.0) == 19.0
     assert longest_stall(col, since=50.0) == float("inf")
+    # bounded by the next fault: only the output between the two counts
+    assert longest_stall(col, since=10.0, before=29.5) == 10.0
+    assert longest_stall(col, since=22.0, before=30.0) == 8.0  # silent up to the next fault
