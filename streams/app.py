@@ -583,7 +583,7 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.task
     async def reread_holes() -> None:
-        await order.serve(app, gate, lambda tp: tp.topic in source_topics)
+        await order.serve(app, gate, is_source)
 
     async def broker_answers() -> bool:
         """One metadata round trip for one topic: the consumer's own errors are retried out of
@@ -615,8 +615,9 @@ def create_app(settings: config.Settings) -> faust.App:
             probe["answered"] = now
         committed: dict[health.TopicPartition, int] = {}
         behind: dict[health.TopicPartition, int] = {}
+        settled = not order.busy(app, is_source)
         for tp in list(consumer.assignment()):
-            if tp.topic not in source_topics:  # changelogs and Faust's own topics
+            if not is_source(tp):  # changelogs and Faust's own topics
                 continue
             key = health.TopicPartition(tp.topic, tp.partition)
             # Faust's record of what it committed: read locally, no broker round trip.
@@ -625,10 +626,9 @@ def create_app(settings: config.Settings) -> faust.App:
             value = health.lag(consumer.highwater(tp), done)
             if value is not None:
                 behind[key] = value
-                if (done is not None and not order.busy(app, lambda t: t.topic in source_topics)
-                        and gate.check_tail(tp, done, value, now)):
+                if settled and done is not None and gate.check_tail(tp, done, value, now):
                     log.warning("%s[%d]: %d behind and idle: tail re-read asked",
-                                    tp.topic, tp.partition, value)
+                                tp.topic, tp.partition, value)
                 metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
                     value
                 )
@@ -669,6 +669,9 @@ def create_app(settings: config.Settings) -> faust.App:
                   fold_topic, escalation_topic, alerts_topic, critical_topic, deadletter_topic)
     source_topics = {t.get_topic_name() for t in (raw_topic, dedup_topic, neardup_topic,
                      normalized_topic, events_topic, fold_topic, escalation_topic)}
+
+    def is_source(tp: Any) -> bool:
+        return tp.topic in source_topics
 
     ready = {"up": False}
     app.wirewatch_topics = [(t.get_topic_name(), t.partitions) for t in all_topics]
