@@ -583,7 +583,11 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.task
     async def reread_holes() -> None:
-        await order.serve(app, gate, is_source)
+        # A kill's successor joins, and about when a re-read would start the group evicts the
+        # dead member and rebalances again; that rebalance seeks every partition back to its
+        # committed offset (filling most holes itself) and a re-read colliding with it left
+        # a worker that never moved again (CI run, 2026-12-05). So holes wait it out.
+        await order.serve(app, gate, is_source, settle=settings.session_timeout + 2.0)
 
     async def broker_answers() -> bool:
         """One metadata round trip for one topic: the consumer's own errors are retried out of

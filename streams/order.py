@@ -48,9 +48,9 @@ from streams import metrics
 log = logging.getLogger("wirewatch")
 
 MAX_REREADS = 3
-# How long a hole waits before its re-read. A worker that has just joined sees holes on many
-# partitions at once while its group settles and its tables recover: one re-read for them
-# all, outside a rebalance, instead of one per refusal.
+# How long a hole waits before its re-read, by default: a worker that has just joined sees
+# holes on many partitions at once while its group settles and its tables recover, and the
+# app waits longer still (its session timeout and 2 s: see streams.app).
 HOLE_SECONDS = 2.0
 # A partition with records waiting that has delivered nothing for this long lost its last
 # records inside the consumer, with no later record to show the hole.
@@ -237,6 +237,8 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
             if time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.01)
+        if getattr(getattr(consumer, "app", None), "rebalancing", False):
+            return  # the rebalance seeks and resets the gate itself
         wanted = {tp: offsets[tp] for tp in tps}
         await asyncio.wait_for(
             consumer._thread.call_thread(_seek_on_thread, consumer._thread, wanted), SEEK_SECONDS
