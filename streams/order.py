@@ -73,7 +73,8 @@ class Gate:
         """`committed(tp)`: the consumer's committed offset; `absent(tp, start, end)`: tell
         the offset bookkeeping that offsets start..end-1 are not in the partition;
         `may_have_markers(tp)`: whether a producer outside Wirewatch writes the partition
-        (and could write it with transactions). A hole elsewhere is never given up on."""
+        (and could write it with transactions); it only names the likely cause when a hole
+        is skipped."""
         self._committed = committed
         self._absent = absent
         self._may_have_markers = may_have_markers
@@ -92,9 +93,7 @@ class Gate:
         if expected is None:
             expected = self._committed(tp)
         if expected is not None and offset > expected:
-            hole = self.holes.get(tp)
-            if hole is None or hole[0] != expected:
-                hole = self.holes[tp] = [expected, 0]
+            hole = self._hole(tp, expected)
             if hole[1] < MAX_REREADS:
                 self.refused[tp].add(offset)
                 self.wanted.set()
@@ -113,6 +112,13 @@ class Gate:
         if refused:
             refused.discard(offset)
         return True
+
+    def _hole(self, tp: Any, expected: int) -> list[int]:
+        """The hole of `tp` at `expected`, its re-read count kept while it stays there."""
+        hole = self.holes.get(tp)
+        if hole is None or hole[0] != expected:
+            hole = self.holes[tp] = [expected, 0]
+        return hole
 
     def is_refused(self, tp: Any, offset: int) -> bool:
         refused = self.refused.get(tp)
@@ -134,10 +140,7 @@ class Gate:
         them to show the hole (the gate only sees a hole from the record past it)."""
         if behind <= 0 or now - self._admitted_at.get(tp, self._reset_at) < TAIL_SECONDS:
             return False
-        expected = self._next.get(tp, committed)
-        hole = self.holes.get(tp)
-        if hole is None or hole[0] != expected:
-            hole = self.holes[tp] = [expected, 0]
+        hole = self._hole(tp, self._next.get(tp, committed))
         if hole[1] >= MAX_REREADS:
             return False
         self._admitted_at[tp] = now  # one request per TAIL_SECONDS
