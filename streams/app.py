@@ -573,7 +573,8 @@ def create_app(settings: config.Settings) -> faust.App:
 
     progress = health.Progress()
     probe: dict[str, Any] = {"admin": None, "answered": time.monotonic(), "ready": False,
-                             "reasons": ["starting"], "assigned": False, "lagging": set()}
+                             "reasons": ["starting"], "assigned": False, "lagging": set(),
+                             "told_stall": 0.0}
 
     @app.on_partitions_assigned.connect
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
@@ -649,6 +650,10 @@ def create_app(settings: config.Settings) -> faust.App:
             broker_silent_for=now - probe["answered"],
             stalled=tuple(progress.stalled(behind, now)),
         )
+        if facts.stalled and now - probe["told_stall"] > health.STALL_SECONDS:
+            probe["told_stall"] = now
+            log.warning("no progress on %d partitions with records waiting (%s...): %s",
+                        len(facts.stalled), facts.stalled[0], order.describe(app, gate, is_source))
         probe["ready"], probe["reasons"] = health.readiness(facts)
         metrics.WORKER_READY.set(1 if probe["ready"] else 0)
 

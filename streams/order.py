@@ -215,6 +215,11 @@ async def _seek_on_thread(thread: Any, offsets: dict[Any, int]) -> None:
             log.warning("%s[%d]: seek to %d failed: %r", tp.topic, tp.partition, offset, exc)
 
 
+def _generation(consumer: Any) -> tuple[int, bool]:
+    app = getattr(consumer, "app", None)
+    return (getattr(app, "consumer_generation_id", 0), bool(getattr(app, "rebalancing", False)))
+
+
 async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
     """Read each partition again from the offset given (its hole), the others untouched.
 
@@ -225,13 +230,20 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
     the hole, not the committed offset, re-processes nothing this worker already processed,
     so its counters stay exact (`received = normalized + duplicates + dead-lettered`). An
     earlier version stopped the whole flow and sought every partition: stopping the flow
-    drops the batch in delivery on every partition, and it made new holes elsewhere."""
+    drops the batch in delivery on every partition, and it made new holes elsewhere.
+
+    A rebalance begun while the re-read waits owns the partitions from then on: Faust pauses
+    the whole assignment, recovers its tables, seeks to the committed offsets and resumes the
+    whole assignment itself. The re-read then neither seeks nor resumes: a resume landing
+    between that pause and the recovery's end left a worker that never moved again (kill -9
+    runs and a CI run, 2026-12-05: 21 partitions paused by Faust, the re-read's 4 active)."""
     # Faust's partition sets must hold its own TP (`_get_active_partitions` asserts it, and
     # `resume_partitions` adds what it is given): a message's tp is the client's type.
     offsets = {TP(tp.topic, tp.partition): offset for tp, offset in offsets.items()}
     tps = [tp for tp in offsets if tp in consumer.assignment()]
     if not tps:
         return
+    generation = _generation(consumer)
     consumer.pause_partitions(tps)
     try:
         before = set(consumer.__dict__.get("_wirewatch_fetches", ()))
@@ -240,19 +252,25 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
             if time.monotonic() > deadline:
                 break
             await asyncio.sleep(0.01)
-        if getattr(getattr(consumer, "app", None), "rebalancing", False):
-            return  # the rebalance seeks and resets the gate itself
+        if _generation(consumer) != generation:
+            return
         wanted = {tp: offsets[tp] for tp in tps}
         await asyncio.wait_for(
             consumer._thread.call_thread(_seek_on_thread, consumer._thread, wanted), SEEK_SECONDS
         )
+        if _generation(consumer) != generation:
+            return  # the rebalance seeks to the committed offsets after this seek
         for tp, offset in wanted.items():
             consumer._read_offset[tp] = offset if offset else None
     except Exception as exc:  # the refused record is refused again and asks again
         log.warning("re-read failed: %r", exc)
     finally:
-        consumer.resume_partitions([tp for tp in tps if tp in consumer.assignment()])
-        log.info("re-read of %d partitions under way", len(tps))
+        if _generation(consumer) == generation:
+            consumer.resume_partitions([tp for tp in tps if tp in consumer.assignment()])
+            log.info("re-read of %d partitions under way", len(tps))
+        else:
+            log.warning("a rebalance began during a re-read of %d partitions: it seeks and "
+                        "resumes them itself", len(tps))
 
 
 async def _past_retention(consumer: Any, gate: Gate, holes: dict[Any, list[int]]) -> None:
@@ -290,6 +308,21 @@ def busy(app: Any, sources: Callable[[Any], bool] = lambda tp: True) -> bool:
     return any(sources(tp) for tp in paused)
 
 
+def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
+    """What holds a worker back, for the log when its partitions stop moving: who paused what
+    (Faust on an assignment, a re-read), the flow, the gate's holes."""
+    consumer = getattr(app, "_consumer", None)
+    paused = sorted(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
+                    for tp in getattr(consumer, "_paused_partitions", ()) if sources(tp))
+    holes = {f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]": hole
+             for tp, hole in gate.holes.items()}
+    return (f"generation={getattr(app, 'consumer_generation_id', None)} "
+            f"rebalancing={getattr(app, 'rebalancing', None)} "
+            f"in_recovery={getattr(app, 'in_recovery', None)} "
+            f"flow={getattr(consumer, 'flow_active', None)} "
+            f"paused sources={paused} holes={holes} re-read asked={gate.wanted.is_set()}")
+
+
 async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
                 settle: float = HOLE_SECONDS) -> None:
     """Make a re-read when the gate asks for one, once the hole has waited `settle` seconds
@@ -311,6 +344,9 @@ async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
             continue
         holes = dict(gate.holes)
         await _past_retention(app.consumer, gate, holes)
+        if busy(app, sources):  # a rebalance began while the broker answered: ask again
+            gate.wanted.set()
+            continue
         for tp, (offset, made) in holes.items():
             level = logging.ERROR if made >= MAX_REREADS else logging.WARNING
             log.log(level, "%s[%d]: record at offset %d was skipped inside the consumer; "

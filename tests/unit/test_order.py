@@ -203,6 +203,61 @@ async def test_serve_re_reads_the_partition_from_its_hole_once_the_fetch_in_flig
         task.cancel()
 
 
+async def test_a_rebalance_begun_during_a_re_read_is_left_to_seek_and_resume() -> None:
+    """Faust pauses the whole assignment on a rebalance and resumes it when its tables have
+    recovered; a re-read that resumed its partitions in between left a worker that never
+    moved again (CI, 2026-12-05). So once a rebalance begins, the re-read touches nothing."""
+    calls: list[str] = []
+    faust = SimpleNamespace(consumer_generation_id=4, rebalancing=False)
+
+    class Thread:
+        async def call_thread(self, fun: Callable[..., Awaitable[None]], *args: object) -> None:
+            calls.append("on thread")
+
+    class Consumer:
+        app = faust
+        _thread = Thread()
+        def __init__(self) -> None:
+            self._read_offset: dict[TP, int] = {}
+            self.__dict__["_wirewatch_fetches"] = {7}
+
+        def assignment(self) -> set[TP]:
+            return {A, B}
+
+        def pause_partitions(self, tps: list[TP]) -> None:
+            calls.append(f"pause {sorted(tp.partition for tp in tps)}")
+
+        def resume_partitions(self, tps: list[TP]) -> None:
+            calls.append(f"resume {sorted(tp.partition for tp in tps)}")
+
+    consumer = Consumer()
+    task = asyncio.create_task(order.reread(consumer, {A: 146}))
+    await asyncio.sleep(0.05)
+    assert calls == ["pause [0]"]
+    faust.rebalancing = True  # revoked: Faust will pause and resume the assignment
+    consumer.__dict__["_wirewatch_fetches"] = set()
+    await asyncio.wait_for(task, 1)
+    assert calls == ["pause [0]"]
+    assert consumer._read_offset == {}
+
+    # The same when the whole rebalance came and went while the fetch was waited for.
+    calls.clear()
+    faust.rebalancing = False
+    consumer.__dict__["_wirewatch_fetches"] = {8}
+    task = asyncio.create_task(order.reread(consumer, {A: 146}))
+    await asyncio.sleep(0.05)
+    faust.consumer_generation_id = 5
+    consumer.__dict__["_wirewatch_fetches"] = set()
+    await asyncio.wait_for(task, 1)
+    assert calls == ["pause [0]"]
+
+    # No rebalance: sought and resumed.
+    calls.clear()
+    await asyncio.wait_for(order.reread(consumer, {A: 146}), 1)
+    assert calls == ["pause [0]", "on thread", "resume [0]"]
+    assert consumer._read_offset == {A: 146}
+
+
 def test_records_dropped_at_the_tail_are_read_again(gate: order.Gate) -> None:
     """146-150 were dropped inside the consumer and nothing came after them: no later record
     shows the hole, so the lag that does not move asks for the re-read."""
@@ -255,3 +310,16 @@ def test_a_hole_the_broker_deleted_by_retention_is_read_on_from_the_first_record
     assert gate.holes == {A: [390, 0]}
     assert gate.admit(A, 390) and gate.admit(A, 391)
     assert gate.holes == {}
+
+
+def test_a_stalled_worker_is_described_by_who_paused_what(gate: order.Gate) -> None:
+    """The log line a stall leaves: enough to tell Faust's recovery from a re-read."""
+    changelog = TP("t.alert-folds-changelog", 0)
+    consumer = SimpleNamespace(_paused_partitions={changelog, A}, flow_active=True)
+    app = SimpleNamespace(consumer_generation_id=7, rebalancing=False, in_recovery=False,
+                          _consumer=consumer)
+    assert not gate.admit(A, 150)
+    text = order.describe(app, gate, lambda tp: "changelog" not in tp.topic)
+    assert "generation=7" in text and "flow=True" in text
+    assert "paused sources=['fold[0]']" in text
+    assert "holes={'fold[0]': [146, 0]}" in text and "re-read asked=True" in text
