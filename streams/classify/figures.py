@@ -33,7 +33,9 @@ _MONEY_RE = re.compile(
 )
 _ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _LIST_WORD = re.compile(r"[\w'-]+|,")
-_LIST_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its"})
+# English's list words: a language names its own (`roles.list_and`, `roles.list_determiners`)
+_LIST_AND = ("and",)
+_LIST_DETERMINERS = ("the", "a", "an", "one", "his", "her", "their", "its")
 
 
 class _Stems(frozenset[str]):
@@ -86,7 +88,11 @@ class Figures:
         self._currency: dict[str, str] = {
             str(k).lower(): str(v) for k, v in lexicon["currencies"].items()
         }
-        nouns = [str(w) for w in lexicon["roles"]["person_nouns"]]
+        roles = lexicon["roles"]
+        self._and = frozenset(str(w).lower() for w in roles.get("list_and") or _LIST_AND)
+        self._determiners = frozenset(
+            str(w).lower() for w in roles.get("list_determiners") or _LIST_DETERMINERS)
+        nouns = [str(w) for w in roles["person_nouns"]]
         # a language's stems ("военнослужащ*"): any word that starts so is a person noun
         self._person_stems = tuple(w[:-1] for w in nouns if w.endswith("*"))
         self._persons: frozenset[str] | _Stems = frozenset(
@@ -210,12 +216,12 @@ class Figures:
         total, end, i = 0, pos, 0
         while i < len(words):
             word = words[i][0]
-            if word in _LIST_DETERMINERS and i + 1 < len(words) and (
+            if word in self._determiners and i + 1 < len(words) and (
                 words[i + 1][0].isdigit() or self._is_number_word(words[i + 1][0])
             ):
                 i += 1  # "the two drivers"
                 word = words[i][0]
-            if word in _LIST_DETERMINERS:
+            if word in self._determiners:
                 value: int | None = 1
             elif word.isdigit():
                 value = int(word)
@@ -228,14 +234,31 @@ class Figures:
                          if words[j][0] in persons), None)
             if value is None or noun is None or any(w[0] == "," for w in words[i + 1 : noun]):
                 break
-            if value == 1 and word in _LIST_DETERMINERS and words[noun][0] in self._plural_persons:
+            if value == 1 and word in self._determiners and words[noun][0] in self._plural_persons:
                 break  # "their children": no figure
             total, end, i = total + value, words[noun][1], noun + 1
-            if i < len(words) and words[i][0] in {",", "and"}:
+            if i < len(words) and (words[i][0] == "," or words[i][0] in self._and):
                 i += 1
-                if i < len(words) and words[i][0] == "and":
+                if i < len(words) and words[i][0] in self._and:
                     i += 1
         return Count(pos, end, total) if total else None
+
+    def whole_list(self, text: str, count: Count, floor: int, limit: int) -> Count:
+        """The list of people a count belongs to, summed: "seven children, four women and a
+        man were killed" is 12, not the 4 nearest the verb nor the 7 after it. The groups of
+        one incident add up (the corpus's split-toll rule, after ACLED); a list that stops
+        before the count ("3 soldiers were wounded and 2 civilians killed") is not its list."""
+        for token in _LIST_WORD.finditer(text, max(floor, count.start - 80), count.end):
+            if token.start() > count.start:
+                break
+            word = token.group(0).lower()
+            if not (word[0].isdigit() or word in self._determiners
+                    or self._is_number_word(word)):
+                continue
+            listed = self.listed_people(text, token.start(), limit)
+            if listed is not None and listed.end >= count.end and listed.value > count.value:
+                return Count(token.start(), listed.end, listed.value)
+        return count
 
 
     def count_after(self, text: str, pos: int, limit: int) -> Count | None:

@@ -21,7 +21,8 @@ _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers
                        "qualifiers", "toll_words", "toll_nouns", "year_words",
                        "year_before", "year_links", "year_not_after", "age_words",
                        "relative_days", "modals", "phrases"})
-_ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns")
+_ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns",
+              "list_and", "list_determiners")
 
 
 class _Digits(BaseModel):

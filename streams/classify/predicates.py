@@ -1655,9 +1655,12 @@ def casualty_figure(view: _View, hit: Hit) -> Count | None:
     people were killed"), listed ("a man and his son were killed"), or at the head of a
     subject with an appositive ("a dozen people, among them five children, were killed")."""
     reader, text, start, end = view.words.figures, view.s.text, view.s.start, view.s.end
-    count = (reader.count_after(text, hit.end, end)
-             or reader.count_before(text, hit.start, start)
-             or reader.listed_people(text, hit.end, end))
+    after = reader.count_after(text, hit.end, end)
+    count = (reader.whole_list(text, after, hit.end, end) if after is not None else None)
+    if count is None:
+        before = reader.count_before(text, hit.start, start)
+        count = (reader.whole_list(text, before, start, hit.start) if before is not None
+                 else reader.listed_people(text, hit.end, end))
     if count is None:
         apposition = _apposition(view.words).search(
             text, max(start, hit.start - _APPOSITION_LOOK_BACK), hit.start)

@@ -48,7 +48,8 @@ class _View:
         self.s = s
         self.tax = tax if tax is not None else _default_taxonomy()
         self.words = s.words or default_words()
-        self.scope = Scope(s.text, s.start, s.hits, self.words.barriers, self.words.modals)
+        self.scope = Scope(s.text, s.start, s.hits, self.words.barriers, self.words.modals,
+                           self.words.phrases["exercise_stems"])
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in s.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)

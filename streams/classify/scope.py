@@ -91,8 +91,12 @@ class Scope:
         self, text: str, start: int, hits: Iterable[Hit],
         barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
         modals: frozenset[str] | None = None,
+        staged: tuple[str, ...] | None = None,
     ) -> None:
         self.text = text
+        # the language's exercise stems ("simulant", "имитирующ..."): a hedge that stages
+        # the act reaches past "and" like a subordinate clause; English's by default
+        self.staged = staged or STAGED
         # the language's modals after a noun trigger ("удары ... будут продолжены"); English's
         self.modals = modals or _MODALS
         # the language's clause barriers (`LanguageSettings.barriers`); English's by default
@@ -133,7 +137,8 @@ class Scope:
                 continue
             if cue.end > trigger.start:
                 return True  # the trigger inside the cue: "to prevent the collapse"
-            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(STAGED)
+            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(
+                self.staged)
             barrier = self.soft_barrier if cat in (AFTER, LONG_AFTER) or staged else self.barrier
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
