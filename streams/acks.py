@@ -37,6 +37,7 @@ import logging
 from collections import defaultdict
 from typing import Any
 
+import faust.streams as faust_streams
 from faust.transport.consumer import Consumer
 
 from streams import order
@@ -108,7 +109,18 @@ def record_absent(consumer: Consumer, tp: Any, start: int, end: int) -> None:
 
 
 def install() -> None:
-    """Idempotent: called wherever the app is built."""
+    """Idempotent: called wherever the app is built.
+
+    Faust's compiled stream iterator (`faust/_cython/streams.pyx`, `StreamIterator.after`)
+    inlines `Consumer.ack` instead of calling it, so none of the corrections above applied
+    to the events it acked: a record `streams.order` refused was acked the moment it was
+    refused, and the commit passed it as soon as the hole below it was filled. Found by the
+    chaos suite (kill -9 three times, 2026-12-05): a re-read filled four holes and 0.65 s
+    later the partitions' commits jumped by ~500 offsets each, records still refused and
+    never classified; the successor found `news.normalized` committed to its end and 1,120
+    articles were lost. The pure-Python iterator acks through `Event.ack` ->
+    `Message.ack` -> `Consumer.ack`, so it is the one used."""
+    faust_streams._CStreamIterator = None
     Consumer.ack = ack  # type: ignore[method-assign]
     Consumer._new_offset = new_offset  # type: ignore[method-assign]
     Consumer._add_gap = add_gap  # type: ignore[method-assign]

@@ -136,3 +136,20 @@ def test_offsets_the_gate_gives_up_on_are_committed_over(consumer: Consumer) -> 
     consumer.ack(message(17))
     consumer.ack(message(20))
     assert consumer._new_offset(TOPIC) == 21
+
+
+async def test_streams_ack_through_the_patched_consumer_not_faust_s_compiled_iterator() -> None:
+    """Faust's compiled stream iterator inlines `Consumer.ack`: with it, a refused record was
+    acked the moment it was refused and 1,120 articles were lost in a kill -9 run. After
+    `install`, every stream iterates in Python, whose acks reach `acks.ack`."""
+    import faust
+
+    acks.install()
+    app = faust.App("wirewatch-test-acks", broker="kafka://127.0.0.1:1", store="memory://")
+    stream = app.stream([1, 2, 3])
+    iterator = stream.__aiter__()
+    try:
+        assert iterator.ag_code.co_name == "_py_aiter"  # type: ignore[attr-defined]
+        assert [value async for value in iterator] == [1, 2, 3]
+    finally:
+        await iterator.aclose()  # type: ignore[attr-defined]
