@@ -227,6 +227,9 @@ class Figures:
                 value = int(word)
             elif self._is_number_word(word):
                 value = self._words.get(word)
+                if value is None:  # "twenty-one": read as the number pattern reads it
+                    match = self.number_re.fullmatch(word)
+                    value = self.number_value(match) if match else None
             else:
                 break
             persons = self._persons

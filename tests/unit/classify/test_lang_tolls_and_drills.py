@@ -33,6 +33,9 @@ def _killed(coder: Coder, body: str) -> tuple[list[int], set[str]]:
 @pytest.mark.parametrize(("code", "body", "killed"), [
     ("en", "A drone hit a bus outside Nikopol on Friday, killing eight passengers and the "
            "driver and two guards, the governor said.", 11),
+    # issue 11's own example, in new words: a written compound number opens the list
+    ("en", "Gunmen attacked a bus near Kidal on Monday. Thirty-two passengers and three "
+           "soldiers were killed, the army said.", 35),
     ("fr", "Sept ouvriers et deux gardiens ont été tués mardi par une frappe de drone sur un "
            "chantier de Kramatorsk, selon le gouverneur.", 9),
     ("fr", "Un drone russe a frappé mercredi une camionnette près de Kherson, tuant huit "
