@@ -586,8 +586,8 @@ def create_app(settings: config.Settings) -> faust.App:
     async def reread_holes() -> None:
         # A kill's successor joins, and about when a re-read would start the group evicts the
         # dead member and rebalances again; that rebalance seeks every partition back to its
-        # committed offset (filling most holes itself) and a re-read colliding with it left
-        # a worker that never moved again (CI run, 2026-12-05). So holes wait it out.
+        # committed offset and fills most holes itself, so holes wait it out rather than race
+        # it. (The idle successors first blamed on such a race were a loss: see acks.install.)
         await order.serve(app, gate, is_source, settle=settings.session_timeout + 2.0)
 
     async def broker_answers() -> bool:

@@ -234,9 +234,10 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
 
     A rebalance begun while the re-read waits owns the partitions from then on: Faust pauses
     the whole assignment, recovers its tables, seeks to the committed offsets and resumes the
-    whole assignment itself. The re-read then neither seeks nor resumes: a resume landing
-    between that pause and the recovery's end left a worker that never moved again (kill -9
-    runs and a CI run, 2026-12-05: 21 partitions paused by Faust, the re-read's 4 active)."""
+    whole assignment itself. The re-read then neither seeks nor resumes, so it cannot set
+    source partitions fetching while the tables still recover (once seen in a kill -9 run: 21
+    partitions paused by Faust, the re-read's 4 active; the later "worker that never moved
+    again" of the three-kills runs was a loss, found in `streams.acks.install`)."""
     # Faust's partition sets must hold its own TP (`_get_active_partitions` asserts it, and
     # `resume_partitions` adds what it is given): a message's tp is the client's type.
     offsets = {TP(tp.topic, tp.partition): offset for tp, offset in offsets.items()}
@@ -300,7 +301,7 @@ def busy(app: Any, sources: Callable[[Any], bool] = lambda tp: True) -> bool:
     """A rebalance or a table recovery holds source partitions back and seeks them itself.
     Faust pauses every source partition on an assignment and resumes them when its tables
     have recovered, with `in_recovery` still False in between: a re-read there resumed four
-    partitions ahead of the recovery and the worker never moved again (kill -9 run)."""
+    partitions ahead of the recovery (kill -9 run)."""
     if getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False):
         return True
     consumer = getattr(app, "_consumer", None)
