@@ -564,6 +564,42 @@ async def wait_until(cond: Callable[[], bool], timeout: float, *,
     return cond()
 
 
+async def group_view(bootstrap: str, worker: Worker,
+                     names: Iterable[str] = ("news.normalized", "news.events")) -> str:
+    """The broker's view of a worker's group, for a failure message: per topic, the group's
+    committed offsets against the end offsets. A stage committed to its end with too little
+    output is a loss; one short of its end is a stall. (The three-kills runs' "stall" of
+    2026-12-05 read as the second and was the first.)"""
+    from aiokafka import AIOKafkaConsumer
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    try:
+        await admin.start()
+        await consumer.start()
+        tag = worker.prefix.strip(".")[1:]
+        groups = [g for g, _ in await admin.list_consumer_groups() if tag in g]
+        if not groups:
+            return "no consumer group on the broker"
+        committed = await admin.list_consumer_group_offsets(groups[0])
+        wanted = {worker.topic(n): n for n in names}
+        tps = sorted((tp for tp in committed if tp.topic in wanted),
+                     key=lambda tp: (tp.topic, tp.partition))
+        ends = await asyncio.wait_for(consumer.end_offsets(tps), 20)
+        parts = []
+        for topic, name in wanted.items():
+            mine = [tp for tp in tps if tp.topic == topic]
+            parts.append(f"{name} committed {sum(committed[tp].offset for tp in mine):,} of "
+                         f"{sum(ends[tp] for tp in mine):,}")
+        return "; ".join(parts)
+    except Exception as exc:  # a view for a message: never the failure itself
+        return f"broker view failed: {exc!r}"
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
 async def settle(messages: list[Message], col: Collector, timeout: float) -> bool:
     """Wait until every message is accounted for and every expected alert is out; then until
     news.alerts has been quiet for a few seconds, so a late duplicate would still be seen."""

@@ -23,6 +23,7 @@ from tests.chaos.harness import (
     balance_problems,
     conclude,
     feed,
+    group_view,
     longest_stall,
     settle,
     sibling,
@@ -62,7 +63,10 @@ def alive(*workers: Worker) -> Callable[[], Awaitable[None]]:
 async def mid_stream(col: Collector, total: int, *workers: Worker) -> None:
     reached = await wait_until(lambda: col.events_seen >= total * FAULT_AT, 120.0,
                                while_waiting=alive(*workers))
-    assert reached, f"only {col.events_seen} articles out before the fault"
+    if not reached:
+        view = await group_view(MAIN_BOOTSTRAP, workers[0])
+        raise AssertionError(f"only {col.events_seen} articles out before the fault "
+                             f"({len(col.dead_letters)} dead letters; {view})")
 
 
 def stopped(workers: list[Worker]) -> None:
@@ -218,7 +222,11 @@ async def test_kill9_three_times_in_a_row(tmp_path: Path) -> None:
         for share in (0.2, 0.45, 0.7):
             reached = await wait_until(lambda s=share: col.events_seen >= len(messages) * s,
                                        150.0, while_waiting=alive(current))
-            assert reached, f"only {col.events_seen} articles out before the kill at {share:.0%}"
+            if not reached:
+                view = await group_view(MAIN_BOOTSTRAP, current)
+                raise AssertionError(f"only {col.events_seen} articles out before the kill at "
+                                     f"{share:.0%} ({len(col.dead_letters)} dead letters; "
+                                     f"{view})")
             kills.append(time.time())
             current.stop(signal.SIGKILL)
             current = sibling(current, tmp_path)
