@@ -304,9 +304,13 @@ def busy(app: Any, sources: Callable[[Any], bool] = lambda tp: True) -> bool:
     partitions ahead of the recovery (kill -9 run)."""
     if getattr(app, "rebalancing", False) or getattr(app, "in_recovery", False):
         return True
+    return bool(_paused_sources(app, sources))
+
+
+def _paused_sources(app: Any, sources: Callable[[Any], bool]) -> list[Any]:
+    """Source partitions Faust holds paused (an assignment's recovery, a re-read)."""
     consumer = getattr(app, "_consumer", None)
-    paused = getattr(consumer, "_paused_partitions", ()) if consumer is not None else ()
-    return any(sources(tp) for tp in paused)
+    return [tp for tp in getattr(consumer, "_paused_partitions", ()) if sources(tp)]
 
 
 def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
@@ -314,7 +318,7 @@ def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
     (Faust on an assignment, a re-read), the flow, the gate's holes."""
     consumer = getattr(app, "_consumer", None)
     paused = sorted(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
-                    for tp in getattr(consumer, "_paused_partitions", ()) if sources(tp))
+                    for tp in _paused_sources(app, sources))
     holes = {f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]": hole
              for tp, hole in gate.holes.items()}
     return (f"generation={getattr(app, 'consumer_generation_id', None)} "

@@ -600,6 +600,14 @@ async def group_view(bootstrap: str, worker: Worker,
         await admin.close()
 
 
+async def shortfall(col: Collector, worker: Worker, before: str) -> str:
+    """The failure message of a run whose output never reached the next fault: what came out,
+    the dead letters, and the broker's view of the group (`group_view`)."""
+    view = await group_view(col.bootstrap, worker)
+    return (f"only {col.events_seen} articles out before {before} "
+            f"({len(col.dead_letters)} dead letters; {view})")
+
+
 async def settle(messages: list[Message], col: Collector, timeout: float) -> bool:
     """Wait until every message is accounted for and every expected alert is out; then until
     news.alerts has been quiet for a few seconds, so a late duplicate would still be seen."""

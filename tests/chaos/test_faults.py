@@ -23,9 +23,9 @@ from tests.chaos.harness import (
     balance_problems,
     conclude,
     feed,
-    group_view,
     longest_stall,
     settle,
+    shortfall,
     sibling,
     wait_until,
     wire_set,
@@ -64,9 +64,7 @@ async def mid_stream(col: Collector, total: int, *workers: Worker) -> None:
     reached = await wait_until(lambda: col.events_seen >= total * FAULT_AT, 120.0,
                                while_waiting=alive(*workers))
     if not reached:
-        view = await group_view(MAIN_BOOTSTRAP, workers[0])
-        raise AssertionError(f"only {col.events_seen} articles out before the fault "
-                             f"({len(col.dead_letters)} dead letters; {view})")
+        raise AssertionError(await shortfall(col, workers[0], "the fault"))
 
 
 def stopped(workers: list[Worker]) -> None:
@@ -223,10 +221,7 @@ async def test_kill9_three_times_in_a_row(tmp_path: Path) -> None:
             reached = await wait_until(lambda s=share: col.events_seen >= len(messages) * s,
                                        150.0, while_waiting=alive(current))
             if not reached:
-                view = await group_view(MAIN_BOOTSTRAP, current)
-                raise AssertionError(f"only {col.events_seen} articles out before the kill at "
-                                     f"{share:.0%} ({len(col.dead_letters)} dead letters; "
-                                     f"{view})")
+                raise AssertionError(await shortfall(col, current, f"the kill at {share:.0%}"))
             kills.append(time.time())
             current.stop(signal.SIGKILL)
             current = sibling(current, tmp_path)
