@@ -30,11 +30,12 @@ from streams.budget import Budget, BudgetExceeded
 from streams.classify import CODER_VERSION, codes_language, load_coder
 from streams.deadletters import bounded_key, dead_letter
 from streams.normalize import Rejected, exact, neardup, normalize_message
+from streams.normalize.band_index import BandIndex, encode, entry
+from streams.replica import IndexReplica
 
 log = logging.getLogger("wirewatch")
 
 DEDUP_TOPIC = "news.normalize.dedup"
-NEARDUP_TOPIC = "news.normalize.neardup"
 FOLD_TOPIC = "news.alerts.fold"
 ESCALATION_TOPIC = "news.alerts.escalation"
 LAG_INTERVAL_SECONDS = 2.0
@@ -73,14 +74,6 @@ def latest(windows: Any, days: int) -> Any:
     return None
 
 
-def every(windows: Any, days: int) -> list[Any]:
-    """All values of a list-valued key in its daily windows over the last `days` days."""
-    found: list[Any] = []
-    for age in range(days):
-        found.extend((windows.delta(age * DAY) if age else windows.current()) or [])
-    return found
-
-
 def parse_article(value: bytes) -> NormalizedArticle:
     return NormalizedArticle.model_validate_json(value)
 
@@ -94,6 +87,13 @@ def parse_contribution(value: bytes) -> escalation.Contribution:
 # before they were read (seen in the kill -9 runs: offsets 40-131 of one partition gone,
 # their wires dated a year back). The hop keeps its records by size instead.
 EVENT_TIME_TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": str(1 << 30)}
+
+
+def index_topic_config(duplicate_days: int) -> dict[str, str]:
+    """The near-duplicate index keeps one record per original article (compacted by article
+    id) for the duplicate horizon and a day (deleted by age): what a restart re-reads."""
+    return {"cleanup.policy": "compact,delete",
+            "retention.ms": str(int((duplicate_days + 1) * DAY * 1000))}
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int,
@@ -185,10 +185,10 @@ def create_app(settings: config.Settings) -> faust.App:
     parts = settings.topic_partitions
     raw_topic = _raw_topic(app, prefix(config.RAW), parts)
     dedup_topic = _raw_topic(app, prefix(DEDUP_TOPIC), parts)
-    # One partition: near-duplicate candidates must all be in one place (LSH band keys are
-    # not co-partitioned with anything). One worker carries the stage: a MinHash signature
-    # and a few dozen lookups per article.
-    neardup_topic = _raw_topic(app, prefix(NEARDUP_TOPIC), 1)
+    # Written by the dedup stage, read whole by every worker (streams/replica.py): the
+    # near-duplicate check runs on every dedup partition, on whichever worker holds it.
+    index_topic = _raw_topic(app, prefix(config.NEARDUP_INDEX), parts,
+                             config=index_topic_config(settings.duplicate_days))
     normalized_topic = _raw_topic(app, prefix(config.NORMALIZED), parts)
     events_topic = _raw_topic(app, prefix(config.EVENTS), parts)
     fold_topic = _raw_topic(app, prefix(FOLD_TOPIC), parts)
@@ -224,8 +224,11 @@ def create_app(settings: config.Settings) -> faust.App:
     # content hash:version -> mark {id, p, o}: the first carrier and the offset that wrote it
     # (source: dedup topic, keyed by content hash)
     seen_hashes = daily("content-hashes", settings.duplicate_days)
-    # LSH band key -> [[article id, sketch], ...] (source: the one-partition neardup topic)
-    bands = daily("neardup-bands", settings.duplicate_days, partitions=1)
+    # band hash -> earlier originals: every worker's own copy of the index topic
+    near_index = BandIndex(max_age_ms=int((settings.duplicate_days + 1) * DAY * 1000))
+    replica = IndexReplica(near_index, index_topic.get_topic_name(),
+                           settings.kafka_client_kwargs())
+    app.wirewatch_replica = replica
     # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source: news.events,
     # keyed by article id); "src" is the offset that wrote it, "sent" what that run published
     revision_state = daily("alert-revisions", settings.revision_days)
@@ -341,11 +344,16 @@ def create_app(settings: config.Settings) -> faust.App:
 
     @app.agent(dedup_topic, name="dedup")
     async def dedup(stream: StreamT) -> None:
-        """Exact re-sends stop here; everything else goes on to the near-duplicate check.
+        """Exact re-sends stop here; another agency's copy or a lightly edited reprint is
+        marked `duplicate_of` its original and never re-alerted. A revision (same article id)
+        is never a copy.
 
-        Each mark records the offset that wrote it: a replay after a crash meets its own mark
-        and forwards again (the first forward may have died with the process), where a real
-        re-send meets another offset's mark and stops."""
+        Each exact mark records the offset that wrote it: a replay after a crash meets its
+        own mark and forwards again (the first forward may have died with the process), where
+        a real re-send meets another offset's mark and stops. The near-duplicate index only
+        matches articles before this one in (raw timestamp, id) order, so a replay decides
+        as the first run did."""
+        await replica.caught_up.wait()  # copies of stories the index holds must be caught
         async for event in order.in_order(gate, stream):
             msg = event.message
             article = await guarded(event, "normalize", parse_article, msg.value)
@@ -356,54 +364,63 @@ def create_app(settings: config.Settings) -> faust.App:
             if exact.is_duplicate(mark, msg.partition, msg.offset):
                 metrics.ARTICLES_DUPLICATE.inc()
                 continue
-            await guarded(event, "normalize", mark_and_forward, identity, article, msg)
-
-    async def mark_and_forward(identity: str, article: NormalizedArticle, msg: Any) -> None:
-        seen_hashes[identity] = exact.mark(article.article_id, msg.partition, msg.offset)
-        await neardup_topic.send(key=msg.key, value=msg.value)
-
-    @app.agent(neardup_topic, name="neardup")
-    async def near_duplicates(stream: StreamT) -> None:
-        """Another agency's copy or a lightly edited reprint is marked and counted, and its
-        classification is never re-alerted. A revision (same article id) is never a copy."""
-        async for event in order.in_order(gate, stream):
-            parsed = await guarded(event, "normalize", parse_article, event.message.value)
-            if parsed is None:
-                continue
-            # The signature is the costly part (a MinHash over every shingle): off the loop.
-            sig = await guarded(event, "normalize", article_signature, parsed,
-                                size=text_size(parsed))
+            # The signature is the costly part (a MinHash over every shingle): off the loop
+            # for a large text.
+            sig = await guarded(event, "normalize", article_signature, article,
+                                size=text_size(article))
             if sig is None:
                 continue
-            article = await guarded(event, "normalize", mark_near_duplicate, parsed, sig)
-            if article is None:
-                continue
-            sent = await guarded(
-                event, "normalize", emit, normalized_topic,
-                article.article_id.encode(), article.model_dump_json().encode(),
-            )
+            article, item = mark_near_duplicate(article, sig, msg)
+            sent = await guarded(event, "normalize", mark_and_forward, identity, article, msg)
             if not sent:
                 continue
+            if item is not None:
+                await send_index_entry(item)
             if article.duplicate_of is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
             else:
                 metrics.ARTICLES_NORMALIZED.inc()
 
-    def mark_near_duplicate(article: NormalizedArticle, sig: list[int]) -> NormalizedArticle:
-        keys = neardup.band_keys(sig)
-        candidates = [c for key in keys
-                      for c in every(bands[key], settings.duplicate_days)]
-        match = neardup.best_match(sig, candidates, exclude=article.article_id)
-        if match is not None:
-            original, similarity = match
-            return article.model_copy(
-                update={"duplicate_of": original, "similarity": round(similarity, 3)}
-            )
-        for key in keys:
-            bands[key] = neardup.add_candidate(
-                bands[key].current(), article.article_id, sig
-            )
-        return article
+    def mark_near_duplicate(
+        article: NormalizedArticle, sig: list[int], msg: Any
+    ) -> tuple[NormalizedArticle, Any]:
+        """The article marked as a copy of an earlier one, or the index entry it adds."""
+        ts_ms = article.ingest_ts_ms or int((msg.timestamp or 0) * 1000)
+        item = entry(article.article_id, ts_ms, sig)
+        if item is None:  # no words, no signature: never anyone's copy
+            return article, None
+        match = near_index.match(item)
+        if match is None:
+            return article, item
+        original, similarity = match
+        return article.model_copy(
+            update={"duplicate_of": original, "similarity": round(similarity, 3)}
+        ), None
+
+    async def mark_and_forward(identity: str, article: NormalizedArticle, msg: Any) -> bool:
+        seen_hashes[identity] = exact.mark(article.article_id, msg.partition, msg.offset)
+        await normalized_topic.send(
+            key=article.article_id.encode(), value=article.model_dump_json().encode()
+        )
+        return True
+
+    async def send_index_entry(item: Any) -> None:
+        """In this worker's index at once (the next article may be its copy), and on the
+        index topic for every other worker. A failed send costs only a missed copy, whose
+        alerts folding merges: logged, never a dead letter for an article already out."""
+        near_index.add(item)
+        try:
+            await index_topic.send(key=item.article_id.encode(), value=encode(item))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("near-duplicate index entry for %s not sent: %r", item.article_id, exc)
+
+    @app.task
+    async def follow_index() -> None:
+        """Every worker reads the whole index topic, its own records included (they are
+        already in its index: adding one again changes nothing)."""
+        await replica.run()
 
     # The coder (automatons, actor dictionary, gazetteer, taxonomy: a few seconds) is built
     # once when the worker starts, off the event loop; never on the first message, where it
@@ -649,6 +666,7 @@ def create_app(settings: config.Settings) -> faust.App:
             recovering=bool(getattr(app, "in_recovery", False)),
             broker_silent_for=now - probe["answered"],
             stalled=tuple(progress.stalled(behind, now)),
+            index_loading=not replica.caught_up.is_set(),
         )
         if facts.stalled and now - probe["told_stall"] > health.STALL_SECONDS:
             probe["told_stall"] = now
@@ -674,16 +692,17 @@ def create_app(settings: config.Settings) -> faust.App:
         body = {"ready": probe["ready"], "reasons": probe["reasons"], "app_id": settings.app_id}
         return web.json(body, status=200 if probe["ready"] else 503)
 
-    all_topics = (raw_topic, dedup_topic, neardup_topic, normalized_topic, events_topic,
+    all_topics = (raw_topic, dedup_topic, index_topic, normalized_topic, events_topic,
                   fold_topic, escalation_topic, alerts_topic, critical_topic, deadletter_topic)
-    source_topics = {t.get_topic_name() for t in (raw_topic, dedup_topic, neardup_topic,
-                     normalized_topic, events_topic, fold_topic, escalation_topic)}
+    source_topics = {t.get_topic_name() for t in (raw_topic, dedup_topic, normalized_topic,
+                     events_topic, fold_topic, escalation_topic)}
 
     def is_source(tp: Any) -> bool:
         return tp.topic in source_topics
 
     ready = {"up": False}
-    app.wirewatch_topics = [(t.get_topic_name(), t.partitions) for t in all_topics]
+    app.wirewatch_topics = [(t.get_topic_name(), t.partitions, dict(t.config or {}))
+                            for t in all_topics]
 
     @app.task
     async def declare_topics() -> None:

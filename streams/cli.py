@@ -47,6 +47,13 @@ def run_worker(args: argparse.Namespace) -> int:
         print(f"wirewatch worker: the coder's data is invalid: {exc}", file=sys.stderr)
         return 2
     asyncio.run(ensure_topics(settings.kafka_client_kwargs(), app.wirewatch_topics))
+    # The near-duplicate index is read before the group is joined: no dedup partition then
+    # waits on it with fetched records in hand.
+    started = time.perf_counter()
+    replica = app.wirewatch_replica
+    if asyncio.run(replica.preload()):
+        print(f"wirewatch: near-duplicate index read in {time.perf_counter() - started:.2f} s"
+              f" ({replica.records} records)", file=sys.stderr, flush=True)
     # Models load before the group is joined, so no partition waits on them.
     started = time.perf_counter()
     language.detector()

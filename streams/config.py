@@ -116,3 +116,5 @@ ALERTS = "news.alerts"
 ALERTS_CRITICAL = "news.alerts.critical"
 DEADLETTER = "news.deadletter"
 TOPICS = (RAW, NORMALIZED, EVENTS, ALERTS, ALERTS_CRITICAL, DEADLETTER)
+# Internal: written by the dedup stage, read whole by every worker outside the consumer group.
+NEARDUP_INDEX = "news.neardup.index"

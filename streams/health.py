@@ -2,8 +2,9 @@
 
 Liveness (`/health`) only says the process and its event loop answer: a restart cures nothing
 else. Readiness (`/ready`) says the worker is doing its job: its topics exist, it holds its
-partitions (no rebalance or table recovery under way), it reaches the broker, and every source
-partition with work waiting has moved forward lately. Tests and probes wait on readiness.
+partitions (no rebalance or table recovery under way), it has read the near-duplicate index,
+it reaches the broker, and every source partition with work waiting has moved forward
+lately. Tests and probes wait on readiness.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Facts:
     recovering: bool  # tables are being rebuilt from their changelogs
     broker_silent_for: float  # seconds since the broker last answered
     stalled: tuple[TopicPartition, ...] = ()
+    index_loading: bool = False  # the near-duplicate index is not yet read to its end
 
 
 def readiness(facts: Facts) -> tuple[bool, list[str]]:
@@ -70,6 +72,8 @@ def readiness(facts: Facts) -> tuple[bool, list[str]]:
         reasons.append("waiting for partitions (rebalance)")
     if facts.recovering:
         reasons.append("recovering tables from changelogs")
+    if facts.index_loading:
+        reasons.append("reading the near-duplicate index")
     for tp in facts.stalled:
         reasons.append(f"no progress on {tp.topic}[{tp.partition}]")
     return not reasons, reasons

@@ -24,23 +24,27 @@ log = logging.getLogger("wirewatch.topics")
 
 async def ensure_topics(
     client_options: dict[str, Any],
-    topics: Iterable[tuple[str, int]],
+    topics: Iterable[tuple[str, int, dict[str, str]]],
     *,
     timeout: float = 30.0,
 ) -> bool:
-    """Create every (name, partitions) topic that is missing; True once all exist.
+    """Create every (name, partitions, config) topic that is missing; True once all exist.
+
+    The config (retention, cleanup policy) is the topic's own: created here first, a topic
+    would otherwise never get the settings Faust declares for it.
 
     `client_options` are aiokafka's (bootstrap servers, TLS and SASL: `kafka_client_kwargs`).
     Waits for the broker up to `timeout` seconds; on a broker that does not answer it returns
     False and leaves the topics to Faust, which keeps retrying on its own."""
-    wanted = dict(topics)
+    wanted = {name: (partitions, conf) for name, partitions, conf in topics}
     deadline = time.monotonic() + timeout
     while True:
         admin = AIOKafkaAdminClient(request_timeout_ms=5_000, **client_options)
         try:
             await admin.start()
             existing = set(await admin.list_topics())
-            missing = [NewTopic(name, n, 1) for name, n in wanted.items() if name not in existing]
+            missing = [NewTopic(name, n, 1, topic_configs=dict(conf))
+                       for name, (n, conf) in wanted.items() if name not in existing]
             if missing:
                 # Another worker of the group may be faster: that is success too.
                 with contextlib.suppress(TopicAlreadyExistsError):

@@ -159,7 +159,9 @@ class Worker:
         """
         from streams import config
 
-        sinks = {self.topic(t) for t in (config.ALERTS, config.ALERTS_CRITICAL, config.DEADLETTER)}
+        # the index topic is read by every worker outside the group (streams/replica.py)
+        sinks = {self.topic(t) for t in (config.ALERTS, config.ALERTS_CRITICAL, config.DEADLETTER,
+                                         config.NEARDUP_INDEX)}
         sources = {t for t in list_topics() if t.startswith(self.prefix)} - sinks
         assigned: set[str] = set()
         deadline = time.monotonic() + timeout

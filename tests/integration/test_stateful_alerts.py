@@ -37,6 +37,18 @@ async def wait_metric(worker: Worker, name: str, at_least: float, timeout: float
     raise AssertionError(f"{name} < {at_least}:\n{worker.metrics_text()}\n{worker.log()}")
 
 
+def held_partitions(worker: Worker) -> dict[str, set[str]]:
+    """Topic -> partitions the worker consumes now, from its lag gauge's series."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    held: dict[str, set[str]] = {}
+    for family in text_string_to_metric_families(worker.metrics_text()):
+        for sample in family.samples:
+            if sample.name == "wirewatch_consumer_lag_messages":
+                held.setdefault(sample.labels["topic"], set()).add(sample.labels["partition"])
+    return held
+
+
 def firsts(docs: list[dict]) -> Counter:
     """How often each alert was published as new (revision 0): must be once each."""
     return Counter(a["alert_id"] for a in docs if a["revision"] == 0)
@@ -145,6 +157,15 @@ async def test_two_workers_share_the_partitions(kafka_bootstrap: str, tmp_path) 
         both = [w.metric("wirewatch_articles_received_total") for w in (one, two)]
         assert sum(both) == len(STORY)
         assert all(n > 0 for n in both), f"both workers must take a share: {both}"
+        # Every stage, near-duplicates included, runs on both: each worker holds partitions
+        # of every topic a stage consumes (the lag gauge has a series per held partition).
+        stages = ["news.raw", "news.normalize.dedup", "news.normalized", "news.events",
+                  "news.alerts.fold", "news.alerts.escalation"]
+        held = [held_partitions(w) for w in (one, two)]
+        for stage in stages:
+            shares = [sorted(h.get(one.topic(stage), ())) for h in held]
+            assert all(shares), f"{stage}: partitions per worker {shares}"
+            assert not set(shares[0]) & set(shares[1]), f"{stage}: {shares}"
     finally:
         one.stop()
         two.stop()

@@ -32,6 +32,7 @@ def test_each_missing_condition_is_named() -> None:
     assert readiness(facts(assigned=False))[1] == ["waiting for partitions (rebalance)"]
     assert readiness(facts(rebalancing=True))[1] == ["waiting for partitions (rebalance)"]
     assert readiness(facts(recovering=True))[1] == ["recovering tables from changelogs"]
+    assert readiness(facts(index_loading=True))[1] == ["reading the near-duplicate index"]
     silent = readiness(facts(broker_silent_for=BROKER_SILENCE_SECONDS + 5))
     assert silent[0] is False and silent[1][0].startswith("broker unreachable for 20")
     assert readiness(facts(stalled=(RAW1,)))[1] == ["no progress on news.raw[1]"]

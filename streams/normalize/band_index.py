@@ -1,0 +1,182 @@
+"""The near-duplicate index every worker holds whole: LSH band hash -> earlier articles.
+
+Why whole, on every worker: LSH band keys are not co-partitioned with anything an article is
+keyed by, so a partitioned table of bands needs either one partition (one worker carries every
+article: the design this replaces) or a request/response hop per band. Instead each worker
+writes one small record per original article to a compacted internal topic keyed by article id,
+and every worker reads every partition of it into this in-memory index, the way Kafka Streams
+serves a GlobalKTable (`streams/replica.py`).
+
+A record is 200 bytes: the raw message's timestamp (8), the 16 band hashes (4 bytes each: a
+false bucket collision only costs a similarity check) and the 64 low-16-bit MinHash values the
+similarity is estimated from (`neardup.sketch`). The band table it replaces wrote the whole
+candidate list of each of the 16 bands per article (~6.6 KB of changelog per article, issue 9).
+
+Determinism on replay: an article only matches entries that came before it in (timestamp,
+article id) order. A replay after a crash then decides exactly as the first run did, although
+its own record and later articles are in the index by then.
+
+Bounded: entries more than `max_age_ms` behind the newest timestamp seen are evicted, and each
+bucket keeps its newest `bucket_cap` article ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from streams.normalize import neardup
+
+_BANDS = struct.Struct(f">{neardup.BANDS}I")
+_SKETCH = struct.Struct(f">{neardup.NUM_PERM}H")
+_ROWS = struct.Struct(f">{neardup.ROWS}I")
+_TS = struct.Struct(">q")
+RECORD_BYTES = _TS.size + _BANDS.size + _SKETCH.size
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One original article. Bands and sketch stay packed (64 + 128 bytes): a tuple of 64
+    Python ints would cost ~2.3 KB, and the index holds days of wires."""
+
+    article_id: str
+    ts_ms: int
+    bands: bytes
+    sketch: bytes
+
+    def before(self, ts_ms: int, article_id: str) -> bool:
+        return (self.ts_ms, self.article_id) < (ts_ms, article_id)
+
+    def bucket_keys(self) -> list[int]:
+        """One int per band, band number in the high bits: equal only within one band."""
+        return [band << 32 | value for band, value in enumerate(_BANDS.unpack(self.bands))]
+
+    def similarity(self, other: Entry) -> float:
+        """Share of equal low-16-bit MinHash values: `neardup.similarity` on packed sketches."""
+        ours, theirs = _SKETCH.unpack(self.sketch), _SKETCH.unpack(other.sketch)
+        return sum(a == b for a, b in zip(ours, theirs, strict=True)) / neardup.NUM_PERM
+
+
+def band_hashes(sig: Sequence[int]) -> bytes:
+    """One 32-bit hash per band of `neardup.ROWS` MinHash values, packed."""
+    out = bytearray()
+    for band in range(neardup.BANDS):
+        rows = sig[band * neardup.ROWS : (band + 1) * neardup.ROWS]
+        out += hashlib.blake2b(_ROWS.pack(*rows), digest_size=4).digest()
+    return bytes(out)
+
+
+def entry(article_id: str, ts_ms: int, sig: Sequence[int]) -> Entry | None:
+    """The index entry of a signature; None for a text without words (no signature)."""
+    if len(sig) != neardup.NUM_PERM:
+        return None
+    return Entry(article_id, ts_ms, band_hashes(sig), _SKETCH.pack(*(v & 0xFFFF for v in sig)))
+
+
+def encode(item: Entry) -> bytes:
+    return _TS.pack(item.ts_ms) + item.bands + item.sketch
+
+
+def decode(article_id: str, value: bytes) -> Entry | None:
+    """None for a record of another size: a newer or older layout is skipped, never misread."""
+    if len(value) != RECORD_BYTES:
+        return None
+    (ts_ms,) = _TS.unpack_from(value)
+    bands_end = _TS.size + _BANDS.size
+    return Entry(article_id, ts_ms, value[_TS.size : bands_end], value[bands_end:])
+
+
+class BandIndex:
+    """Band buckets over the entries of the last `max_age_ms`; one per worker process."""
+
+    def __init__(self, *, max_age_ms: int, bucket_cap: int = neardup.CANDIDATE_CAP) -> None:
+        self.max_age_ms = max_age_ms
+        self.bucket_cap = bucket_cap
+        self.entries: dict[str, Entry] = {}
+        # Most buckets hold one article: a bare id then, a list only once a second arrives
+        # (a list per bucket doubled the index's memory, `python -m bench.neardup`).
+        self._buckets: dict[int, str | list[str]] = {}
+        self._order: deque[tuple[int, str]] = deque()  # (ts, id) in arrival order
+        self._newest = 0
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, item: Entry) -> None:
+        """Idempotent per article id: a replayed or re-read record replaces its older self."""
+        old = self.entries.get(item.article_id)
+        if old is not None:
+            if old == item:
+                return
+            self._unlink(old)
+        self.entries[item.article_id] = item
+        for key in item.bucket_keys():
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                self._buckets[key] = item.article_id
+            elif isinstance(bucket, str):
+                self._buckets[key] = [bucket, item.article_id][-self.bucket_cap:]
+            else:
+                bucket.append(item.article_id)
+                if len(bucket) > self.bucket_cap:
+                    del bucket[0]
+        self._order.append((item.ts_ms, item.article_id))
+        self._newest = max(self._newest, item.ts_ms)
+        self._expire()
+
+    def match(
+        self, item: Entry, *, threshold: float = neardup.THRESHOLD
+    ) -> tuple[str, float] | None:
+        """The most similar earlier article at or above `threshold` (ties: the earliest).
+
+        Never the article itself (an older version of it is not its original), never one
+        that came after it."""
+        best: tuple[float, int, str] | None = None
+        seen: set[str] = set()
+        for key in item.bucket_keys():
+            for other_id in self._ids(key):
+                if other_id in seen or other_id == item.article_id:
+                    continue
+                seen.add(other_id)
+                other = self.entries.get(other_id)
+                if other is None or not other.before(item.ts_ms, item.article_id):
+                    continue
+                score = item.similarity(other)
+                if score < threshold:
+                    continue
+                if best is None or (-score, other.ts_ms, other_id) < (-best[0], best[1], best[2]):
+                    best = (score, other.ts_ms, other_id)
+        return None if best is None else (best[2], best[0])
+
+    def _ids(self, key: int) -> tuple[str, ...] | list[str]:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            return ()
+        return (bucket,) if isinstance(bucket, str) else bucket
+
+    def _unlink(self, item: Entry) -> None:
+        for key in item.bucket_keys():
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                continue
+            if isinstance(bucket, str):
+                if bucket == item.article_id:
+                    del self._buckets[key]
+            elif item.article_id in bucket:
+                bucket.remove(item.article_id)
+                if not bucket:
+                    del self._buckets[key]
+                elif len(bucket) == 1:
+                    self._buckets[key] = bucket[0]
+
+    def _expire(self) -> None:
+        horizon = self._newest - self.max_age_ms
+        while self._order and self._order[0][0] < horizon:
+            ts, article_id = self._order.popleft()
+            current = self.entries.get(article_id)
+            if current is not None and current.ts_ms == ts:
+                self._unlink(current)
+                del self.entries[article_id]
