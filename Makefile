@@ -62,6 +62,7 @@ test-unit: install $(NODE_STAMP)  ## the pure core only, no broker
 
 bench: kafka-up  ## pipeline throughput vs a bare aiokafka loop, latency, coder speed
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.neardup
 
 eval: install  ## precision, recall and F1 of the coder on the labelled corpus
 	$(BIN)/python -m bench.eval

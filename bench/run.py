@@ -28,6 +28,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from bench.state import changelog_sizes, report
 from bench.wires import make_messages
+from streams import config
 
 BOOTSTRAP = "127.0.0.1:9092"
 ROOT = Path(__file__).resolve().parents[1]
@@ -145,7 +146,8 @@ async def pipeline(values: list[bytes], **env: str) -> tuple[float, dict]:
         worker.stop()
     if seen < len(values):
         raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
-    return seen / span, await changelog_sizes(worker.env["WIREWATCH_APP_ID"])
+    index = worker.prefix + config.NEARDUP_INDEX
+    return seen / span, await changelog_sizes(worker.env["WIREWATCH_APP_ID"], (index,))
 
 
 async def passthrough(values: list[bytes]) -> float:

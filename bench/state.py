@@ -13,8 +13,9 @@ from aiokafka import AIOKafkaConsumer
 BOOTSTRAP = "127.0.0.1:9092"
 
 
-async def changelog_sizes(app_id: str) -> dict[str, dict[str, int]]:
-    """Per table: records and bytes written, live keys and live bytes."""
+async def changelog_sizes(app_id: str, extra: tuple[str, ...] = ()) -> dict[str, dict[str, int]]:
+    """Per table: records and bytes written, live keys and live bytes; `extra` names other
+    state topics by full name (the near-duplicate index, which is no Faust table)."""
     probe = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP)
     await probe.start()
     try:
@@ -26,6 +27,8 @@ async def changelog_sizes(app_id: str) -> dict[str, dict[str, int]]:
     for topic in topics:
         name = topic[len(app_id) + 1:-len("-changelog")].rsplit(".", 1)[-1]
         out[name] = await _size(topic)
+    for topic in extra:
+        out[topic.rsplit(".", 2)[-2] + "." + topic.rsplit(".", 1)[-1]] = await _size(topic)
     return out
 
 
@@ -63,6 +66,9 @@ def report(sizes: dict[str, dict[str, int]], articles: int, per: int = 100_000) 
     for name, s in sizes.items():
         lines.append(f"  {name:24} {s['bytes'] * scale / 1e6:>8.1f}MB "
                      f"{s['live_keys'] * scale:>10,.0f} {s['live_bytes'] * scale / 1e6:>8.1f}MB")
+    total = sum(s["bytes"] for s in sizes.values())
+    lines.append(f"  state written per article: {total / articles:,.0f} B "
+                 f"({sum(s['records'] for s in sizes.values()) / articles:.1f} records)")
     return lines
 
 

@@ -29,8 +29,8 @@ from streams.alerting import AlertConfig, alerts_for, escalation, folding, revis
 from streams.budget import Budget, BudgetExceeded
 from streams.classify import CODER_VERSION, codes_language, load_coder
 from streams.deadletters import bounded_key, dead_letter
-from streams.normalize import Rejected, exact, neardup, normalize_message
-from streams.normalize.band_index import BandIndex, encode, entry
+from streams.normalize import Rejected, band_index, exact, neardup, normalize_message
+from streams.normalize.band_index import BandIndex, Entry, encode
 from streams.replica import IndexReplica
 
 log = logging.getLogger("wirewatch")
@@ -354,15 +354,18 @@ def create_app(settings: config.Settings) -> faust.App:
         matches articles before this one in (raw timestamp, id) order, so a replay decides
         as the first run did."""
         await replica.caught_up.wait()  # copies of stories the index holds must be caught
+        first_sight = order.FirstSight()
         async for event in order.in_order(gate, stream):
             msg = event.message
+            counts = first_sight(msg.topic, msg.partition, msg.offset)
             article = await guarded(event, "normalize", parse_article, msg.value)
             if article is None:
                 continue
             identity = exact.identity(article)
             mark = latest(seen_hashes[identity], settings.duplicate_days)
             if exact.is_duplicate(mark, msg.partition, msg.offset):
-                metrics.ARTICLES_DUPLICATE.inc()
+                if counts:
+                    metrics.ARTICLES_DUPLICATE.inc()
                 continue
             # The signature is the costly part (a MinHash over every shingle): off the loop
             # for a large text.
@@ -376,6 +379,8 @@ def create_app(settings: config.Settings) -> faust.App:
                 continue
             if item is not None:
                 await send_index_entry(item)
+            if not counts:  # delivered again in this process: forwarded again, counted once
+                continue
             if article.duplicate_of is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
             else:
@@ -383,16 +388,16 @@ def create_app(settings: config.Settings) -> faust.App:
 
     def mark_near_duplicate(
         article: NormalizedArticle, sig: list[int], msg: Any
-    ) -> tuple[NormalizedArticle, Any]:
+    ) -> tuple[NormalizedArticle, Entry | None]:
         """The article marked as a copy of an earlier one, or the index entry it adds."""
-        ts_ms = article.ingest_ts_ms or int((msg.timestamp or 0) * 1000)
-        item = entry(article.article_id, ts_ms, sig)
-        if item is None:  # no words, no signature: never anyone's copy
-            return article, None
-        match = near_index.match(item)
-        if match is None:
+        found, item = band_index.check(
+            near_index, article.article_id,
+            article.ingest_ts_ms or int((msg.timestamp or 0) * 1000), sig,
+            revision=article.version > 1 or article.retracted,
+        )
+        if found is None:
             return article, item
-        original, similarity = match
+        original, similarity = found
         return article.model_copy(
             update={"duplicate_of": original, "similarity": round(similarity, 3)}
         ), None
@@ -404,7 +409,7 @@ def create_app(settings: config.Settings) -> faust.App:
         )
         return True
 
-    async def send_index_entry(item: Any) -> None:
+    async def send_index_entry(item: Entry) -> None:
         """In this worker's index at once (the next article may be its copy), and on the
         index topic for every other worker. A failed send costs only a missed copy, whose
         alerts folding merges: logged, never a dead letter for an article already out."""

@@ -359,3 +359,22 @@ async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
                     tp.topic, tp.partition, offset, made + 1)
         gate.reread_made()
         await reread(app.consumer, {tp: offset for tp, (offset, _) in holes.items()})
+
+
+class FirstSight:
+    """Whether this process meets a record for the first time: the highest offset it has
+    counted per partition. A record the consumer delivers again (a rebalance or a broker
+    restart seeks back to the committed offset) is processed again, at least once, but its
+    counters must not move twice, or `received = normalized + duplicates + dead-lettered`
+    stops holding on a worker that never restarted (the broker-restart chaos run, 2026-12-05:
+    2,003 normalized of 2,000 received)."""
+
+    def __init__(self) -> None:
+        self._highest: dict[tuple[str, int], int] = {}
+
+    def __call__(self, topic: str, partition: int, offset: int) -> bool:
+        key = (topic, partition)
+        if offset <= self._highest.get(key, -1):
+            return False
+        self._highest[key] = offset
+        return True

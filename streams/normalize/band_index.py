@@ -180,3 +180,20 @@ class BandIndex:
             if current is not None and current.ts_ms == ts:
                 self._unlink(current)
                 del self.entries[article_id]
+
+
+def check(
+    index: BandIndex, article_id: str, ts_ms: int, sig: Sequence[int], *, revision: bool
+) -> tuple[tuple[str, float] | None, Entry | None]:
+    """The dedup stage's near-duplicate decision: (original and similarity, or None; the
+    entry to add to the index, or None).
+
+    A text without words is nobody's copy and no one's original; a revision (`version > 1`
+    or a retraction) is never a copy, so a missed copy in the index cannot swallow the
+    original's update (`neardup`'s docstring); a copy is not added, its original stands
+    for it."""
+    item = entry(article_id, ts_ms, sig)
+    if item is None or revision:
+        return None, None
+    found = index.match(item)
+    return (found, None) if found is not None else (None, item)

@@ -28,32 +28,26 @@ How it works, and why these numbers:
   unrelated stories (J ~ 0.03) share a band with probability ~1e-6. A missed copy is cheap: its
   alerts fold into the first report's (see `streams.alerting.folding`).
 
-State for the caller (plain JSON):
-
-- band table: band key (a short string, `band_keys`) -> candidate list `[[article_id, sketch]]`,
-  most recent last, bounded by `CANDIDATE_CAP` (`add_candidate`). `sketch` is the signature's low
-  16 bits, base64: 172 characters instead of ~700 for the JSON list of 64 ints, and a false
-  16-bit collision (1 in 65,536 per value) does not move the estimate. `best_match` accepts a
-  full `list[int]` signature in place of a sketch, so a caller that keeps full signatures
-  elsewhere (say, a table keyed by article id) can pass those.
+State: the caller keeps it (`streams.normalize.band_index`: per original article its 16 band
+hashes and `sketch`, the signature's low 16 bits; a false 16-bit collision, 1 in 65,536 per
+value, does not move the estimate).
 
 Revisions: a new version of an article (same `article_id`) is very similar to its old version,
-but it is not a duplicate. The caller must let it through: pass `exclude=article_id` to
-`best_match`, and treat any article with `version > 1` or `retracted` as a revision before
-asking about near-duplicates at all (revision wins over near-dup), so that a missed copy that
-sits in the candidate lists can never swallow the original's update. Duplicates themselves are
-not added to the candidate lists: the original already stands for them.
+but it is not a duplicate. The caller must let it through: an article is never matched against
+its own id, and any article with `version > 1` or `retracted` is a revision before it is asked
+about near-duplicates at all (revision wins over near-dup), so that a missed copy in the index
+can never swallow the original's update. Duplicates themselves are not added to the index: the
+original already stands for them.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
 import struct
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from datasketch import MinHash
 
@@ -69,14 +63,11 @@ CANDIDATE_CAP = 16
 MAX_TEXT_CHARS = 50_000
 SEED = 1
 _SCHEME = "affine32"
-# Changing any of these changes every band key, so old and new keys never mix in one table.
-_KEY_PREFIX = f"mh{NUM_PERM}s{SHINGLE_WORDS}r{ROWS}c"
 _WORD = re.compile(r"\w+")
 # Generating the permutations costs more than hashing an article; do it once per process.
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
 
 Signature = list[int]
-Candidate = list[str]  # [article_id, sketch]; a list, not a tuple, because JSON has no tuples
 
 
 def words(text: str) -> list[str]:
@@ -117,18 +108,6 @@ def signature(text: str) -> Signature:
     return [int(v) for v in minhash.hashvalues]
 
 
-def band_keys(sig: Sequence[int]) -> list[str]:
-    """One plain-string key per LSH band: articles sharing any key are candidates."""
-    if len(sig) != NUM_PERM:
-        return []
-    keys = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS : (band + 1) * ROWS]
-        digest = hashlib.blake2b(struct.pack(f">{ROWS}I", *rows), digest_size=8).hexdigest()
-        keys.append(f"{_KEY_PREFIX}b{band:02d}:{digest}")
-    return keys
-
-
 def sketch(sig: Sequence[int]) -> str:
     """The stored form of a signature: the low 16 bits of each value, base64."""
     return base64.b64encode(struct.pack(f">{len(sig)}H", *(v & 0xFFFF for v in sig))).decode()
@@ -153,45 +132,3 @@ def similarity(sig: Sequence[int], other: Sequence[int] | str) -> float:
         return 0.0
     ours = _low16(sig)
     return sum(a == b for a, b in zip(ours, theirs, strict=True)) / NUM_PERM
-
-
-def best_match(
-    sig: Sequence[int],
-    candidates: Iterable[Sequence[object]],
-    *,
-    threshold: float = THRESHOLD,
-    exclude: str | None = None,
-) -> tuple[str, float] | None:
-    """The most similar earlier article at or above `threshold`, as (article_id, similarity).
-
-    `candidates` are `[article_id, sketch-or-signature]` pairs, from every band list the article
-    hit (repeats are fine). Ties go to the earliest candidate listed, i.e. the first sighting.
-    `exclude` is the article's own id, so an older version of it is never its "original".
-    """
-    best: tuple[str, float] | None = None
-    seen: set[str] = set()
-    for entry in candidates:
-        article_id, stored = str(entry[0]), entry[1]
-        if article_id == exclude or article_id in seen:
-            continue
-        seen.add(article_id)
-        score = similarity(sig, stored)  # type: ignore[arg-type]
-        if score >= threshold and (best is None or score > best[1]):
-            best = (article_id, score)
-    return best
-
-
-def add_candidate(
-    candidates: Sequence[Sequence[object]] | None,
-    article_id: str,
-    sig: Sequence[int],
-    cap: int = CANDIDATE_CAP,
-) -> list[Candidate]:
-    """A new band list with the article appended (replacing its older version), oldest dropped.
-
-    Returns a new list (the table value is replaced, never mutated in place). The cap bounds a
-    crowded bucket; copies arrive within hours, so dropping the oldest loses nothing useful.
-    """
-    kept = [[str(e[0]), str(e[1])] for e in (candidates or []) if e[0] != article_id]
-    kept.append([article_id, sketch(sig)])
-    return kept[-cap:] if cap > 0 else []

@@ -162,3 +162,34 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
     assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-fr-1"} == {"fr"}
     after = worker.metric("wirewatch_articles_uncoded_language_total", language="fr")
     assert after - before == 1, worker.metrics_text()
+
+
+async def test_internal_topics_are_created_with_their_own_settings(
+    worker: Worker, kafka_bootstrap: str
+) -> None:
+    """The worker creates its topics before it joins the group; each must carry the settings
+    its stage relies on, or state silently ages out (the escalation hop) or grows forever
+    (the near-duplicate index)."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    await admin.start()
+    try:
+        names = [worker.topic("news.alerts.escalation"), worker.topic("news.neardup.index"),
+                 worker.topic("news.raw")]
+        responses = await admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, name) for name in names]
+        )
+    finally:
+        await admin.close()
+    found: dict[str, dict[str, str]] = {}
+    for response in responses:
+        for _code, _msg, _type, name, entries in response.resources:
+            found[name] = {e[0]: e[1] for e in entries}
+    escalation, index, raw = (found[n] for n in names)
+    assert escalation["retention.ms"] == "-1"
+    assert int(escalation["retention.bytes"]) >= 1 << 30
+    assert index["cleanup.policy"] == "compact,delete"
+    assert int(index["retention.ms"]) == 3 * 86_400_000  # two duplicate days and one
+    assert raw["cleanup.policy"] == "delete" and raw["retention.ms"] != "-1"

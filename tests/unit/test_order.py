@@ -323,3 +323,10 @@ def test_a_stalled_worker_is_described_by_who_paused_what(gate: order.Gate) -> N
     assert "generation=7" in text and "flow=True" in text
     assert "paused sources=['fold[0]']" in text
     assert "holes={'fold[0]': [146, 0]}" in text and "re-read asked=True" in text
+
+
+def test_a_record_delivered_again_in_one_process_is_counted_once() -> None:
+    first = order.FirstSight()
+    assert [first("t", 0, o) for o in (0, 1, 2)] == [True, True, True]
+    assert [first("t", 0, o) for o in (1, 2)] == [False, False], "a seek back re-delivers"
+    assert first("t", 0, 3) and first("t", 1, 0), "new offsets, and other partitions, count"

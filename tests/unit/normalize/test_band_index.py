@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from streams.normalize import neardup
-from streams.normalize.band_index import RECORD_BYTES, BandIndex, decode, encode, entry
+from streams.normalize.band_index import RECORD_BYTES, BandIndex, check, decode, encode, entry
 from tests.unit.normalize.test_neardup import (
     OTHER_STRIKE,
     STRIKE_AFP,
@@ -112,3 +112,23 @@ def test_adding_the_same_record_twice_changes_nothing() -> None:
     index.add(item)
     assert len(index) == 1
     assert all(list(index._ids(k)).count("a1") == 1 for k in item.bucket_keys())
+
+
+def test_the_dedup_decision_copy_original_revision_and_empty() -> None:
+    index = BandIndex(max_age_ms=86_400_000)
+    found, item = check(index, "reuters", 1_000, sig(STRIKE_REUTERS), revision=False)
+    assert found is None and item is not None and item.article_id == "reuters"
+    index.add(item)
+    found, item = check(index, "afp", 2_000, sig(STRIKE_AFP), revision=False)
+    assert found is not None and found[0] == "reuters" and item is None, "a copy is not added"
+    first_decision = found
+    # A revision of another article that reads like the original is still a revision.
+    found, item = check(index, "afp", 3_000, sig(STRIKE_REUTERS), revision=True)
+    assert found is None and item is None
+    assert check(index, "blank", 4_000, sig("!!"), revision=False) == (None, None)
+    # The same decision on a replay, with the copy's and later articles' entries present.
+    later = entry("later", 9_000, sig(STRIKE_REPRINT))
+    assert later
+    index.add(later)
+    again, _ = check(index, "afp", 2_000, sig(STRIKE_AFP), revision=False)
+    assert again == first_decision

@@ -5,17 +5,13 @@
 
 from __future__ import annotations
 
-import json
-
 from streams.normalize import neardup
+from streams.normalize.band_index import BandIndex, entry
 from streams.normalize.neardup import (
     BANDS,
     NUM_PERM,
     THRESHOLD,
-    add_candidate,
     article_text,
-    band_keys,
-    best_match,
     shingles,
     signature,
     similarity,
@@ -95,20 +91,20 @@ def exact_jaccard(a: str, b: str) -> float:
     return len(x & y) / len(x | y)
 
 
-def stored(*articles: tuple[str, str]) -> dict[str, list]:
-    """A band table as the caller keeps it, with the given (article_id, text) added in order."""
-    table: dict[str, list] = {}
-    for article_id, text in articles:
-        sig = signature(text)
-        for key in band_keys(sig):
-            table[key] = add_candidate(table.get(key), article_id, sig)
-    return table
+def stored(*articles: tuple[str, str]) -> BandIndex:
+    """The index as the dedup stage keeps it, the given (article_id, text) added in order."""
+    index = BandIndex(max_age_ms=86_400_000)
+    for ts, (article_id, text) in enumerate(articles, start=1):
+        item = entry(article_id, ts, signature(text))
+        assert item is not None
+        index.add(item)
+    return index
 
 
-def lookup(table: dict[str, list], text: str, **kw):
-    sig = signature(text)
-    candidates = [entry for key in band_keys(sig) for entry in table.get(key, [])]
-    return best_match(sig, candidates, **kw)
+def lookup(index: BandIndex, text: str, article_id: str = "probe"):
+    item = entry(article_id, 1_000, signature(text))
+    assert item is not None
+    return index.match(item)
 
 
 def test_folding_ignores_case_punctuation_and_spacing() -> None:
@@ -122,9 +118,8 @@ def test_signature_shape_and_determinism() -> None:
     sig = signature(STRIKE_REUTERS)
     assert len(sig) == NUM_PERM and all(0 <= v < 2**32 for v in sig)
     assert signature(STRIKE_REUTERS) == sig, "same text, same signature, in every process"
-    assert len(band_keys(sig)) == BANDS
-    assert all(isinstance(k, str) for k in band_keys(sig))
-    assert signature("") == [] and band_keys([]) == [], "empty texts never match each other"
+    assert len(entry("a", 1, sig).bucket_keys()) == BANDS  # type: ignore[union-attr]
+    assert signature("") == [] and entry("a", 1, []) is None, "empty texts never match"
 
 
 def test_the_test_wires_sit_where_the_threshold_claims() -> None:
@@ -165,36 +160,25 @@ def test_the_estimate_follows_the_exact_jaccard() -> None:
 
 
 def test_a_revision_of_the_same_article_is_not_its_own_duplicate() -> None:
-    """Revision wins over near-dup: the caller excludes the article's own id."""
+    """Revision wins over near-dup: the article's own id is never its original."""
     table = stored(("reuters-1", STRIKE_REUTERS))
     assert lookup(table, STRIKE_REVISION)[0] == "reuters-1", "the texts are near-identical"
-    assert lookup(table, STRIKE_REVISION, exclude="reuters-1") is None
+    assert lookup(table, STRIKE_REVISION, article_id="reuters-1") is None
 
 
 def test_a_sketch_compares_like_the_full_signature() -> None:
     a, b = signature(STRIKE_REUTERS), signature(STRIKE_REPRINT)
     assert similarity(a, sketch(b)) == similarity(a, b)
-    assert best_match(a, [["x", b]]) == best_match(a, [["x", sketch(b)]])
 
 
-def test_best_match_prefers_the_most_similar_then_the_first_seen() -> None:
-    sig = signature(STRIKE_REUTERS)
-    assert best_match(sig, [["afp", signature(STRIKE_AFP)], ["same", sig]]) == ("same", 1.0)
-    assert best_match(sig, [["first", sig], ["second", sig]]) == ("first", 1.0)
-    assert best_match(sig, []) is None
-
-
-def test_candidate_lists_are_bounded_json_and_replace_older_versions() -> None:
-    sig = signature(STRIKE_REUTERS)
-    entries = None
-    for n in range(20):
-        entries = add_candidate(entries, f"art-{n}", sig, cap=4)
-    assert [e[0] for e in entries] == ["art-16", "art-17", "art-18", "art-19"]
-    before = [list(e) for e in entries]
-    updated = add_candidate(entries, "art-17", signature(STRIKE_REVISION), cap=4)
-    assert entries == before, "the input value is not mutated"
-    assert [e[0] for e in updated] == ["art-16", "art-18", "art-19", "art-17"]
-    assert json.loads(json.dumps(updated)) == updated
+def test_the_most_similar_earlier_article_wins() -> None:
+    index = stored(("afp", STRIKE_AFP), ("reprint", STRIKE_REPRINT))
+    best = lookup(index, STRIKE_REUTERS)
+    assert best is not None and best[0] == max(
+        ("afp", "reprint"),
+        key=lambda name: similarity(signature(STRIKE_REUTERS),
+                                    signature(STRIKE_AFP if name == "afp" else STRIKE_REPRINT)),
+    )
 
 
 def test_headline_and_body_are_compared_together() -> None:
