@@ -677,6 +677,11 @@ def create_app(settings: config.Settings) -> faust.App:
             probe["told_stall"] = now
             log.warning("no progress on %d partitions with records waiting (%s...): %s",
                         len(facts.stalled), facts.stalled[0], order.describe(app, gate, is_source))
+            lost = order.unfetched(app, list(facts.stalled)) if settled else []
+            if lost:
+                log.warning("%d stalled partitions were out of Faust's fetch set (%s...): "
+                            "fetching them again", len(lost), lost[0])
+                order.refetch(app, lost)
         probe["ready"], probe["reasons"] = health.readiness(facts)
         metrics.WORKER_READY.set(1 if probe["ready"] else 0)
 

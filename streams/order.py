@@ -313,6 +313,34 @@ def _paused_sources(app: Any, sources: Callable[[Any], bool]) -> list[Any]:
     return [tp for tp in getattr(consumer, "_paused_partitions", ()) if sources(tp)]
 
 
+def unfetched(app: Any, stalled: list[Any]) -> list[Any]:
+    """Stalled partitions Faust has silently stopped fetching: assigned, not paused, yet out
+    of its active set. Faust drops a partition from that set when its stream's buffer is
+    full and adds it back from a callback when the buffer drains; a rebalance clears the
+    buffer (`FlowControlQueue.clear`) without firing or dropping those callbacks, so a
+    partition can stay out until the next rebalance. (A suspect for the ~95-105 s pauses
+    after a graceful leave, 2026-12-04 and 12-05: flow on, nothing paused, no hole.)"""
+    consumer = getattr(app, "_consumer", None)
+    active = getattr(consumer, "_active_partitions", None)
+    if consumer is None or active is None:
+        return []
+    paused = getattr(consumer, "_paused_partitions", set())
+    assigned = consumer.assignment()
+    out = []
+    for tp in stalled:
+        ftp = TP(tp.topic, tp.partition)
+        if ftp in assigned and ftp not in paused and ftp not in active:
+            out.append(ftp)
+    return out
+
+
+def refetch(app: Any, tps: list[Any]) -> None:
+    """Put partitions back in Faust's active set, as its buffer-drop callback would."""
+    consumer = app._consumer
+    consumer._buffered_partitions.difference_update(tps)
+    consumer._get_active_partitions().update(tps)
+
+
 def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
     """What holds a worker back, for the log when its partitions stop moving: who paused what
     (Faust on an assignment, a re-read), the flow, the gate's holes."""
@@ -321,11 +349,14 @@ def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
                     for tp in _paused_sources(app, sources))
     holes = {f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]": hole
              for tp, hole in gate.holes.items()}
+    buffered = sorted(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
+                      for tp in getattr(consumer, "_buffered_partitions", ()) if sources(tp))
     return (f"generation={getattr(app, 'consumer_generation_id', None)} "
             f"rebalancing={getattr(app, 'rebalancing', None)} "
             f"in_recovery={getattr(app, 'in_recovery', None)} "
             f"flow={getattr(consumer, 'flow_active', None)} "
-            f"paused sources={paused} holes={holes} re-read asked={gate.wanted.is_set()}")
+            f"paused sources={paused} buffered={buffered} holes={holes} "
+            f"re-read asked={gate.wanted.is_set()}")
 
 
 async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],

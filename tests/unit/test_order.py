@@ -330,3 +330,22 @@ def test_a_record_delivered_again_in_one_process_is_counted_once() -> None:
     assert [first("t", 0, o) for o in (0, 1, 2)] == [True, True, True]
     assert [first("t", 0, o) for o in (1, 2)] == [False, False], "a seek back re-delivers"
     assert first("t", 0, 3) and first("t", 1, 0), "new offsets, and other partitions, count"
+
+
+def test_a_stalled_partition_faust_stopped_fetching_is_found_and_fetched_again() -> None:
+    """Assigned, not paused, out of the active set (a buffer-full mark a rebalance orphaned):
+    nothing else would bring it back before the next rebalance."""
+    other = TP("t.news.events", 1)
+    paused = TP("t.news.events", 2)
+    consumer = SimpleNamespace(
+        _active_partitions={other}, _paused_partitions={paused}, _buffered_partitions={A},
+        assignment=lambda: {A, other, paused},
+    )
+    consumer._get_active_partitions = lambda: consumer._active_partitions
+    app = SimpleNamespace(_consumer=consumer)
+    stalled = [TopicPartition(A.topic, A.partition), TopicPartition(paused.topic, 2),
+               TopicPartition(other.topic, 1)]
+    assert order.unfetched(app, stalled) == [A], "paused and active partitions are not lost"
+    order.refetch(app, [A])
+    assert A in consumer._active_partitions and A not in consumer._buffered_partitions
+    assert order.unfetched(app, stalled) == []
