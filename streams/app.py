@@ -141,7 +141,7 @@ def faust_options(settings: config.Settings) -> dict[str, Any]:
         web_host=settings.web_host,
         web_bind=settings.web_host,
         datadir=str(settings.data_dir / "faust"),
-        store="memory://",
+        store=settings.store,
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=1,
         consumer_auto_offset_reset="earliest",

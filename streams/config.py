@@ -47,6 +47,10 @@ class Settings:
     # so 10 s (heartbeat every 3 s) never expires under load; a killed worker's partitions
     # move in 10 s instead of Faust's 60 s.
     session_timeout: float = 10.0
+    # Where Faust keeps table state between changelog replays: "memory://" replays every
+    # changelog at start; "rocksdb://" (extra `rocksdb`: rocksdict) keeps it in the data dir
+    # and replays only what came after (python -m bench.restart compares them).
+    store: str = "memory://"
     # How long state remembers: exact and near duplicates, and each article's last alerts
     # (a revision or retraction later than this raises afresh).
     duplicate_days: int = 2
@@ -63,6 +67,9 @@ class Settings:
 
     def __post_init__(self) -> None:
         check_broker_url(self.broker)
+        if self.store not in STORES:
+            raise ValueError(f"WIREWATCH_STORE must be one of {', '.join(STORES)}, "
+                             f"not {self.store!r}")
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -78,6 +85,7 @@ class Settings:
             message_budget=_env_float("WIREWATCH_MESSAGE_BUDGET_SECONDS", cls.message_budget),
             inline_max=_env_int("WIREWATCH_INLINE_MAX_BYTES", cls.inline_max),
             session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
+            store=os.environ.get("WIREWATCH_STORE") or cls.store,
             duplicate_days=_env_int("WIREWATCH_DUPLICATE_DAYS", cls.duplicate_days),
             revision_days=_env_int("WIREWATCH_REVISION_DAYS", cls.revision_days),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
@@ -109,6 +117,7 @@ class Settings:
         return {"bootstrap_servers": self.bootstrap_servers, **self.security.aiokafka_kwargs()}
 
 
+STORES = ("memory://", "rocksdb://")
 RAW = "news.raw"
 NORMALIZED = "news.normalized"
 EVENTS = "news.events"

@@ -17,3 +17,15 @@ def test_the_escalation_hop_is_not_deleted_by_the_age_of_its_events() -> None:
     assert int(escalation.config["retention.bytes"]) >= 1 << 30
     # the wires and the other hops keep the broker's own retention
     assert "retention.ms" not in topics[settings.topic(config.RAW)].config
+
+
+def test_the_state_store_is_memory_unless_rocksdb_is_asked_for(monkeypatch) -> None:
+    import pytest
+
+    monkeypatch.delenv("WIREWATCH_STORE", raising=False)
+    assert config.Settings.from_env().store == "memory://"
+    monkeypatch.setenv("WIREWATCH_STORE", "rocksdb://")
+    assert config.Settings.from_env().store == "rocksdb://"
+    monkeypatch.setenv("WIREWATCH_STORE", "redis://")
+    with pytest.raises(ValueError, match="WIREWATCH_STORE must be one of"):
+        config.Settings.from_env()
