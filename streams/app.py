@@ -677,11 +677,8 @@ def create_app(settings: config.Settings) -> faust.App:
             probe["told_stall"] = now
             log.warning("no progress on %d partitions with records waiting (%s...): %s",
                         len(facts.stalled), facts.stalled[0], order.describe(app, gate, is_source))
-            lost = order.unfetched(app, list(facts.stalled)) if settled else []
-            if lost:
-                log.warning("%d stalled partitions were out of Faust's fetch set (%s...): "
-                            "fetching them again", len(lost), lost[0])
-                order.refetch(app, lost)
+            log.warning("stalled partitions in the client: %s",
+                        order.client_state(app, list(facts.stalled)))
         probe["ready"], probe["reasons"] = health.readiness(facts)
         metrics.WORKER_READY.set(1 if probe["ready"] else 0)
 

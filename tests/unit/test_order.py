@@ -332,20 +332,13 @@ def test_a_record_delivered_again_in_one_process_is_counted_once() -> None:
     assert first("t", 0, 3) and first("t", 1, 0), "new offsets, and other partitions, count"
 
 
-def test_a_stalled_partition_faust_stopped_fetching_is_found_and_fetched_again() -> None:
-    """Assigned, not paused, out of the active set (a buffer-full mark a rebalance orphaned):
-    nothing else would bring it back before the next rebalance."""
-    other = TP("t.news.events", 1)
-    paused = TP("t.news.events", 2)
-    consumer = SimpleNamespace(
-        _active_partitions={other}, _paused_partitions={paused}, _buffered_partitions={A},
-        assignment=lambda: {A, other, paused},
-    )
-    consumer._get_active_partitions = lambda: consumer._active_partitions
-    app = SimpleNamespace(_consumer=consumer)
-    stalled = [TopicPartition(A.topic, A.partition), TopicPartition(paused.topic, 2),
-               TopicPartition(other.topic, 1)]
-    assert order.unfetched(app, stalled) == [A], "paused and active partitions are not lost"
-    order.refetch(app, [A])
-    assert A in consumer._active_partitions and A not in consumer._buffered_partitions
-    assert order.unfetched(app, stalled) == []
+def test_a_stalled_partition_is_described_as_the_client_holds_it() -> None:
+    state = SimpleNamespace(paused=False, has_valid_position=True, position=320)
+    assignment = SimpleNamespace(state_value=lambda tp: state)
+    client = SimpleNamespace(_subscription=SimpleNamespace(
+        subscription=SimpleNamespace(assignment=assignment)))
+    consumer = SimpleNamespace(_active_partitions={A},
+                               _thread=SimpleNamespace(_ensure_consumer=lambda: client))
+    text = order.client_state(SimpleNamespace(_consumer=consumer), [A])
+    assert text == "fold[0]: client paused=False position=320 fetched by Faust=True"
+    assert "unavailable" in order.client_state(SimpleNamespace(), [A])
