@@ -72,3 +72,50 @@ def test_a_checkpoint_is_an_army_position(coders: dict[str, Coder]) -> None:
                                        "армии на въезде в Хаму, ранены трое военных.")
     mil = [e for e in events if e.type == "attack.military_target"]
     assert mil and not any(e.strategic for e in mil)
+
+
+# French
+
+@pytest.mark.parametrize("body", [
+    # AFP's correction formula
+    "Cette dépêche annule et remplace une version précédente qui attribuait à une frappe de "
+    "missile l'explosion survenue dans une centrale électrique de Zaporijjia. Cette "
+    "information était erronée.",
+])
+def test_a_french_correction_notice_withdraws_the_attack(coders: dict[str, Coder],
+                                                         body: str) -> None:
+    events, alerts = classify(coders["fr"], body)
+    assert not {e.type for e in events} & {"attack.aerial", "attack.infrastructure"}
+    assert "infrastructure_attack" not in alerts
+
+
+def test_an_exercise_scenario_s_fictitious_dead_are_no_toll(coders: dict[str, Coder]) -> None:
+    tolls, alerts = _tolls(coders["fr"], "Le scénario de l'exercice prévoit des frappes de "
+                           "missiles sur le port d'Ashdod et des dizaines de morts fictifs "
+                           "parmi les dockers.")
+    assert tolls == [] and "mass_casualty" not in alerts
+
+
+@pytest.mark.parametrize("body", [
+    # a ship hit off a port: the port names where, it is not hit
+    "Un drone naval a frappé un cargo au large du port de Berdiansk, blessant deux marins.",
+    # a ship's bridge is no bridge
+    "Le pétrolier a été touché à la passerelle par un missile, blessant trois marins.",
+])
+def test_a_merchant_ship_hit_is_no_infrastructure_attack(coders: dict[str, Coder],
+                                                         body: str) -> None:
+    events, alerts = classify(coders["fr"], body)
+    assert "attack.infrastructure" not in {e.type for e in events}
+    assert "infrastructure_attack" not in alerts
+
+
+def test_a_day_s_toll_since_midnight_is_no_incident_toll(coders: dict[str, Coder]) -> None:
+    tolls, alerts = _tolls(coders["fr"], "Au moins 14 personnes ont été tuées depuis minuit "
+                           "dans des frappes russes sur la région, selon le gouverneur.")
+    assert tolls == [] and "mass_casualty" not in alerts
+
+
+def test_une_huitaine_is_eight(coders: dict[str, Coder]) -> None:
+    tolls, _ = _tolls(coders["fr"], "Une huitaine de soldats ont été tués dans l'embuscade "
+                      "tendue près de Menaka.")
+    assert tolls == [8]
