@@ -1153,15 +1153,39 @@ def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
                 or any(relative.match(text, v.end, asset.start) for v in before))
 
 
+_ASIDE_WORDS = 25  # the longest aside between an asset and its passive verb
+
+
 def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
-    """ "two warships were hit": the asset is the subject of a passive verb after it."""
+    """ "two warships were hit": the asset is the subject of a passive verb after it, also
+    across an aside between commas ("the corvette Kolomna, moored at Kaspiysk, was hit")."""
     aux, within = view.words.set("passive_aux"), view.distances["passive"]
-    return any(
-        asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= within
-        and not aux.isdisjoint(view.s.text[asset.end : v.start].split())
-        and "," not in view.s.text[asset.end : v.start]
-        for v in verbs
-    )
+    text = view.s.text
+    for v in verbs:
+        if asset.end > v.start:
+            continue
+        gap = text[asset.end : v.start]
+        if "," not in gap:
+            if words_between(text, asset.end, v.start) <= within and not aux.isdisjoint(
+                    gap.split()):
+                return True
+            continue
+        # an aside, in a language whose modifiers follow the noun (English keeps its comma
+        # as the end of the subject): the asset's name (as many words as modifiers follow
+        # it) closed by a comma, the aside, a comma, and only auxiliaries before the verb
+        after = view.words.settings.modifiers_after
+        if not after:
+            continue
+        head, _, rest = gap.partition(",")
+        aside, _, tail = rest.rpartition(",")
+        if (aside and len(head.split()) <= after + 1
+                and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
+                and 0 < len(tail.split()) <= 3 and not aux.isdisjoint(tail.split())):
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[;:.!?()]")
 
 
 # infrastructure

@@ -119,3 +119,19 @@ def test_une_huitaine_is_eight(coders: dict[str, Coder]) -> None:
     tolls, _ = _tolls(coders["fr"], "Une huitaine de soldats ont été tués dans l'embuscade "
                       "tendue près de Menaka.")
     assert tolls == [8]
+
+
+def test_an_aside_between_a_warship_and_its_passive_verb(coders: dict[str, Coder]) -> None:
+    """A language whose modifiers follow the noun: the asset's name, an aside between
+    commas, then the auxiliaries and the verb."""
+    events, alerts = classify(coders["fr"], (
+        "Le patrouilleur Vassili Bykov, qui escortait un convoi au large de la Crimée, a été "
+        "touché mardi par des drones navals ukrainiens."))
+    assert any(e.type == "attack.military_target" and e.strategic for e in events)
+    assert "strategic_strike" in alerts
+
+
+def test_a_relative_after_a_clause_does_not_make_the_shooter_the_target(
+        coders: dict[str, Coder]) -> None:
+    events, _ = classify(coders["fr"], "La frégate a tiré sur les drones, qui ont été abattus.")
+    assert "attack.military_target" not in {e.type for e in events}
