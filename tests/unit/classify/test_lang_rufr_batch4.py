@@ -135,3 +135,27 @@ def test_a_relative_after_a_clause_does_not_make_the_shooter_the_target(
         coders: dict[str, Coder]) -> None:
     events, _ = classify(coders["fr"], "La frégate a tiré sur les drones, qui ont été abattus.")
     assert "attack.military_target" not in {e.type for e in events}
+
+
+# Russian film and labour copy in war words
+
+@pytest.mark.parametrize("body", [
+    "На премьеру «Рубежа» в Казани пришли ветераны специальной военной операции. По "
+    "сюжету, в финальной сцене противник наносит ракетный удар по аэродрому, и погибают семь "
+    "летчиков.",
+    "Сцену уничтожения корабля снимали в бассейне, а декорация арсенала взорвалась по "
+    "плану режиссера.",
+    "Кинокритики встретили картину прохладно, а прокатчики отказались от «перемирия» в "
+    "графике релизов.",
+])
+def test_film_copy_is_no_attack(coders: dict[str, Coder], body: str) -> None:
+    events, alerts = classify(coders["ru"], body)
+    assert not events and not alerts
+
+
+def test_a_social_truce_rejected_in_wage_talks_is_labour(coders: dict[str, Coder]) -> None:
+    events, alerts = classify(coders["ru"], (
+        "Переговоры шахтеров с владельцами рудника зашли в тупик: представители горняков покинули "
+        "встречу, отвергнув предложение о «социальном перемирии» и разовой премии."))
+    assert not {e.type for e in events} & {"ceasefire.rejected", "negotiation.stalled"}
+    assert not alerts & {"truce_rejected", "talks_collapse"}
