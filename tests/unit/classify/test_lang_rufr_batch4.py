@@ -159,3 +159,23 @@ def test_a_social_truce_rejected_in_wage_talks_is_labour(coders: dict[str, Coder
         "встречу, отвергнув предложение о «социальном перемирии» и разовой премии."))
     assert not {e.type for e in events} & {"ceasefire.rejected", "negotiation.stalled"}
     assert not alerts & {"truce_rejected", "talks_collapse"}
+
+
+@pytest.mark.parametrize(("body", "strategic"), [
+    ("Генштаб ВСУ сообщил о поражении ударными дронами авиабазы Ейск.", True),
+    ("Минобороны России сообщило о поражении склада боеприпасов ВСУ под Краматорском.", True),
+    ("Минобороны сообщило о поражении пунктов временной дислокации ВСУ у Покровска.", False),
+])
+def test_a_nominal_hit_names_its_target(coders: dict[str, Coder], body: str,
+                                        strategic: bool) -> None:
+    """The MoD's nominal "о поражении X" (the hitting of X), not a defeat."""
+    events, alerts = classify(coders["ru"], body)
+    mil = [e for e in events if e.type == "attack.military_target"]
+    assert mil and any(e.strategic for e in mil) == strategic
+    assert ("strategic_strike" in alerts) == strategic
+
+
+def test_a_defeat_is_no_hit(coders: dict[str, Coder]) -> None:
+    events, _ = classify(coders["ru"], "Сборная сообщила о поражении в матче с командой "
+                                       "Сербии и о травме нападающего.")
+    assert not events
