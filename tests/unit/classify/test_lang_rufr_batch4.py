@@ -179,3 +179,26 @@ def test_a_defeat_is_no_hit(coders: dict[str, Coder]) -> None:
     events, _ = classify(coders["ru"], "Сборная сообщила о поражении в матче с командой "
                                        "Сербии и о травме нападающего.")
     assert not events
+
+
+def test_a_warship_of_the_named_fleet_hit_in_the_passive(coders: dict[str, Coder]) -> None:
+    events, alerts = classify(coders["fr"], (
+        "Un navire de la flotte russe de la mer Noire a été touché lundi par des drones "
+        "navals ukrainiens près de Novorossiisk."))
+    assert any(e.type == "attack.military_target" and e.strategic for e in events)
+    assert "strategic_strike" in alerts
+
+
+@pytest.mark.parametrize(("body", "infra"), [
+    # a vehicle ambushed on a road: the road is where
+    ("Des insurgés ont tendu mercredi une embuscade à un autocar sur la route nationale 1 "
+     "près de Mocímboa, tuant six passagers.", False),
+    # a ship hit in a port: the port is where
+    ("Un missile a frappé mardi un cargo dans le port d'Odessa, blessant deux dockers.", False),
+    ("Des drones russes ont frappé la route nationale entre Kherson et Mykolaïv.", True),
+    ("Un missile a frappé mardi le port d'Odessa, blessant deux dockers.", True),
+])
+def test_a_road_or_a_port_as_where(coders: dict[str, Coder], body: str, infra: bool) -> None:
+    events, alerts = classify(coders["fr"], body)
+    assert ("attack.infrastructure" in {e.type for e in events}) == infra
+    assert ("infrastructure_attack" in alerts) == infra
