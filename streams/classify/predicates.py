@@ -1170,22 +1170,31 @@ def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
                     gap.split()):
                 return True
             continue
-        # an aside, in a language whose modifiers follow the noun (English keeps its comma
-        # as the end of the subject): the asset's name (as many words as modifiers follow
-        # it) closed by a comma, the aside, a comma, and only auxiliaries before the verb
-        after = view.words.settings.modifiers_after
-        if not after:
-            continue
-        head, _, rest = gap.partition(",")
-        aside, _, tail = rest.rpartition(",")
-        if (aside and len(head.split()) <= after + 1
-                and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
-                and 0 < len(tail.split()) <= 3 and not aux.isdisjoint(tail.split())):
+        if _past_aside(view, gap) is not None:
             return True
     return False
 
 
 _CLAUSE_END = re.compile(r"[;:.!?()]")
+
+
+def _past_aside(view: _View, gap: str) -> str | None:
+    """The words between an asset and its passive verb without the aside between commas
+    ("la corvette Kolomna, qui mouillait ..., a été touchée": "Kolomna a été"), in a language
+    whose modifiers follow the noun (English keeps its comma as the end of the subject): the
+    asset's name (as many words as modifiers follow it) closed by a comma, the aside, a comma,
+    and only auxiliaries, at least one passive, before the verb. None when not so."""
+    after = view.words.settings.modifiers_after
+    if not after:
+        return None
+    head, _, rest = gap.partition(",")
+    aside, _, tail = rest.rpartition(",")
+    if (aside and len(head.split()) <= after + 1
+            and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
+            and 0 < len(tail.split()) <= 3
+            and not view.words.set("passive_aux").isdisjoint(tail.split())):
+        return f"{head} {tail}"
+    return None
 
 
 # infrastructure
@@ -1320,7 +1329,9 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
                 return True
             continue
         gap = text[hit.end : verb.start]
-        if "," in gap or ";" in gap or any(
+        if "," in gap:
+            gap = _past_aside(view, gap) or ";"  # "le pont ..., principal ouvrage ..., a été"
+        if ";" in gap or any(
             h.cat in _OTHER_AGENT and hit.end <= h.start < verb.start for h in view.s.hits
         ):
             continue

@@ -202,3 +202,16 @@ def test_a_road_or_a_port_as_where(coders: dict[str, Coder], body: str, infra: b
     events, alerts = classify(coders["fr"], body)
     assert ("attack.infrastructure" in {e.type for e in events}) == infra
     assert ("infrastructure_attack" in alerts) == infra
+
+
+@pytest.mark.parametrize("body", [
+    "La centrale thermique de Bourchtyn, dans l'ouest du pays, a été frappée dans la nuit par "
+    "des missiles russes.",
+    "Le pont de Kaya, seul ouvrage reliant la ville à la capitale, a été détruit mardi à "
+    "l'explosif par des hommes armés.",
+])
+def test_an_aside_between_an_infrastructure_asset_and_its_passive_verb(
+        coders: dict[str, Coder], body: str) -> None:
+    events, alerts = classify(coders["fr"], body)
+    assert "attack.infrastructure" in {e.type for e in events}
+    assert "infrastructure_attack" in alerts
