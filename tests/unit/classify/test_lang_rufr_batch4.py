@@ -215,3 +215,14 @@ def test_an_aside_between_an_infrastructure_asset_and_its_passive_verb(
     events, alerts = classify(coders["fr"], body)
     assert "attack.infrastructure" in {e.type for e in events}
     assert "infrastructure_attack" in alerts
+
+
+@pytest.mark.parametrize("body", [
+    "Любая атака на наши позиции будет встречена сокрушительным ответом, заявил министр "
+    "обороны Израиля.",
+    "Министр обороны Израиля заявил, что если пленные не будут освобождены, армия применит "
+    "всю свою мощь.",
+    "«Этот удар не останется без ответа», - заявил представитель хуситов Мохаммед аль-Бухейти.",
+])
+def test_a_crushing_response_vowed_is_a_threat(coders: dict[str, Coder], body: str) -> None:
+    assert "threat.military" in {e.type for e in classify(coders["ru"], body)[0]}
