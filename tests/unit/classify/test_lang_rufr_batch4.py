@@ -226,3 +226,17 @@ def test_an_aside_between_an_infrastructure_asset_and_its_passive_verb(
 ])
 def test_a_crushing_response_vowed_is_a_threat(coders: dict[str, Coder], body: str) -> None:
     assert "threat.military" in {e.type for e in classify(coders["ru"], body)[0]}
+
+
+@pytest.mark.parametrize("body", [
+    "« Toute nouvelle attaque contre nos navires recevra une réponse militaire immédiate », a "
+    "averti l'amiral américain.",
+    "« Notre riposte sera foudroyante », a averti le porte-parole des Gardiens de la "
+    "révolution.",
+    "« S'ils ne rendent pas leurs armes, ils seront désarmés par la force », a déclaré le "
+    "ministre israélien de la Défense.",
+    "L'état-major a assuré que les forces armées continueront de frapper les groupes "
+    "jihadistes dans la région.",
+])
+def test_a_quoted_vow_before_its_verb_is_a_threat(coders: dict[str, Coder], body: str) -> None:
+    assert "threat.military" in {e.type for e in classify(coders["fr"], body)[0]}
