@@ -235,8 +235,8 @@ def test_a_crushing_response_vowed_is_a_threat(coders: dict[str, Coder], body: s
     "révolution.",
     "« S'ils ne rendent pas leurs armes, ils seront désarmés par la force », a déclaré le "
     "ministre israélien de la Défense.",
-    "L'état-major a assuré que les forces armées continueront de frapper les groupes "
-    "jihadistes dans la région.",
+    "L'armée malienne a assuré qu'elle continuera de frapper les groupes jihadistes dans la "
+    "région.",
 ])
 def test_a_quoted_vow_before_its_verb_is_a_threat(coders: dict[str, Coder], body: str) -> None:
     assert "threat.military" in {e.type for e in classify(coders["fr"], body)[0]}
