@@ -240,3 +240,14 @@ def test_a_crushing_response_vowed_is_a_threat(coders: dict[str, Coder], body: s
 ])
 def test_a_quoted_vow_before_its_verb_is_a_threat(coders: dict[str, Coder], body: str) -> None:
     assert "threat.military" in {e.type for e in classify(coders["fr"], body)[0]}
+
+
+@pytest.mark.parametrize("body", [
+    "Ракеты ударили по центру Харькова, и Зеленский вновь призвал союзников ускорить поставки "
+    "систем противовоздушной обороны.",
+    "После удара по Одессе мэр попросил Запад ускорить передачу истребителей F-16.",
+])
+def test_weapons_to_be_supplied_are_no_target(coders: dict[str, Coder], body: str) -> None:
+    events, alerts = classify(coders["ru"], body)
+    assert "attack.military_target" not in {e.type for e in events}
+    assert "strategic_strike" not in alerts
