@@ -251,3 +251,21 @@ def test_weapons_to_be_supplied_are_no_target(coders: dict[str, Coder], body: st
     events, alerts = classify(coders["ru"], body)
     assert "attack.military_target" not in {e.type for e in events}
     assert "strategic_strike" not in alerts
+
+
+@pytest.mark.parametrize("body", [
+    "Израильский телеканал со ссылкой на источники сообщил о «до двенадцати» погибших "
+    "военных ПВО.",
+    "Потери противника на этом направлении за сутки составили до 140 военнослужащих, "
+    "сообщило Минобороны.",
+    "В результате удара по колонне погибли до 20 человек, утверждает источник.",
+])
+def test_an_up_to_figure_is_no_incident_toll(coders: dict[str, Coder], body: str) -> None:
+    tolls, alerts = _tolls(coders["ru"], body)
+    assert all(t < 10 for t in tolls) and "mass_casualty" not in alerts
+
+
+def test_a_toll_that_rose_to_a_figure_keeps_it(coders: dict[str, Coder]) -> None:
+    tolls, alerts = _tolls(coders["ru"], "Число погибших в результате удара по Запорожью "
+                           "выросло до 31, сообщил губернатор.")
+    assert 31 in tolls and "mass_casualty" in alerts
