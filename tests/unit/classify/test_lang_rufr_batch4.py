@@ -269,3 +269,17 @@ def test_a_toll_that_rose_to_a_figure_keeps_it(coders: dict[str, Coder]) -> None
     tolls, alerts = _tolls(coders["ru"], "Число погибших в результате удара по Запорожью "
                            "выросло до 31, сообщил губернатор.")
     assert 31 in tolls and "mass_casualty" in alerts
+
+
+@pytest.mark.parametrize(("body", "agreed"), [
+    ("La trêve conclue le 4 mars a permis la réouverture des points de passage, selon l'ONU.",
+     False),
+    ("Un cessez-le-feu est en vigueur depuis le 12 janvier entre l'armée et les rebelles.",
+     False),
+    ("Le cessez-le-feu conclu lundi à Doha entre Kinshasa et le M23 est entré en vigueur à "
+     "minuit.", True),
+])
+def test_a_truce_named_by_its_date_is_no_new_agreement(coders: dict[str, Coder], body: str,
+                                                       agreed: bool) -> None:
+    events, _ = classify(coders["fr"], body)
+    assert ("ceasefire.agreed" in {e.type for e in events}) == agreed
