@@ -283,3 +283,16 @@ def test_a_truce_named_by_its_date_is_no_new_agreement(coders: dict[str, Coder],
                                                        agreed: bool) -> None:
     events, _ = classify(coders["fr"], body)
     assert ("ceasefire.agreed" in {e.type for e in events}) == agreed
+
+
+@pytest.mark.parametrize(("body", "agreed"), [
+    ("Рождественское перемирие, объявленное президентом, завершилось в полночь, сообщили в "
+     "Минобороны.", False),
+    ("Режим тишины, продленный сторонами в августе, нарушался ежедневно.", False),
+    ("Перемирие объявлено с полуночи субботы, сообщил Кремль.", True),
+    ("Стороны продлили перемирие на 30 дней.", True),
+])
+def test_a_long_participle_names_the_truce(coders: dict[str, Coder], body: str,
+                                           agreed: bool) -> None:
+    events, _ = classify(coders["ru"], body)
+    assert ("ceasefire.agreed" in {e.type for e in events}) == agreed
