@@ -296,3 +296,11 @@ def test_a_long_participle_names_the_truce(coders: dict[str, Coder], body: str,
                                            agreed: bool) -> None:
     events, _ = classify(coders["ru"], body)
     assert ("ceasefire.agreed" in {e.type for e in events}) == agreed
+
+
+def test_handball_copy_in_war_words_is_no_attack(coders: dict[str, Coder]) -> None:
+    events, alerts = classify(coders["fr"], (
+        "Les handballeurs ont livré une vraie guerre de tranchées en quart de finale. Auteur de "
+        "sept buts dont plusieurs « missiles » décochés de loin, l'arrière a bombardé la cage "
+        "adverse jusqu'à la pause."))
+    assert not events and not alerts
