@@ -304,3 +304,15 @@ def test_handball_copy_in_war_words_is_no_attack(coders: dict[str, Coder]) -> No
         "sept buts dont plusieurs « missiles » décochés de loin, l'arrière a bombardé la cage "
         "adverse jusqu'à la pause."))
     assert not events and not alerts
+
+
+@pytest.mark.parametrize("body", [
+    "Des drones ukrainiens ont frappé dans la nuit le terminal maritime de Novorossiisk, selon "
+    "les autorités locales.",
+    "Des débris de drones abattus sont tombés sur un poste de chargement du terminal portuaire "
+    "de Taman, provoquant un incendie.",
+])
+def test_a_sea_terminal_is_a_port(coders: dict[str, Coder], body: str) -> None:
+    events, alerts = classify(coders["fr"], body)
+    assert "attack.infrastructure" in {e.type for e in events}
+    assert "infrastructure_attack" in alerts
