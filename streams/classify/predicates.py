@@ -1153,15 +1153,48 @@ def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
                 or any(relative.match(text, v.end, asset.start) for v in before))
 
 
+_ASIDE_WORDS = 25  # the longest aside between an asset and its passive verb
+
+
 def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
-    """ "two warships were hit": the asset is the subject of a passive verb after it."""
+    """ "two warships were hit": the asset is the subject of a passive verb after it, also
+    across an aside between commas ("the corvette Kolomna, moored at Kaspiysk, was hit")."""
     aux, within = view.words.set("passive_aux"), view.distances["passive"]
-    return any(
-        asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= within
-        and not aux.isdisjoint(view.s.text[asset.end : v.start].split())
-        and "," not in view.s.text[asset.end : v.start]
-        for v in verbs
-    )
+    text = view.s.text
+    for v in verbs:
+        if asset.end > v.start:
+            continue
+        gap = text[asset.end : v.start]
+        if "," not in gap:
+            if words_between(text, asset.end, v.start) <= within and not aux.isdisjoint(
+                    gap.split()):
+                return True
+            continue
+        if _past_aside(view, gap) is not None:
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[;:.!?()]")
+
+
+def _past_aside(view: _View, gap: str) -> str | None:
+    """The words between an asset and its passive verb without the aside between commas
+    ("la corvette Kolomna, qui mouillait ..., a été touchée": "Kolomna a été"), in a language
+    whose modifiers follow the noun (English keeps its comma as the end of the subject): the
+    asset's name (as many words as modifiers follow it) closed by a comma, the aside, a comma,
+    and only auxiliaries, at least one passive, before the verb. None when not so."""
+    after = view.words.settings.modifiers_after
+    if not after:
+        return None
+    head, _, rest = gap.partition(",")
+    aside, _, tail = rest.rpartition(",")
+    if (aside and len(head.split()) <= after + 1
+            and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
+            and 0 < len(tail.split()) <= 3
+            and not view.words.set("passive_aux").isdisjoint(tail.split())):
+        return f"{head} {tail}"
+    return None
 
 
 # infrastructure
@@ -1296,7 +1329,9 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
                 return True
             continue
         gap = text[hit.end : verb.start]
-        if "," in gap or ";" in gap or any(
+        if "," in gap:
+            gap = _past_aside(view, gap) or ";"  # "le pont ..., principal ouvrage ..., a été"
+        if ";" in gap or any(
             h.cat in _OTHER_AGENT and hit.end <= h.start < verb.start for h in view.s.hits
         ):
             continue
