@@ -1,0 +1,106 @@
+"""German classes the blind `301`-`330` tune batch of 2026-12-05 found, each pinned here in
+new words (no sentence is a corpus wire's):
+
+- gunfire named in the dative ("bei Schüssen"), missile and guard ships as warships, talks
+  "unterbrochen" as stalled, the present plural "bombardieren" of a flash;
+- the Plusquamperfekt with "sein" ("waren ... getötet worden", "war ... ums Leben
+  gekommen") dates its clause back, as "hatte ... beschossen" does;
+- a vow that names no weapon ("wird nicht unbeantwortet bleiben", "mit voller Härte");
+- a truce "verletzt" is broken, nobody wounded ("beide Seiten hätten die Feuerpause
+  verletzt" is no toll of two);
+- a nationwide or a 24-hour toll is an aggregate ("landesweit").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.classify.loader import Coder
+from tests.unit.classify.langkit import classify, language_coder
+
+
+@pytest.fixture(scope="module")
+def de() -> Coder:
+    return language_coder("de")
+
+
+def _types(coder: Coder, body: str) -> set[str]:
+    return {e.type for e in classify(coder, body)[0]}
+
+
+def _killed(coder: Coder, body: str) -> list[int]:
+    return [e.casualties.killed for e in classify(coder, body)[0]
+            if e.type == "casualties.reported" and e.casualties is not None
+            and e.casualties.killed is not None]
+
+
+def test_gunfire_in_the_dative_carries_its_toll(de: Coder) -> None:
+    events, alerts = classify(de, "Bei Schüssen an einem Kontrollpunkt nahe Dschenin sind am "
+                              "Mittwoch nach Angaben von Sanitätern 14 Menschen getötet worden.")
+    assert "casualties.reported" in {e.type for e in events}
+    assert "mass_casualty" in alerts
+
+
+def test_a_missile_ship_is_a_warship(de: Coder) -> None:
+    events, alerts = classify(de, "Die Marine meldete am Montag einen Treffer gegen ein "
+                              "Raketenschiff der Schwarzmeerflotte vor Sewastopol.")
+    assert "attack.military_target" in {e.type for e in events}
+    assert "strategic_strike" in alerts
+
+
+def test_talks_interrupted_have_stalled(de: Coder) -> None:
+    events, alerts = classify(de, "Die Verhandlungen über den Austausch von Gefangenen in "
+                              "Abu Dhabi sind am Nachmittag unterbrochen worden, teilten die "
+                              "Vermittler mit.")
+    assert "negotiation.stalled" in {e.type for e in events}
+    assert "talks_collapse" in alerts
+
+
+def test_a_flash_in_the_present_plural_bombards(de: Coder) -> None:
+    events, alerts = classify(de, "EILMELDUNG: Russische Kampfflugzeuge bombardieren Flugplatz bei "
+                              "Starokostjantyniw")
+    assert {"attack.aerial", "attack.military_target"} <= {e.type for e in events}
+    assert "strategic_strike" in alerts
+
+
+@pytest.mark.parametrize("body", [
+    "Am Dienstagabend waren bei einem Drohnenangriff auf Nikopol elf Menschen ums Leben "
+    "gekommen.",
+    "In dem dreiwöchigen Krieg waren nach Angaben der Behörden mehr als 400 Soldaten "
+    "getötet worden.",
+])
+def test_the_pluperfect_with_sein_is_background(de: Coder, body: str) -> None:
+    events, alerts = classify(de, body)
+    assert "casualties.reported" not in {e.type for e in events}
+    assert "mass_casualty" not in alerts
+
+
+def test_the_perfect_with_sein_is_todays_news(de: Coder) -> None:
+    """Only the Plusquamperfekt dates back: "sind ... getötet worden" is today's toll."""
+    assert _killed(de, "Bei einem Drohnenangriff auf Nikopol sind am Dienstagabend elf "
+                       "Menschen getötet worden.") == [11]
+
+
+@pytest.mark.parametrize("body", [
+    "Ein Sprecher der Hisbollah sagte, der Überfall auf das Dorf werde nicht unbeantwortet "
+    "bleiben.",
+    "Die Hamas kündigte an, sie werde der israelischen Armee mit aller Härte "
+    "begegnen.",
+])
+def test_a_vow_without_a_weapon_is_a_threat(de: Coder, body: str) -> None:
+    assert "threat.military" in _types(de, body)
+
+
+def test_a_truce_verletzt_is_broken_nobody_wounded(de: Coder) -> None:
+    events, _ = classify(de, "Der Vermittler sagte, beide Parteien hätten die Feuerpause "
+                         "verletzt, und forderte Zurückhaltung.")
+    types = {e.type for e in events}
+    assert "ceasefire.violated" in types
+    assert "casualties.reported" not in types
+
+
+def test_a_nationwide_toll_is_an_aggregate(de: Coder) -> None:
+    events, alerts = classify(de, "Nach Angaben des Gesundheitsministeriums wurden am "
+                              "Sonntag landesweit 19 Menschen durch Luftangriffe getötet.")
+    assert "casualties.reported" not in {e.type for e in events}
+    assert "mass_casualty" not in alerts
