@@ -234,7 +234,8 @@ def _language(
         Gazetteer(places, lexicon_data["roles"]["place_prep"]), _alphabet(lexicon_data),
         settings.endings, lexicon_data["roles"]["place_prep"], settings.regions)
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
-                        settings.quotes_close, settings.dateline)
+                        settings.quotes_close, settings.dateline,
+                        months=lexicon_data.get("months") or ())
     return Coder(scan, actor_dict, gazetteer, splitter, Words(lexicon_data, settings), table,
                  book, cameo, time.perf_counter() - started, language=code)
 

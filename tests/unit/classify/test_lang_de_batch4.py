@@ -8,7 +8,8 @@ new words (no sentence is a corpus wire's):
 - a vow that names no weapon ("wird nicht unbeantwortet bleiben", "mit voller Härte");
 - a truce "verletzt" is broken, nobody wounded ("beide Seiten hätten die Feuerpause
   verletzt" is no toll of two);
-- a nationwide or a 24-hour toll is an aggregate ("landesweit").
+- a nationwide or a 24-hour toll is an aggregate ("landesweit");
+- a day written as an ordinal ("vom 28. März") ends no sentence (`Splitter(months=)`).
 """
 
 from __future__ import annotations
@@ -104,3 +105,11 @@ def test_a_nationwide_toll_is_an_aggregate(de: Coder) -> None:
                               "Sonntag landesweit 19 Menschen durch Luftangriffe getötet.")
     assert "casualties.reported" not in {e.type for e in events}
     assert "mass_casualty" not in alerts
+
+
+def test_a_day_written_as_an_ordinal_ends_no_sentence(de: Coder) -> None:
+    text = ("Die Regierung hatte nach dem Hochwasser vom 14. August eine Feuerpause verkündet. "
+            "Am 2. September griffen Drohnen erneut an.")
+    assert len(de.splitter.split(text)) == 2
+    # the truce's clause stays whole, so its Plusquamperfekt still dates it back
+    assert "ceasefire.agreed" not in _types(de, text)
