@@ -1029,9 +1029,23 @@ def weak_verb(view: _View, hit: Hit) -> bool:
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
 def shooting(view: _View, hit: Hit) -> bool:
-    """ "air defence fire lit up the sky": the asset is shooting, not hit."""
+    """ "air defence fire lit up the sky": the asset is shooting, not hit; "intercepted by
+    air defences" ("von der Luftabwehr abgefangen"): an air defence after the agent's
+    preposition is the interceptor."""
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
-    return bool(following) and following.group(1).lower() in view.words.set("shooter_verbs")
+    if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
+        return True
+    return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _AGENT_LOOK_BACK), hit.start) is not None
+
+
+_AGENT_LOOK_BACK = 40  # "by the Ukrainian air defence", "von der ukrainischen Flugabwehr"
+
+
+def _by_agent(w: Words) -> re.Pattern[str]:
+    """The agent's preposition and up to two words (a determiner, an adjective) before a hit."""
+    return w.pattern("by_agent", lambda w: rf"\b{w.alternation(tuple(sorted(w.agent_preps)))}"
+                     r"\s+(?:[\w'-]+\s+){0,2}$")
 
 
 @predicate("out_of_service", lists=("out_of_service",),

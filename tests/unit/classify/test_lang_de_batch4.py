@@ -9,7 +9,9 @@ new words (no sentence is a corpus wire's):
 - a truce "verletzt" is broken, nobody wounded ("beide Seiten hätten die Feuerpause
   verletzt" is no toll of two);
 - a nationwide or a 24-hour toll is an aggregate ("landesweit");
-- a day written as an ordinal ("vom 28. März") ends no sentence (`Splitter(months=)`).
+- a day written as an ordinal ("vom 28. März") ends no sentence (`Splitter(months=)`);
+- an air defence after the agent's preposition ("von der Luftabwehr abgefangen", "intercepted
+  by air defences") is the interceptor, not a target (predicate `shooting`, every language).
 """
 
 from __future__ import annotations
@@ -113,3 +115,24 @@ def test_a_day_written_as_an_ordinal_ends_no_sentence(de: Coder) -> None:
     assert len(de.splitter.split(text)) == 2
     # the truce's clause stays whole, so its Plusquamperfekt still dates it back
     assert "ceasefire.agreed" not in _types(de, text)
+
+
+@pytest.mark.parametrize(("code", "body"), [
+    ("de", "Nach Angaben der Armee wurden drei Marschflugkörper auf Dnipro abgefeuert, die von "
+           "der ukrainischen Flugabwehr abgefangen worden seien."),
+    ("en", "Two ballistic missiles were fired at Haifa overnight and were intercepted by air "
+           "defences, the army said."),
+])
+def test_an_air_defence_after_the_agents_preposition_is_the_interceptor(
+        code: str, body: str) -> None:
+    events, alerts = classify(language_coder(code), body)
+    assert "attack.aerial" in {e.type for e in events}
+    assert "attack.military_target" not in {e.type for e in events}
+    assert "strategic_strike" not in alerts
+
+
+def test_an_air_defence_hit_is_still_a_target(de: Coder) -> None:
+    events, alerts = classify(de, "Russische Drohnen haben in der Nacht eine "
+                              "Flugabwehrstellung bei Mykolajiw getroffen.")
+    assert "attack.military_target" in {e.type for e in events}
+    assert "strategic_strike" in alerts
