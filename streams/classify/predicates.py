@@ -1009,10 +1009,21 @@ def party_destroys(view: _View, hit: Hit) -> bool:
            fails=("Police said the exercise was cancelled.", "exercise", "hedge"))
 def staged_action(view: _View, hit: Hit) -> bool:
     """ "stormed an airliner in a counter-terrorism exercise": the action itself is a drill
-    (the act spec keeps an attack during drills that kills people)."""
-    return _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])) and (
-        _stage_frame(view.words).search(
-            view.s.text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None)
+    (the act spec keeps an attack during drills that kills people). In a verb-final
+    language the staging verb may close the clause instead ("hat die Abwehr eines
+    Luftangriffs auf den Hafen geübt")."""
+    if not _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])):
+        return False
+    text = view.s.text
+    if _stage_frame(view.words).search(
+            text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None:
+        return True
+    return (view.words.settings.verb_final and text[hit.start].islower()
+            and _CLOSES_CLAUSE.match(text, hit.end, view.s.end) is not None)
+
+
+# nothing after a word in its clause: a verb-final language's verb ("... geübt.")
+_CLOSES_CLAUSE = re.compile(r"\s*(?:[.,;:!?\"“”»«)]|$)")
 
 
 @predicate("weak_verb", lists=("weak_violence",),

@@ -11,7 +11,10 @@ new words (no sentence is a corpus wire's):
 - a nationwide or a 24-hour toll is an aggregate ("landesweit");
 - a day written as an ordinal ("vom 28. März") ends no sentence (`Splitter(months=)`);
 - an air defence after the agent's preposition ("von der Luftabwehr abgefangen", "intercepted
-  by air defences") is the interceptor, not a target (predicate `shooting`, every language).
+  by air defences") is the interceptor, not a target (predicate `shooting`, every language);
+- a drill whose verb closes a verb-final clause ("hat die Abwehr eines Luftangriffs ...
+  geübt") stages it (predicate `staged_action`), and in an exercise story the wounded a
+  hedge governs ("übten die Bergung von 25 Verletzten") are the drill's, no harm (coder.py).
 """
 
 from __future__ import annotations
@@ -136,3 +139,30 @@ def test_an_air_defence_hit_is_still_a_target(de: Coder) -> None:
                               "Flugabwehrstellung bei Mykolajiw getroffen.")
     assert "attack.military_target" in {e.type for e in events}
     assert "strategic_strike" in alerts
+
+
+def test_a_drill_whose_verb_closes_the_lede_stages_it(de: Coder) -> None:
+    events, alerts = classify(de, "Die Marine hat am Mittwoch vor Kiel die Abwehr eines "
+                              "Angriffs von Kampfdrohnen auf eine Fregatte und den Ölhafen "
+                              "geübt.")
+    assert not {e.type for e in events} & {"attack.aerial", "attack.infrastructure",
+                                           "attack.military_target"}
+    assert not alerts
+
+
+def test_wounded_the_drill_practises_on_are_no_harm(de: Coder) -> None:
+    body = ("Das Heer hat am Montag in der Lüneburger Heide die Verteidigung eines Fliegerhorsts "
+            "gegen einen Raketenangriff trainiert. Für einen Treffer auf ein Munitionslager und "
+            "eine Raffinerie wurde ein Schaden angenommen; Sanitäter übten danach die Bergung "
+            "von 25 Verletzten.")
+    events, alerts = classify(de, body, headline="Heer übt Verteidigung eines Flugplatzes")
+    assert not {e.type for e in events} & {"attack.infrastructure", "attack.military_target"}
+    assert not alerts
+
+
+def test_a_drill_that_hurts_someone_is_still_news(de: Coder) -> None:
+    """Harm no hedge governs stays real in an exercise story."""
+    body = ("Die Armee hat am Montag in der Wüste den Angriff auf einen Flugplatz geübt. Am "
+            "Abend griffen dann Drohnen einen Stützpunkt an, drei Soldaten wurden getötet.")
+    events, _ = classify(de, body)
+    assert "casualties.reported" in {e.type for e in events}
