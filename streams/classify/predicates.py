@@ -1403,9 +1403,19 @@ def warded_off(view: _View, hit: Hit) -> bool:
     by_cat = view.by_cat
     floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
     text = view.s.text
-    return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
-                or ("protect" in by_cat
-                    and _protect_from(view.words).search(text, floor, hit.start)))
+    if (("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
+            or ("protect" in by_cat
+                and _protect_from(view.words).search(text, floor, hit.start))):
+        return True
+    # a verb-final language names the verb after the attack: "vor Drohnenangriffen
+    # schützen", "um Angriffe abzuwehren"
+    return view.words.settings.verb_final and ("ward_off" in by_cat or "protect" in by_cat) and (
+        _warded_after(view.words).match(text, hit.end, view.s.end) is not None)
+
+
+def _warded_after(w: Words) -> re.Pattern[str]:
+    return w.pattern("warded_after", lambda w: r"\s+(?:[\w'-]+\s+){0,4}?"
+                     rf"(?:{w.alt('ward_off')}|{w.alt('protect')})\b")
 
 
 _YEAR_NAMED_LOOK_BACK = 40  # "the Oct. 7, 2023 Hamas attack": a date and a word before

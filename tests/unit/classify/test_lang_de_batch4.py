@@ -14,7 +14,10 @@ new words (no sentence is a corpus wire's):
   by air defences") is the interceptor, not a target (predicate `shooting`, every language);
 - a drill whose verb closes a verb-final clause ("hat die Abwehr eines Luftangriffs ...
   geübt") stages it (predicate `staged_action`), and in an exercise story the wounded a
-  hedge governs ("übten die Bergung von 25 Verletzten") are the drill's, no harm (coder.py).
+  hedge governs ("übten die Bergung von 25 Verletzten") are the drill's, no harm (coder.py);
+- an attack to be warded off, its verb after it ("vor Drohnenangriffen schützen", "um
+  Anschläge abzuwehren"): German `ward_off`/`protect`, read after the hit in a verb-final
+  language (predicate `warded_off`).
 """
 
 from __future__ import annotations
@@ -166,3 +169,15 @@ def test_a_drill_that_hurts_someone_is_still_news(de: Coder) -> None:
             "Abend griffen dann Drohnen einen Stützpunkt an, drei Soldaten wurden getötet.")
     events, _ = classify(de, body)
     assert "casualties.reported" in {e.type for e in events}
+
+
+@pytest.mark.parametrize("body", [
+    "Ein Hamburger Unternehmen hat eine Software vorgestellt, die Kraftwerke und Häfen vor "
+    "Cyberangriffen schützen soll.",
+    "Die Stadtwerke haben Zäune und Kameras installiert, um Anschläge auf das Wasserwerk "
+    "abzuwehren.",
+])
+def test_an_attack_to_be_warded_off_after_its_verb_is_none(de: Coder, body: str) -> None:
+    events, alerts = classify(de, body)
+    assert "attack.infrastructure" not in {e.type for e in events}
+    assert "infrastructure_attack" not in alerts
