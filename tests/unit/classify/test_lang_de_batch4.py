@@ -17,7 +17,10 @@ new words (no sentence is a corpus wire's):
   hedge governs ("übten die Bergung von 25 Verletzten") are the drill's, no harm (coder.py);
 - an attack to be warded off, its verb after it ("vor Drohnenangriffen schützen", "um
   Anschläge abzuwehren"): German `ward_off`/`protect`, read after the hit in a verb-final
-  language (predicate `warded_off`).
+  language (predicate `warded_off`);
+- a report called false in its own sentence ("seien „nachweislich falsch“"), a correction
+  notice's withdrawn version ("In einer früheren Fassung ... hieß es") and an attack
+  "ruled out" ("schließt einen Drohnenangriff aus") are not coded.
 """
 
 from __future__ import annotations
@@ -181,3 +184,27 @@ def test_an_attack_to_be_warded_off_after_its_verb_is_none(de: Coder, body: str)
     events, alerts = classify(de, body)
     assert "attack.infrastructure" not in {e.type for e in events}
     assert "infrastructure_attack" not in alerts
+
+
+@pytest.mark.parametrize(("body", "headline"), [
+    ("Die Polizei erklärte am Freitag, Meldungen, wonach Drohnen das Tanklager in Brand "
+     "geschossen hätten, seien „nachweislich falsch“.", None),
+    ("KORREKTUR: In einer früheren Fassung dieser Meldung hieß es, bei einem Raketenangriff auf "
+     "einen Busbahnhof seien 14 Menschen getötet worden. Die Behörden sprechen inzwischen von "
+     "einem Verkehrsunfall.", None),
+    ("Nach dem Feuer in einer Kaserne bei Munster ermitteln Brandexperten.",
+     "Feuer in Kaserne: Polizei schließt Drohnenangriff aus"),
+])
+def test_a_report_ruled_out_or_withdrawn_is_not_coded(de: Coder, body: str,
+                                                      headline: str | None) -> None:
+    events, alerts = classify(de, body, headline=headline)
+    assert not {e.type for e in events} & {"attack.aerial", "attack.infrastructure",
+                                           "attack.military_target", "casualties.reported"}
+    assert not alerts
+
+
+def test_ruling_out_a_truce_still_rejects_it(de: Coder) -> None:
+    events, alerts = classify(de, "Der Präsident schloss eine Waffenruhe mit den Rebellen "
+                              "am Sonntag aus.")
+    assert "ceasefire.rejected" in {e.type for e in events}
+    assert "truce_rejected" in alerts
