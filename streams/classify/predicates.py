@@ -1122,7 +1122,12 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
         gap = text[asset.end : verb.start]
         if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
             continue  # the asset that shoots down, not what was shot down
-        if (len(gap.split()) <= within and not any(c in gap for c in ";:()")
+        # the subject of a passive, its finite auxiliary right after it ("Die Raffinerie ...
+        # sind in der Nacht zum Sonntag von Drohnen getroffen worden"): the middle field
+        # between the auxiliary and the participle may be long
+        reach = within * 2 if not passive.isdisjoint(
+            w.lower() for w in gap.split()[:_PASSIVE_HEAD]) else within
+        if (len(gap.split()) <= reach and not any(c in gap for c in ";:()")
                 and ("," not in gap or _listing(gap, view.words.settings.nouns_capitalised))
                 and final.match(text, verb.end) is not None
                 and relative.search(gap) is None and that.search(gap) is None):
@@ -1131,6 +1136,9 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
 
 
 _COMMA_NEXT = re.compile(r",\s*(\S)")
+# words after a passive's subject its finite auxiliary may stand ("Der Ölhafen der
+# Schwarzmeerstadt Tuapse sind"): a genitive attribute and a name
+_PASSIVE_HEAD = 6
 
 
 def _governed_by_preposition(words: Words, before: list[str]) -> bool:

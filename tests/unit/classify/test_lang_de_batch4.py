@@ -20,7 +20,11 @@ new words (no sentence is a corpus wire's):
   language (predicate `warded_off`);
 - a report called false in its own sentence ("seien „nachweislich falsch“"), a correction
   notice's withdrawn version ("In einer früheren Fassung ... hieß es") and an attack
-  "ruled out" ("schließt einen Drohnenangriff aus") are not coded.
+  "ruled out" ("schließt einen Drohnenangriff aus") are not coded;
+- a passive's subject with its finite auxiliary right after it is hit by the participle
+  closing a long middle field ("Die Raffinerie ... sind in der Nacht ... von Drohnen getroffen
+  worden"; predicate `_before_final_verb`), naval drones "treffen" in a flash, and burns
+  and gunshot wounds ("Brandverletzungen") are wounds.
 """
 
 from __future__ import annotations
@@ -208,3 +212,28 @@ def test_ruling_out_a_truce_still_rejects_it(de: Coder) -> None:
                               "am Sonntag aus.")
     assert "ceasefire.rejected" in {e.type for e in events}
     assert "truce_rejected" in alerts
+
+
+def test_a_passive_subject_far_from_its_participle_is_hit(de: Coder) -> None:
+    events, alerts = classify(de, "Das Umspannwerk und das Heizkraftwerk der ostukrainischen "
+                              "Industriestadt Krementschuk sind am frühen Montagmorgen nach "
+                              "Angaben der Behörden von russischen Raketen getroffen worden.")
+    infra = [e for e in events if e.type == "attack.infrastructure"]
+    assert infra and "power" in infra[0].assets
+    assert "infrastructure_attack" in alerts
+
+
+def test_naval_drones_in_the_present_plural_hit_a_warship(de: Coder) -> None:
+    events, alerts = classify(de, "", headline="+++ Ukrainische Seedrohnen treffen russisches "
+                              "Landungsschiff vor der Krim +++")
+    assert "attack.military_target" in {e.type for e in events}
+    assert "attack.aerial" not in {e.type for e in events}
+    assert "strategic_strike" in alerts
+
+
+def test_burns_and_gunshot_wounds_are_wounded(de: Coder) -> None:
+    events, _ = classify(de, "Bei dem Drohnenangriff auf das Tanklager erlitten drei "
+                         "Feuerwehrleute Brandverletzungen, teilte der Gouverneur mit.")
+    wounded = [e.casualties.wounded for e in events
+               if e.type == "casualties.reported" and e.casualties is not None]
+    assert wounded == [3]
