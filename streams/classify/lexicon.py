@@ -166,9 +166,11 @@ def _build_words(
     return automaton, tuple(odd)
 
 
-# what ends a clause for a separable verb's particle: a punctuation mark, a quotation mark,
-# a line break or the text's end (and the language's clause words, `Lexicon(clause_words=)`)
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»„“”\"\n\0—]|\s-\s")
+# what ends a clause for a separable verb's particle: a punctuation mark, a line break or the
+# text's end (and the language's clause words, `Lexicon(clause_words=)`); a quotation inside
+# the clause is part of it ("machte die „Terroristen der ADF“ verantwortlich")
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n\0—]|\s-\s")
+_QUOTES = "«»„“”\"‚‘’'"
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)
 
@@ -336,7 +338,8 @@ class Lexicon:
                 out.append(hit)
                 continue
             stop = self._clause_end.search(padded, hit.end + 1)
-            clause = padded[hit.end + 1 : stop.start() if stop else len(padded) - 1].split()
+            clause = [w for w in (word.strip(_QUOTES) for word in padded[
+                hit.end + 1 : stop.start() if stop else len(padded) - 1].split()) if w]
             if len(clause) >= len(particle) and clause[-len(particle):] == particle:
                 out.append(hit)
         return out

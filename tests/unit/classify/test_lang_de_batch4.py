@@ -24,7 +24,9 @@ new words (no sentence is a corpus wire's):
 - a passive's subject with its finite auxiliary right after it is hit by the participle
   closing a long middle field ("Die Raffinerie ... sind in der Nacht ... von Drohnen getroffen
   worden"; predicate `_before_final_verb`), naval drones "treffen" in a flash, and burns
-  and gunshot wounds ("Brandverletzungen") are wounds.
+  and gunshot wounds ("Brandverletzungen") are wounds;
+- a quotation inside a separable verb's clause is part of it ("machte die „Terroristen der
+  ADF“ verantwortlich", lexicon.py), and "machte ... verantwortlich" accuses.
 """
 
 from __future__ import annotations
@@ -237,3 +239,20 @@ def test_burns_and_gunshot_wounds_are_wounded(de: Coder) -> None:
     wounded = [e.casualties.wounded for e in events
                if e.type == "casualties.reported" and e.casualties is not None]
     assert wounded == [3]
+
+
+def test_a_quotation_inside_a_separable_verbs_clause_is_part_of_it(de: Coder) -> None:
+    events, alerts = classify(de, "Der Polizeichef von Maiduguri machte die „Terrormiliz "
+                              "Boko Haram“ für den Anschlag auf den Markt verantwortlich.")
+    assert "accusation.terrorism" in {e.type for e in events}
+    events, alerts = classify(de, "Die Regierung in Khartum wies den „Waffenruhe-Plan“ der "
+                              "Vermittler am Montag zurück.")
+    assert "ceasefire.rejected" in {e.type for e in events}
+    assert "truce_rejected" in alerts
+
+
+def test_a_finite_verb_whose_particle_ends_a_quotation_elsewhere_is_another_verb(
+        de: Coder) -> None:
+    """The particle must still close the clause: "wies ... hin" is no rejection."""
+    events, _ = classify(de, "Der Minister wies auf die „fragile Waffenruhe“ im Süden hin.")
+    assert "ceasefire.rejected" not in {e.type for e in events}
