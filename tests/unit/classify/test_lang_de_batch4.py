@@ -26,7 +26,8 @@ new words (no sentence is a corpus wire's):
   worden"; predicate `_before_final_verb`), naval drones "treffen" in a flash, and burns
   and gunshot wounds ("Brandverletzungen") are wounds;
 - a quotation inside a separable verb's clause is part of it ("machte die „Terroristen der
-  ADF“ verantwortlich", lexicon.py), and "machte ... verantwortlich" accuses.
+  ADF“ verantwortlich", lexicon.py), and "machte ... verantwortlich" accuses;
+- "militärisch-industrielle Infrastruktur" is military, no civilian infrastructure.
 """
 
 from __future__ import annotations
@@ -256,3 +257,11 @@ def test_a_finite_verb_whose_particle_ends_a_quotation_elsewhere_is_another_verb
     """The particle must still close the clause: "wies ... hin" is no rejection."""
     events, _ = classify(de, "Der Minister wies auf die „fragile Waffenruhe“ im Süden hin.")
     assert "ceasefire.rejected" not in {e.type for e in events}
+
+
+def test_military_industrial_infrastructure_is_no_civilian_infrastructure(de: Coder) -> None:
+    events, alerts = classify(de, "Das Ministerium in Moskau erklärte, Kampfflugzeuge hätten in "
+                              "Saporischschja Anlagen der militärisch-industriellen "
+                              "Infrastruktur getroffen.")
+    assert "attack.infrastructure" not in {e.type for e in events}
+    assert "infrastructure_attack" not in alerts
