@@ -27,7 +27,9 @@ new words (no sentence is a corpus wire's):
   and gunshot wounds ("Brandverletzungen") are wounds;
 - a quotation inside a separable verb's clause is part of it ("machte die „Terroristen der
   ADF“ verantwortlich", lexicon.py), and "machte ... verantwortlich" accuses;
-- "militärisch-industrielle Infrastruktur" is military, no civilian infrastructure.
+- "militärisch-industrielle Infrastruktur" is military, no civilian infrastructure;
+- a participle attribute names a truce, no new agreement ("die von Putin verkündete
+  Waffenruhe", "eine im März vereinbarte Feuerpause"), as English's "the agreed pause".
 """
 
 from __future__ import annotations
@@ -265,3 +267,19 @@ def test_military_industrial_infrastructure_is_no_civilian_infrastructure(de: Co
                               "Infrastruktur getroffen.")
     assert "attack.infrastructure" not in {e.type for e in events}
     assert "infrastructure_attack" not in alerts
+
+
+@pytest.mark.parametrize("body", [
+    "Beide Seiten warfen sich vor, die vom Emir vermittelte Feuerpause gebrochen zu haben.",
+    "Die im Juli ausgehandelte Waffenruhe hielt nur wenige Tage, dann begannen die Kämpfe neu.",
+])
+def test_a_participle_attribute_names_the_truce_no_agreement(de: Coder, body: str) -> None:
+    assert "ceasefire.agreed" not in _types(de, body)
+
+
+@pytest.mark.parametrize("body", [
+    "Die Konfliktparteien haben am Sonntag in Doha eine Waffenruhe vereinbart.",
+    "Die Armee und die Rebellen vereinbarten am Montag eine Feuerpause für die Region.",
+])
+def test_an_agreement_stated_is_still_agreed(de: Coder, body: str) -> None:
+    assert "ceasefire.agreed" in _types(de, body)
