@@ -225,7 +225,7 @@ def _language(
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
                    whole_words=settings.morphology == "stems",
-                   clause_words=settings.clause_words)
+                   clause_words=settings.clause_words, and_words=settings.and_words)
     for form, region in settings.regions.items():
         if region not in places["regions"]:
             raise CoderConfigError(str(where / "language.yaml"), "regions", region,

@@ -29,7 +29,9 @@ new words (no sentence is a corpus wire's):
   ADF“ verantwortlich", lexicon.py), and "machte ... verantwortlich" accuses;
 - "militärisch-industrielle Infrastruktur" is military, no civilian infrastructure;
 - a participle attribute names a truce, no new agreement ("die von Putin verkündete
-  Waffenruhe", "eine im März vereinbarte Feuerpause"), as English's "the agreed pause".
+  Waffenruhe", "eine im März vereinbarte Feuerpause"), as English's "the agreed pause";
+- a separable verb's clause may hold a list joined by "und" ("lehnte den Plan der UN und der
+  AU ab"): tried when the particle does not close the clause cut at "und" (lexicon.py).
 """
 
 from __future__ import annotations
@@ -283,3 +285,20 @@ def test_a_participle_attribute_names_the_truce_no_agreement(de: Coder, body: st
 ])
 def test_an_agreement_stated_is_still_agreed(de: Coder, body: str) -> None:
     assert "ceasefire.agreed" in _types(de, body)
+
+
+def test_a_separable_verbs_clause_may_hold_a_list(de: Coder) -> None:
+    events, alerts = classify(de, "Die Regierung in Tripolis lehnte den Plan der Vereinten "
+                              "Nationen und der Afrikanischen Union für eine Waffenruhe am "
+                              "Montag ab.")
+    assert "ceasefire.rejected" in {e.type for e in events}
+    assert "truce_rejected" in alerts
+    events, _ = classify(de, "Stattdessen schlugen die Rebellen eine von Norwegen und der "
+                         "Schweiz überwachte Feuerpause vor.")
+    assert "ceasefire.proposed" in {e.type for e in events}
+
+
+def test_a_particle_after_and_in_another_clause_still_has_to_close_it(de: Coder) -> None:
+    events, _ = classify(de, "Der Minister wies auf die Lage hin und sprach von einer "
+                         "Waffenruhe, die bald kommen werde.")
+    assert "ceasefire.rejected" not in {e.type for e in events}
