@@ -22,7 +22,7 @@ from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.roles import Sentence
 from streams.classify.rules import Draft
-from streams.classify.scope import ASIDE, NEGATION, Scope, words_between
+from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
 from streams.classify.version import CODER_VERSION
 from streams.classify.words import Words, default_words
@@ -355,6 +355,16 @@ _ARMED_CUES = frozenset({"aerial", "airstrike", "artillery", "small_arms", "nava
 _HARM_CUES = frozenset({"kill", "wound"})
 
 
+def _real_harm(s: Sentence, cats: set[str]) -> bool:
+    """Casualties named in an exercise story that no hedge governs: "rescuers then practised
+    treating 60 wounded" (the drill's role-players) is no harm."""
+    if not cats & _HARM_CUES:
+        return False
+    w = _words(s)
+    scope = Scope(s.text, s.start, s.hits, w.barriers, w.modals, w.phrases["exercise_stems"])
+    return any(h.cat in _HARM_CUES and not scope.governs(HEDGE, h) for h in s.hits)
+
+
 def _claim_that(w: Words) -> re.Pattern[str]:
     """ "claiming that a drone had hit ...", "reports on social media that ...": the claim
     itself, which an article that refutes a claim (`_Article.refutes`) does not code."""
@@ -619,7 +629,7 @@ def _in_context(
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
     if state.accident and not cats & _ARMED_CUES:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
-    if state.staged and not lead and not cats & _HARM_CUES:
+    if state.staged and not lead and not _real_harm(s, cats):
         drafts = [d for d in drafts if d.type not in _ATTACKS]
     if state.history and not lead and not _recent_day(w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]

@@ -166,9 +166,11 @@ def _build_words(
     return automaton, tuple(odd)
 
 
-# what ends a clause for a separable verb's particle: a punctuation mark, a quotation mark,
-# a line break or the text's end (and the language's clause words, `Lexicon(clause_words=)`)
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]«»„“”\"\n\0—]|\s-\s")
+# what ends a clause for a separable verb's particle: a punctuation mark, a line break or the
+# text's end (and the language's clause words, `Lexicon(clause_words=)`); a quotation inside
+# the clause is part of it ("machte die „Terroristen der ADF“ verantwortlich")
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n\0—]|\s-\s")
+_QUOTES = "«»„“”\"‚‘’'"
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)
 
@@ -183,6 +185,7 @@ class Lexicon:
         masks: dict[str, tuple[str, ...]] | None = None,
         whole_words: bool = False,
         clause_words: Iterable[str] = (),
+        and_words: Iterable[str] = (),
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
@@ -208,6 +211,12 @@ class Lexicon:
         self._clause_end = _CLAUSE_END if not clause_words else re.compile(
             _CLAUSE_END.pattern + "|" + "|".join(
                 rf"\s{re.escape(fold(w))}\s" for w in sorted(clause_words, key=len, reverse=True)))
+        # the same without "and": a verb's clause may hold a list ("lehnte den Plan der USA
+        # und der EU ab"), tried when the particle does not close the shorter clause
+        loose = [w for w in clause_words if fold(w) not in {fold(a) for a in and_words}]
+        self._clause_end_loose = None if len(loose) == len(tuple(clause_words)) else (
+            re.compile(_CLAUSE_END.pattern + "".join(
+                "|" + rf"\s{re.escape(fold(w))}\s" for w in sorted(loose, key=len, reverse=True))))
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -335,10 +344,15 @@ class Lexicon:
             if particle is None:
                 out.append(hit)
                 continue
-            stop = self._clause_end.search(padded, hit.end + 1)
-            clause = padded[hit.end + 1 : stop.start() if stop else len(padded) - 1].split()
-            if len(clause) >= len(particle) and clause[-len(particle):] == particle:
-                out.append(hit)
+            for ends in (self._clause_end, self._clause_end_loose):
+                if ends is None:
+                    break
+                stop = ends.search(padded, hit.end + 1)
+                clause = [w for w in (word.strip(_QUOTES) for word in padded[
+                    hit.end + 1 : stop.start() if stop else len(padded) - 1].split()) if w]
+                if len(clause) >= len(particle) and clause[-len(particle):] == particle:
+                    out.append(hit)
+                    break
         return out
 
 

@@ -225,7 +225,7 @@ def _language(
     actor_dict = ActorDictionary(read_actors(where, settings.endings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
                    whole_words=settings.morphology == "stems",
-                   clause_words=settings.clause_words)
+                   clause_words=settings.clause_words, and_words=settings.and_words)
     for form, region in settings.regions.items():
         if region not in places["regions"]:
             raise CoderConfigError(str(where / "language.yaml"), "regions", region,
@@ -234,7 +234,8 @@ def _language(
         Gazetteer(places, lexicon_data["roles"]["place_prep"]), _alphabet(lexicon_data),
         settings.endings, lexicon_data["roles"]["place_prep"], settings.regions)
     splitter = Splitter(lexicon_data["abbreviations"], settings.quotes_open,
-                        settings.quotes_close, settings.dateline)
+                        settings.quotes_close, settings.dateline,
+                        months=lexicon_data.get("months") or ())
     return Coder(scan, actor_dict, gazetteer, splitter, Words(lexicon_data, settings), table,
                  book, cameo, time.perf_counter() - started, language=code)
 

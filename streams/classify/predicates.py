@@ -1009,10 +1009,21 @@ def party_destroys(view: _View, hit: Hit) -> bool:
            fails=("Police said the exercise was cancelled.", "exercise", "hedge"))
 def staged_action(view: _View, hit: Hit) -> bool:
     """ "stormed an airliner in a counter-terrorism exercise": the action itself is a drill
-    (the act spec keeps an attack during drills that kills people)."""
-    return _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])) and (
-        _stage_frame(view.words).search(
-            view.s.text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None)
+    (the act spec keeps an attack during drills that kills people). In a verb-final
+    language the staging verb may close the clause instead ("hat die Abwehr eines
+    Luftangriffs auf den Hafen geübt")."""
+    if not _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])):
+        return False
+    text = view.s.text
+    if _stage_frame(view.words).search(
+            text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None:
+        return True
+    return (view.words.settings.verb_final and text[hit.start].islower()
+            and _CLOSES_CLAUSE.match(text, hit.end, view.s.end) is not None)
+
+
+# nothing after a word in its clause: a verb-final language's verb ("... geübt.")
+_CLOSES_CLAUSE = re.compile(r"\s*(?:[.,;:!?\"“”»«)]|$)")
 
 
 @predicate("weak_verb", lists=("weak_violence",),
@@ -1029,9 +1040,23 @@ def weak_verb(view: _View, hit: Hit) -> bool:
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
 def shooting(view: _View, hit: Hit) -> bool:
-    """ "air defence fire lit up the sky": the asset is shooting, not hit."""
+    """ "air defence fire lit up the sky": the asset is shooting, not hit; "intercepted by
+    air defences" ("von der Luftabwehr abgefangen"): an air defence after the agent's
+    preposition is the interceptor."""
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
-    return bool(following) and following.group(1).lower() in view.words.set("shooter_verbs")
+    if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
+        return True
+    return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _AGENT_LOOK_BACK), hit.start) is not None
+
+
+_AGENT_LOOK_BACK = 40  # "by the Ukrainian air defence", "von der ukrainischen Flugabwehr"
+
+
+def _by_agent(w: Words) -> re.Pattern[str]:
+    """The agent's preposition and up to two words (a determiner, an adjective) before a hit."""
+    return w.pattern("by_agent", lambda w: rf"\b{w.alternation(tuple(sorted(w.agent_preps)))}"
+                     r"\s+(?:[\w'-]+\s+){0,2}$")
 
 
 @predicate("out_of_service", lists=("out_of_service",),
@@ -1097,7 +1122,12 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
         gap = text[asset.end : verb.start]
         if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
             continue  # the asset that shoots down, not what was shot down
-        if (len(gap.split()) <= within and not any(c in gap for c in ";:()")
+        # the subject of a passive, its finite auxiliary right after it ("Die Raffinerie ...
+        # sind in der Nacht zum Sonntag von Drohnen getroffen worden"): the middle field
+        # between the auxiliary and the participle may be long
+        reach = within * 2 if not passive.isdisjoint(
+            w.lower() for w in gap.split()[:_PASSIVE_HEAD]) else within
+        if (len(gap.split()) <= reach and not any(c in gap for c in ";:()")
                 and ("," not in gap or _listing(gap, view.words.settings.nouns_capitalised))
                 and final.match(text, verb.end) is not None
                 and relative.search(gap) is None and that.search(gap) is None):
@@ -1106,6 +1136,9 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
 
 
 _COMMA_NEXT = re.compile(r",\s*(\S)")
+# words after a passive's subject its finite auxiliary may stand ("Der Ölhafen der
+# Schwarzmeerstadt Tuapse sind"): a genitive attribute and a name
+_PASSIVE_HEAD = 6
 
 
 def _governed_by_preposition(words: Words, before: list[str]) -> bool:
@@ -1153,15 +1186,48 @@ def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
                 or any(relative.match(text, v.end, asset.start) for v in before))
 
 
+_ASIDE_WORDS = 25  # the longest aside between an asset and its passive verb
+
+
 def _passive_subject(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
-    """ "two warships were hit": the asset is the subject of a passive verb after it."""
+    """ "two warships were hit": the asset is the subject of a passive verb after it, also
+    across an aside between commas ("the corvette Kolomna, moored at Kaspiysk, was hit")."""
     aux, within = view.words.set("passive_aux"), view.distances["passive"]
-    return any(
-        asset.end <= v.start and words_between(view.s.text, asset.end, v.start) <= within
-        and not aux.isdisjoint(view.s.text[asset.end : v.start].split())
-        and "," not in view.s.text[asset.end : v.start]
-        for v in verbs
-    )
+    text = view.s.text
+    for v in verbs:
+        if asset.end > v.start:
+            continue
+        gap = text[asset.end : v.start]
+        if "," not in gap:
+            if words_between(text, asset.end, v.start) <= within and not aux.isdisjoint(
+                    gap.split()):
+                return True
+            continue
+        if _past_aside(view, gap) is not None:
+            return True
+    return False
+
+
+_CLAUSE_END = re.compile(r"[;:.!?()]")
+
+
+def _past_aside(view: _View, gap: str) -> str | None:
+    """The words between an asset and its passive verb without the aside between commas
+    ("la corvette Kolomna, qui mouillait ..., a été touchée": "Kolomna a été"), in a language
+    whose modifiers follow the noun (English keeps its comma as the end of the subject): the
+    asset's name (as many words as modifiers follow it) closed by a comma, the aside, a comma,
+    and only auxiliaries, at least one passive, before the verb. None when not so."""
+    after = view.words.settings.modifiers_after
+    if not after:
+        return None
+    head, _, rest = gap.partition(",")
+    aside, _, tail = rest.rpartition(",")
+    if (aside and len(head.split()) <= after + 1
+            and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
+            and 0 < len(tail.split()) <= 3
+            and not view.words.set("passive_aux").isdisjoint(tail.split())):
+        return f"{head} {tail}"
+    return None
 
 
 # infrastructure
@@ -1296,7 +1362,9 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
                 return True
             continue
         gap = text[hit.end : verb.start]
-        if "," in gap or ";" in gap or any(
+        if "," in gap:
+            gap = _past_aside(view, gap) or ";"  # "le pont ..., principal ouvrage ..., a été"
+        if ";" in gap or any(
             h.cat in _OTHER_AGENT and hit.end <= h.start < verb.start for h in view.s.hits
         ):
             continue
@@ -1378,9 +1446,19 @@ def warded_off(view: _View, hit: Hit) -> bool:
     by_cat = view.by_cat
     floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
     text = view.s.text
-    return bool(("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
-                or ("protect" in by_cat
-                    and _protect_from(view.words).search(text, floor, hit.start)))
+    if (("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
+            or ("protect" in by_cat
+                and _protect_from(view.words).search(text, floor, hit.start))):
+        return True
+    # a verb-final language names the verb after the attack: "vor Drohnenangriffen
+    # schützen", "um Angriffe abzuwehren"
+    return view.words.settings.verb_final and ("ward_off" in by_cat or "protect" in by_cat) and (
+        _warded_after(view.words).match(text, hit.end, view.s.end) is not None)
+
+
+def _warded_after(w: Words) -> re.Pattern[str]:
+    return w.pattern("warded_after", lambda w: r"\s+(?:[\w'-]+\s+){0,4}?"
+                     rf"(?:{w.alt('ward_off')}|{w.alt('protect')})\b")
 
 
 _YEAR_NAMED_LOOK_BACK = 40  # "the Oct. 7, 2023 Hamas attack": a date and a word before

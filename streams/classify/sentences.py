@@ -20,6 +20,9 @@ _MARK = re.compile(r"[.!?]" + _GAP)
 _BREAK = re.compile(r"\n\n*")  # not `\n+`: a literal first is what makes the search fast
 _OPENING = frozenset("\"“‘'([")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+# a day written as an ordinal before its month ("am 28. März", German): no sentence end
+_DAY = re.compile(r"(?<![\w.,])\d{1,2}$")
+_NEXT_WORD = re.compile(r"\w+")
 
 
 class Splitter:
@@ -27,14 +30,17 @@ class Splitter:
 
     def __init__(
         self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = "",
-        dateline: re.Pattern[str] | None = None,
+        dateline: re.Pattern[str] | None = None, months: Iterable[object] = (),
     ) -> None:
         """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
         sentence may end inside and start with, besides English's; `dateline`: the agency
         dateline a field may open with ("МОСКВА, 4 июня. /ТАСС/."), which is no sentence:
         the lede is the first sentence after it, and the city that files the wire is no
-        actor or place of the lede's events."""
+        actor or place of the lede's events. `months`: the language's month forms; a full
+        stop after a day's one or two digits and before a month ("vom 28. März") ends no
+        sentence."""
         self._dateline = dateline
+        self._months = frozenset(str(m).lower() for m in months)
         self._abbrev = frozenset(str(w) for w in abbreviations)
         self._stop, self._mark, self._opening = _STOP, _MARK, _OPENING
         if quotes_open or quotes_close:
@@ -81,6 +87,11 @@ class Splitter:
                     first = text[after + 1 : after + 2]
                 if not (first.isupper() or first.isdigit()):
                     continue
+                if self._months and text[stop] == "." and text[stop - 1].isdigit():
+                    day = _DAY.search(text, max(start, stop - 3), stop)
+                    month = _NEXT_WORD.match(text, after)
+                    if day and month and month.group(0).lower() in self._months:
+                        continue
                 # only a full stop can end an abbreviation ("Gen.", "U.S.")
                 if text[stop] == "." and (
                     not shortcut

@@ -133,9 +133,16 @@ async def test_every_message_is_accounted_for(worker: Worker) -> None:
 
 
 async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) -> None:
-    """A French wire (French is opt-in, not coded by default) is neither a dead letter nor
+    """A German wire (German is opt-in, not coded by default) is neither a dead letter nor
     misread as English: it reaches news.events with its language and no events, and the
-    worker counts it."""
+    worker counts it. The same story in French, coded by default, yields its attack."""
+    german = json.dumps({
+        "id": "wire-lang-de-1",
+        "headline": "Drohnen zerstören Umspannwerk in Charkiw",
+        "body": "Charkiw (dpa) - Russische Drohnen haben in der Nacht das wichtigste "
+                "Umspannwerk der Stadt zerstört; 200.000 Haushalte sind ohne Strom, teilte "
+                "der Gouverneur des Gebiets mit.",
+    }).encode()
     french = json.dumps({
         "id": "wire-lang-fr-1",
         "headline": "Des drones détruisent une sous-station électrique à Kharkiv",
@@ -143,24 +150,23 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
                 "principale sous-station électrique de la ville, privant 200 000 foyers "
                 "d'électricité, a annoncé le gouverneur régional.",
     }).encode()
-    german = ("BERLIN (dpa) - Die Bundesregierung hat am Dienstag neue Gespräche über die "
-              "Energieversorgung angekündigt.").encode()
-    before = worker.metric("wirewatch_articles_uncoded_language_total", language="fr")
-    await produce(worker.topic("news.raw"), [french, german])
+    before = worker.metric("wirewatch_articles_uncoded_language_total", language="de")
+    await produce(worker.topic("news.raw"), [german, french])
     docs = values_json(await consume(
         worker.topic("news.events"), timeout=90,
         until=lambda records: sum(
             json.loads(r.value)["language"] in ("fr", "de") for r in records) >= 2,
     ))
     by_language = {d["language"]: d for d in docs if d["language"] in ("fr", "de")}
-    assert by_language["fr"]["article_id"] == "wire-lang-fr-1"
-    assert by_language["fr"]["events"] == [] and by_language["de"]["events"] == []
+    assert by_language["de"]["article_id"] == "wire-lang-de-1"
+    assert by_language["de"]["events"] == []
+    assert "attack.infrastructure" in {e["type"] for e in by_language["fr"]["events"]}
     normalized = values_json(await consume(
         worker.topic("news.normalized"), timeout=30,
-        until=has_articles("wire-lang-fr-1"),
+        until=has_articles("wire-lang-de-1"),
     ))
-    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-fr-1"} == {"fr"}
-    after = worker.metric("wirewatch_articles_uncoded_language_total", language="fr")
+    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-de-1"} == {"de"}
+    after = worker.metric("wirewatch_articles_uncoded_language_total", language="de")
     assert after - before == 1, worker.metrics_text()
 
 

@@ -25,9 +25,10 @@ from streams.languages import DEFAULT_LANGUAGES, OPT_IN_LANGUAGES  # noqa: E402
 
 ISSUE_12_BAR = 0.85
 # held-out alert micro-F1 measured when the blind 1NN batches joined the corpora (42 held-out
-# wires each, 12 of them new; re-measured after branches tune-rude and tune-fres): a floor, not a
-# target
-OPT_IN_FLOORS = {"ru": 0.842, "fr": 0.844, "de": 0.808}
+# wires each, 12 of them new; re-measured after branches tune-rude and tune-fres, and after
+# the fourth blind tune batch's branches lang4-rufr and lang4-de, which left both where they
+# were and took French over the bar, 0.844 -> 0.864): a floor, not a target
+OPT_IN_FLOORS = {"ru": 0.842, "de": 0.808}
 
 
 @pytest.fixture(scope="module")
