@@ -33,3 +33,12 @@ def classify(coder: Coder, body: str, headline: str | None = None) -> tuple[list
 
 def types(coder: Coder, body: str) -> set[str]:
     return {e.type for e in classify(coder, body)[0]}
+
+
+def killed_tolls(coder: Coder, body: str) -> tuple[list[int], set[str]]:
+    """The killed figure of every casualty event of the text, and its alert kinds."""
+    events, alerts = classify(coder, body)
+    tolls = [e.casualties.killed for e in events
+             if e.type == "casualties.reported" and e.casualties is not None
+             and e.casualties.killed is not None]
+    return tolls, alerts

@@ -14,20 +14,12 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
+from tests.unit.classify.langkit import classify, killed_tolls, language_coder
 
 
 @pytest.fixture(scope="module")
 def coders() -> dict[str, Coder]:
     return {code: language_coder(code) for code in ("ru", "fr")}
-
-
-def _tolls(coder: Coder, body: str) -> tuple[list[int], set[str]]:
-    events, alerts = classify(coder, body)
-    tolls = [e.casualties.killed for e in events
-             if e.type == "casualties.reported" and e.casualties is not None
-             and e.casualties.killed is not None]
-    return tolls, alerts
 
 
 @pytest.mark.parametrize(("code", "body"), [
@@ -42,7 +34,7 @@ def _tolls(coder: Coder, body: str) -> tuple[list[int], set[str]]:
            "мирных жителей."),
 ])
 def test_a_tally_is_no_incident_toll(coders: dict[str, Coder], code: str, body: str) -> None:
-    tolls, alerts = _tolls(coders[code], body)
+    tolls, alerts = killed_tolls(coders[code], body)
     assert all(t < 10 for t in tolls)
     assert "mass_casualty" not in alerts
 
@@ -54,7 +46,7 @@ def test_a_tally_is_no_incident_toll(coders: dict[str, Coder], code: str, body: 
 ])
 def test_a_measured_area_counts_no_people(coders: dict[str, Coder], code: str,
                                           body: str) -> None:
-    tolls, alerts = _tolls(coders[code], body)
+    tolls, alerts = killed_tolls(coders[code], body)
     assert tolls == []
     assert "mass_casualty" not in alerts
 
@@ -90,7 +82,7 @@ def test_a_french_correction_notice_withdraws_the_attack(coders: dict[str, Coder
 
 
 def test_an_exercise_scenario_s_fictitious_dead_are_no_toll(coders: dict[str, Coder]) -> None:
-    tolls, alerts = _tolls(coders["fr"], "Le scénario de l'exercice prévoit des frappes de "
+    tolls, alerts = killed_tolls(coders["fr"], "Le scénario de l'exercice prévoit des frappes de "
                            "missiles sur le port d'Ashdod et des dizaines de morts fictifs "
                            "parmi les dockers.")
     assert tolls == [] and "mass_casualty" not in alerts
@@ -110,13 +102,13 @@ def test_a_merchant_ship_hit_is_no_infrastructure_attack(coders: dict[str, Coder
 
 
 def test_a_day_s_toll_since_midnight_is_no_incident_toll(coders: dict[str, Coder]) -> None:
-    tolls, alerts = _tolls(coders["fr"], "Au moins 14 personnes ont été tuées depuis minuit "
+    tolls, alerts = killed_tolls(coders["fr"], "Au moins 14 personnes ont été tuées depuis minuit "
                            "dans des frappes russes sur la région, selon le gouverneur.")
     assert tolls == [] and "mass_casualty" not in alerts
 
 
 def test_une_huitaine_is_eight(coders: dict[str, Coder]) -> None:
-    tolls, _ = _tolls(coders["fr"], "Une huitaine de soldats ont été tués dans l'embuscade "
+    tolls, _ = killed_tolls(coders["fr"], "Une huitaine de soldats ont été tués dans l'embuscade "
                       "tendue près de Menaka.")
     assert tolls == [8]
 
@@ -261,12 +253,12 @@ def test_weapons_to_be_supplied_are_no_target(coders: dict[str, Coder], body: st
     "В результате удара по колонне погибли до 20 человек, утверждает источник.",
 ])
 def test_an_up_to_figure_is_no_incident_toll(coders: dict[str, Coder], body: str) -> None:
-    tolls, alerts = _tolls(coders["ru"], body)
+    tolls, alerts = killed_tolls(coders["ru"], body)
     assert all(t < 10 for t in tolls) and "mass_casualty" not in alerts
 
 
 def test_a_toll_that_rose_to_a_figure_keeps_it(coders: dict[str, Coder]) -> None:
-    tolls, alerts = _tolls(coders["ru"], "Число погибших в результате удара по Запорожью "
+    tolls, alerts = killed_tolls(coders["ru"], "Число погибших в результате удара по Запорожью "
                            "выросло до 31, сообщил губернатор.")
     assert 31 in tolls and "mass_casualty" in alerts
 

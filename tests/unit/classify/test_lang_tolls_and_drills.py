@@ -14,20 +14,12 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
+from tests.unit.classify.langkit import classify, killed_tolls, language_coder
 
 
 @pytest.fixture(scope="module")
 def coders() -> dict[str, Coder]:
     return {code: language_coder(code) for code in ("en", "fr", "de", "ru", "uk", "es")}
-
-
-def _killed(coder: Coder, body: str) -> tuple[list[int], set[str]]:
-    events, alerts = classify(coder, body)
-    tolls = [e.casualties.killed for e in events
-             if e.type == "casualties.reported" and e.casualties is not None
-             and e.casualties.killed is not None]
-    return tolls, alerts
 
 
 @pytest.mark.parametrize(("code", "body", "killed"), [
@@ -49,7 +41,7 @@ def _killed(coder: Coder, body: str) -> tuple[list[int], set[str]]:
 ])
 def test_a_toll_listed_in_groups_is_summed(coders: dict[str, Coder], code: str, body: str,
                                            killed: int) -> None:
-    tolls, _ = _killed(coders[code], body)
+    tolls, _ = killed_tolls(coders[code], body)
     assert max(tolls) == killed
 
 
@@ -62,14 +54,14 @@ def test_a_toll_listed_in_groups_is_summed(coders: dict[str, Coder], code: str, 
 def test_the_killed_and_the_wounded_are_not_one_list(coders: dict[str, Coder], code: str,
                                                      body: str, killed: int) -> None:
     """A list that stops before the casualty verb belongs to another verb."""
-    tolls, _ = _killed(coders[code], body)
+    tolls, _ = killed_tolls(coders[code], body)
     assert tolls == [killed]
 
 
 def test_a_split_toll_over_the_threshold_raises_the_mass_casualty_alert(
         coders: dict[str, Coder]) -> None:
     # neither group alone reaches ten
-    tolls, alerts = _killed(coders["ru"], "Под Харьковом в результате ракетного удара по "
+    tolls, alerts = killed_tolls(coders["ru"], "Под Харьковом в результате ракетного удара по "
                             "автобусу погибли шесть взрослых и четверо детей.")
     assert max(tolls) == 10
     assert "mass_casualty" in alerts
@@ -96,5 +88,5 @@ def test_an_exercise_simulating_a_strike_codes_no_attack(coders: dict[str, Coder
 ])
 def test_a_report_toll_over_months_or_years_is_no_incident(coders: dict[str, Coder], code: str,
                                                            body: str) -> None:
-    _, alerts = _killed(coders[code], body)
+    _, alerts = killed_tolls(coders[code], body)
     assert "mass_casualty" not in alerts
