@@ -313,6 +313,11 @@ def _paused_sources(app: Any, sources: Callable[[Any], bool]) -> list[Any]:
     return [tp for tp in getattr(consumer, "_paused_partitions", ()) if sources(tp)]
 
 
+def _short(tp: Any) -> str:
+    """A partition as the stall logs name it: `events[2]` for `<prefix>news.events`, 2."""
+    return f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
+
+
 def client_state(app: Any, tps: list[Any]) -> str:
     """What the Kafka client itself holds for stalled partitions: paused, position, whether
     Faust fetches it. The pauses after a graceful leave (2026-12-05: the remaining worker's
@@ -327,7 +332,7 @@ def client_state(app: Any, tps: list[Any]) -> str:
         for tp in tps[:8]:
             state = client._subscription.subscription.assignment.state_value(tp)
             position = state.position if state is not None and state.has_valid_position else None
-            parts.append(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]: "
+            parts.append(f"{_short(tp)}: "
                          f"client paused={getattr(state, 'paused', None)} position={position} "
                          f"fetched by Faust={TP(tp.topic, tp.partition) in active}")
         return "; ".join(parts)
@@ -339,12 +344,10 @@ def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
     """What holds a worker back, for the log when its partitions stop moving: who paused what
     (Faust on an assignment, a re-read), the flow, the gate's holes."""
     consumer = getattr(app, "_consumer", None)
-    paused = sorted(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
-                    for tp in _paused_sources(app, sources))
-    holes = {f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]": hole
-             for tp, hole in gate.holes.items()}
-    buffered = sorted(f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
-                      for tp in getattr(consumer, "_buffered_partitions", ()) if sources(tp))
+    paused = sorted(_short(tp) for tp in _paused_sources(app, sources))
+    holes = {_short(tp): hole for tp, hole in gate.holes.items()}
+    buffered = sorted(_short(tp) for tp in getattr(consumer, "_buffered_partitions", ())
+                      if sources(tp))
     return (f"generation={getattr(app, 'consumer_generation_id', None)} "
             f"rebalancing={getattr(app, 'rebalancing', None)} "
             f"in_recovery={getattr(app, 'in_recovery', None)} "
