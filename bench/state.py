@@ -28,7 +28,7 @@ async def changelog_sizes(app_id: str, extra: tuple[str, ...] = ()) -> dict[str,
         name = topic[len(app_id) + 1:-len("-changelog")].rsplit(".", 1)[-1]
         out[name] = await _size(topic)
     for topic in extra:
-        out[topic.rsplit(".", 2)[-2] + "." + topic.rsplit(".", 1)[-1]] = await _size(topic)
+        out[".".join(topic.split(".")[-2:])] = await _size(topic)  # neardup.index
     return out
 
 
