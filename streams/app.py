@@ -89,11 +89,17 @@ def parse_contribution(value: bytes) -> escalation.Contribution:
 EVENT_TIME_TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": str(1 << 30)}
 
 
+def index_horizon_ms(duplicate_days: int) -> int:
+    """How long the near-duplicate index remembers an original: the duplicate horizon and a
+    day, in the worker's memory and on the index topic alike."""
+    return int((duplicate_days + 1) * DAY * 1000)
+
+
 def index_topic_config(duplicate_days: int) -> dict[str, str]:
     """The near-duplicate index keeps one record per original article (compacted by article
-    id) for the duplicate horizon and a day (deleted by age): what a restart re-reads."""
+    id) for its horizon (deleted by age): what a restart re-reads."""
     return {"cleanup.policy": "compact,delete",
-            "retention.ms": str(int((duplicate_days + 1) * DAY * 1000))}
+            "retention.ms": str(index_horizon_ms(duplicate_days))}
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int,
@@ -225,7 +231,7 @@ def create_app(settings: config.Settings) -> faust.App:
     # (source: dedup topic, keyed by content hash)
     seen_hashes = daily("content-hashes", settings.duplicate_days)
     # band hash -> earlier originals: every worker's own copy of the index topic
-    near_index = BandIndex(max_age_ms=int((settings.duplicate_days + 1) * DAY * 1000))
+    near_index = BandIndex(max_age_ms=index_horizon_ms(settings.duplicate_days))
     replica = IndexReplica(near_index, index_topic.get_topic_name(),
                            settings.kafka_client_kwargs())
     app.wirewatch_replica = replica
@@ -404,10 +410,8 @@ def create_app(settings: config.Settings) -> faust.App:
 
     async def mark_and_forward(identity: str, article: NormalizedArticle, msg: Any) -> bool:
         seen_hashes[identity] = exact.mark(article.article_id, msg.partition, msg.offset)
-        await normalized_topic.send(
-            key=article.article_id.encode(), value=article.model_dump_json().encode()
-        )
-        return True
+        return await emit(normalized_topic, article.article_id.encode(),
+                          article.model_dump_json().encode())
 
     async def send_index_entry(item: Entry) -> None:
         """In this worker's index at once (the next article may be its copy), and on the
