@@ -9,7 +9,7 @@ serves a GlobalKTable (`streams/replica.py`).
 
 A record is 200 bytes: the raw message's timestamp (8), the 16 band hashes (4 bytes each: a
 false bucket collision only costs a similarity check) and the 64 low-16-bit MinHash values the
-similarity is estimated from (`neardup.sketch`). The band table it replaces wrote the whole
+similarity is estimated from (`neardup.similarity`). The band table it replaces wrote the whole
 candidate list of each of the 16 bands per article (~6.6 KB of changelog per article, issue 9).
 
 Determinism on replay: an article only matches entries that came before it in (timestamp,
@@ -56,8 +56,7 @@ class Entry:
 
     def similarity(self, other: Entry) -> float:
         """Share of equal low-16-bit MinHash values: `neardup.similarity` on packed sketches."""
-        ours, theirs = _SKETCH.unpack(self.sketch), _SKETCH.unpack(other.sketch)
-        return sum(a == b for a, b in zip(ours, theirs, strict=True)) / neardup.NUM_PERM
+        return neardup.similarity(_SKETCH.unpack(self.sketch), _SKETCH.unpack(other.sketch))
 
 
 def band_hashes(sig: Sequence[int]) -> bytes:

@@ -42,9 +42,7 @@ original already stands for them.
 
 from __future__ import annotations
 
-import base64
 import re
-import struct
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -108,27 +106,12 @@ def signature(text: str) -> Signature:
     return [int(v) for v in minhash.hashvalues]
 
 
-def sketch(sig: Sequence[int]) -> str:
-    """The stored form of a signature: the low 16 bits of each value, base64."""
-    return base64.b64encode(struct.pack(f">{len(sig)}H", *(v & 0xFFFF for v in sig))).decode()
-
-
-def _low16(other: Sequence[int] | str) -> tuple[int, ...]:
-    if isinstance(other, str):
-        raw = base64.b64decode(other)
-        return struct.unpack(f">{len(raw) // 2}H", raw)
-    return tuple(v & 0xFFFF for v in other)
-
-
-def similarity(sig: Sequence[int], other: Sequence[int] | str) -> float:
+def similarity(sig: Sequence[int], other: Sequence[int]) -> float:
     """Estimated Jaccard similarity of the two shingle sets: the share of equal MinHash values.
 
-    Compared on the low 16 bits so a stored sketch and a full signature compare alike.
+    Compared on the low 16 bits, so a stored sketch (`band_index.Entry`: those bits alone)
+    and a full signature compare alike.
     """
-    if len(sig) != NUM_PERM:
+    if len(sig) != NUM_PERM or len(other) != NUM_PERM:
         return 0.0
-    theirs = _low16(other)
-    if len(theirs) != NUM_PERM:
-        return 0.0
-    ours = _low16(sig)
-    return sum(a == b for a, b in zip(ours, theirs, strict=True)) / NUM_PERM
+    return sum((a & 0xFFFF) == (b & 0xFFFF) for a, b in zip(sig, other, strict=True)) / NUM_PERM

@@ -15,7 +15,6 @@ from streams.normalize.neardup import (
     shingles,
     signature,
     similarity,
-    sketch,
 )
 
 STRIKE_REUTERS = """Russian drones hit Odesa power plant, seven killed
@@ -168,7 +167,7 @@ def test_a_revision_of_the_same_article_is_not_its_own_duplicate() -> None:
 
 def test_a_sketch_compares_like_the_full_signature() -> None:
     a, b = signature(STRIKE_REUTERS), signature(STRIKE_REPRINT)
-    assert similarity(a, sketch(b)) == similarity(a, b)
+    assert similarity(a, [v & 0xFFFF for v in b]) == similarity(a, b)
 
 
 def test_the_most_similar_earlier_article_wins() -> None:
