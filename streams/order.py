@@ -320,10 +320,7 @@ def _short(tp: Any) -> str:
 
 def client_state(app: Any, tps: list[Any]) -> str:
     """What the Kafka client itself holds for stalled partitions: paused, position, whether
-    Faust fetches it. The pauses after a graceful leave (2026-12-05: the remaining worker's
-    kept partitions stopped 13 s after the rebalance, nothing paused in Faust, three re-reads
-    sought them and no record came) are not explained by Faust's own sets; this line is for
-    the next one."""
+    Faust fetches it; Faust's own sets do not show a client that stopped fetching."""
     try:
         consumer = app._consumer
         client = consumer._thread._ensure_consumer()
