@@ -11,13 +11,13 @@ import sys
 
 import faust
 
-from streams.app import _raw_topic, faust_options
+from streams.app import faust_options, raw_topic
 from streams.config import Settings
 
 settings = Settings.from_env()
 app = faust.App(settings.app_id, **faust_options(settings))
-source = _raw_topic(app, settings.topic("in"), settings.topic_partitions)
-sink = _raw_topic(app, settings.topic("out"), settings.topic_partitions)
+source = raw_topic(app, settings.topic("in"), settings.topic_partitions)
+sink = raw_topic(app, settings.topic("out"), settings.topic_partitions)
 
 
 @app.agent(source, name="passthrough")

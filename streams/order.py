@@ -26,7 +26,7 @@ that is a producer writing with transactions (a commit marker at one offset per
 transaction). Elsewhere it is what Faust did on every jump before the gate, now after three
 tries and never silently. In the kill -9 runs of 2026-12-05 every hole was filled by its
 first or second re-read, except on `news.alerts.escalation`, where the broker had deleted
-the records (its time retention against the wires' own timestamps: fixed in streams.app);
+the records (its time retention against the wires' own timestamps: fixed in streams.shell.topology);
 a hole deleted by the broker is skipped at once (`_past_retention`).
 """
 
@@ -50,7 +50,7 @@ log = logging.getLogger("wirewatch")
 MAX_REREADS = 3
 # How long a hole waits before its re-read, by default: a worker that has just joined sees
 # holes on many partitions at once while its group settles and its tables recover, and the
-# app waits longer still (its session timeout and 2 s: see streams.app).
+# app waits longer still (its session timeout and 2 s: see streams.shell.probes).
 HOLE_SECONDS = 2.0
 # A partition with records waiting that has delivered nothing for this long lost its last
 # records inside the consumer, with no later record to show the hole.

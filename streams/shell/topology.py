@@ -1,0 +1,157 @@
+"""The worker's topics and tables, and the settings they are declared with.
+
+Every table is keyed so that a key always arrives on the same partition of the table's
+source topic: Faust writes a table change to the changelog partition of the event being
+processed, and recovers that partition's keys with it after a restart or rebalance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import faust
+
+from streams import config
+from streams.alerting import escalation
+
+DEDUP_TOPIC = "news.normalize.dedup"
+FOLD_TOPIC = "news.alerts.fold"
+ESCALATION_TOPIC = "news.alerts.escalation"
+DAY = 86_400.0
+
+# The escalation hop's records carry the event's time as their Kafka timestamp (the index's
+# windows follow it), so a 7-day time retention deleted a re-fed archive's contributions
+# before they were read (seen in the kill -9 runs: offsets 40-131 of one partition gone,
+# their wires dated a year back). The hop keeps its records by size instead.
+EVENT_TIME_TOPIC_CONFIG = {"retention.ms": "-1", "retention.bytes": str(1 << 30)}
+
+
+def index_horizon_ms(duplicate_days: int) -> int:
+    """How long the near-duplicate index remembers an original: the duplicate horizon and a
+    day, in the worker's memory and on the index topic alike."""
+    return int((duplicate_days + 1) * DAY * 1000)
+
+
+def index_topic_config(duplicate_days: int) -> dict[str, str]:
+    """The near-duplicate index keeps one record per original article (compacted by article
+    id) for its horizon (deleted by age): what a restart re-reads."""
+    return {"cleanup.policy": "compact,delete",
+            "retention.ms": str(index_horizon_ms(duplicate_days))}
+
+
+def raw_topic(app: faust.App, name: str, partitions: int,
+              config: dict[str, str] | None = None) -> Any:
+    """A bytes-in, bytes-out topic. Declared (`internal`) so the worker creates any missing
+    topic at start: a consumer subscribed to a topic that does not exist yet ignores it."""
+    return app.topic(
+        name,
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=partitions,
+        internal=True,
+        config=config,
+    )
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Every topic the worker reads or writes: the contract's and its own internal hops."""
+
+    raw: Any
+    dedup: Any  # keyed by content hash
+    index: Any  # the near-duplicate index, read whole by every worker (streams/replica.py)
+    normalized: Any
+    events: Any
+    fold: Any  # keyed by fold key
+    escalation: Any  # keyed by escalation key, stamped with event time
+    alerts: Any
+    critical: Any
+    deadletter: Any
+
+    @classmethod
+    def declare(cls, app: faust.App, settings: config.Settings) -> Topics:
+        name, parts = settings.topic, settings.topic_partitions
+        return cls(
+            raw=raw_topic(app, name(config.RAW), parts),
+            dedup=raw_topic(app, name(DEDUP_TOPIC), parts),
+            index=raw_topic(app, name(config.NEARDUP_INDEX), parts,
+                            config=index_topic_config(settings.duplicate_days)),
+            normalized=raw_topic(app, name(config.NORMALIZED), parts),
+            events=raw_topic(app, name(config.EVENTS), parts),
+            fold=raw_topic(app, name(FOLD_TOPIC), parts),
+            escalation=raw_topic(app, name(ESCALATION_TOPIC), parts,
+                                 config=EVENT_TIME_TOPIC_CONFIG),
+            alerts=raw_topic(app, name(config.ALERTS), parts),
+            critical=raw_topic(app, name(config.ALERTS_CRITICAL), parts),
+            deadletter=raw_topic(app, name(config.DEADLETTER), parts),
+        )
+
+    def all(self) -> tuple[Any, ...]:
+        return (self.raw, self.dedup, self.index, self.normalized, self.events, self.fold,
+                self.escalation, self.alerts, self.critical, self.deadletter)
+
+    def sources(self) -> frozenset[str]:
+        """The topics an agent reads (in the consumer group): not the index, not the sinks."""
+        return frozenset(t.get_topic_name() for t in (
+            self.raw, self.dedup, self.normalized, self.events, self.fold, self.escalation))
+
+
+def _nothing() -> None:
+    """Default of the daily tables: a missing key reads as None and is not stored."""
+    return None
+
+
+def latest(windows: Any, days: int) -> Any:
+    """The newest value of a key in its daily windows over the last `days` days (event
+    time of the message being processed), or None."""
+    for age in range(days):
+        value = windows.delta(age * DAY) if age else windows.current()
+        if value is not None:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The worker's state. Tables that would grow with every article are kept in daily
+    windows that Faust expires, so a worker's state is bounded by days of wires
+    (WIREWATCH_DUPLICATE_DAYS, WIREWATCH_REVISION_DAYS), not by its uptime."""
+
+    # content hash:version -> mark {id, p, o}: the first carrier and the offset that wrote it
+    # (source: dedup topic, keyed by content hash)
+    seen_hashes: Any
+    # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source:
+    # news.events, keyed by article id); "src" is the offset that wrote it, "sent" what that
+    # run published
+    revisions: Any
+    # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by fold key)
+    folds: Any
+    # escalation key -> WindowState per 1 h bucket; 24 buckets make the hopping 24 h window
+    # (source: escalation topic, keyed by escalation key)
+    index_buckets: Any
+    last_surge: Any
+
+    @classmethod
+    def declare(cls, app: faust.App, settings: config.Settings) -> Tables:
+        prefix, parts = settings.topic_prefix, settings.topic_partitions
+
+        def table(name: str, **kw: Any) -> Any:
+            return app.Table(f"{prefix}{name}", partitions=parts, key_type=str, **kw)
+
+        def daily(name: str, days: int) -> Any:
+            return table(name, default=_nothing).tumbling(
+                DAY, expires=timedelta(days=days + 1))
+
+        esc = settings.escalation
+        return cls(
+            seen_hashes=daily("content-hashes", settings.duplicate_days),
+            revisions=daily("alert-revisions", settings.revision_days),
+            folds=table("alert-folds", default=None),
+            index_buckets=table("escalation-index", default=escalation.empty).tumbling(
+                esc.step.total_seconds(), expires=esc.window * 2 + esc.step),
+            last_surge=table("escalation-last-surge", default=None),
+        )
