@@ -100,6 +100,18 @@ class Topics:
             self.raw, self.dedup, self.normalized, self.events, self.fold, self.escalation))
 
 
+# Faust's changelogs are compacted, but Kafka never compacts a partition's active segment,
+# and the default segment (1 GiB or 7 days) keeps a week of table writes uncompacted: a
+# restart replayed every write of every fold (2026-12-05: 153 MB of a 195 MB replay after
+# 20,000 articles, each fold rewritten on every report). Small, hourly segments let the log
+# cleaner reduce a changelog to its live keys as the worker runs.
+CHANGELOG_CONFIG = {
+    "segment.bytes": str(8 << 20),
+    "segment.ms": str(3_600_000),
+    "min.cleanable.dirty.ratio": "0.25",
+}
+
+
 def _nothing() -> None:
     """Default of the daily tables: a missing key reads as None and is not stored."""
     return None
@@ -140,7 +152,8 @@ class Tables:
         prefix, parts = settings.topic_prefix, settings.topic_partitions
 
         def table(name: str, **kw: Any) -> Any:
-            return app.Table(f"{prefix}{name}", partitions=parts, key_type=str, **kw)
+            return app.Table(f"{prefix}{name}", partitions=parts, key_type=str,
+                             extra_topic_configs=CHANGELOG_CONFIG, **kw)
 
         def daily(name: str, days: int) -> Any:
             return table(name, default=_nothing).tumbling(

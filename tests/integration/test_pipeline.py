@@ -182,8 +182,9 @@ async def test_internal_topics_are_created_with_their_own_settings(
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
     await admin.start()
     try:
+        folds = f"{worker.env['WIREWATCH_APP_ID']}-{worker.topic('alert-folds')}-changelog"
         names = [worker.topic("news.alerts.escalation"), worker.topic("news.neardup.index"),
-                 worker.topic("news.raw")]
+                 worker.topic("news.raw"), folds]
         responses = await admin.describe_configs(
             [ConfigResource(ConfigResourceType.TOPIC, name) for name in names]
         )
@@ -193,9 +194,12 @@ async def test_internal_topics_are_created_with_their_own_settings(
     for response in responses:
         for _code, _msg, _type, name, entries in response.resources:
             found[name] = {e[0]: e[1] for e in entries}
-    escalation, index, raw = (found[n] for n in names)
+    escalation, index, raw, fold_log = (found[n] for n in names)
     assert escalation["retention.ms"] == "-1"
     assert int(escalation["retention.bytes"]) >= 1 << 30
     assert index["cleanup.policy"] == "compact,delete"
     assert int(index["retention.ms"]) == 3 * 86_400_000  # two duplicate days and one
     assert raw["cleanup.policy"] == "delete" and raw["retention.ms"] != "-1"
+    # a table's changelog rolls small hourly segments, so the cleaner compacts it as it runs
+    assert fold_log["cleanup.policy"] == "compact"
+    assert int(fold_log["segment.bytes"]) <= 8 << 20 and int(fold_log["segment.ms"]) <= 3_600_000
