@@ -168,8 +168,11 @@ def _build_words(
 
 # what ends a clause for a separable verb's particle: a punctuation mark, a line break or the
 # text's end (and the language's clause words, `Lexicon(clause_words=)`); a quotation inside
-# the clause is part of it ("machte die „Terroristen der ADF“ verantwortlich")
-_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n\0—]|\s-\s")
+# the clause is part of it ("machte die „Terroristen der ADF“ verantwortlich"), and so are a
+# figure's marks ("mehr als 50.000 vertrieben worden", "2,5 Millionen") and a day's ordinal
+# dot ("war am 10. Oktober in Kraft getreten")
+_CLAUSE_END = re.compile(
+    r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?!\d)|(?<!\d),|,(?!\d)|[;:!?()\[\]\n\0—]|\s-\s")
 _QUOTES = "«»„“”\"‚‘’'"
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)

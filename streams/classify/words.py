@@ -143,7 +143,8 @@ def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | Non
     months = _phrase_alt(lexicon.get("months", {}))
     links = _phrase_alt(lexicon.get("year_links"))
     link = rf"(?:(?:{links})\s+)?" if links else ""
-    month = rf"(?:(?:\d{{1,2}}\s+{link})?(?:{months})\s+{link})?" if months else ""
+    # a day may carry an ordinal dot ("am 7. Oktober 2023")
+    month = rf"(?:(?:\d{{1,2}}\.?\s+{link})?(?:{months})\s+{link})?" if months else ""
     # "la trêve conclue en novembre 2024", "en vigor desde": the year dates the accord named
     # before it, not the sentence's event (one fixed-width look-behind per word)
     unless = "".join(rf"(?<!{re.escape(str(w).lower())} )"
