@@ -266,3 +266,24 @@ async def test_a_bad_record_on_an_internal_hop_is_a_dead_letter_not_a_stop(value
                                    Message("t.events", 0, 1, good)]))
     assert [json.loads(s.value)["stage"] for s in ctx.topics.deadletter.sent] == ["alert"]
     assert ctx.topics.fold.sent  # the next record went through
+
+
+async def test_every_table_key_follows_the_key_of_the_topic_its_stage_reads() -> None:
+    """Faust writes a table change to the changelog partition of the message being processed
+    and recovers it with that partition: a state key must always arrive under one message key
+    (the same key, or one the key determines), or two workers would each hold part of it."""
+    ctx = context()
+    await run_ingest(ctx, [wire("a-1"), wire("a-1")])
+    dedup_keys = {s.key.decode() for s in ctx.topics.dedup.sent}
+    for identity in ctx.tables.seen_hashes.data:  # content hash:version: under its hash
+        assert identity.split(":", 1)[0] in dedup_keys
+    alerts = Alerts(ctx)
+    item = classified("a-1", "Agency One", 3)
+    events = [Message("t.events", 0, 0, item.model_dump_json().encode(), b"a-1")]
+    await alerts.alert(FakeStream(events))
+    assert set(ctx.tables.revisions.data) == {m.key.decode() for m in events}  # article id
+    await alerts.fold(FakeStream(on(ctx.topics.fold, ctx.topics.fold.sent)))
+    assert set(ctx.tables.folds) == {s.key.decode() for s in ctx.topics.fold.sent}
+    await alerts.escalation(FakeStream(on(ctx.topics.escalation, ctx.topics.escalation.sent)))
+    assert set(ctx.tables.index_buckets.data) == {
+        s.key.decode() for s in ctx.topics.escalation.sent}
