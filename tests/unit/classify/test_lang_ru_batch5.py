@@ -108,3 +108,30 @@ def test_actors_of_other_theatres_make_a_threat(ru: Coder, body: str, actor: str
     threats = [e for e in events if e.type == "threat.military"]
     assert threats and threats[0].actor is not None
     assert threats[0].actor.code.startswith(actor)
+
+
+# "the strikes will continue": a vow whose force word stands before its verb
+# (rules.yaml `force_continued`, its object on the `before` side)
+
+@pytest.mark.parametrize(("body", "actor"), [
+    ("Представитель хуситов заявил, что удары по судам в Красном море будут продолжены.",
+     "YEMREB"),
+    ("«Наши операции против армии будут продолжаться», - сказал командующий армии Мьянмы.",
+     "MMRGOV"),
+    ("Министр обороны Пакистана заявил, что военная операция продолжится до полного "
+     "уничтожения боевиков.", "PAK"),
+])
+def test_force_that_will_continue_is_a_threat(ru: Coder, body: str, actor: str) -> None:
+    events, _ = classify(ru, body)
+    threats = [e for e in events if e.type == "threat.military"]
+    assert threats and threats[0].cameo_code.startswith("13")
+    assert threats[0].actor is not None and threats[0].actor.code.startswith(actor)
+
+
+@pytest.mark.parametrize("body", [
+    "Российские спасатели сообщили, что поисково-спасательная операция продолжится до утра.",
+    "Переговоры делегаций России и Украины будут продолжены на следующей неделе.",
+    "Представитель хуситов заявил, что удары не будут продолжены, пока идут переговоры.",
+])
+def test_no_force_continued_is_no_threat(ru: Coder, body: str) -> None:
+    assert "threat.military" not in {e.type for e in classify(ru, body)[0]}
