@@ -48,13 +48,15 @@ class _Strict(BaseModel):
 class ObjectSpec(_Strict):
     """What the trigger needs near it: a hit of one of `cues` within `within` (a distance
     name) words, on `side` of it: `any` (words between the two, either order), `after`
-    (starting at or after the trigger's end) or `later` (starting after the trigger's start);
+    (starting at or after the trigger's end), `later` (starting after the trigger's start)
+    or `before` (ending at or before the trigger's start: the subject of a verb that closes
+    its clause, "the strikes will continue");
     with `clause`, no clause mark between them. Objects a predicate of `unless` holds for
     do not count."""
 
     cues: list[str]
     within: str
-    side: Literal["any", "after", "later"] = "any"
+    side: Literal["any", "after", "later", "before"] = "any"
     clause: bool = False
     unless: list[str] = Field(default_factory=list)
 
@@ -820,6 +822,13 @@ class RuleBook:
             elif spec.side == "after":
                 if obj.start < hit.end or words_between(text, hit.end, obj.start) > rule.within:
                     continue
+            elif spec.side == "before":
+                if obj.end > hit.start or words_between(text, obj.end, hit.start) > rule.within:
+                    continue
+                if spec.clause and any(mark in text[obj.end : hit.start]
+                                       for mark in self.clause_marks):
+                    continue
+                return True
             elif obj.start <= hit.start or words_between(text, hit.end, obj.start) \
                     > rule.within:
                 continue

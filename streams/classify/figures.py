@@ -33,6 +33,13 @@ _MONEY_RE = re.compile(
 )
 _ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _LIST_WORD = re.compile(r"[\w'-]+|,")
+
+
+def _clock(text: str, start: int, end: int) -> bool:
+    """The digits at text[start:end] are a time of day ("к 05:20 мск", "at 05:20"): an hour
+    or minutes count nobody, so a casualty cue near a time reads no figure from it."""
+    return (start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit()) or (
+        text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit())
 # English's list words: a language names its own (`roles.list_and`, `roles.list_determiners`)
 _LIST_AND = ("and",)
 _LIST_DETERMINERS = ("the", "a", "an", "one", "his", "her", "their", "its")
@@ -275,6 +282,8 @@ class Figures:
             return self.toll_after(text, pos, limit)
         if match is None or self._is_article(match, text[pos:]):
             return None
+        if _clock(text, pos + match.start("num"), pos + match.end("num")):
+            return None
         if _AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end()):
             return None
         value = self.number_value(match)
@@ -295,7 +304,7 @@ class Figures:
                 match = self.number_re.match(text, self._figure_start(text, token.start(),
                                                                       window_start), pos)
                 if match is None or self._is_article(match, text) or self._is_age(
-                        text, match.end()):
+                        text, match.end()) or _clock(text, match.start("num"), match.end("num")):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
@@ -331,6 +340,8 @@ class Figures:
                     return None  # a model name: "A-50 spy planes"
                 begin = self._figure_start(text, token.start(), floor)
                 match = self.number_re.match(text, begin, pos)
+                if match is not None and _clock(text, match.start("num"), match.end("num")):
+                    return None
                 value = self.number_value(match) if match else None
                 if value is None:
                     return None

@@ -2,8 +2,8 @@
 new words (no sentence is a corpus wire's):
 
 - a vow that the force goes on ("Diese Operationen werden fortgesetzt", „Unsere Einsätze
-  gehen weiter“, sagte er): cue category `persist`, rule `force_continued` (shared; English
-  has no words for it yet);
+  gehen weiter“, sagte er): German words of the cue category `continued`, shared rule
+  `force_continued`;
 - retaliation or further strikes announced ("kündigte weitere Angriffe an"), "eine
   entschiedene Antwort", "einen höheren Preis bezahlen" are threats; announcing a troop
   deployment is not;
