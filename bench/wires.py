@@ -82,12 +82,14 @@ def make_wire(i: int, rng: random.Random, *, target_bytes: int = 3000) -> str:
         f"\n(Reporting ref. {i:07d})"
 
 
-def make_messages(n: int, *, seed: int = 7) -> list[bytes]:
-    """`n` distinct wires as JSON messages, so neither duplicate check holds any back."""
+def make_messages(n: int, *, seed: int = 7,
+                  published_at: str = "2025-06-04T12:00:00Z") -> list[bytes]:
+    """`n` distinct wires as JSON messages, so neither duplicate check holds any back. One
+    publication time for all: their alerts fold per kind, country pair and place."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
         doc = {"id": f"bench-{seed}-{i}", "headline": f"Wire {i}", "body": make_wire(i, rng),
-               "source": "bench", "published_at": "2025-06-04T12:00:00Z"}
+               "source": "bench", "published_at": published_at}
         out.append(json.dumps(doc).encode())
     return out
