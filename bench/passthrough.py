@@ -11,8 +11,9 @@ import sys
 
 import faust
 
-from streams.app import faust_options, raw_topic
+from streams.app import faust_options
 from streams.config import Settings
+from streams.shell.topology import raw_topic
 
 settings = Settings.from_env()
 app = faust.App(settings.app_id, **faust_options(settings))

@@ -19,19 +19,7 @@ from streams.shell.context import Context
 from streams.shell.guard import Guard
 from streams.shell.ingest import Ingest
 from streams.shell.probes import Probes
-from streams.shell.topology import (
-    DEDUP_TOPIC,
-    ESCALATION_TOPIC,
-    FOLD_TOPIC,
-    Tables,
-    Topics,
-    index_horizon_ms,
-    index_topic_config,
-    raw_topic,
-)
-
-__all__ = ["DEDUP_TOPIC", "ESCALATION_TOPIC", "FOLD_TOPIC", "app", "create_app",
-           "faust_options", "index_horizon_ms", "index_topic_config", "raw_topic"]
+from streams.shell.topology import Tables, Topics
 
 
 def faust_options(settings: config.Settings) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from streams import config
-from streams.app import ESCALATION_TOPIC, create_app
+from streams.app import create_app
+from streams.shell.topology import ESCALATION_TOPIC
 
 
 def test_the_escalation_hop_is_not_deleted_by_the_age_of_its_events() -> None:
