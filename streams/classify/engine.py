@@ -815,6 +815,8 @@ class RuleBook:
             return True
         text = view.s.text
         for obj in objects:
+            # the words between them, read for clause marks
+            gap_start, gap_end = hit.end, obj.start
             if spec.side == "any":
                 if words_between(text, min(hit.end, obj.end), max(hit.start, obj.start)) \
                         > rule.within:
@@ -825,14 +827,11 @@ class RuleBook:
             elif spec.side == "before":
                 if obj.end > hit.start or words_between(text, obj.end, hit.start) > rule.within:
                     continue
-                if spec.clause and any(mark in text[obj.end : hit.start]
-                                       for mark in self.clause_marks):
-                    continue
-                return True
+                gap_start, gap_end = obj.end, hit.start
             elif obj.start <= hit.start or words_between(text, hit.end, obj.start) \
                     > rule.within:
                 continue
-            if spec.clause and any(mark in text[hit.end : obj.start]
+            if spec.clause and any(mark in text[gap_start:gap_end]
                                    for mark in self.clause_marks):
                 continue
             return True

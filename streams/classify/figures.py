@@ -33,6 +33,9 @@ _MONEY_RE = re.compile(
 )
 _ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _LIST_WORD = re.compile(r"[\w'-]+|,")
+# English's list words: a language names its own (`roles.list_and`, `roles.list_determiners`)
+_LIST_AND = ("and",)
+_LIST_DETERMINERS = ("the", "a", "an", "one", "his", "her", "their", "its")
 
 
 def _clock(text: str, start: int, end: int) -> bool:
@@ -40,9 +43,6 @@ def _clock(text: str, start: int, end: int) -> bool:
     or minutes count nobody, so a casualty cue near a time reads no figure from it."""
     return (start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit()) or (
         text[end : end + 1] == ":" and text[end + 1 : end + 2].isdigit())
-# English's list words: a language names its own (`roles.list_and`, `roles.list_determiners`)
-_LIST_AND = ("and",)
-_LIST_DETERMINERS = ("the", "a", "an", "one", "his", "her", "their", "its")
 
 
 class _Stems(frozenset[str]):
