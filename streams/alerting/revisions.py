@@ -185,6 +185,7 @@ def stamp(
     offset: int,
     published: Sequence[Alert],
     first_sighting: bool,
+    topic: str = "",
 ) -> dict[str, Any]:
     """The state with the source offset that wrote it and what that run sent.
 
@@ -194,18 +195,20 @@ def stamp(
     """
     return {
         **state,
-        "src": [partition, offset],
+        "src": [partition, offset, topic] if topic else [partition, offset],
         "sent": [a.alert_id for a in published],
         "first": first_sighting,
     }
 
 
 def replayed(
-    state: Mapping[str, Any] | None, partition: int, offset: int
+    state: Mapping[str, Any] | None, partition: int, offset: int, topic: str = ""
 ) -> tuple[list[Alert], bool] | None:
-    """What the run at (partition, offset) sent, when `state` was written by that very run:
-    (the alerts, whether it was the article's first sighting). None for any other message."""
-    if state is None or state.get("src") != [partition, offset]:
+    """What the run at (topic, partition, offset) sent, when `state` was written by that very
+    run: (the alerts, whether it was the article's first sighting). None for any other
+    message. `topic` tells a stage's source topics apart."""
+    source = [partition, offset, topic] if topic else [partition, offset]
+    if state is None or state.get("src") != source:
         return None
     stored = state.get("alerts", {})
     alerts = [Alert.model_validate(stored[i]) for i in state.get("sent", []) if i in stored]

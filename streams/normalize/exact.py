@@ -24,13 +24,22 @@ def identity(article: NormalizedArticle) -> str:
     return f"{article.content_hash}:v{article.version}{suffix}"
 
 
-def mark(article_id: str, partition: int, offset: int) -> dict[str, Any]:
-    """What the table stores for an identity: who carried it first, and where."""
-    return {"id": article_id, "p": partition, "o": offset}
+def key(article: NormalizedArticle) -> str:
+    """The dedup table's key: the identity under the article's id, so that the mark lives on
+    the partition every message of that article id is processed on (the article stage is
+    keyed by article id). The same text under another id is another agency's copy: the
+    near-duplicate index marks it `duplicate_of` the first."""
+    return f"{article.article_id}|{identity(article)}"
 
 
-def is_duplicate(existing: Any, partition: int, offset: int) -> bool:
-    """Whether the message at (partition, offset) repeats one seen before.
+def mark(article_id: str, partition: int, offset: int, topic: str = "") -> dict[str, Any]:
+    """What the table stores for an identity: who carried it first, and where (`topic`
+    tells the stage's source topics apart: a record's offset is only unique in its topic)."""
+    return {"id": article_id, "p": partition, "o": offset, "t": topic}
+
+
+def is_duplicate(existing: Any, partition: int, offset: int, topic: str = "") -> bool:
+    """Whether the message at (topic, partition, offset) repeats one seen before.
 
     No mark: new. A mark written by this very offset: a replay of ourselves, not a duplicate.
     Anything else (another offset's mark, or a bare article id written before marks carried
@@ -39,5 +48,6 @@ def is_duplicate(existing: Any, partition: int, offset: int) -> bool:
     if existing is None:
         return False
     if isinstance(existing, dict):
-        return (existing.get("p"), existing.get("o")) != (partition, offset)
+        return (existing.get("p"), existing.get("o"), existing.get("t", "")) != (
+            partition, offset, topic)
     return True

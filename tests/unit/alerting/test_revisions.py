@@ -187,6 +187,11 @@ def test_a_replay_of_the_offset_that_wrote_the_state_resends_what_it_sent() -> N
     assert replayed(state, 2, 42) is None, "another offset is a new message, not a replay"
     assert replayed(state, 3, 41) is None
     assert replayed(None, 2, 41) is None
+    # Stamped with its source topic: the same partition and offset of the other topic the
+    # article stage reads is another message.
+    tagged = stamp(outcome.state, 2, 41, outcome.publish, True, "k")
+    assert replayed(tagged, 2, 41, "k") is not None
+    assert replayed(tagged, 2, 41, "r") is None
 
 
 def test_a_replay_after_a_revision_resends_the_revision_not_the_first_publication() -> None:

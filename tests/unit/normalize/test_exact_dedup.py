@@ -42,3 +42,18 @@ def test_identity_tells_versions_and_retractions_apart() -> None:
     assert len({exact.identity(one), exact.identity(two), exact.identity(gone)}) == 3
     assert exact.identity(one) == exact.identity(article("Shelling hit the depot overnight.",
                                                          id="urn:y", version=1))
+
+
+def test_the_same_partition_and_offset_of_the_other_source_topic_is_a_resend() -> None:
+    """The article stage reads `news.raw` and the re-key topic: an offset is only unique in
+    its topic."""
+    mark = exact.mark("urn:a", 3, 120, "r")
+    assert exact.is_duplicate(mark, 3, 120, "r") is False
+    assert exact.is_duplicate(mark, 3, 120, "k") is True
+
+
+def test_the_table_key_is_the_identity_under_the_article_id() -> None:
+    one = article("Shelling hit the depot overnight.", id="urn:x", version=1)
+    other = article("Shelling hit the depot overnight.", id="urn:y", version=1)
+    assert exact.key(one) == f"urn:x|{exact.identity(one)}"
+    assert exact.key(one) != exact.key(other)
