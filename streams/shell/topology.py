@@ -41,12 +41,33 @@ def index_topic_config(duplicate_days: int) -> dict[str, str]:
             "retention.ms": str(index_horizon_ms(duplicate_days))}
 
 
+class RawTopic(faust.Topic):
+    """A topic of bytes whose sends go straight to the producer.
+
+    Faust's `Topic.send` wraps every record in its own future and, through
+    `App.maybe_start_producer`, yields to the event loop once per record: in the article
+    stage, which sends six records per wire, that cost 0.9 ms of CPU per article (4.11 against
+    3.18 ms with direct sends, same run, 2026-12-05; 3.37 against 2.99 ms on the five-hop
+    pipeline before it). The record is the same, and so is its durability: the commit waits
+    for the producer's flush either way (`streams.transport`). Table changelogs keep Faust's
+    own path."""
+
+    async def send(self, *, key: Any = None, value: Any = None, partition: int | None = None,
+                   timestamp: float | None = None, headers: Any = None, **kw: Any) -> Any:
+        if kw:  # a schema, serializer or callback: Faust's own path
+            return await super().send(key=key, value=value, partition=partition,
+                                      timestamp=timestamp, headers=headers, **kw)
+        return await self.app.producer.send(self.get_topic_name(), key, value, partition,
+                                            timestamp, headers)
+
+
 def raw_topic(app: faust.App, name: str, partitions: int,
               config: dict[str, str] | None = None) -> Any:
     """A bytes-in, bytes-out topic. Declared (`internal`) so the worker creates any missing
     topic at start: a consumer subscribed to a topic that does not exist yet ignores it."""
-    return app.topic(
-        name,
+    return RawTopic(
+        app,
+        topics=[name],
         key_type=bytes,
         value_type=bytes,
         key_serializer="raw",
@@ -62,10 +83,10 @@ class Topics:
     """Every topic the worker reads or writes: the contract's and its own internal hops."""
 
     raw: Any
-    dedup: Any  # keyed by content hash
+    dedup: Any  # the re-key hop: normalized articles keyed by article id (streams.shell.ingest)
     index: Any  # the near-duplicate index, read whole by every worker (streams/replica.py)
-    normalized: Any
-    events: Any
+    normalized: Any  # for subscribers; no stage reads it
+    events: Any  # for subscribers; no stage reads it
     fold: Any  # keyed by fold key
     escalation: Any  # keyed by escalation key, stamped with event time
     alerts: Any
@@ -97,7 +118,7 @@ class Topics:
     def sources(self) -> frozenset[str]:
         """The topics an agent reads (in the consumer group): not the index, not the sinks."""
         return frozenset(t.get_topic_name() for t in (
-            self.raw, self.dedup, self.normalized, self.events, self.fold, self.escalation))
+            self.raw, self.dedup, self.fold, self.escalation))
 
 
 # Faust's changelogs are compacted, but Kafka never compacts a partition's active segment,
@@ -133,12 +154,11 @@ class Tables:
     windows that Faust expires, so a worker's state is bounded by days of wires
     (WIREWATCH_DUPLICATE_DAYS, WIREWATCH_REVISION_DAYS), not by its uptime."""
 
-    # content hash:version -> mark {id, p, o}: the first carrier and the offset that wrote it
-    # (source: dedup topic, keyed by content hash)
+    # article id|content hash:version -> mark {id, p, o, t}: the offset that wrote it
+    # (source: news.raw or the re-key topic, on the article id's partition)
     seen_hashes: Any
-    # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source:
-    # news.events, keyed by article id); "src" is the offset that wrote it, "sent" what that
-    # run published
+    # article id -> {"version", "seen", "alerts", "src", "sent", "first"} (source: as
+    # seen_hashes); "src" is the offset that wrote it, "sent" what that run published
     revisions: Any
     # fold key (kind|dyad|place) -> fold state (source: fold topic, keyed by fold key)
     folds: Any
