@@ -84,7 +84,8 @@ def create_app(settings: config.Settings) -> faust.App:
                   Budget(settings.message_budget, inline_max=settings.inline_max))
     ctx = Context(app=app, settings=settings, topics=topics,
                   tables=Tables.declare(app, settings), guard=guard, gate=gate)
-    ingest, coding, alerts = Ingest(ctx), Coding(ctx), Alerts(ctx)
+    coding, alerts = Coding(ctx), Alerts(ctx)
+    ingest = Ingest(ctx, coding, alerts)
     probes = Probes(ctx, ingest.replica, coding.ready)
     for part in (ingest, coding, alerts, probes):
         part.install()

@@ -161,7 +161,7 @@ class Worker:
 
         # the index topic is read by every worker outside the group (streams/replica.py)
         sinks = {self.topic(t) for t in (config.ALERTS, config.ALERTS_CRITICAL, config.DEADLETTER,
-                                         config.NEARDUP_INDEX)}
+                                         config.NEARDUP_INDEX, config.NORMALIZED, config.EVENTS)}
         sources = {t for t in list_topics() if t.startswith(self.prefix)} - sinks
         assigned: set[str] = set()
         deadline = time.monotonic() + timeout

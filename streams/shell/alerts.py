@@ -1,5 +1,6 @@
-"""Alert, fold and escalate: `news.events` -> the fold hop (keyed by fold key) and the
-escalation hop (keyed by country pair or region) -> `news.alerts` and `news.alerts.critical`."""
+"""Alert, fold and escalate: an article's alerts (the article stage calls `alert_article`)
+-> the fold hop (keyed by fold key) and the escalation hop (keyed by country pair or region)
+-> `news.alerts` and `news.alerts.critical`."""
 
 from __future__ import annotations
 
@@ -31,33 +32,22 @@ class Alerts:
 
     def install(self) -> None:
         app, topics = self.ctx.app, self.ctx.topics
-        app.agent(topics.events, name="alert")(self.alert)
         app.agent(topics.fold, name="fold")(self.fold)
         app.agent(topics.escalation, name="escalation")(self.escalation)
 
-    async def alert(self, stream: StreamT) -> None:
-        """Per-article alerts, reconciled with the article's earlier versions; then folded
-        per event (fold topic) and counted towards the escalation index (escalation topic)."""
-        guarded = self.ctx.guard
-        async for event in order.in_order(self.ctx.gate, stream):
-            started = time.perf_counter()
-            classified = await guarded(
-                event, "alert", ClassifiedArticle.model_validate_json, event.message.value
-            )
-            if classified is None or classified.duplicate_of is not None:
-                continue
-            await guarded(event, "alert", self.alert_article, classified, event.message,
-                          started)
-
     async def alert_article(self, classified: ClassifiedArticle, msg: Any,
-                            started: float) -> None:
-        """Reconcile, store, then send. The state records the offset that wrote it: a replay
-        of that offset after a crash re-sends what the crashed run sent (the same ids and
-        revisions; folding absorbs a copy that did arrive) instead of finding nothing new."""
+                            started: float, source: str = "") -> None:
+        """Per-article alerts, reconciled with the article's earlier versions; then folded
+        per event (fold topic) and counted towards the escalation index (escalation topic).
+
+        Reconcile, store, then send. The state records the offset that wrote it (`source`
+        names its topic): a replay of that offset after a crash re-sends what the crashed
+        run sent (the same ids and revisions; folding absorbs a copy that did arrive)
+        instead of finding nothing new."""
         tables, topics = self.ctx.tables, self.ctx.topics
         previous = latest(tables.revisions[classified.article_id],
                           self.ctx.settings.revision_days)
-        replay = revisions.replayed(previous, msg.partition, msg.offset)
+        replay = revisions.replayed(previous, msg.partition, msg.offset, source)
         if replay is not None:
             publish, first_sighting = replay
         else:
@@ -68,7 +58,7 @@ class Alerts:
             )
             publish, first_sighting = outcome.publish, outcome.first_sighting
             tables.revisions[classified.article_id] = revisions.stamp(
-                outcome.state, msg.partition, msg.offset, publish, first_sighting
+                outcome.state, msg.partition, msg.offset, publish, first_sighting, source
             )
         contributions = (
             escalation.contributions(classified, self.esc_config)

@@ -1,5 +1,20 @@
-"""Normalize and dedup: `news.raw` -> the dedup hop (keyed by content hash) -> `news.normalized`
-(keyed by article id), with the near-duplicate index every worker holds."""
+"""The article stage: normalize, dedup, classify and alert each wire in one pass, keyed by
+article id; its alerts go on to the fold and escalation hops (`streams.shell.alerts`).
+
+Two consumed hops from `news.raw` to `news.alerts` (issue 9): the article stage, then the
+fold (or escalation) stage. Every piece of the article stage's state (exact-dedup marks,
+revisions) is keyed by article id, so a message is processed where its article id's
+partition is. A wire fed keyed by its article id with Kafka's default partitioner (murmur2:
+the Java client, aiokafka, `wirewatch feed`, kcat with `-X partitioner=murmur2_random`)
+already sits there and is processed in place; any other wire (no key, another key, another
+partitioner) is normalized and re-keyed once through `news.normalize.dedup`, as Kafka
+Streams repartitions a stream whose key changed. Both topics have the same partition count,
+so Faust's co-partitioning assignor gives partition p of both to one worker, and the state
+for one article id always lands on one changelog partition.
+
+`news.normalized` and `news.events` are written for subscribers (their contract is
+unchanged); no stage of the worker reads them any more.
+"""
 
 from __future__ import annotations
 
@@ -9,42 +24,91 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+from aiokafka.partitioner import murmur2
 from faust.types import StreamT
 
 from schemas import NormalizedArticle
 from streams import metrics, order
+from streams.classify import codes_language
 from streams.normalize import band_index, exact, neardup, normalize_message
 from streams.normalize.band_index import BandIndex, Entry, encode
 from streams.replica import IndexReplica
+from streams.shell.alerts import Alerts
+from streams.shell.coding import Coding
 from streams.shell.context import Context, parse_article, text_size
 from streams.shell.guard import emit
 from streams.shell.topology import index_horizon_ms, latest
 
 log = logging.getLogger("wirewatch")
 
+# The source tags stamped into offset-stamped state: a record's offset is only unique in its
+# topic, and the article stage reads two.
+RAW, KEYED = "r", "k"
+# How long a looked-up partition count of `news.raw` is trusted (partitions can be added).
+PARTITIONS_TTL_SECONDS = 10.0
+
 
 def article_signature(article: NormalizedArticle) -> list[int]:
     return neardup.signature(neardup.article_text(article.headline, article.body))
 
 
+def partition_of(key: bytes, partitions: int) -> int:
+    """Kafka's default partitioner (murmur2, as the Java client and aiokafka place a keyed
+    record): where a record keyed by `key` lands among `partitions`."""
+    return (murmur2(key) & 0x7FFFFFFF) % partitions
+
+
 class Ingest:
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, coding: Coding, alerts: Alerts) -> None:
         self.ctx = ctx
+        self.coding = coding
+        self.alerts = alerts
         settings = ctx.settings
         # band hash -> earlier originals: every worker's own copy of the index topic
         self.near_index = BandIndex(max_age_ms=index_horizon_ms(settings.duplicate_days))
         self.replica = IndexReplica(self.near_index, ctx.topics.index.get_topic_name(),
                                     settings.kafka_client_kwargs())
+        self.first_sight = order.FirstSight()
+        self._raw_partitions: tuple[float, int | None] = (0.0, None)
 
     def install(self) -> None:
         app, topics = self.ctx.app, self.ctx.topics
-        app.agent(topics.raw, name="normalize")(self.normalize)
-        app.agent(topics.dedup, name="dedup")(self.dedup)
+        app.agent(topics.raw, name="ingest")(self.from_raw)
+        app.agent(topics.dedup, name="ingest-keyed")(self.from_keyed)
         app.task(self.follow_index)
 
-    async def normalize(self, stream: StreamT) -> None:
+    async def ready(self) -> None:
+        """Copies of stories the index holds must be caught, and the coder built."""
+        await self.replica.caught_up.wait()
+        await self.coding.ready.wait()
+
+    def in_place(self, article_id: str, partition: int) -> bool:
+        """Whether a raw record already sits on its article id's partition, in a `news.raw`
+        with as many partitions as the re-key topic (Faust co-partitions only equal counts)."""
+        declared = self.ctx.topics.dedup.partitions
+        checked, raw = self._raw_partitions
+        if time.monotonic() - checked > PARTITIONS_TTL_SECONDS:
+            raw = self.raw_partition_count()
+            self._raw_partitions = (time.monotonic(), raw)
+        if raw != declared or not declared:
+            return False
+        return partition_of(article_id.encode(), declared) == partition
+
+    def raw_partition_count(self) -> int | None:
+        """`news.raw`'s partitions as the consumer's metadata knows them, else the declared
+        count (an in-memory stage has no consumer)."""
+        consumer = getattr(self.ctx.app, "consumer", None)
+        if consumer is None:
+            return self.ctx.topics.raw.partitions
+        try:
+            return consumer.topic_partitions(self.ctx.topics.raw.get_topic_name())
+        except Exception:
+            return None
+
+    async def from_raw(self, stream: StreamT) -> None:
         ctx = self.ctx
         guarded = ctx.guard
+        await self.ready()
         async for event in order.in_order(ctx.gate, stream):
             msg = event.message
             started = time.perf_counter()
@@ -61,56 +125,89 @@ class Ingest:
             metrics.STAGE_DURATION.labels(stage="normalize").observe(
                 time.perf_counter() - started
             )
+            if self.in_place(article.article_id, msg.partition):
+                await self.process(event, article, RAW)
+                continue
             await guarded(
                 event, "normalize", emit, ctx.topics.dedup,
-                article.content_hash.encode(), article.model_dump_json().encode(),
+                article.article_id.encode(), article.model_dump_json().encode(),
             )
 
-    async def dedup(self, stream: StreamT) -> None:
-        """Exact re-sends stop here; another agency's copy or a lightly edited reprint is
+    async def from_keyed(self, stream: StreamT) -> None:
+        ctx = self.ctx
+        await self.ready()
+        async for event in order.in_order(ctx.gate, stream):
+            article = await ctx.guard(event, "normalize", parse_article, event.message.value)
+            if article is not None:
+                await self.process(event, article, KEYED)
+
+    async def process(self, event: Any, article: NormalizedArticle, source: str) -> None:
+        """Dedup, classify and alert one article, on its article id's partition.
+
+        Exact re-sends stop here; another agency's copy or a lightly edited reprint is
         marked `duplicate_of` its original and never re-alerted. A revision (same article id)
         is never a copy.
 
         Each exact mark records the offset that wrote it: a replay after a crash meets its
-        own mark and forwards again (the first forward may have died with the process), where
-        a real re-send meets another offset's mark and stops. The near-duplicate index only
-        matches articles before this one in (raw timestamp, id) order, so a replay decides
-        as the first run did."""
+        own mark and goes on (what the crashed run sent may have died with the process),
+        where a real re-send meets another offset's mark and stops. The near-duplicate index
+        only matches articles before this one in (raw timestamp, id) order, and the revisions
+        replay what the crashed run sent, so a replay decides and sends as the first run did.
+        """
         ctx = self.ctx
         guarded = ctx.guard
-        await self.replica.caught_up.wait()  # copies of stories the index holds must be caught
-        first_sight = order.FirstSight()
-        async for event in order.in_order(ctx.gate, stream):
-            msg = event.message
-            counts = first_sight(msg.topic, msg.partition, msg.offset)
-            article = await guarded(event, "normalize", parse_article, msg.value)
-            if article is None:
-                continue
-            identity = exact.identity(article)
-            mark = latest(ctx.tables.seen_hashes[identity], ctx.settings.duplicate_days)
-            if exact.is_duplicate(mark, msg.partition, msg.offset):
-                if counts:
-                    metrics.ARTICLES_DUPLICATE.inc()
-                continue
-            # The signature is the costly part (a MinHash over every shingle): off the loop
-            # for a large text.
-            sig = await guarded(event, "normalize", article_signature, article,
-                                size=text_size(article))
-            if sig is None:
-                continue
-            article, item = self.mark_near_duplicate(article, sig, msg)
-            sent = await guarded(event, "normalize", self.mark_and_forward, identity, article,
-                                 msg)
-            if not sent:
-                continue
-            if item is not None:
-                await self.send_index_entry(item)
-            if not counts:  # delivered again in this process: forwarded again, counted once
-                continue
+        msg = event.message
+        counts = self.first_sight(msg.topic, msg.partition, msg.offset)
+        key = exact.key(article)
+        mark = latest(ctx.tables.seen_hashes[key], ctx.settings.duplicate_days)
+        if exact.is_duplicate(mark, msg.partition, msg.offset, source):
+            if counts:
+                metrics.ARTICLES_DUPLICATE.inc()
+            return
+        # The signature is the costly part (a MinHash over every shingle): off the loop
+        # for a large text.
+        sig = await guarded(event, "normalize", article_signature, article,
+                            size=text_size(article))
+        if sig is None:
+            return
+        article, item = self.mark_near_duplicate(article, sig, msg)
+        ctx.tables.seen_hashes[key] = exact.mark(article.article_id, msg.partition, msg.offset,
+                                                 source)
+        sent = await guarded(event, "normalize", emit, ctx.topics.normalized,
+                             article.article_id.encode(), article.model_dump_json().encode())
+        if not sent:
+            return
+        if item is not None:
+            await self.send_index_entry(item)
+        if counts:  # delivered again in this process: processed again, counted once
             if article.duplicate_of is not None:
                 metrics.ARTICLES_DUPLICATE.inc()
             else:
                 metrics.ARTICLES_NORMALIZED.inc()
+        await self.classify(event, article, source, counts)
+
+    async def classify(self, event: Any, article: NormalizedArticle, source: str,
+                       counts: bool) -> None:
+        ctx = self.ctx
+        guarded = ctx.guard
+        started = time.perf_counter()
+        classified = await guarded(event, "classify", self.coding.coder.classify_article,
+                                   article, size=text_size(article))
+        if classified is None:
+            return
+        metrics.STAGE_DURATION.labels(stage="classify").observe(time.perf_counter() - started)
+        sent = await guarded(event, "classify", emit, ctx.topics.events,
+                             classified.article_id.encode(), classified.model_dump_json().encode())
+        if not sent:
+            return
+        if counts:
+            for coded in classified.events:
+                metrics.EVENTS.labels(type=coded.type).inc()
+            if not codes_language(classified.language):
+                metrics.UNCODED_LANGUAGE.labels(language=classified.language).inc()
+        if classified.duplicate_of is None:
+            await guarded(event, "alert", self.alerts.alert_article, classified, event.message,
+                          time.perf_counter(), source)
 
     def mark_near_duplicate(
         self, article: NormalizedArticle, sig: list[int], msg: Any
@@ -127,13 +224,6 @@ class Ingest:
         return article.model_copy(
             update={"duplicate_of": original, "similarity": round(similarity, 3)}
         ), None
-
-    async def mark_and_forward(self, identity: str, article: NormalizedArticle,
-                               msg: Any) -> bool:
-        self.ctx.tables.seen_hashes[identity] = exact.mark(
-            article.article_id, msg.partition, msg.offset)
-        return await emit(self.ctx.topics.normalized, article.article_id.encode(),
-                          article.model_dump_json().encode())
 
     async def send_index_entry(self, item: Entry) -> None:
         """In this worker's index at once (the next article may be its copy), and on the

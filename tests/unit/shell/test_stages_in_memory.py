@@ -16,10 +16,12 @@ from schemas import Actor, Alert, Casualties, ClassifiedArticle, Event, Evidence
 from streams import config, metrics, order
 from streams.alerting import escalation, folding
 from streams.budget import Budget
+from streams.classify import default_coder
 from streams.shell.alerts import Alerts
+from streams.shell.coding import Coding
 from streams.shell.context import Context
 from streams.shell.guard import Guard
-from streams.shell.ingest import Ingest
+from streams.shell.ingest import KEYED, RAW, Ingest, partition_of
 from streams.shell.topology import Tables, Topics
 
 T0 = datetime(2026, 3, 2, 6, tzinfo=UTC)
@@ -36,8 +38,9 @@ class Sent:
 class FakeTopic:
     """Records what a stage sends, in order."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, partitions: int = 1) -> None:
         self.name = name
+        self.partitions = partitions
         self.sent: list[Sent] = []
 
     def get_topic_name(self) -> str:
@@ -101,10 +104,10 @@ class FakeStream:
             yield FakeEvent(m)
 
 
-def context() -> Context:
+def context(partitions: int = 1) -> Context:
     names = ("raw", "dedup", "index", "normalized", "events", "fold", "escalation", "alerts",
              "critical", "deadletter")
-    topics = Topics(**{n: FakeTopic(f"t.{n}") for n in names})
+    topics = Topics(**{n: FakeTopic(f"t.{n}", partitions) for n in names})
     tables = Tables(
         seen_hashes=FakeWindowed(), revisions=FakeWindowed(), folds={},
         index_buckets=FakeWindowed(default=escalation.empty), last_surge={},
@@ -112,6 +115,16 @@ def context() -> Context:
     gate = order.Gate(committed=lambda tp: None, absent=lambda tp, start, end: None)
     return Context(app=SimpleNamespace(), settings=config.Settings(), topics=topics,
                    tables=tables, guard=Guard(topics.deadletter, Budget(5.0)), gate=gate)
+
+
+def stage(ctx: Context) -> Ingest:
+    """The article stage with the shipped coder, its index caught up."""
+    coding = Coding(ctx)
+    ctx.app.wirewatch_coder = default_coder()
+    coding.ready.set()
+    ingest = Ingest(ctx, coding, Alerts(ctx))
+    ingest.replica.caught_up.set()
+    return ingest
 
 
 def on(topic: FakeTopic, sent: list[Sent], first_offset: int = 0) -> list[Message]:
@@ -125,6 +138,12 @@ BODY = ("Drones struck the main pumping station of the water utility in the port
         "The utility said two of its workers were hurt and the pumps would take days to fix.")
 
 
+OTHER = ("Artillery fire set a grain silo ablaze near the river crossing on Wednesday, the "
+         "district administration said, and three farm workers were killed in the shelling. "
+         "Firefighters fought the blaze for most of the afternoon while the crossing stayed "
+         "closed to lorries.")
+
+
 def wire(article_id: str, body: str = BODY) -> bytes:
     return json.dumps({"id": article_id, "headline": "Drones hit water station",
                        "body": body, "source": "Test Agency",
@@ -135,12 +154,25 @@ def counter(c: Any) -> float:
     return c._value.get()
 
 
-async def run_ingest(ctx: Context, raw: list[bytes]) -> Ingest:
-    ingest = Ingest(ctx)
-    ingest.replica.caught_up.set()
-    await ingest.normalize(FakeStream([Message("t.raw", 0, i, v) for i, v in enumerate(raw)]))
-    await ingest.dedup(FakeStream(on(ctx.topics.dedup, ctx.topics.dedup.sent)))
+async def run_ingest(ctx: Context, raw: list[bytes], partition: int = 0) -> Ingest:
+    """Wires on one `news.raw` partition, then whatever the stage re-keyed."""
+    ingest = stage(ctx)
+    await ingest.from_raw(FakeStream([Message("t.raw", partition, i, v)
+                                      for i, v in enumerate(raw)]))
+    await ingest.from_keyed(FakeStream(rekeyed(ctx)))
     return ingest
+
+
+def rekeyed(ctx: Context) -> list[Message]:
+    """The re-key topic's records as its partitions hold them (keyed by article id)."""
+    parts = ctx.topics.dedup.partitions
+    offsets: dict[int, int] = {}
+    out = []
+    for s in ctx.topics.dedup.sent:
+        p = partition_of(s.key, parts)
+        offsets[p] = offsets.get(p, -1) + 1
+        out.append(Message("t.dedup", p, offsets[p], s.value, s.key))
+    return out
 
 
 async def test_ingest_forwards_an_original_stops_an_exact_resend_and_dead_letters_junk() -> None:
@@ -149,7 +181,8 @@ async def test_ingest_forwards_an_original_stops_an_exact_resend_and_dead_letter
         metrics.ARTICLES_DUPLICATE)
     await run_ingest(ctx, [wire("a-1"), b"\xff\xfe not json", wire("a-1")])
     topics = ctx.topics
-    assert [s.key for s in topics.dedup.sent] == [topics.dedup.sent[0].key] * 2  # content hash
+    # One partition: every article id's partition is 0, so each wire is processed in place.
+    assert topics.dedup.sent == []
     out = [json.loads(s.value) for s in topics.normalized.sent]
     assert [(s.key, o["article_id"]) for s, o in zip(topics.normalized.sent, out, strict=True)] \
         == [(b"a-1", "a-1")]
@@ -159,13 +192,55 @@ async def test_ingest_forwards_an_original_stops_an_exact_resend_and_dead_letter
     assert [s.key for s in topics.index.sent] == [b"a-1"]  # one index entry per original
 
 
-async def test_a_replay_of_the_offset_that_wrote_the_mark_forwards_again() -> None:
-    """A crash after the mark and before the forward: the replay meets its own mark."""
+async def test_a_replay_of_the_offset_that_wrote_the_mark_sends_again() -> None:
+    """A crash after the mark and before the sends: the replay meets its own mark, and sends
+    the same article, events and alerts again (same alert ids)."""
     ctx = context()
     ingest = await run_ingest(ctx, [wire("a-1")])
-    replay = on(ctx.topics.dedup, ctx.topics.dedup.sent)
-    await ingest.dedup(FakeStream(replay))
+    fold_first = list(ctx.topics.fold.sent)
+    assert fold_first
+    await ingest.from_raw(FakeStream([Message("t.raw", 0, 0, wire("a-1"))]))
     assert [s.key for s in ctx.topics.normalized.sent] == [b"a-1", b"a-1"]
+    assert [s.key for s in ctx.topics.events.sent] == [b"a-1", b"a-1"]
+    again = ctx.topics.fold.sent[len(fold_first):]
+    assert [Alert.model_validate_json(s.value).alert_id for s in again] == \
+        [Alert.model_validate_json(s.value).alert_id for s in fold_first]
+
+
+async def test_a_wire_off_its_article_ids_partition_is_rekeyed_once_then_coded() -> None:
+    """Four partitions: a wire on another partition than its article id's goes through the
+    re-key topic, keyed by article id; one already on it is processed in place. Both reach
+    news.events and the fold hop; the state lands under the article id either way."""
+    ctx = context(partitions=4)
+    home = partition_of(b"a-1", 4)
+    away = (home + 1) % 4
+    other = "b-2" if partition_of(b"b-2", 4) == home else "c-3"
+    ingest = stage(ctx)
+    await ingest.from_raw(FakeStream([
+        Message("t.raw", away, 0, wire("a-1")),
+        Message("t.raw", partition_of(other.encode(), 4), 0, wire(other, OTHER)),
+    ]))
+    assert [s.key for s in ctx.topics.dedup.sent] == [b"a-1"]
+    assert [s.key for s in ctx.topics.events.sent] == [other.encode()]
+    moved = rekeyed(ctx)
+    assert [m.partition for m in moved] == [home]
+    await ingest.from_keyed(FakeStream(moved))
+    assert [s.key for s in ctx.topics.events.sent] == [other.encode(), b"a-1"]
+    marks = {k.split("|", 1)[0]: v for k, v in ctx.tables.seen_hashes.data.items()}
+    assert marks["a-1"]["t"] == KEYED and marks["a-1"]["p"] == home
+    assert marks[other]["t"] == RAW
+    assert ctx.tables.revisions.data["a-1"]["src"] == [home, 0, KEYED]
+
+
+async def test_an_exact_resend_arriving_by_the_other_route_is_still_a_duplicate() -> None:
+    """The same wire keyed (in place) and unkeyed (re-keyed): one article, one alert set."""
+    ctx = context(partitions=4)
+    home = partition_of(b"a-1", 4)
+    ingest = stage(ctx)
+    await ingest.from_raw(FakeStream([Message("t.raw", home, 0, wire("a-1")),
+                                      Message("t.raw", (home + 1) % 4, 0, wire("a-1"))]))
+    await ingest.from_keyed(FakeStream(rekeyed(ctx)))
+    assert [s.key for s in ctx.topics.events.sent] == [b"a-1"]
 
 
 async def test_a_lightly_edited_copy_is_marked_as_a_duplicate_of_its_original() -> None:
@@ -177,6 +252,10 @@ async def test_a_lightly_edited_copy_is_marked_as_a_duplicate_of_its_original() 
     assert out["a-1"]["duplicate_of"] is None
     assert out["b-7"]["duplicate_of"] == "a-1"
     assert [s.key for s in ctx.topics.index.sent] == [b"a-1"]  # a copy adds no entry
+    # The copy is coded for subscribers but raises nothing: its original's alerts stand.
+    assert [s.key for s in ctx.topics.events.sent] == [b"a-1", b"b-7"]
+    assert {Alert.model_validate_json(s.value).article_id for s in ctx.topics.fold.sent} \
+        == {"a-1"}
 
 
 RUS = Actor(name="Russia", code="RUS", country="RUS")
@@ -197,13 +276,19 @@ def classified(article_id: str, source: str, killed: int) -> ClassifiedArticle:
                              published_at=T0)
 
 
+async def alert_all(alerts: Alerts, articles: list[ClassifiedArticle],
+                    first_offset: int = 0) -> None:
+    """The article stage's last step, as it runs for articles read at these raw offsets."""
+    for i, a in enumerate(articles):
+        msg = Message("t.raw", 0, first_offset + i, b"", a.article_id.encode())
+        await alerts.alert_article(a, msg, 0.0, RAW)
+
+
 async def test_alerts_are_keyed_by_fold_key_and_two_agencies_fold_into_one_alert() -> None:
     ctx = context()
     alerts = Alerts(ctx)
     articles = [classified("a-1", "Agency One", 3), classified("b-2", "Agency Two", 14)]
-    await alerts.alert(FakeStream([Message("t.events", 0, i, a.model_dump_json().encode(),
-                                           a.article_id.encode())
-                                   for i, a in enumerate(articles)]))
+    await alert_all(alerts, articles)
     sent = ctx.topics.fold.sent
     kinds = [Alert.model_validate_json(s.value).kind for s in sent]
     assert set(kinds) >= {"infrastructure_attack"}
@@ -224,14 +309,13 @@ async def test_alerts_are_keyed_by_fold_key_and_two_agencies_fold_into_one_alert
     assert second.casualties.killed == 14
 
 
-async def test_a_replay_of_an_events_offset_resends_what_the_crashed_run_sent() -> None:
+async def test_a_replay_of_an_article_offset_resends_what_the_crashed_run_sent() -> None:
     ctx = context()
     alerts = Alerts(ctx)
-    message = Message("t.events", 0, 5, classified("a-1", "Agency One", 3)
-                      .model_dump_json().encode(), b"a-1")
-    await alerts.alert(FakeStream([message]))
+    item = classified("a-1", "Agency One", 3)
+    await alert_all(alerts, [item], first_offset=5)
     first = list(ctx.topics.fold.sent)
-    await alerts.alert(FakeStream([message]))  # the same offset again, after a crash
+    await alert_all(alerts, [item], first_offset=5)  # the same offset again, after a crash
     again = ctx.topics.fold.sent[len(first):]
     assert [Alert.model_validate_json(s.value).alert_id for s in again] == \
         [Alert.model_validate_json(s.value).alert_id for s in first]
@@ -247,8 +331,7 @@ async def test_a_replay_of_an_events_offset_resends_what_the_crashed_run_sent() 
 async def test_a_replay_of_the_fold_offset_republishes_without_counting_twice() -> None:
     ctx = context()
     alerts = Alerts(ctx)
-    item = classified("a-1", "Agency One", 3)
-    await alerts.alert(FakeStream([Message("t.events", 0, 0, item.model_dump_json().encode())]))
+    await alert_all(alerts, [classified("a-1", "Agency One", 3)])
     fold_in = on(ctx.topics.fold, ctx.topics.fold.sent)
     await alerts.fold(FakeStream(fold_in))
     await alerts.fold(FakeStream(fold_in))
@@ -261,27 +344,29 @@ async def test_a_replay_of_the_fold_offset_republishes_without_counting_twice() 
 async def test_a_bad_record_on_an_internal_hop_is_a_dead_letter_not_a_stop(value: bytes) -> None:
     ctx = context()
     alerts = Alerts(ctx)
-    good = classified("a-1", "Agency One", 3).model_dump_json().encode()
-    await alerts.alert(FakeStream([Message("t.events", 0, 0, value),
-                                   Message("t.events", 0, 1, good)]))
+    await alert_all(alerts, [classified("a-1", "Agency One", 3)])
+    good = on(ctx.topics.fold, ctx.topics.fold.sent, first_offset=1)
+    await alerts.fold(FakeStream([Message("t.fold", 0, 0, value), *good]))
     assert [json.loads(s.value)["stage"] for s in ctx.topics.deadletter.sent] == ["alert"]
-    assert ctx.topics.fold.sent  # the next record went through
+    assert ctx.topics.alerts.sent  # the next record went through
 
 
 async def test_every_table_key_follows_the_key_of_the_topic_its_stage_reads() -> None:
     """Faust writes a table change to the changelog partition of the message being processed
     and recovers it with that partition: a state key must always arrive under one message key
     (the same key, or one the key determines), or two workers would each hold part of it."""
-    ctx = context()
-    await run_ingest(ctx, [wire("a-1"), wire("a-1")])
-    dedup_keys = {s.key.decode() for s in ctx.topics.dedup.sent}
-    for identity in ctx.tables.seen_hashes.data:  # content hash:version: under its hash
-        assert identity.split(":", 1)[0] in dedup_keys
+    ctx = context(partitions=4)
+    wires = [wire("a-1"), wire("b-2", OTHER), wire("a-1")]
+    await run_ingest(ctx, wires, partition=partition_of(b"a-1", 4))
+    # The article stage's state is under the article id (the mark: "id|identity"), and each
+    # article was processed on its article id's partition, in place or re-keyed.
+    ids = {"a-1", "b-2"}
+    assert {k.split("|", 1)[0] for k in ctx.tables.seen_hashes.data} == ids
+    assert set(ctx.tables.revisions.data) == ids
+    for aid, state in ctx.tables.revisions.data.items():
+        assert state["src"][0] == partition_of(aid.encode(), 4)
+    assert {s.key for s in ctx.topics.dedup.sent} <= {i.encode() for i in ids}
     alerts = Alerts(ctx)
-    item = classified("a-1", "Agency One", 3)
-    events = [Message("t.events", 0, 0, item.model_dump_json().encode(), b"a-1")]
-    await alerts.alert(FakeStream(events))
-    assert set(ctx.tables.revisions.data) == {m.key.decode() for m in events}  # article id
     await alerts.fold(FakeStream(on(ctx.topics.fold, ctx.topics.fold.sent)))
     assert set(ctx.tables.folds) == {s.key.decode() for s in ctx.topics.fold.sent}
     await alerts.escalation(FakeStream(on(ctx.topics.escalation, ctx.topics.escalation.sent)))
