@@ -7,7 +7,7 @@ The agent and the offline `wirewatch classify` both call exactly this, so they c
 """
 
 from streams.normalize.fingerprint import content_hash
-from streams.normalize.message import normalize_message
+from streams.normalize.message import article_key, normalize_message
 from streams.normalize.rejected import Rejected
 
-__all__ = ["Rejected", "content_hash", "normalize_message"]
+__all__ = ["Rejected", "article_key", "content_hash", "normalize_message"]

@@ -127,3 +127,21 @@ def normalize_message(
     else:
         draft = read_wire_text(text)
     return finish(draft, received_at=received_at, ingest_ts_ms=ingest_ts_ms)
+
+
+def article_key(value: bytes | None) -> bytes | None:
+    """The article id a raw message will be given, when the message itself names it (project
+    JSON `id`, ninjs `uri`): the key a feeder sends it under, so the worker codes it on the
+    partition where it lands (`streams.shell.ingest`). None when the id would come from the
+    text (a hash of the normalized text) or the message is unusable: such a wire is re-keyed
+    once by the worker instead."""
+    try:
+        if not value or len(value) > DEFAULT_MAX_BYTES:
+            return None
+        text = _decode(bytes(value))
+        if not text.lstrip(_BLANK).startswith("{"):
+            return None
+        article_id = _read_json(text).article_id
+    except Exception:
+        return None
+    return article_id.encode() if article_id else None
