@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Worker, consume, produce, seed_wire_bytes, values_json
+from tests.conftest import (
+    Worker,
+    await_topics,
+    consume,
+    produce,
+    seed_wire_bytes,
+    values_json,
+)
 
 pytestmark = pytest.mark.integration
 WIRES = Path(__file__).resolve().parents[1] / "fixtures" / "wires"
@@ -203,3 +210,59 @@ async def test_internal_topics_are_created_with_their_own_settings(
     # a table's changelog rolls small hourly segments, so the cleaner compacts it as it runs
     assert fold_log["cleanup.policy"] == "compact"
     assert int(fold_log["segment.bytes"]) <= 8 << 20 and int(fold_log["segment.ms"]) <= 3_600_000
+
+
+def route_wire(article_id: str, place: str) -> bytes:
+    """A short strike report of our own, one per place, so no two are near-duplicates."""
+    body = (f"Drones struck a fuel depot outside {place} before dawn on Monday, the regional "
+            f"governor said, and a fire burned there into the morning. Crews from {place} and "
+            f"two neighbouring districts were sent to the scene; nobody was reported hurt.")
+    return json.dumps({"id": article_id, "headline": f"Depot near {place} hit by drones",
+                       "body": body, "source": "Test Agency"}).encode()
+
+
+async def test_keyed_wires_are_coded_in_place_and_unkeyed_ones_rekeyed_once(
+    worker: Worker, kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """`wirewatch feed` keys each wire by its article id, and the worker codes it on the
+    partition it lands on: nothing goes through the re-key topic. Unkeyed wires off their
+    article id's partition are re-keyed once, onto that partition; all reach news.events."""
+    import subprocess
+
+    from streams.shell.ingest import partition_of
+    from tests.conftest import ROOT, WORKER_BIN
+
+    places = ["Kherson", "Sumy", "Zaporizhzhia", "Mykolaiv", "Poltava", "Chernihiv"]
+    keyed = {f"route-keyed-{p.lower()}": p for p in places}
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    for article_id, place in keyed.items():
+        (folder / f"{article_id}.json").write_bytes(route_wire(article_id, place))
+    fed = subprocess.run([str(WORKER_BIN), "feed", "--quiet", str(folder)], env=worker.env,
+                         capture_output=True, text=True, timeout=90, cwd=ROOT, check=False)
+    assert fed.returncode == 0, fed.stderr
+    # Unkeyed, each on a partition other than its article id's (as a round-robin feeder
+    # or kcat's own partitioner puts most wires).
+    from aiokafka import AIOKafkaProducer
+
+    raw, dedup = worker.topic("news.raw"), worker.topic("news.normalize.dedup")
+    count = len((await await_topics([raw]))[raw])
+    unkeyed = {f"route-unkeyed-{p.lower()}": f"the town of {p}" for p in places}
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap)
+    await producer.start()
+    try:
+        for article_id, place in unkeyed.items():
+            away = (partition_of(article_id.encode(), count) + 1) % count
+            await producer.send_and_wait(raw, route_wire(article_id, place), partition=away)
+    finally:
+        await producer.stop()
+    events = values_json(await consume(worker.topic("news.events"), timeout=90,
+                                       until=has_articles(*keyed, *unkeyed)))
+    coded = {e["article_id"]: e for e in events}
+    assert set(keyed) | set(unkeyed) <= set(coded)
+    assert all(coded[a]["events"] for a in keyed), "each keyed wire is a coded attack"
+    rekeyed = [r for r in await consume(dedup, idle=3, timeout=20)
+               if r.key and r.key.decode().startswith("route-")]
+    assert sorted(r.key.decode() for r in rekeyed) == sorted(unkeyed)
+    for record in rekeyed:  # each lands on its article id's partition, where its state lives
+        assert record.partition == partition_of(record.key, count), record.key
