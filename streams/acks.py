@@ -76,6 +76,9 @@ def new_offset(self: Consumer, tp: Any) -> int | None:
     """Faust's next commit offset, or None while an offset at or below it was skipped."""
     acked = self._acked[tp]
     committed = self._committed_offset[tp]
+    if committed is None:  # never committed: the head is the partition's first offset
+        gate = order.gate_of(self)
+        committed = gate.starts.get(tp) if gate is not None else None
     skipped = _skipped(self).get(tp)
     if skipped and committed is not None:
         # Committed past by an earlier owner of the partition: nothing to wait for.

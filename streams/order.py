@@ -86,12 +86,23 @@ class Gate:
         self.wanted = asyncio.Event()
         self._admitted_at: dict[Any, float] = {}
         self._reset_at = time.monotonic()
+        # Partition -> its first offset, for partitions with no committed offset yet (a new
+        # group, a new topic): what the consumer reads first (`auto_offset_reset`
+        # earliest). Without it the first record delivered set the expectation, and records
+        # dropped inside the consumer before it were never missed (see `start_of`).
+        self.starts: dict[Any, int] = {}
+
+    def start_of(self, tp: Any) -> int | None:
+        """The next offset expected on `tp` right after an assignment: the committed offset,
+        else the partition's first offset when the group never committed there."""
+        committed = self._committed(tp)
+        return committed if committed is not None else self.starts.get(tp)
 
     def admit(self, tp: Any, offset: int) -> bool:
         """Whether the record at `offset` of `tp` may be processed now."""
         expected = self._next.get(tp)
         if expected is None:
-            expected = self._committed(tp)
+            expected = self.start_of(tp)
         if expected is not None and offset > expected:
             hole = self._hole(tp, expected)
             if hole[1] < MAX_REREADS:
@@ -128,6 +139,7 @@ class Gate:
         """After an assignment: the consumer was sought to the committed offsets, so those
         are what comes next; an offset remembered from an earlier assignment may be stale."""
         self._next.clear()
+        self.starts.clear()
         self.refused.clear()
         self.holes.clear()
         self.wanted.clear()

@@ -103,6 +103,21 @@ def test_a_record_missing_at_the_head_holds_the_commit(consumer: Consumer) -> No
     assert consumer._new_offset(TOPIC) == 20
 
 
+def test_a_never_committed_partition_holds_the_commit_below_its_first_offset(
+    consumer: Consumer,
+) -> None:
+    """No committed offset yet: the gate's first offset of the partition is the head."""
+    gate = order.Gate(committed=lambda tp: None, absent=lambda tp, start, end: None)
+    order.install(consumer, gate)
+    consumer._committed_offset[TOPIC] = None
+    gate.starts[TOPIC] = 0
+    consumer.ack(message(3))
+    assert consumer._new_offset(TOPIC) is None
+    for offset in (0, 1, 2):
+        consumer.ack(message(offset))
+    assert consumer._new_offset(TOPIC) == 4
+
+
 async def test_a_jump_in_delivered_offsets_is_not_a_gap_to_commit_over(
     consumer: Consumer,
 ) -> None:

@@ -78,6 +78,21 @@ def test_a_partition_never_committed_takes_its_first_record(
     assert not gate.admit(A, 2)
 
 
+def test_a_never_committed_partition_expects_its_first_offset_once_known(
+    gate: order.Gate, committed: dict[TP, int]
+) -> None:
+    """The kill -9 run's new re-key partition: its first records were dropped inside the
+    consumer and the first one delivered (offset 8) set the expectation; with the partition's
+    first offset known at the assignment, 8 is a hole's far side and waits for a re-read."""
+    del committed[A]
+    gate.starts[A] = 0
+    assert not gate.admit(A, 8)
+    assert gate.holes == {A: [0, 0]}
+    assert [gate.admit(A, o) for o in range(9)] == [True] * 9
+    gate.reset()
+    assert gate.starts == {}
+
+
 def test_an_assignment_forgets_offsets_of_an_earlier_one(
     gate: order.Gate, committed: dict[TP, int]
 ) -> None:
