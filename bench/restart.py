@@ -51,7 +51,7 @@ async def main(articles: int, store: str) -> None:
     first = Worker()
     first.env["WIREWATCH_STORE"] = store
     print(f"--- store {store}")
-    await produce_all(first.prefix + "news.raw", make_messages(articles, seed=21))
+    await produce_all(first.prefix + "news.raw", make_messages(articles, seed=21), keyed=True)
     started = time.monotonic()
     first.start()
     try:

@@ -34,15 +34,27 @@ BOOTSTRAP = "127.0.0.1:9092"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-async def produce_all(topic: str, values: list[bytes]) -> None:
+async def produce_all(topic: str, values: list[bytes], *, keyed: bool = False) -> None:
+    """`keyed`: each wire under the article id it names, as `wirewatch feed` sends it (the
+    worker codes it where it lands); else unkeyed (the worker re-keys it once)."""
+    from streams.normalize import article_key
+
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, max_batch_size=262_144,
                                 linger_ms=5, max_request_size=4_194_304)
     await producer.start()
     try:
-        futures = [await producer.send(topic, value=v) for v in values]
+        futures = [await producer.send(topic, value=v,
+                                       key=article_key(v) if keyed else None)
+                   for v in values]
         await asyncio.gather(*futures)
     finally:
         await producer.stop()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def output_span(topic: str, count: int, timeout: float) -> tuple[int, float]:
@@ -131,23 +143,63 @@ class Worker:
             self.proc.wait(30)
 
 
-async def pipeline(values: list[bytes], **env: str) -> tuple[float, dict]:
-    """Messages queued on news.raw before the worker starts; rate from the output's stamps.
-    Also returns the size of every state table the run left in its changelogs. `env`
-    overrides the worker's settings (a variant compared in the same run)."""
+async def pipeline(values: list[bytes], *, keyed: bool = True,
+                   **env: str) -> tuple[float, float, dict]:
+    """One wire through a started worker, then the rest fed at once: articles/s from the
+    output's stamps, the worker's CPU ms per article over the drain, and the size of every
+    state table the run left in its changelogs. `env` overrides the worker's settings (a
+    variant compared in the same run)."""
     worker = Worker()
     worker.env.update(env)
-    await produce_all(worker.prefix + "news.raw", values)
     worker.start()
+    raw, events = worker.prefix + "news.raw", worker.prefix + "news.events"
     try:
-        seen, span = await output_span(worker.prefix + "news.events", len(values), timeout=600)
+        await produce_all(raw, values[:1], keyed=keyed)
+        await output_span(events, 1, timeout=120)
+        cpu = cpu_seconds(worker.proc.pid)
+        await produce_all(raw, values[1:], keyed=keyed)
+        seen, span = await output_span(events, len(values), timeout=600)
+        cpu = cpu_seconds(worker.proc.pid) - cpu
         await asyncio.sleep(3)  # the last table changes reach their changelogs
     finally:
         worker.stop()
     if seen < len(values):
         raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
     index = worker.prefix + config.NEARDUP_INDEX
-    return seen / span, await changelog_sizes(worker.env["WIREWATCH_APP_ID"], (index,))
+    sizes = await changelog_sizes(worker.env["WIREWATCH_APP_ID"], (index,))
+    return seen / span, 1000 * cpu / (len(values) - 1), sizes
+
+
+def offline_rate(values: list[bytes]) -> dict[str, float]:
+    """`wirewatch classify`'s work on the same wires, in a fresh interpreter, after its coder
+    is built (the pipeline's rate excludes its start-up too): articles/s and CPU ms each."""
+    with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as f:
+        f.write(b"\n".join(values))
+    try:
+        out = subprocess.run([sys.executable, "-m", "bench.run", "--offline-only", f.name],
+                             check=True, capture_output=True, text=True, cwd=ROOT)
+    finally:
+        os.unlink(f.name)
+    return json.loads(out.stdout)
+
+
+def offline_only(path: str) -> dict[str, float]:
+    """What `wirewatch classify` does per wire (normalize, classify, alert, one JSON line),
+    timed after the coder is built."""
+    from streams.classify import default_coder
+    from streams.offline import code_wire
+
+    values = Path(path).read_bytes().split(b"\n")
+    default_coder()
+    now = datetime.now(UTC)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for value in values:
+        classified, alerts = code_wire(value, now=now)
+        json.dumps({"article_id": classified.article_id,
+                    "events": [e.model_dump(mode="json") for e in classified.events],
+                    "alerts": [a.model_dump(mode="json") for a in alerts]}, ensure_ascii=False)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"per_s": len(values) / wall, "cpu_ms": 1000 * cpu / len(values)}
 
 
 async def passthrough(values: list[bytes]) -> float:
@@ -173,12 +225,14 @@ async def latency(rate: float, seconds: float, warmup: float = 10.0) -> dict[str
     ("warm", the steady state). The warm-up wires carry a publication time a day earlier, so
     their alerts fold among themselves and the measured wires still raise first
     publications of their own (every bench wire of one set shares one publication time)."""
+    from streams.normalize import article_key
+
     worker = Worker()
     worker.start()
     cold = make_messages(int(rate * warmup) + 1, seed=98, published_at="2025-06-03T12:00:00Z")
     warm = make_messages(int(rate * seconds), seed=99)
     # One message through first: partitions assigned, topics and tables ready.
-    await produce_all(worker.prefix + "news.raw", cold[:1])
+    await produce_all(worker.prefix + "news.raw", cold[:1], keyed=True)
     await output_span(worker.prefix + "news.events", 1, timeout=120)
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, linger_ms=0)
     await producer.start()
@@ -188,7 +242,7 @@ async def latency(rate: float, seconds: float, warmup: float = 10.0) -> dict[str
             delay = started + i / rate - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
-            await producer.send(worker.prefix + "news.raw", value=v)
+            await producer.send(worker.prefix + "news.raw", value=v, key=article_key(v))
         await producer.flush()
         consumer = AIOKafkaConsumer(worker.prefix + "news.alerts", bootstrap_servers=BOOTSTRAP,
                                     group_id=None, auto_offset_reset="earliest")
@@ -324,21 +378,34 @@ def print_coder(c: dict[str, Any]) -> None:
 
 async def main_async(args: argparse.Namespace) -> dict:
     values = make_messages(args.messages)
-    bare, thru, pipe, inline = [], [], [], []
+    bare, thru, pipe, unkeyed, inline, offline, cpu, offline_cpu = [], [], [], [], [], [], [], []
     for _ in range(args.rounds):
         bare.append(await bare_loop(values))
         thru.append(await passthrough(values))
-        rate, sizes = await pipeline(values)
+        rate, ms, sizes = await pipeline(values)
         pipe.append(rate)
+        cpu.append(ms)
+        # Wires fed without a key: the worker re-keys each by article id (one hop more).
+        unkeyed.append((await pipeline(values, keyed=False))[0])
         # The price of the per-message budget: the same work on the event loop, no thread.
         inline.append((await pipeline(values, WIREWATCH_MESSAGE_BUDGET_SECONDS="0"))[0])
+        alone = offline_rate(values)
+        offline.append(alone["per_s"])
+        offline_cpu.append(alone["cpu_ms"])
     result = {
         "messages": args.messages,
         "message_bytes": statistics.mean(len(v) for v in values),
         "bare_aiokafka_per_s": {"median": statistics.median(bare), "rounds": bare},
         "faust_passthrough_per_s": {"median": statistics.median(thru), "rounds": thru},
         "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
+        "pipeline_unkeyed_per_s": {"median": statistics.median(unkeyed), "rounds": unkeyed},
         "pipeline_inline_per_s": {"median": statistics.median(inline), "rounds": inline},
+        "offline_classify_per_s": {"median": statistics.median(offline), "rounds": offline},
+        "pipeline_cpu_ms_per_article": {"median": statistics.median(cpu), "rounds": cpu},
+        "offline_cpu_ms_per_article": {"median": statistics.median(offline_cpu),
+                                       "rounds": offline_cpu},
+        "pipeline_to_offline_ratio": statistics.median(
+            p / o for p, o in zip(pipe, offline, strict=True)),
         "pipeline_to_bare_ratio": statistics.median(p / b for p, b in zip(pipe, bare, strict=True)),
         "state": sizes,
         "latency": await latency(args.rate, args.seconds),
@@ -365,10 +432,15 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=100.0, help="steady feed rate for latency")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--offline-only", metavar="JSONL",
+                        help="only the offline rate on these wires (one per line), as JSON")
     parser.add_argument("--coder-only", action="store_true",
                         help="only the coder's speed: per 3 KB article and on long texts "
                         "(what `make bench` runs last, in a fresh interpreter)")
     args = parser.parse_args()
+    if args.offline_only:
+        print(json.dumps(offline_only(args.offline_only)))
+        return 0
     if args.coder_only:
         result = coder_speed()
         if args.json:
@@ -385,10 +457,15 @@ def main() -> int:
     for key, label in (("bare_aiokafka_per_s", "bare aiokafka consume+produce"),
                        ("faust_passthrough_per_s", "faust pass-through agent"),
                        ("pipeline_per_s", "wirewatch pipeline raw->events"),
-                       ("pipeline_inline_per_s", "  same, work on the loop (budget 0)")):
+                       ("pipeline_unkeyed_per_s", "  same, fed without keys"),
+                       ("pipeline_inline_per_s", "  same, work on the loop (budget 0)"),
+                       ("offline_classify_per_s", "offline (wirewatch classify's work)")):
         rounds = ", ".join(f"{r:,.0f}" for r in result[key]["rounds"])
         print(f"  {label:34} {result[key]['median']:>9,.0f} msg/s  [{rounds}]")
+    print(f"  pipeline / offline ratio           {result['pipeline_to_offline_ratio']:.3f}")
     print(f"  pipeline / bare ratio              {result['pipeline_to_bare_ratio']:.3f}")
+    print(f"  CPU per article: worker {result['pipeline_cpu_ms_per_article']['median']:.2f} ms, "
+          f"offline {result['offline_cpu_ms_per_article']['median']:.2f} ms")
     lat = result["latency"]
     for part, when in (("warm", f"after the first {lat['warmup_s']:.0f} s"),
                        ("cold", f"in the first {lat['warmup_s']:.0f} s after start")):
