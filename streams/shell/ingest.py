@@ -69,7 +69,8 @@ class Ingest:
         self.replica = IndexReplica(self.near_index, ctx.topics.index.get_topic_name(),
                                     settings.kafka_client_kwargs())
         self.first_sight = order.FirstSight()
-        self._raw_partitions: tuple[float, int | None] = (0.0, None)
+        # (when looked up, (news.raw's partitions, the re-key topic's))
+        self._partitions: tuple[float, tuple[int | None, int | None]] = (0.0, (None, None))
 
     def install(self) -> None:
         app, topics = self.ctx.app, self.ctx.topics
@@ -83,25 +84,27 @@ class Ingest:
         await self.coding.ready.wait()
 
     def in_place(self, article_id: str, partition: int) -> bool:
-        """Whether a raw record already sits on its article id's partition, in a `news.raw`
-        with as many partitions as the re-key topic (Faust co-partitions only equal counts)."""
-        declared = self.ctx.topics.dedup.partitions
-        checked, raw = self._raw_partitions
+        """Whether a raw record already sits on its article id's partition: where the re-key
+        topic would put it, in a `news.raw` with as many partitions (Faust co-partitions only
+        equal counts, and a changed count moves every key)."""
+        checked, counts = self._partitions
         if time.monotonic() - checked > PARTITIONS_TTL_SECONDS:
-            raw = self.raw_partition_count()
-            self._raw_partitions = (time.monotonic(), raw)
-        if raw != declared or not declared:
+            counts = (self.partition_count(self.ctx.topics.raw),
+                      self.partition_count(self.ctx.topics.dedup))
+            self._partitions = (time.monotonic(), counts)
+        raw, keyed = counts
+        if not raw or raw != keyed:
             return False
-        return partition_of(article_id.encode(), declared) == partition
+        return partition_of(article_id.encode(), raw) == partition
 
-    def raw_partition_count(self) -> int | None:
-        """`news.raw`'s partitions as the consumer's metadata knows them, else the declared
-        count (an in-memory stage has no consumer)."""
+    def partition_count(self, topic: Any) -> int | None:
+        """A topic's partitions as the consumer's metadata knows them, else as declared (an
+        in-memory stage has no consumer)."""
         consumer = getattr(self.ctx.app, "consumer", None)
         if consumer is None:
-            return self.ctx.topics.raw.partitions
+            return topic.partitions
         try:
-            return consumer.topic_partitions(self.ctx.topics.raw.get_topic_name())
+            return consumer.topic_partitions(topic.get_topic_name())
         except Exception:
             return None
 
@@ -121,13 +124,20 @@ class Ingest:
             if article is None:
                 metrics.ARTICLES_RECEIVED.labels(format="invalid").inc()
                 continue
-            metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
             metrics.STAGE_DURATION.labels(stage="normalize").observe(
                 time.perf_counter() - started
             )
+            # Counted once per record in this process, as the rest of its way is: a record
+            # delivered again (a seek back to the committed offset) is processed again but
+            # moves no counter twice. A re-keyed one is counted every time, as is the copy it
+            # forwards (a new offset: an exact duplicate), so the two balance.
             if self.in_place(article.article_id, msg.partition):
-                await self.process(event, article, RAW)
+                counts = self.first_sight(msg.topic, msg.partition, msg.offset)
+                if counts:
+                    metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
+                await self.process(event, article, RAW, counts)
                 continue
+            metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
             await guarded(
                 event, "normalize", emit, ctx.topics.dedup,
                 article.article_id.encode(), article.model_dump_json().encode(),
@@ -137,11 +147,14 @@ class Ingest:
         ctx = self.ctx
         await self.ready()
         async for event in order.in_order(ctx.gate, stream):
-            article = await ctx.guard(event, "normalize", parse_article, event.message.value)
+            msg = event.message
+            counts = self.first_sight(msg.topic, msg.partition, msg.offset)
+            article = await ctx.guard(event, "normalize", parse_article, msg.value)
             if article is not None:
-                await self.process(event, article, KEYED)
+                await self.process(event, article, KEYED, counts)
 
-    async def process(self, event: Any, article: NormalizedArticle, source: str) -> None:
+    async def process(self, event: Any, article: NormalizedArticle, source: str,
+                      counts: bool) -> None:
         """Dedup, classify and alert one article, on its article id's partition.
 
         Exact re-sends stop here; another agency's copy or a lightly edited reprint is
@@ -157,7 +170,6 @@ class Ingest:
         ctx = self.ctx
         guarded = ctx.guard
         msg = event.message
-        counts = self.first_sight(msg.topic, msg.partition, msg.offset)
         key = exact.key(article)
         mark = latest(ctx.tables.seen_hashes[key], ctx.settings.duplicate_days)
         if exact.is_duplicate(mark, msg.partition, msg.offset, source):

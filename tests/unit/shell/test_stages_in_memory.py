@@ -372,3 +372,41 @@ async def test_every_table_key_follows_the_key_of_the_topic_its_stage_reads() ->
     await alerts.escalation(FakeStream(on(ctx.topics.escalation, ctx.topics.escalation.sent)))
     assert set(ctx.tables.index_buckets.data) == {
         s.key.decode() for s in ctx.topics.escalation.sent}
+
+
+def received() -> float:
+    return sum(s.value for m in metrics.ARTICLES_RECEIVED.collect() for s in m.samples
+               if s.name.endswith("_total"))
+
+
+@pytest.mark.parametrize("route", ["in place", "re-keyed"])
+async def test_a_record_delivered_twice_keeps_received_equal_to_its_outcomes(route: str) -> None:
+    """A seek back to the committed offset delivers a raw record again in the same process:
+    received = normalized + duplicates + dead-lettered must still hold, by either route."""
+    ctx = context(partitions=4)
+    home = partition_of(b"a-1", 4)
+    partition = home if route == "in place" else (home + 1) % 4
+    before = (received(), counter(metrics.ARTICLES_NORMALIZED),
+              counter(metrics.ARTICLES_DUPLICATE))
+    ingest = stage(ctx)
+    again = [Message("t.raw", partition, 7, wire("a-1"))] * 2
+    await ingest.from_raw(FakeStream(again))
+    await ingest.from_keyed(FakeStream(rekeyed(ctx)))
+    got, normalized, duplicate = (received() - before[0],
+                                  counter(metrics.ARTICLES_NORMALIZED) - before[1],
+                                  counter(metrics.ARTICLES_DUPLICATE) - before[2])
+    assert normalized == 1
+    assert got == normalized + duplicate
+    assert got == (1 if route == "in place" else 2)
+
+
+def test_a_raw_topic_with_other_partitions_than_the_rekey_topic_is_never_read_in_place() -> None:
+    """Partitions added to news.raw alone: its partition p and the re-key topic's p are no
+    longer the same keys, so every wire takes the re-key hop."""
+    ctx = context(partitions=4)
+    ingest = stage(ctx)
+    home = partition_of(b"a-1", 4)
+    assert ingest.in_place("a-1", home)
+    ctx.topics.raw.partitions = 8
+    ingest._partitions = (0.0, (None, None))  # the looked-up counts expire
+    assert not any(ingest.in_place("a-1", p) for p in range(8))
