@@ -49,3 +49,25 @@ async def test_a_stopped_producer_fails_the_flush_and_so_the_commit() -> None:
 def test_install_replaces_faust_flush() -> None:
     transport.install()
     assert ProducerBuffer.flush is transport.flush_all
+
+
+class Cluster(SimpleNamespace):
+    def topics(self) -> set[str]:
+        return self.names
+
+
+async def test_a_topic_the_metadata_holds_is_not_declared_again(monkeypatch) -> None:
+    """No creation request and, above all, no whole-cluster metadata refresh for it."""
+    calls: list[str] = []
+
+    async def faust_create(self, topic: str, *args, **kwargs) -> None:
+        calls.append(topic)
+
+    monkeypatch.setattr(transport, "_create_topic", faust_create)
+    client = SimpleNamespace(cluster=Cluster(names={"news.raw", "app-folds-changelog"}))
+    producer = SimpleNamespace(_producer=SimpleNamespace(client=client))
+    await transport.create_topic(producer, "news.raw", 4, 1)  # type: ignore[arg-type]
+    await transport.create_topic(producer, "app-revisions-changelog", 4, 1)  # type: ignore[arg-type]
+    assert calls == ["app-revisions-changelog"]
+    await transport.create_topic(SimpleNamespace(_producer=None), "x", 4, 1)  # type: ignore[arg-type]
+    assert calls == ["app-revisions-changelog", "x"]
