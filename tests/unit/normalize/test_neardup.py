@@ -189,3 +189,34 @@ def test_headline_and_body_are_compared_together() -> None:
         "drones",
         "struck",
     ]
+
+
+def datasketch_signature(text: str) -> list[int]:
+    """The signature as datasketch builds it: one MinHash, updated with every shingle."""
+    import zlib
+
+    from datasketch import MinHash
+
+    grams = shingles(text[: neardup.MAX_TEXT_CHARS])
+    if not grams:
+        return []
+    minhash = MinHash(num_perm=NUM_PERM, seed=neardup.SEED, permutations=neardup._PERMUTATIONS,
+                      scheme=neardup._SCHEME, hashfunc=zlib.crc32)
+    minhash.update_batch(sorted(grams))
+    return [int(v) for v in minhash.hashvalues]
+
+
+def test_the_signature_is_datasketch_s_to_the_bit() -> None:
+    """The index on the topic holds signatures from before the vectorized path: a stored
+    sketch and a new one must compare alike, so the values must not move."""
+    import random
+
+    rng = random.Random(5)
+    vocabulary = ["Odesa", "drones", "grid", "ministry", "said", "élan", "Київ", "قصف", "the",
+                  "at", "least", "12", "killed", "ceasefire", "talks", "Jeddah", "port"]
+    texts = [STRIKE_REUTERS, "", "   ", "one", "two words", "exactly three words",
+             "four words at once", "the the the the the the", "Київ, ОДЕСА: удари!"]
+    texts += [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 400)))
+              for _ in range(200)]
+    for text in texts:
+        assert signature(text) == datasketch_signature(text), text[:60]
