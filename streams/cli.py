@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from streams import config
 
@@ -210,27 +211,32 @@ async def _alerts(args: argparse.Namespace) -> int:
 # --- classify (offline) -------------------------------------------------------------------
 
 
-def run_classify(args: argparse.Namespace) -> int:
-    from streams.inputs import read_inputs
+def classified_line(label: str, value: bytes, now: datetime) -> dict[str, Any]:
+    """One line of `wirewatch classify`'s output: the wire's events and alerts, or why it
+    was rejected (`make bench` times exactly this as the offline rate)."""
     from streams.normalize import Rejected
     from streams.offline import code_wire
+
+    try:
+        classified, alerts = code_wire(value, now=now)
+    except Rejected as exc:
+        return {"input": label, "rejected": {"reason": exc.reason, "error": exc.error}}
+    return {
+        "input": label,
+        "article_id": classified.article_id,
+        "events": [e.model_dump(mode="json") for e in classified.events],
+        "alerts": [a.model_dump(mode="json") for a in alerts],
+    }
+
+
+def run_classify(args: argparse.Namespace) -> int:
+    from streams.inputs import read_inputs
 
     rejected = 0
     now = datetime.now(UTC)
     for label, value in read_inputs(args.paths):
-        try:
-            classified, alerts = code_wire(value, now=now)
-        except Rejected as exc:
-            rejected += 1
-            line = {"input": label, "rejected": {"reason": exc.reason, "error": exc.error}}
-            print(json.dumps(line, ensure_ascii=False), flush=True)
-            continue
-        line = {
-            "input": label,
-            "article_id": classified.article_id,
-            "events": [e.model_dump(mode="json") for e in classified.events],
-            "alerts": [a.model_dump(mode="json") for a in alerts],
-        }
+        line = classified_line(label, value, now)
+        rejected += "rejected" in line
         print(json.dumps(line, ensure_ascii=False), flush=True)
     return 2 if rejected else 0
 
