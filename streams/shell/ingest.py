@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from aiokafka.partitioner import murmur2
+from aiokafka.partitioner import DefaultPartitioner
 from faust.types import StreamT
 
 from schemas import NormalizedArticle
@@ -55,7 +55,7 @@ def article_signature(article: NormalizedArticle) -> list[int]:
 def partition_of(key: bytes, partitions: int) -> int:
     """Kafka's default partitioner (murmur2, as the Java client and aiokafka place a keyed
     record): where a record keyed by `key` lands among `partitions`."""
-    return (murmur2(key) & 0x7FFFFFFF) % partitions
+    return DefaultPartitioner()(key, range(partitions), None)
 
 
 class Ingest:
@@ -131,13 +131,13 @@ class Ingest:
             # delivered again (a seek back to the committed offset) is processed again but
             # moves no counter twice. A re-keyed one is counted every time, as is the copy it
             # forwards (a new offset: an exact duplicate), so the two balance.
-            if self.in_place(article.article_id, msg.partition):
-                counts = self.first_sight(msg.topic, msg.partition, msg.offset)
-                if counts:
-                    metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
+            in_place = self.in_place(article.article_id, msg.partition)
+            counts = not in_place or self.first_sight(msg.topic, msg.partition, msg.offset)
+            if counts:
+                metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
+            if in_place:
                 await self.process(event, article, RAW, counts)
                 continue
-            metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
             await guarded(
                 event, "normalize", emit, ctx.topics.dedup,
                 article.article_id.encode(), article.model_dump_json().encode(),
