@@ -13,6 +13,7 @@ import faust
 
 from streams import acks, config, order, transport
 from streams.budget import Budget
+from streams.shell import state_table
 from streams.shell.alerts import Alerts
 from streams.shell.coding import Coding
 from streams.shell.context import Context
@@ -72,7 +73,9 @@ def create_app(settings: config.Settings) -> faust.App:
     transport.install()
     acks.install()
     order.install_fetch_count()
-    app = faust.App(settings.app_id, **faust_options(settings))
+    state_table.install()
+    # Table writes reach their changelogs once per key per commit, deflated when large.
+    app = faust.App(settings.app_id, Table=state_table.StateTable, **faust_options(settings))
     topics = Topics.declare(app, settings)
     raw_name = topics.raw.get_topic_name()
     gate = order.Gate(

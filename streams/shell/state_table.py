@@ -1,0 +1,124 @@
+"""How table state reaches its changelogs: one record per key per commit, deflated when large.
+
+Two costs of Faust's tables, measured on the bench wires (2026-12-05):
+
+- Faust sends a changelog record on every write. A fold that takes ten reports in a second
+  is written ten times, whole; the changelog keeps every copy until the log cleaner runs, and
+  a restart replays them. Kafka Streams puts a record cache in front of its changelogs for
+  this: writes to one key between two commits become one record. `StateTable` does the same.
+  The table itself (what the next message reads) changes at once; only the changelog record
+  waits, and every waiting record is handed to the producer before a commit
+  (`install`), whose flush then waits for it. A committed offset therefore still stands for
+  durable state, and a crash loses only writes whose source offsets were not committed,
+  which the successor processes again: the guarantee the offset-stamped state was built on
+  (`streams.alerting.revisions.stamp`, `folding.stamp`, `normalize.exact.mark`).
+- The alert tables hold whole alerts (evidence, event ids, a fold's reports): 1.3 KB per
+  article in the revisions and ~4 KB per fold write, repetitive JSON that zlib at level 1
+  shrinks to a third in ~15 µs a value. Small values (marks, counters) stay plain: deflate's
+  header outweighs what it would save. A deflated value starts with zlib's header byte `x`
+  (0x78), which no JSON text starts with, so a changelog written before, plain JSON
+  throughout, still reads.
+"""
+
+from __future__ import annotations
+
+import zlib
+from types import SimpleNamespace
+from typing import Any
+
+import faust
+from faust.serializers import codecs
+from faust.tables.manager import TableManager
+from faust.transport.consumer import Consumer
+
+NAME = "json-deflate"
+# Below this many bytes of JSON a value is written as it is.
+MIN_DEFLATE_BYTES = 256
+LEVEL = 1  # level 6 saves 4% more bytes for 30% more time
+
+_commit_offsets = Consumer._commit_offsets
+_on_partitions_revoked = TableManager.on_partitions_revoked
+
+
+class Deflate(codecs.Codec):
+    """Bytes deflated when at least `MIN_DEFLATE_BYTES` long; both forms read back."""
+
+    def _dumps(self, obj: Any) -> bytes:
+        data = bytes(obj)
+        if len(data) < MIN_DEFLATE_BYTES:
+            return data
+        return zlib.compress(data, LEVEL)
+
+    def _loads(self, s: bytes) -> Any:
+        if s[:1] == b"x":
+            return zlib.decompress(s)
+        return s
+
+
+def register() -> str:
+    """Register the codec with Faust (idempotent) and return its name."""
+    codecs.register(NAME, codecs.get_codec("json") | Deflate())
+    return NAME
+
+
+class StateTable(faust.Table):
+    """Faust's table with its changelog writes coalesced per key until the next commit and
+    its values written with the deflating codec (`faust.App(..., Table=StateTable)`,
+    Faust's documented hook for the table class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # (changelog partition, key) -> the latest write's send_changelog arguments
+        self.pending: dict[tuple[int | None, Any], tuple[Any, ...]] = {}
+
+    def _serializer_from_type(self, typ: Any) -> Any:
+        if typ is None:  # plain JSON values: every table of ours
+            return register()
+        return super()._serializer_from_type(typ)
+
+    def send_changelog(self, partition: int | None, key: Any, value: Any,
+                       key_serializer: Any = None, value_serializer: Any = None) -> Any:
+        """Held until the next commit; a later write to the key replaces it (a delete too).
+
+        Faust's callers only read the record's partition from what this returns; a table
+        that leaves the partition to the producer's partitioner is not held."""
+        if partition is None:
+            return super().send_changelog(partition, key, value, key_serializer,
+                                          value_serializer)
+        self.pending[(partition, key)] = (partition, key, value, key_serializer,
+                                          value_serializer)
+        return SimpleNamespace(message=SimpleNamespace(partition=partition))
+
+    def flush_changelog(self) -> int:
+        """Hand every held write to the producer: the records it stands for."""
+        pending, self.pending = self.pending, {}
+        for args in pending.values():
+            super().send_changelog(*args)
+        return len(pending)
+
+
+def flush_changelogs(app: Any) -> int:
+    """Every held table write of the app, handed to the producer."""
+    return sum(table.flush_changelog() for table in app.tables.values()
+               if isinstance(table, StateTable))
+
+
+async def commit_offsets(self: Consumer, offsets: Any, start_new_transaction: bool = True) -> Any:
+    """Faust's commit, after the held table writes: its producer flush then waits for them
+    too, so no offset is committed ahead of the state its messages wrote."""
+    flush_changelogs(self.app)
+    return await _commit_offsets(self, offsets, start_new_transaction=start_new_transaction)
+
+
+def on_partitions_revoked(self: TableManager, revoked: Any) -> None:
+    """Held writes leave before the partitions do: the rebalance's producer flush, which
+    comes next, waits for them, as it waited for Faust's own immediate writes."""
+    flush_changelogs(self.app)
+    _on_partitions_revoked(self, revoked)
+
+
+def install() -> None:
+    """Idempotent: called where the app is built."""
+    register()
+    Consumer._commit_offsets = commit_offsets  # type: ignore[method-assign]
+    TableManager.on_partitions_revoked = on_partitions_revoked  # type: ignore[method-assign]
