@@ -19,6 +19,10 @@ from streams.shell.context import Context
 log = logging.getLogger("wirewatch")
 
 LAG_INTERVAL_SECONDS = 2.0
+# A readiness probe that finds the worker not ready has its facts gathered afresh, at most
+# this often: the timer's answer can be 2 s old, and a restarted worker should take traffic
+# the moment it can, not at the timer's next turn.
+RECHECK_SECONDS = 0.2
 
 
 def quiet_transport_logs() -> None:
@@ -45,6 +49,8 @@ class Probes:
         self.lagging: set[health.TopicPartition] = set()
         self.told_stall = 0.0
         self.up = False
+        self.checked = 0.0  # when check_health last finished (monotonic)
+        self.checking = asyncio.Lock()
 
     def is_source(self, tp: Any) -> bool:
         return tp.topic in self.sources
@@ -53,7 +59,7 @@ class Probes:
         app, settings = self.ctx.app, self.ctx.settings
         app.on_partitions_assigned.connect(self.on_assigned)
         app.task(self.reread_holes)
-        app.timer(LAG_INTERVAL_SECONDS)(self.check_health)
+        app.timer(LAG_INTERVAL_SECONDS)(self.tick)
 
         @app.page("/metrics")
         async def metrics_page(web: Any, request: Any) -> Any:
@@ -71,6 +77,8 @@ class Probes:
         async def ready_page(web: Any, request: Any) -> Any:
             """Readiness: partitions held, tables recovered, broker reachable, progress
             made."""
+            if not self.ready and self.up:
+                await self.recheck()
             body = {"ready": self.ready, "reasons": self.reasons, "app_id": settings.app_id}
             return web.json(body, status=200 if self.ready else 503)
 
@@ -127,6 +135,18 @@ class Probes:
                     await admin.close()
             return False
 
+    async def tick(self) -> None:
+        async with self.checking:
+            await self.check_health()
+
+    async def recheck(self) -> None:
+        """The facts gathered again for a probe, unless they are fresh or being gathered."""
+        if time.monotonic() - self.checked < RECHECK_SECONDS:
+            return
+        async with self.checking:
+            if time.monotonic() - self.checked >= RECHECK_SECONDS:
+                await self.check_health()
+
     async def check_health(self) -> None:
         """Lag per assigned source partition from the committed offset (what is durably
         done), readiness from the group, recovery, broker and progress."""
@@ -177,6 +197,7 @@ class Probes:
                         order.client_state(app, list(facts.stalled)))
         self.ready, self.reasons = health.readiness(facts)
         metrics.WORKER_READY.set(1 if self.ready else 0)
+        self.checked = time.monotonic()
 
     async def declare_topics(self) -> None:
         """Subscribers (kcat, `wirewatch alerts`) may attach before the first message of a
