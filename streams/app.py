@@ -87,6 +87,8 @@ def create_app(settings: config.Settings) -> faust.App:
                   Budget(settings.message_budget, inline_max=settings.inline_max))
     ctx = Context(app=app, settings=settings, topics=topics,
                   tables=Tables.declare(app, settings), guard=guard, gate=gate)
+    state_table.check_routes(app, {t.get_topic_name(): t.partitions for t in (
+        topics.raw, topics.dedup, topics.fold, topics.escalation)})
     coding, alerts = Coding(ctx), Alerts(ctx)
     ingest = Ingest(ctx, coding, alerts)
     probes = Probes(ctx, ingest.replica, coding.ready)

@@ -32,6 +32,15 @@ def key(article: NormalizedArticle) -> str:
     return f"{article.article_id}|{identity(article)}"
 
 
+def article_of(table_key: str) -> str:
+    """The article id a dedup table key belongs to: what its partition follows.
+
+    >>> article_of("reuters-123|9f2c:v2")
+    'reuters-123'
+    """
+    return table_key.rsplit("|", 1)[0]
+
+
 def mark(article_id: str, partition: int, offset: int, topic: str = "") -> dict[str, Any]:
     """What the table stores for an identity: who carried it first, and where (`topic`
     tells the stage's source topics apart: a record's offset is only unique in its topic)."""

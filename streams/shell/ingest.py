@@ -24,7 +24,6 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from aiokafka.partitioner import DefaultPartitioner
 from faust.types import StreamT
 
 from schemas import NormalizedArticle
@@ -37,6 +36,7 @@ from streams.shell.alerts import Alerts
 from streams.shell.coding import Coding
 from streams.shell.context import Context, parse_article, text_size
 from streams.shell.guard import emit
+from streams.shell.state_table import partition_of
 from streams.shell.topology import index_horizon_ms, latest
 
 log = logging.getLogger("wirewatch")
@@ -50,12 +50,6 @@ PARTITIONS_TTL_SECONDS = 10.0
 
 def article_signature(article: NormalizedArticle) -> list[int]:
     return neardup.signature(neardup.article_text(article.headline, article.body))
-
-
-def partition_of(key: bytes, partitions: int) -> int:
-    """Kafka's default partitioner (murmur2, as the Java client and aiokafka place a keyed
-    record): where a record keyed by `key` lands among `partitions`."""
-    return DefaultPartitioner()(key, range(partitions), None)
 
 
 class Ingest:

@@ -7,6 +7,7 @@ processed, and recovers that partition's keys with it after a restart or rebalan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -15,6 +16,7 @@ import faust
 
 from streams import config
 from streams.alerting import escalation
+from streams.normalize import exact
 
 DEDUP_TOPIC = "news.normalize.dedup"
 FOLD_TOPIC = "news.alerts.fold"
@@ -133,6 +135,11 @@ CHANGELOG_CONFIG = {
 }
 
 
+def _same(key: str) -> str:
+    """A table keyed exactly like its source topic."""
+    return key
+
+
 def _nothing() -> None:
     """Default of the daily tables: a missing key reads as None and is not stored."""
     return None
@@ -171,17 +178,21 @@ class Tables:
     def declare(cls, app: faust.App, settings: config.Settings) -> Tables:
         prefix, parts = settings.topic_prefix, settings.topic_partitions
 
-        def table(name: str, **kw: Any) -> Any:
-            return app.Table(f"{prefix}{name}", partitions=parts, key_type=str,
-                             extra_topic_configs=CHANGELOG_CONFIG, **kw)
+        def table(name: str, route: Callable[[str], str] = _same, **kw: Any) -> Any:
+            """A table whose keys belong on the partition of `route(key)` as a message key
+            (`StateTable.check_route`)."""
+            created = app.Table(f"{prefix}{name}", partitions=parts, key_type=str,
+                                extra_topic_configs=CHANGELOG_CONFIG, **kw)
+            created.route = route
+            return created
 
-        def daily(name: str, days: int) -> Any:
-            return table(name, default=_nothing).tumbling(
+        def daily(name: str, days: int, route: Callable[[str], str] = _same) -> Any:
+            return table(name, route, default=_nothing).tumbling(
                 DAY, expires=timedelta(days=days + 1))
 
         esc = settings.escalation
         return cls(
-            seen_hashes=daily("content-hashes", settings.duplicate_days),
+            seen_hashes=daily("content-hashes", settings.duplicate_days, exact.article_of),
             revisions=daily("alert-revisions", settings.revision_days),
             folds=table("alert-folds", default=None),
             index_buckets=table("escalation-index", default=escalation.empty).tumbling(

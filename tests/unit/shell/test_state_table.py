@@ -6,6 +6,7 @@ import zlib
 from datetime import UTC, datetime
 
 import orjson
+import pytest
 from faust.serializers import codecs
 
 from schemas import Alert, Evidence
@@ -87,19 +88,26 @@ def _table(monkeypatch, name: str = "alert-folds") -> tuple[state_table.StateTab
     return table, sends
 
 
+def _home(table: state_table.StateTable, key: str) -> int:
+    return state_table.partition_of(key.encode(), table.partitions)
+
+
+A, B, C = "strategic_strike|RUS-UKR|geo:1", "strategic_strike|RUS-UKR|geo:2", "talks|SDN-SDN|-"
+
+
 def test_writes_to_one_key_between_commits_become_one_record(monkeypatch) -> None:
     table, sends = _table(monkeypatch)
     for n in range(10):
-        table.send_changelog(2, "kind|RUS-UKR|geo:1", {"reports": n})
-    table.send_changelog(3, "kind|RUS-UKR|geo:2", {"reports": 1})
-    table.send_changelog(2, "kind|SDN-SDN|geo:3", {"reports": 1})
-    table.send_changelog(2, "kind|SDN-SDN|geo:3", None)  # deleted since: the delete goes
+        table.send_changelog(_home(table, A), A, {"reports": n})
+    table.send_changelog(_home(table, B), B, {"reports": 1})
+    table.send_changelog(_home(table, C), C, {"reports": 1})
+    table.send_changelog(_home(table, C), C, None)  # deleted since: the delete goes
     assert sends.records == []
     assert table.flush_changelog() == 3
     assert sorted(sends.records, key=str) == sorted([
-        (2, "kind|RUS-UKR|geo:1", {"reports": 9}),
-        (3, "kind|RUS-UKR|geo:2", {"reports": 1}),
-        (2, "kind|SDN-SDN|geo:3", None),
+        (_home(table, A), A, {"reports": 9}),
+        (_home(table, B), B, {"reports": 1}),
+        (_home(table, C), C, None),
     ], key=str)
     assert table.flush_changelog() == 0  # nothing is sent twice
 
@@ -107,33 +115,56 @@ def test_writes_to_one_key_between_commits_become_one_record(monkeypatch) -> Non
 def test_setting_and_deleting_keys_go_through_the_held_writes(monkeypatch) -> None:
     """Faust's own entry points: `table[key] = value` and `del table[key]` in an agent."""
     table, sends = _table(monkeypatch)
-    monkeypatch.setattr(table, "partition_for_key", lambda key: 2)
-    table["kind|RUS-UKR|geo:1"] = {"reports": 1}
-    table["kind|RUS-UKR|geo:1"] = {"reports": 2}
-    table["kind|SDN-SDN|geo:3"] = {"reports": 1}
-    del table["kind|SDN-SDN|geo:3"]
-    assert table["kind|RUS-UKR|geo:1"] == {"reports": 2}  # read back at once
+    monkeypatch.setattr(table, "partition_for_key", lambda key: _home(table, key))
+    table[A] = {"reports": 1}
+    table[A] = {"reports": 2}
+    table[C] = {"reports": 1}
+    del table[C]
+    assert table[A] == {"reports": 2}  # read back at once
     assert sends.records == []
     table.flush_changelog()
-    assert sorted(sends.records, key=str) == [
-        (2, "kind|RUS-UKR|geo:1", {"reports": 2}), (2, "kind|SDN-SDN|geo:3", None)]
+    assert sorted(sends.records, key=str) == sorted(
+        [(_home(table, A), A, {"reports": 2}), (_home(table, C), C, None)], key=str)
 
 
-def test_a_key_on_two_partitions_is_two_records(monkeypatch) -> None:
-    """A changelog partition is its source partition: the same key written from two (a
-    rebalance between) is two records, never one on the wrong partition."""
-    table, sends = _table(monkeypatch)
-    table.send_changelog(0, "k", 1)
-    table.send_changelog(1, "k", 2)
-    table.flush_changelog()
-    assert sorted(sends.records) == [(0, "k", 1), (1, "k", 2)]
+def test_a_key_written_from_another_partition_is_refused(monkeypatch) -> None:
+    """A fold key written while processing a message of another key's partition would be
+    recovered by whichever worker holds that partition: two halves of one fold."""
+    table, _ = _table(monkeypatch)
+    wrong = (_home(table, A) + 1) % table.partitions
+    with pytest.raises(state_table.StateKeyError, match="belongs on partition"):
+        table.send_changelog(wrong, A, {"reports": 1})
+    assert table.pending == {}
+
+
+def test_an_exact_dedup_mark_routes_by_its_article_id(monkeypatch) -> None:
+    """Its key is `article id|content identity`; its partition is the article id's."""
+    table, _ = _table(monkeypatch, "content-hashes")
+    key = "reuters-77|9f2c01:v1"
+    window = (0.0, 86_400.0)
+    home = state_table.partition_of(b"reuters-77", table.partitions)
+    table.send_changelog(home, (key, window), {"id": "reuters-77"})
+    with pytest.raises(state_table.StateKeyError):
+        table.send_changelog((home + 1) % table.partitions, (key, window), {"id": "x"})
+
+
+def test_every_table_declares_its_route_and_a_table_without_one_is_refused() -> None:
+    app = create_app(config.Settings.from_env())
+    assert all(t.route is not None for t in app.tables.values())
+    table = next(iter(app.tables.values()))
+    state_table.check_routes(app, {"news.raw": table.partitions})
+    with pytest.raises(state_table.StateKeyError, match="source topics have"):
+        state_table.check_routes(app, {"news.raw": table.partitions + 2})
+    table.route = None
+    with pytest.raises(state_table.StateKeyError, match="no route"):
+        state_table.check_routes(app, {})
 
 
 async def test_a_commit_hands_the_held_writes_over_before_faust_flushes_and_commits(
     monkeypatch,
 ) -> None:
     table, sends = _table(monkeypatch)
-    table.send_changelog(1, "a|b|c", {"n": 1})
+    table.send_changelog(_home(table, A), A, {"n": 1})
     seen: list[int] = []
 
     async def faust_commit(consumer: object, offsets: object, **kw: object) -> bool:
@@ -148,10 +179,9 @@ async def test_a_commit_hands_the_held_writes_over_before_faust_flushes_and_comm
 
 def test_a_revocation_hands_the_held_writes_over_first(monkeypatch) -> None:
     table, sends = _table(monkeypatch)
-    table.send_changelog(1, "a|b|c", {"n": 1})
+    table.send_changelog(_home(table, A), A, {"n": 1})
     seen: list[int] = []
     monkeypatch.setattr(state_table, "_on_partitions_revoked",
                         lambda manager, revoked: seen.append(len(sends.records)))
     state_table.on_partitions_revoked(table.app.tables, {("t", 1)})
     assert seen == [1]
-
