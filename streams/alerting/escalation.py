@@ -137,23 +137,57 @@ def _top(events: Iterable[list[Any]], n: int) -> list[list[Any]]:
 
 
 def add(
-    state: WindowState | None, contribution: Contribution, *, top_events: int = 5
+    state: WindowState | None, contribution: Contribution, *, top_events: int = 5,
+    at: tuple[int, int] | None = None,
 ) -> WindowState:
     """The window's state with one contribution added; a new dict, the input is not changed.
 
     A contribution whose event is already among the top contributors is a replay and changes
     nothing (the caller should still feed each article version once: see
-    `RevisionOutcome.first_sighting`).
+    `RevisionOutcome.first_sighting`). `at` is the (partition, offset) of the message that
+    carries it, kept as `src` so that a replay of any message up to it is known (`applied`).
     """
     state = state or empty()
+    stamp = {"src": list(at)} if at is not None else {}
     if any(e[0] == contribution.event_id for e in state["events"]):
-        return {**state, "events": [list(e) for e in state["events"]]}
+        return {**state, "events": [list(e) for e in state["events"]], **stamp}
     entry = [contribution.event_id, contribution.type, contribution.score, contribution.article_id]
     return {
         "score": round(state["score"] + contribution.score, 3),
         "count": state["count"] + 1,
         "events": _top([*state["events"], entry], top_events),
+        **stamp,
     }
+
+
+def applied(state: WindowState | None, partition: int, offset: int) -> bool:
+    """Whether the message at (partition, offset) is already counted in this bucket.
+
+    One key's contributions arrive on one partition in offset order, and a bucket is written
+    by every contribution that falls in it: a bucket stamped by offset 120 has counted every
+    one of its contributions up to 120. A replay after a crash (offsets after the last commit
+    delivered again, the state already holding some of them) then counts none twice; the
+    top-contributor check in `add` alone missed every event outside the top five.
+
+    >>> applied({"score": 10.0, "count": 1, "events": [], "src": [2, 120]}, 2, 117)
+    True
+    """
+    src = (state or {}).get("src")
+    return bool(src) and src[0] == partition and offset <= src[1]
+
+
+def last_surge(stored: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The last surge alert a key published, from the table's value: `{"alert", "src"}`, or
+    the bare alert a worker before the replay stamp stored."""
+    if stored is None:
+        return None
+    return stored["alert"] if "src" in stored else stored
+
+
+def surge_written_by(stored: Mapping[str, Any] | None, partition: int, offset: int) -> bool:
+    """Whether the key's last surge was published by the message at (partition, offset):
+    its replay re-publishes it, since the crashed run's send may never have left."""
+    return stored is not None and list(stored.get("src", ()))[:2] == [partition, offset]
 
 
 def combine(states: Iterable[WindowState | None], *, top_events: int = 5) -> WindowState:

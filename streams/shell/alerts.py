@@ -117,15 +117,27 @@ class Alerts:
             await guarded(event, "alert", self.escalate, part, event)
 
     async def escalate(self, part: escalation.Contribution, event: faust.EventT) -> None:
-        surge = self.update_index(part, event)
+        """Count, store, publish; a contribution its bucket has counted already (a replay
+        after a crash) counts nothing, and re-publishes the surge it raised, if any."""
+        msg, tables = event.message, self.ctx.tables
+        stored = tables.last_surge.get(part.key)
+        if escalation.applied(tables.index_buckets[part.key].current(), msg.partition,
+                              msg.offset):
+            if escalation.surge_written_by(stored, msg.partition, msg.offset):
+                await self.publish(Alert.model_validate(escalation.last_surge(stored)))
+            return
+        surge = self.update_index(part, event, escalation.last_surge(stored))
         if surge is not None:
-            self.ctx.tables.last_surge[part.key] = surge.model_dump(mode="json")
+            tables.last_surge[part.key] = {"alert": surge.model_dump(mode="json"),
+                                           "src": [msg.partition, msg.offset]}
             await self.publish(surge)
 
-    def update_index(self, part: escalation.Contribution, event: faust.EventT) -> Alert | None:
+    def update_index(self, part: escalation.Contribution, event: faust.EventT,
+                     last: Any) -> Alert | None:
         tables, esc_config = self.ctx.tables, self.esc_config
         buckets = tables.index_buckets[part.key]
-        tables.index_buckets[part.key] = escalation.add(buckets.current(), part)
+        tables.index_buckets[part.key] = escalation.add(
+            buckets.current(), part, at=(event.message.partition, event.message.offset))
         step = esc_config.step.total_seconds()
         per_window = self.buckets_per_window
         history = [buckets.delta(i * step) for i in range(2 * per_window)]
@@ -134,8 +146,7 @@ class Alerts:
         return escalation.surge(
             escalation.combine(history[:per_window]),
             escalation.combine(history[per_window:]),
-            esc_config, key=part.key, window_start=start, window_end=end, now=now,
-            last=tables.last_surge.get(part.key),
+            esc_config, key=part.key, window_start=start, window_end=end, now=now, last=last,
         )
 
     async def publish(self, item: Alert) -> None:

@@ -11,11 +11,15 @@ from streams.alerting.escalation import (
     Contribution,
     EscalationConfig,
     add,
+    applied,
     combine,
     contributions,
+    empty,
+    last_surge,
     previous_bounds,
     surge,
     surge_id,
+    surge_written_by,
     window_bounds,
 )
 
@@ -238,3 +242,25 @@ def test_a_series_of_strikes_on_one_pair_raises_one_surge() -> None:
     assert all(
         b.escalation_index >= 1.5 * a.escalation_index for a, b in itertools.pairwise(published)
     )
+
+
+def test_a_bucket_knows_every_offset_it_counted_up_to_its_stamp() -> None:
+    state = None
+    for offset in (3, 7, 12):
+        state = add(state, Contribution("dyad:RUS-UKR", 10.0, f"e{offset}", "attack.aerial",
+                                        "a-1"), at=(1, offset))
+    assert state["src"] == [1, 12]
+    assert applied(state, 1, 12) and applied(state, 1, 5)
+    assert not applied(state, 1, 13)
+    assert not applied(state, 0, 5)  # another partition's offsets say nothing
+    assert not applied(None, 1, 0) and not applied(empty(), 1, 0)
+
+
+def test_the_last_surge_reads_in_both_stored_forms() -> None:
+    alert = {"alert_id": "alr_1", "window_end": "2026-03-02T07:00:00+00:00"}
+    assert last_surge({"alert": alert, "src": [0, 9]}) == alert
+    assert last_surge(alert) == alert  # stored before the replay stamp
+    assert last_surge(None) is None
+    assert surge_written_by({"alert": alert, "src": [0, 9]}, 0, 9)
+    assert not surge_written_by({"alert": alert, "src": [0, 9]}, 0, 8)
+    assert not surge_written_by(alert, 0, 9)

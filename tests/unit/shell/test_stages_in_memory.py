@@ -410,3 +410,34 @@ def test_a_raw_topic_with_other_partitions_than_the_rekey_topic_is_never_read_in
     ctx.topics.raw.partitions = 8
     ingest._partitions = (0.0, (None, None))  # the looked-up counts expire
     assert not any(ingest.in_place("a-1", p) for p in range(8))
+
+
+def contribution_records(n: int, key: str = "dyad:RUS-UKR") -> list[Message]:
+    """`n` strike events of distinct articles on one escalation key, at offsets 0..n-1."""
+    parts = [escalation.Contribution(key, 10.0, f"a-{i}-e1", "attack.aerial", f"a-{i}")
+             for i in range(n)]
+    return [Message("t.escalation", 0, i, json.dumps(p._asdict()).encode(), key.encode())
+            for i, p in enumerate(parts)]
+
+
+async def test_a_replay_of_the_escalation_hop_counts_no_contribution_twice() -> None:
+    """After a crash the offsets since the last commit come again while the index already
+    holds some of them: each is counted once, and the surge one of them raised is published
+    again under its id (the crashed run's send may never have left)."""
+    ctx = context()
+    alerts = Alerts(ctx)
+    records = contribution_records(20)
+    await alerts.escalation(FakeStream(records))
+    bucket = ctx.tables.index_buckets.data["dyad:RUS-UKR"]
+    assert (bucket["score"], bucket["count"]) == (200.0, 20)
+    # ten strikes make a sharp rise (offset 9), fifteen cross the threshold of 150 (offset
+    # 14): one surge, updated once
+    surges = [Alert.model_validate_json(s.value) for s in ctx.topics.alerts.sent]
+    assert [(a.escalation_index, a.revision) for a in surges] == [(100.0, 0), (150.0, 1)]
+    assert surges[0].alert_id == surges[1].alert_id
+    await alerts.escalation(FakeStream(records[5:]))  # delivered again
+    bucket = ctx.tables.index_buckets.data["dyad:RUS-UKR"]
+    assert (bucket["score"], bucket["count"]) == (200.0, 20)
+    # the message that last wrote the surge publishes it again; nothing else does
+    again = [Alert.model_validate_json(s.value) for s in ctx.topics.alerts.sent[2:]]
+    assert again == surges[1:]
