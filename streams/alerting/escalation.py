@@ -45,7 +45,7 @@ write per contribution instead of 24).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
@@ -319,3 +319,42 @@ def surge(
             }
         )
     return alert
+
+
+def step(
+    part: Contribution,
+    windows: Sequence[WindowState | None],
+    stored_last: Mapping[str, Any] | None,
+    partition: int,
+    offset: int,
+    timestamp: float,
+    config: EscalationConfig | None = None,
+) -> tuple[Alert | None, WindowState | None, dict[str, Any] | None]:
+    """One contribution on the escalation hop: (the surge to publish or None, the new
+    newest bucket or None when unchanged, the new last-surge value or None when unchanged).
+
+    `windows` are the key's last 2 x window / step hourly buckets, newest first (the one the
+    record's `timestamp`, the event time, falls in); `stored_last` is the key's last-surge
+    value. Count, store, publish: a contribution its bucket has counted already (a replay
+    after a crash, `applied`) counts nothing and re-publishes the surge its message raised,
+    if it raised the last one."""
+    config = config or EscalationConfig()
+    if applied(windows[0], partition, offset):
+        again = (Alert.model_validate(last_surge(stored_last))
+                 if stored_last is not None and surge_written_by(stored_last, partition, offset)
+                 else None)
+        return again, None, None
+    bucket = add(windows[0], part, top_events=config.top_events, at=(partition, offset))
+    per_window = round(config.window / config.step)
+    history = [bucket, *windows[1:2 * per_window]]
+    now = datetime.fromtimestamp(timestamp, UTC)
+    start, end = window_bounds(now, config)
+    alert = surge(
+        combine(history[:per_window], top_events=config.top_events),
+        combine(history[per_window:], top_events=config.top_events),
+        config, key=part.key, window_start=start, window_end=end, now=now,
+        last=last_surge(stored_last),
+    )
+    if alert is None:
+        return None, bucket, None
+    return alert, bucket, {"alert": alert.model_dump(mode="json"), "src": [partition, offset]}

@@ -325,6 +325,27 @@ def fold_event(
     return published, {"folds": folds}
 
 
+def step(
+    state: Mapping[str, Any] | None,
+    alert: Alert,
+    partition: int,
+    offset: int,
+    *,
+    now: datetime,
+    window: timedelta = DEFAULT_WINDOW,
+) -> tuple[Alert | None, dict[str, Any] | None]:
+    """One report on the fold hop: (the alert to publish or None, the key's new state, or
+    None when it is unchanged).
+
+    Fold, stamp with the source offset, publish. A replay of the offset that last wrote the
+    key's folds re-publishes what that run published (`republished`), since the crashed
+    run's send may not have reached the broker, and changes nothing."""
+    if state is not None and written_by(state, partition, offset):
+        return republished(state, alert), None
+    published, folded = fold_event(state, alert, now=now, window=window)
+    return published, stamp(folded, partition, offset, published)
+
+
 def stamp(
     state: Mapping[str, Any], partition: int, offset: int, published: Alert | None
 ) -> dict[str, Any]:

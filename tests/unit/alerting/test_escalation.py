@@ -17,6 +17,7 @@ from streams.alerting.escalation import (
     empty,
     last_surge,
     previous_bounds,
+    step,
     surge,
     surge_id,
     surge_written_by,
@@ -264,3 +265,33 @@ def test_the_last_surge_reads_in_both_stored_forms() -> None:
     assert surge_written_by({"alert": alert, "src": [0, 9]}, 0, 9)
     assert not surge_written_by({"alert": alert, "src": [0, 9]}, 0, 8)
     assert not surge_written_by(alert, 0, 9)
+
+
+def test_the_escalation_step_counts_raises_and_on_a_replay_counts_nothing() -> None:
+    """The escalation hop's whole step, as the stage adapter runs it: fifteen strikes on one
+    key in one hour cross the threshold; offset 14 delivered again re-publishes the surge and
+    writes nothing."""
+    per_window = round(CONFIG.window / CONFIG.step)
+    windows: list = [None] * (2 * per_window)
+    last = None
+    published = []
+    now = T0.timestamp() + 600
+    for offset in range(15):
+        part = Contribution("dyad:RUS-UKR", 10.0, f"a{offset}-e1", "attack.aerial", f"a{offset}")
+        alert, bucket, new_last = step(part, windows, last, 3, offset, now, CONFIG)
+        assert bucket is not None
+        windows = [bucket, *windows[1:]]
+        last = new_last or last
+        if alert is not None:
+            published.append((offset, alert))
+    assert [(o, a.escalation_index, a.revision) for o, a in published] == [
+        (9, 100.0, 0), (14, 150.0, 1)]
+    assert published[0][1].dyad == "RUS-UKR"
+    assert published[0][1].alert_id == published[1][1].alert_id
+    assert windows[0]["score"] == 150.0 and windows[0]["src"] == [3, 14]
+    part = Contribution("dyad:RUS-UKR", 10.0, "a14-e1", "attack.aerial", "a14")
+    again, bucket, new_last = step(part, windows, last, 3, 14, now, CONFIG)
+    assert (bucket, new_last) == (None, None)
+    assert again == published[1][1]
+    part = Contribution("dyad:RUS-UKR", 10.0, "a12-e1", "attack.aerial", "a12")
+    assert step(part, windows, last, 3, 12, now, CONFIG) == (None, None, None)

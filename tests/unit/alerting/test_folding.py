@@ -264,3 +264,23 @@ def test_a_fold_written_before_keys_held_several_reads_as_one() -> None:
     assert out.alert_id == first.alert_id and out.report_count == 2
     assert len(state["folds"]) == 1
     assert republished(stamp(state, 0, 4, out), report("r2", "AFP")).report_count == 2
+
+
+def test_the_fold_step_folds_stamps_and_on_a_replay_republishes_and_writes_nothing() -> None:
+    """The fold hop's whole step, as the stage adapter runs it (streams.shell.stage)."""
+    from streams.alerting.folding import step, written_by
+
+    first, state = step(None, report("a1", "Reuters"), 2, 40, now=T0)
+    assert first is not None and first.report_count == 1
+    assert state is not None and written_by(state, 2, 40)
+    second, state = step(roundtrip(state), report("a2", "AFP", killed=15), 2, 41,
+                         now=T0 + timedelta(minutes=20))
+    assert second is not None and state is not None
+    assert (second.alert_id, second.report_count, second.revision) == (first.alert_id, 2, 1)
+    assert second.casualties.killed == 15
+    # offset 41 delivered again after a crash: the same publication, no state change
+    again, unchanged = step(roundtrip(state), report("a2", "AFP", killed=15), 2, 41,
+                            now=T0 + timedelta(minutes=20))
+    assert unchanged is None
+    assert again is not None
+    assert (again.alert_id, again.revision, again.report_count) == (first.alert_id, 1, 2)

@@ -441,3 +441,19 @@ async def test_a_replay_of_the_escalation_hop_counts_no_contribution_twice() -> 
     # the message that last wrote the surge publishes it again; nothing else does
     again = [Alert.model_validate_json(s.value) for s in ctx.topics.alerts.sent[2:]]
     assert again == surges[1:]
+
+
+async def test_a_record_keyed_unlike_its_message_writes_no_state_and_is_a_dead_letter() -> None:
+    """The stage adapter's key check: a fold record keyed by article id (the mistake of an
+    earlier producer) would put the fold's state on a partition another worker may own."""
+    ctx = context()
+    alerts = Alerts(ctx)
+    await alert_all(alerts, [classified("a-1", "Agency One", 3)])
+    good = on(ctx.topics.fold, ctx.topics.fold.sent)
+    wrong = Message("t.fold", 0, len(good), good[0].value, b"a-1")
+    await alerts.fold(FakeStream([*good, wrong]))
+    letters = [json.loads(s.value) for s in ctx.topics.deadletter.sent]
+    assert [(d["stage"], d["reason"]) for d in letters] == [("alert", "processing_error")]
+    assert "keyed b'a-1'" in letters[0]["error"]
+    assert set(ctx.tables.folds) == {s.key.decode() for s in ctx.topics.fold.sent}
+    assert all(state["src"][1] < len(good) for state in ctx.tables.folds.values())
