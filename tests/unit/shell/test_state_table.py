@@ -127,6 +127,17 @@ def test_setting_and_deleting_keys_go_through_the_held_writes(monkeypatch) -> No
         [(_home(table, A), A, {"reports": 2}), (_home(table, C), C, None)], key=str)
 
 
+def test_held_writes_are_bounded(monkeypatch) -> None:
+    """A commit held back (a hole in the offsets) must not let them pile up."""
+    table, sends = _table(monkeypatch)
+    monkeypatch.setattr(state_table, "MAX_HELD", 3)
+    keys = [f"strategic_strike|RUS-UKR|geo:{i}" for i in range(4)]
+    for key in keys:
+        table.send_changelog(_home(table, key), key, {"reports": 1})
+    assert [k for _, k, _ in sends.records] == keys[:3]
+    assert list(table.pending) == [(_home(table, keys[3]), keys[3])]
+
+
 def test_a_key_written_from_another_partition_is_refused(monkeypatch) -> None:
     """A fold key written while processing a message of another key's partition would be
     recovered by whichever worker holds that partition: two halves of one fold."""
