@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from streams.alerting.escalation import EscalationConfig
 from streams.kafka_security import KafkaSecurity, SecurityConfigError, check_broker_url
@@ -127,3 +128,48 @@ DEADLETTER = "news.deadletter"
 TOPICS = (RAW, NORMALIZED, EVENTS, ALERTS, ALERTS_CRITICAL, DEADLETTER)
 # Internal: written by the dedup stage, read whole by every worker outside the consumer group.
 NEARDUP_INDEX = "news.neardup.index"
+
+
+def faust_options(settings: Settings) -> dict[str, Any]:
+    """Faust settings shared by the worker and the pass-through benchmark (bench/run.py),
+    so the benchmark measures the same transport the pipeline runs on."""
+    return dict(
+        broker=settings.broker,
+        # TLS/SASL (streams/kafka_security.py); the password travels here, never in the URL.
+        broker_credentials=settings.security.faust_credentials(),
+        web_port=settings.web_port,
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        datadir=str(settings.data_dir / "faust"),
+        store=settings.store,
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=1,
+        consumer_auto_offset_reset="earliest",
+        # A topic created after the consumer subscribed (the worker declares its topics as it
+        # starts) is only fetched once the consumer's metadata is refreshed: Faust's 300 s
+        # default left a fresh worker deaf on a brand-new broker for five minutes.
+        consumer_metadata_max_age_ms=5_000,
+        # aiokafka's 16 KB default batch is too small for 3 KB wires (see FAUST-NOTES.md).
+        producer_max_batch_size=262_144,
+        producer_linger=0.005,
+        producer_max_request_size=4_194_304,
+        consumer_max_fetch_size=4_194_304,
+        # Measured with bench/passthrough.py: +25-35% over 500/4096 on this machine;
+        # producer_threaded, take_events batching and send_soon gave nothing beyond noise.
+        broker_max_poll_records=2000,
+        stream_buffer_maxsize=32768,
+        broker_commit_every=1000,
+        broker_commit_interval=1.0,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout / 3),
+        stream_wait_empty=False,
+        web_enabled=True,
+        # Faust's own pages would serve every state table and the partition map to anyone
+        # who reaches the port (bound to 0.0.0.0 in containers): only /metrics, /health
+        # and Faust's bare {"status": "OK"} index are served.
+        web_router_enabled=False,
+        web_tables_enabled=False,
+        web_graph_enabled=False,
+        web_stats_enabled=False,
+        autodiscover=False,
+    )
