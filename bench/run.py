@@ -57,19 +57,27 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def output_span(topic: str, count: int, timeout: float) -> tuple[int, float]:
-    """Records seen and the seconds between the first and last record's write timestamp."""
+async def output_span(topic: str, count: int, timeout: float,
+                      isolation_level: str = "read_uncommitted",
+                      quiet: float | None = None) -> tuple[int, float]:
+    """Records seen and the seconds between the first and last record's write timestamp;
+    with `quiet`, it gives up that many seconds after the last record it saw."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=BOOTSTRAP, group_id=None,
                                 auto_offset_reset="earliest", metadata_max_age_ms=1000,
-                                max_partition_fetch_bytes=8_388_608)
+                                max_partition_fetch_bytes=8_388_608,
+                                isolation_level=isolation_level)
     await consumer.start()
     first = last = None
     seen = 0
     deadline = time.monotonic() + timeout
+    heard = time.monotonic()
     try:
         while seen < count and time.monotonic() < deadline:
+            if quiet is not None and time.monotonic() - heard > quiet:
+                break
             batch = await consumer.getmany(timeout_ms=500, max_records=5000)
             for records in batch.values():
+                heard = time.monotonic()
                 for r in records:
                     seen += 1
                     first = r.timestamp if first is None else min(first, r.timestamp)
