@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import statistics
@@ -59,9 +60,11 @@ def cpu_seconds(pid: int) -> float:
 
 async def output_span(topic: str, count: int, timeout: float,
                       isolation_level: str = "read_uncommitted",
-                      quiet: float | None = None) -> tuple[int, float]:
+                      quiet: float | None = None,
+                      stamps: list[int] | None = None) -> tuple[int, float]:
     """Records seen and the seconds between the first and last record's write timestamp;
-    with `quiet`, it gives up that many seconds after the last record it saw."""
+    with `quiet`, it gives up that many seconds after the last record it saw; `stamps`
+    collects every record's write timestamp (ms)."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=BOOTSTRAP, group_id=None,
                                 auto_offset_reset="earliest", metadata_max_age_ms=1000,
                                 max_partition_fetch_bytes=8_388_608,
@@ -80,6 +83,8 @@ async def output_span(topic: str, count: int, timeout: float,
                 heard = time.monotonic()
                 for r in records:
                     seen += 1
+                    if stamps is not None:
+                        stamps.append(r.timestamp)
                     first = r.timestamp if first is None else min(first, r.timestamp)
                     last = r.timestamp if last is None else max(last, r.timestamp)
     finally:
@@ -151,12 +156,18 @@ class Worker:
             self.proc.wait(30)
 
 
+def longest_gap_ms(stamps: list[int]) -> int:
+    """The longest time between two consecutive outputs (write timestamps, ms)."""
+    return max((b - a for a, b in itertools.pairwise(sorted(stamps))), default=0)
+
+
 async def pipeline(values: list[bytes], *, keyed: bool = True,
-                   **env: str) -> tuple[float, float, dict]:
+                   **env: str) -> tuple[float, float, dict, int]:
     """One wire through a started worker, then the rest fed at once: articles/s from the
-    output's stamps, the worker's CPU ms per article over the drain, and the size of every
-    state table the run left in its changelogs. `env` overrides the worker's settings (a
-    variant compared in the same run)."""
+    output's stamps, the worker's CPU ms per article over the drain, the size of every
+    state table the run left in its changelogs, and the longest gap with no output while
+    the input had lag (all of the drain: the backlog is fed before it starts). `env`
+    overrides the worker's settings (a variant compared in the same run)."""
     worker = Worker()
     worker.env.update(env)
     worker.start()
@@ -166,7 +177,8 @@ async def pipeline(values: list[bytes], *, keyed: bool = True,
         await output_span(events, 1, timeout=120)
         cpu = cpu_seconds(worker.proc.pid)
         await produce_all(raw, values[1:], keyed=keyed)
-        seen, span = await output_span(events, len(values), timeout=600)
+        stamps: list[int] = []
+        seen, span = await output_span(events, len(values), timeout=600, stamps=stamps)
         cpu = cpu_seconds(worker.proc.pid) - cpu
         await asyncio.sleep(3)  # the last table changes reach their changelogs
     finally:
@@ -175,7 +187,8 @@ async def pipeline(values: list[bytes], *, keyed: bool = True,
         raise RuntimeError(f"pipeline delivered {seen} of {len(values)}")
     index = worker.prefix + config.NEARDUP_INDEX
     sizes = await changelog_sizes(worker.env["WIREWATCH_APP_ID"], (index,))
-    return seen / span, 1000 * cpu / (len(values) - 1), sizes
+    # the first wire went through alone, before the backlog was fed
+    return seen / span, 1000 * cpu / (len(values) - 1), sizes, longest_gap_ms(sorted(stamps)[1:])
 
 
 def offline_rate(values: list[bytes]) -> dict[str, float]:
@@ -384,12 +397,14 @@ def print_coder(c: dict[str, Any]) -> None:
 async def main_async(args: argparse.Namespace) -> dict:
     values = make_messages(args.messages)
     bare, thru, pipe, unkeyed, inline, offline, cpu, offline_cpu = [], [], [], [], [], [], [], []
+    gaps: list[int] = []
     for _ in range(args.rounds):
         bare.append(await bare_loop(values))
         thru.append(await passthrough(values))
-        rate, ms, sizes = await pipeline(values)
+        rate, ms, sizes, gap = await pipeline(values)
         pipe.append(rate)
         cpu.append(ms)
+        gaps.append(gap)
         # Wires fed without a key: the worker re-keys each by article id (one hop more).
         unkeyed.append((await pipeline(values, keyed=False))[0])
         # The price of the per-message budget: the same work on the event loop, no thread.
@@ -407,6 +422,7 @@ async def main_async(args: argparse.Namespace) -> dict:
         "pipeline_inline_per_s": {"median": statistics.median(inline), "rounds": inline},
         "offline_classify_per_s": {"median": statistics.median(offline), "rounds": offline},
         "pipeline_cpu_ms_per_article": {"median": statistics.median(cpu), "rounds": cpu},
+        "pipeline_longest_gap_ms": {"max": max(gaps), "rounds": gaps},
         "offline_cpu_ms_per_article": {"median": statistics.median(offline_cpu),
                                        "rounds": offline_cpu},
         "pipeline_to_offline_ratio": statistics.median(
@@ -471,6 +487,9 @@ def main() -> int:
     print(f"  pipeline / bare ratio              {result['pipeline_to_bare_ratio']:.3f}")
     print(f"  CPU per article: worker {result['pipeline_cpu_ms_per_article']['median']:.2f} ms, "
           f"offline {result['offline_cpu_ms_per_article']['median']:.2f} ms")
+    gaps = result["pipeline_longest_gap_ms"]
+    print(f"  longest gap with no output while the input had lag: {gaps['max']} ms "
+          f"[{', '.join(str(g) for g in gaps['rounds'])}]")
     lat = result["latency"]
     for part, when in (("warm", f"after the first {lat['warmup_s']:.0f} s"),
                        ("cold", f"in the first {lat['warmup_s']:.0f} s after start")):
