@@ -111,7 +111,7 @@ class Alerts:
             now=event_time(item.published_at, item.ingest_ts_ms),
             window=self.ctx.settings.fold_window,
         )
-        return ([published] if published else []), ({"folds": folds} if folds else {})
+        return ([published] if published else []), ({} if folds is None else {"folds": folds})
 
     def escalation_step(self, part: escalation.Contribution, state: dict[str, Any],
                         at: At) -> tuple[list[Alert], dict[str, Any]]:
