@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 
 from schemas import Alert, ClassifiedArticle, Location
 from schemas.alert import Severity
+from streams.alerting.folding import written_by
 
 WindowState = dict[str, Any]
 
@@ -182,12 +183,6 @@ def last_surge(stored: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     if stored is None:
         return None
     return stored["alert"] if "src" in stored else stored
-
-
-def surge_written_by(stored: Mapping[str, Any] | None, partition: int, offset: int) -> bool:
-    """Whether the key's last surge was published by the message at (partition, offset):
-    its replay re-publishes it, since the crashed run's send may never have left."""
-    return stored is not None and list(stored.get("src", ()))[:2] == [partition, offset]
 
 
 def combine(states: Iterable[WindowState | None], *, top_events: int = 5) -> WindowState:
@@ -340,8 +335,10 @@ def step(
     if it raised the last one."""
     config = config or EscalationConfig()
     if applied(windows[0], partition, offset):
+        # the key's last surge was published by this very message: its replay re-publishes
+        # it, since the crashed run's send may never have left
         again = (Alert.model_validate(last_surge(stored_last))
-                 if stored_last is not None and surge_written_by(stored_last, partition, offset)
+                 if written_by(stored_last, partition, offset)
                  else None)
         return again, None, None
     bucket = add(windows[0], part, top_events=config.top_events, at=(partition, offset))

@@ -358,7 +358,8 @@ def stamp(
 
 
 def written_by(state: Mapping[str, Any] | None, partition: int, offset: int) -> bool:
-    """Whether the key's folds were last written by the message at (partition, offset)."""
+    """Whether a stamped state value (`src`: [partition, offset, ...]) was last written by
+    the message at (partition, offset): a key's folds, or its last escalation surge."""
     return state is not None and list(state.get("src", ()))[:2] == [partition, offset]
 
 

@@ -61,9 +61,9 @@ class Value:
 @dataclass(frozen=True)
 class Windows:
     """A part of the state read from a windowed table as the message key's last `count`
-    windows of `seconds` each, newest first (None for an empty one, as the table's default
-    gives it); written as the newest window's value. The newest window is the one the
-    record's timestamp falls in."""
+    windows of `seconds` each, newest first (the table's default for an empty one); written
+    as the newest window's value. The newest window is the one the record's timestamp falls
+    in."""
 
     table: str
     count: int

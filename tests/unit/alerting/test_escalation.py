@@ -20,9 +20,9 @@ from streams.alerting.escalation import (
     step,
     surge,
     surge_id,
-    surge_written_by,
     window_bounds,
 )
+from streams.alerting.folding import written_by
 
 T0 = datetime(2025, 6, 4, 0, tzinfo=UTC)
 RUS = Actor(name="Russia", code="RUS", country="RUS")
@@ -262,9 +262,9 @@ def test_the_last_surge_reads_in_both_stored_forms() -> None:
     assert last_surge({"alert": alert, "src": [0, 9]}) == alert
     assert last_surge(alert) == alert  # stored before the replay stamp
     assert last_surge(None) is None
-    assert surge_written_by({"alert": alert, "src": [0, 9]}, 0, 9)
-    assert not surge_written_by({"alert": alert, "src": [0, 9]}, 0, 8)
-    assert not surge_written_by(alert, 0, 9)
+    assert written_by({"alert": alert, "src": [0, 9]}, 0, 9)
+    assert not written_by({"alert": alert, "src": [0, 9]}, 0, 8)
+    assert not written_by(alert, 0, 9)
 
 
 def test_the_escalation_step_counts_raises_and_on_a_replay_counts_nothing() -> None:
