@@ -294,7 +294,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     default_coder()  # built before the clock starts, as a worker builds it at start
     results = [evaluate(part, args.lang or "en") for part in parts]
-    languages = [] if args.lang else [evaluate("heldout", lang) for lang in corpus_languages()]
+    # the held-out line per language only where held-out numbers were asked for: a tuning
+    # run (`--part tune`) must never show them
+    languages = [] if args.lang or args.part == "tune" else [
+        evaluate("heldout", lang) for lang in corpus_languages()]
     if args.json:
         if not args.show_errors:
             for result in results + languages:
