@@ -25,7 +25,6 @@ from streams.shell.topology import raw_topic
 # bookkeeping (streams.acks), which only the pipeline's agents need.
 transport.install()
 settings = Settings.from_env()
-transport.use_event_loop(settings.event_loop)
 guarantee = os.environ.get("PASSTHROUGH_GUARANTEE", "at_least_once")
 app = faust.App(settings.app_id, processing_guarantee=guarantee, **faust_options(settings))
 source = raw_topic(app, settings.topic("in"), settings.topic_partitions)

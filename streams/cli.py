@@ -36,9 +36,6 @@ def _settings() -> config.Settings:
 
 def run_worker(args: argparse.Namespace) -> int:
     settings = _settings()
-    from streams import transport
-
-    transport.use_event_loop(settings.event_loop)
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
     from streams.classify import CoderConfigError, load_coder
     from streams.normalize import language

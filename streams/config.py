@@ -52,10 +52,6 @@ class Settings:
     # changelog at start; "rocksdb://" (extra `rocksdb`: rocksdict) keeps it in the data dir
     # and replays only what came after (python -m bench.restart compares them).
     store: str = "memory://"
-    # The event loop the worker runs on: "uvloop" (libuv, in C) or "aio" (asyncio's own).
-    # Same run, 3 x 5,000 wires (2026-12-05): uvloop 616 against 574 articles/s, 1.54
-    # against 1.70 ms of CPU per article; the worker spends a fifth of its time in the loop.
-    event_loop: str = "uvloop"
     # How long state remembers: exact and near duplicates, and each article's last alerts
     # (a revision or retraction later than this raises afresh).
     duplicate_days: int = 2
@@ -75,9 +71,6 @@ class Settings:
         if self.store not in STORES:
             raise ValueError(f"WIREWATCH_STORE must be one of {', '.join(STORES)}, "
                              f"not {self.store!r}")
-        if self.event_loop not in EVENT_LOOPS:
-            raise ValueError(f"WIREWATCH_EVENT_LOOP must be one of {', '.join(EVENT_LOOPS)}, "
-                             f"not {self.event_loop!r}")
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -94,7 +87,6 @@ class Settings:
             inline_max=_env_int("WIREWATCH_INLINE_MAX_BYTES", cls.inline_max),
             session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
             store=os.environ.get("WIREWATCH_STORE") or cls.store,
-            event_loop=os.environ.get("WIREWATCH_EVENT_LOOP") or cls.event_loop,
             duplicate_days=_env_int("WIREWATCH_DUPLICATE_DAYS", cls.duplicate_days),
             revision_days=_env_int("WIREWATCH_REVISION_DAYS", cls.revision_days),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
@@ -127,7 +119,6 @@ class Settings:
 
 
 STORES = ("memory://", "rocksdb://")
-EVENT_LOOPS = ("uvloop", "aio")
 RAW = "news.raw"
 NORMALIZED = "news.normalized"
 EVENTS = "news.events"

@@ -17,8 +17,6 @@ the buffer is empty, or fails the commit when the producer stops. (Found while r
 streaming core, issue 9.)
 
 3. The metadata storm at start (see `create_topic`).
-
-And the event loop (`use_event_loop`): uvloop unless the settings say otherwise.
 """
 
 from __future__ import annotations
@@ -30,14 +28,6 @@ from faust.transport import producer as faust_producer
 from faust.transport.drivers import aiokafka as driver
 
 FETCH_MAX_WAIT_MS = 10
-
-
-def use_event_loop(name: str) -> None:
-    """Every loop the process creates from here on (the worker's, the consumer thread's,
-    each `asyncio.run`) is of this kind; through mode, as Faust's `--loop` option does."""
-    import mode.loop
-
-    mode.loop.use(name)
 _create = driver.AIOKafkaConsumerThread._create_worker_consumer
 _create_topic = driver.Producer.create_topic
 

@@ -30,30 +30,3 @@ def test_the_state_store_is_memory_unless_rocksdb_is_asked_for(monkeypatch) -> N
     monkeypatch.setenv("WIREWATCH_STORE", "redis://")
     with pytest.raises(ValueError, match="WIREWATCH_STORE must be one of"):
         config.Settings.from_env()
-
-
-def test_the_worker_runs_on_uvloop_unless_asyncio_is_asked_for(monkeypatch) -> None:
-    import pytest
-
-    monkeypatch.delenv("WIREWATCH_EVENT_LOOP", raising=False)
-    assert config.Settings.from_env().event_loop == "uvloop"
-    monkeypatch.setenv("WIREWATCH_EVENT_LOOP", "aio")
-    assert config.Settings.from_env().event_loop == "aio"
-    monkeypatch.setenv("WIREWATCH_EVENT_LOOP", "trio")
-    with pytest.raises(ValueError, match="WIREWATCH_EVENT_LOOP must be one of"):
-        config.Settings.from_env()
-
-
-def test_use_event_loop_makes_every_new_loop_a_uvloop() -> None:
-    """In a child interpreter: the policy is process-wide, and the test run's own loops must
-    stay asyncio's."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    probe = ("import asyncio; from streams import transport; "
-             "transport.use_event_loop('uvloop'); "
-             "print(type(asyncio.new_event_loop()).__module__)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[2])
-    assert out.stdout.strip().startswith("uvloop")
