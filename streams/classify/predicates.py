@@ -22,6 +22,7 @@ from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
     AFTER,
     ASIDE,
+    BACKGROUND,
     INTENT,
     LONG_AFTER,
     NEGATION,
@@ -114,9 +115,16 @@ def _not_a_proposal(view: _View, hit: Hit, truce: list[Hit]) -> bool:
         return True
     if _HYPOTHETICAL.search(text, max(view.s.start, hit.start - _LOOK_BACK), hit.start):
         return True
-    # the truce is named before the demand: what is urged is something else ("called it a
-    # violation of the ceasefire and urged the monitors to act")
-    return hit.cat in ("demand", "appeal") and not any(t.start >= hit.end for t in truce)
+    # the truce is named before the demand, or after it only in an aside about someone
+    # else: what is urged is something else ("called it a violation of the ceasefire and
+    # urged the monitors to act", "urged the United States, which brokered the truce, to act")
+    if hit.cat not in ("demand", "appeal"):
+        return False
+    after = [t for t in truce if t.start >= hit.end]
+    if not after:
+        return True
+    asides = [m.span() for m in ASIDE.finditer(text, hit.end, view.s.end)]
+    return bool(asides) and all(any(a <= t.start < b for a, b in asides) for t in after)
 
 
 def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
@@ -613,6 +621,16 @@ def planned_but_hedged(view: _View, hit: Hit) -> bool:
     return bool(view.get("hedge")) and planned(view, hit)
 
 
+@predicate("talks_tally",
+           holds=("Turkey hosted three rounds of talks in Istanbul this year.", "hosted", "held"),
+           fails=("Turkey hosted a third round of talks in Istanbul on Monday.", "hosted",
+                  "held"))
+def talks_tally(view: _View, hit: Hit) -> bool:
+    """ "hosted three rounds of talks in Istanbul this year": rounds counted over a period
+    are the talks' history, not a meeting reported as news."""
+    return bool(view.get("rounds_tally")) and bool(view.get("cumulative"))
+
+
 @predicate("not_a_meeting_verb",
            holds=("The sides hold talks in Geneva.", "hold talks", "held"),
            fails=("Officials met in Geneva.", "met", "held"))
@@ -648,6 +666,19 @@ def parties_of_two_countries(view: _View, hit: Hit) -> bool:
 def counter_terror(view: _View, hit: Hit) -> bool:
     """ "counter-terrorism", "the fight against terrorism": a function, no accusation."""
     return _COUNTER.search(view.s.text, max(view.s.start, hit.start - 24), hit.start) is not None
+
+
+@predicate("said_in_the_past",
+           holds=("The army has in the past said it targets terrorist groups.", "terrorist",
+                  "terror"),
+           fails=("The army said on Monday it targeted terrorist groups.", "terrorist",
+                  "terror"))
+def said_in_the_past(view: _View, hit: Hit) -> bool:
+    """ "It has in the past said its air operations target 'terrorist' groups": the
+    accusation is quoted from an old statement (a background cue governs the speech verb
+    nearest before the label), not made now."""
+    speech = [h for h in view.get("report", "accuse", "accused_of") if h.end <= hit.start]
+    return bool(speech) and view.scope.governs(BACKGROUND, speech[-1])
 
 
 @predicate("unnamed_accuser",
@@ -1591,12 +1622,14 @@ def aggregate_toll(view: _View, hit: Hit) -> bool:
 
 
 def _over_a_period(w: Words) -> re.Pattern[str]:
+    # "throughout 2023", "throughout the Gaza war" (a war named with a word or two before it)
     return w.pattern("over_a_period", lambda w: rf"\b(?:{w.alt('period_preps')}\s+"
-                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     r"(?:(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     rf"the\s+(?:[\w'-]+\s+){{0,2}}?{w.alt('war_nouns')}(?!['’]s))|"
                      rf"{w.alt('period_spans')})\b")
 
 
-@predicate("over_a_period", lists=("period_preps", "period_spans"),
+@predicate("over_a_period", lists=("period_preps", "period_spans", "war_nouns"),
            holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
            fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
                   "attack"))
