@@ -20,8 +20,9 @@ from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
+from streams.classify.predicates import disputed_site
 from streams.classify.roles import Sentence
-from streams.classify.rules import Draft
+from streams.classify.rules import Draft, _View
 from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
 from streams.classify.version import CODER_VERSION
@@ -163,6 +164,10 @@ class _Article:
     lead_day: date | None = None  # the day the lede dates its violence to
     staged: bool = False
     history: bool = False
+    # military asset classes whose claimed hit the article disputes ("said it destroyed a
+    # command post, while officials said the missile hit a school"): the same claim
+    # restated elsewhere in the article is not a military target either
+    disputed: set[str] = field(default_factory=set)
 
 
 def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
@@ -205,6 +210,9 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if not state.truce:
         # "the plan was unveiled on Monday": a proposal only when a truce is named somewhere
         state.coded = [c for c in state.coded if not c.draft.needs_truce]
+    if state.disputed:
+        state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
+                       or not set(c.draft.assets) <= state.disputed]
     if not any(c.draft.type in _ATTACKS for c in state.coded):
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
@@ -329,6 +337,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.coded.pop()
     if cats & state.coder.rules.candidates:
         drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
+        if "civilian_site" in cats:
+            _note_disputed(state, s)
         lead = pending.field == "headline" or (
             pending.field == "body" and s.start == state.body_lead)
         if lead and any(d.type in _VIOLENT for d in drafts):
@@ -346,6 +356,15 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             _attach_figures(state, s.text, s.start, s.hits)
     elif cats & _FIGURE_CUES:
         _attach_figures(state, s.text, s.start, s.hits)
+
+
+def _note_disputed(state: _Article, s: Sentence) -> None:
+    """The military asset classes of the sentence whose hit the other side's account puts on
+    a civilian site (predicate `disputed_site`)."""
+    view = _View(s, state.coder.taxonomy)
+    for hit in view.prefixed("mil:"):
+        if disputed_site(view, hit):
+            state.disputed.add(hit.payload)
 
 
 # weapons named: a blast or fire with one of these is violence even in an accident story
@@ -572,6 +591,9 @@ def _tried(s: Sentence, trigger: Hit) -> bool:
                    and on_day.match(text, h.end, s.end) for h in s.hits)
 
 
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
 def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     """The trigger's clause dates it before this month or to last week or month: a month
     named without a day other than this one ("collapsed in January"), or an `earlier` cue
@@ -579,12 +601,26 @@ def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     cats = {h.cat for h in s.hits}
     if "earlier" not in cats and "date_hint" not in cats:
         return False  # neither a cue nor a month named: most sentences stop here
-    start, end = _clause(s, draft.trigger.start, _breaks(s, []))
+    breaks = _breaks(s, [])
+    start, end = _clause(s, draft.trigger.start, breaks)
+    w = _words(s)
+    opener = _FIRST_WORD.match(s.text, start)
+    if opener is not None and opener.group(1).lower() in w.set("apposition_relatives"):
+        # "talks in Istanbul earlier this year, which failed to ...": a relative clause
+        # is set in its antecedent's time
+        start = _clause(s, max(s.start, start - 2), breaks)[0]
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
         return True
-    w = _words(s)
-    return "date_hint" in cats and any(_month(w, m) != ref.month
-                                       for m in _past_month_re(w).finditer(s.text, start, end))
+    if "date_hint" not in cats:
+        return False
+    if any(_month(w, m) != ref.month for m in _past_month_re(w).finditer(s.text, start, end)):
+        return True
+    # "In November, a missile strike on the city killed 21": a month opening the sentence
+    # dates its main clause (as an opening `earlier` cue does in `_earlier`)
+    opening = _past_month_re(w).search(s.text, s.start, start)
+    return (opening is not None and _month(w, opening) != ref.month
+            and words_between(s.text, s.start, opening.start()) < _OPENING_WORDS
+            and not _recent_day(w, s.text, s.start, s.hits))
 
 
 def _in_context(

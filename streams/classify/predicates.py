@@ -22,6 +22,7 @@ from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
     AFTER,
     ASIDE,
+    BACKGROUND,
     INTENT,
     LONG_AFTER,
     NEGATION,
@@ -114,9 +115,16 @@ def _not_a_proposal(view: _View, hit: Hit, truce: list[Hit]) -> bool:
         return True
     if _HYPOTHETICAL.search(text, max(view.s.start, hit.start - _LOOK_BACK), hit.start):
         return True
-    # the truce is named before the demand: what is urged is something else ("called it a
-    # violation of the ceasefire and urged the monitors to act")
-    return hit.cat in ("demand", "appeal") and not any(t.start >= hit.end for t in truce)
+    # the truce is named before the demand, or after it only in an aside about someone
+    # else: what is urged is something else ("called it a violation of the ceasefire and
+    # urged the monitors to act", "urged the United States, which brokered the truce, to act")
+    if hit.cat not in ("demand", "appeal"):
+        return False
+    after = [t for t in truce if t.start >= hit.end]
+    if not after:
+        return True
+    asides = [m.span() for m in ASIDE.finditer(text, hit.end, view.s.end)]
+    return bool(asides) and all(any(a <= t.start < b for a, b in asides) for t in after)
 
 
 def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
@@ -144,8 +152,16 @@ def _not_an_agreement(view: _View, hit: Hit, breaches: list[Hit]) -> bool:
 
 def _claim_object(view: _View, hit: Hit) -> bool:
     # (a prefix cue ends mid-word: "dismiss|ing Israeli media reports")
-    close = view.distances["close"]
-    return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start) <= close
+    close, text = view.distances["close"], view.s.text
+    if any(c.start >= hit.end and words_between(text, hit.end, c.start) <= close
+           for c in view.get("claim_noun")):
+        return True
+    # "calling it a breach of the truce, an accusation Phnom Penh rejected": the claim noun
+    # before its rejecter, in the same clause (not "the report that Hamas rejected ...")
+    complementizers = view.words.set("complementizers")
+    return any(c.end <= hit.start and words_between(text, c.end, hit.start) <= close
+               and not _CLAUSE_GAP.search(text, c.end, hit.start)
+               and not complementizers.intersection(text[c.end : hit.start].lower().split())
                for c in view.get("claim_noun"))
 
 
@@ -392,7 +408,7 @@ def counter(
 
 # --- ceasefire ----------------------------------------------------------------------------
 
-@predicate("claim_object", distances=("close",),
+@predicate("claim_object", distances=("close",), lists=("complementizers",),
            holds=("Kyiv dismissed reports of shelling as false.", "dismiss", "reject"),
            fails=("Kyiv dismissed the truce.", "dismiss", "reject"))
 def claim_object(view: _View, hit: Hit) -> bool:
@@ -605,6 +621,16 @@ def planned_but_hedged(view: _View, hit: Hit) -> bool:
     return bool(view.get("hedge")) and planned(view, hit)
 
 
+@predicate("talks_tally",
+           holds=("Turkey hosted three rounds of talks in Istanbul this year.", "hosted", "held"),
+           fails=("Turkey hosted a third round of talks in Istanbul on Monday.", "hosted",
+                  "held"))
+def talks_tally(view: _View, hit: Hit) -> bool:
+    """ "hosted three rounds of talks in Istanbul this year": rounds counted over a period
+    are the talks' history, not a meeting reported as news."""
+    return bool(view.get("rounds_tally")) and bool(view.get("cumulative"))
+
+
 @predicate("not_a_meeting_verb",
            holds=("The sides hold talks in Geneva.", "hold talks", "held"),
            fails=("Officials met in Geneva.", "met", "held"))
@@ -640,6 +666,19 @@ def parties_of_two_countries(view: _View, hit: Hit) -> bool:
 def counter_terror(view: _View, hit: Hit) -> bool:
     """ "counter-terrorism", "the fight against terrorism": a function, no accusation."""
     return _COUNTER.search(view.s.text, max(view.s.start, hit.start - 24), hit.start) is not None
+
+
+@predicate("said_in_the_past",
+           holds=("The army has in the past said it targets terrorist groups.", "terrorist",
+                  "terror"),
+           fails=("The army said on Monday it targeted terrorist groups.", "terrorist",
+                  "terror"))
+def said_in_the_past(view: _View, hit: Hit) -> bool:
+    """ "It has in the past said its air operations target 'terrorist' groups": the
+    accusation is quoted from an old statement (a background cue governs the speech verb
+    nearest before the label), not made now."""
+    speech = [h for h in view.get("report", "accuse", "accused_of") if h.end <= hit.start]
+    return bool(speech) and view.scope.governs(BACKGROUND, speech[-1])
 
 
 @predicate("unnamed_accuser",
@@ -975,6 +1014,26 @@ def speaker_word(view: _View, hit: Hit) -> bool:
     return False
 
 
+def _asset_relative(w: Words) -> re.Pattern[str]:
+    return w.pattern("asset_relative", lambda w: (
+        rf"\s*,?\s*{w.alt('conflict_relatives')}\s[^,;:.]*$"))
+
+
+@predicate("describes_asset", lists=("conflict_relatives",),
+           holds=("Sea drones hit a frigate, which carries cruise missiles used against cities.",
+                  "missiles", "aerial"),
+           fails=("Cruise missiles hit a frigate, which sank.", "missiles", "aerial"))
+def describes_asset(view: _View, hit: Hit) -> bool:
+    """ "hit a frigate, which carries cruise missiles used to strike cities": the weapon
+    belongs to a relative clause that describes the asset hit, not to the attack."""
+    assets = view.prefixed("mil:") + view.prefixed("infra:")
+    if not assets:
+        return False
+    text, relative = view.s.text, _asset_relative(view.words)
+    return any(a.end <= hit.start and relative.match(text, a.end, hit.start) is not None
+               for a in assets)
+
+
 @predicate("weapon_named", lists=("weapon_nouns",),
            holds=("Police arrested men who assembled explosives.", "explosives", "bombing"),
            fails=("A car bomb exploded at the market.", "car bomb", "bombing"))
@@ -1075,6 +1134,30 @@ def out_of_service(view: _View, hit: Hit) -> bool:
 def embedded(view: _View, hit: Hit) -> bool:
     """ "a command centre embedded inside the school": a disputed claim about a place."""
     return _embedded(view.words).match(view.s.text, hit.end) is not None
+
+
+@predicate("disputed_site",
+           holds=("Moscow said it destroyed a command post, while Kyiv said the missile hit a "
+                  "school.", "command post", "mil:command"),
+           fails=("Moscow said it destroyed a command post near a school.", "command post",
+                  "mil:command"))
+def disputed_site(view: _View, hit: Hit) -> bool:
+    """ "Russia said it had destroyed a command post, while Ukrainian officials said the
+    missile had hit a school": the other side's account puts the hit on a civilian site, a
+    disputed claim, not a military target (contrast words: the language's clause words
+    less its "and")."""
+    sites = view.get("civilian_site")
+    if not sites:
+        return False
+    text, settings = view.s.text, view.words.settings
+    contrast = {w for w in settings.clause_words if w not in settings.and_words}
+    for report in view.get("report"):
+        if report.start < hit.end or not any(c.start > report.end for c in sites):
+            continue
+        gap = text[hit.end : report.start].lower()
+        if contrast.intersection(re.findall(r"\w+", gap)):
+            return True
+    return False
 
 
 @predicate("military_hit", distances=("modifier", "verb_object", "passive"),
@@ -1539,12 +1622,14 @@ def aggregate_toll(view: _View, hit: Hit) -> bool:
 
 
 def _over_a_period(w: Words) -> re.Pattern[str]:
+    # "throughout 2023", "throughout the Gaza war" (a war named with a word or two before it)
     return w.pattern("over_a_period", lambda w: rf"\b(?:{w.alt('period_preps')}\s+"
-                     r"(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     r"(?:(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
+                     rf"the\s+(?:[\w'-]+\s+){{0,2}}?{w.alt('war_nouns')}(?!['’]s))|"
                      rf"{w.alt('period_spans')})\b")
 
 
-@predicate("over_a_period", lists=("period_preps", "period_spans"),
+@predicate("over_a_period", lists=("period_preps", "period_spans", "war_nouns"),
            holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
            fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
                   "attack"))
@@ -1611,6 +1696,21 @@ def commemoration(view: _View, hit: Hit) -> bool:
 
 
 # --- casualties ---------------------------------------------------------------------------
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+@predicate("war_dead", lists=("war_dead",),
+           holds=("The bodies of 900 soldiers killed in the war were handed over.", "killed",
+                  "kill"),
+           fails=("Nine soldiers were killed in the war's deadliest raid on Monday.", "killed",
+                  "kill"))
+def war_dead(view: _View, hit: Hit) -> bool:
+    """ "the remains of 900 soldiers killed in the war were returned": the war's dead, a
+    war-wide count, not an incident's toll ("killed in the war's deadliest raid" is one)."""
+    return any(d.start <= hit.start < d.end and not _POSSESSIVE.match(view.s.text, d.end)
+               for d in view.get("war_dead"))
+
 
 @predicate("perfect_toll", lists=("perfect_aux", "perfect_passive"),
            holds=("More than 33,700 have been killed since the war began.", "killed", "kill"),

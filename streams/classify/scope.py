@@ -41,6 +41,9 @@ STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "pra
 _CONDITIONAL = re.compile(
     r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that)\s+"
     r"(?:[\w-]+\s+)?scenario)\b", re.IGNORECASE)
+# a condition runs on over "and" like a subordinate clause: "if the sanctions return and
+# talks fail" (English's; a hedge cue whose whole text is one of these)
+_CONDITIONALS = frozenset({"if", "unless"})
 
 
 _TOKEN = re.compile(r"\S+")  # `\s` is exactly what str.split() splits on (str.isspace)
@@ -137,8 +140,9 @@ class Scope:
                 continue
             if cue.end > trigger.start:
                 return True  # the trigger inside the cue: "to prevent the collapse"
-            staged = cat == HEDGE and self.text[cue.start : cue.end].lower().startswith(
-                self.staged)
+            staged = cat == HEDGE and (
+                self.text[cue.start : cue.end].lower().startswith(self.staged)
+                or self.text[cue.start : cue.end].lower() in _CONDITIONALS)
             barrier = self.soft_barrier if cat in (AFTER, LONG_AFTER) or staged else self.barrier
             window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
             if words_between(self.text, cue.end, trigger.start) > window:
