@@ -17,6 +17,8 @@ the buffer is empty, or fails the commit when the producer stops. (Found while r
 streaming core, issue 9.)
 
 3. The metadata storm at start (see `create_topic`).
+
+4. One record per loop turn (see `_drain_messages`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from faust.transport import consumer as faust_consumer
 from faust.transport import producer as faust_producer
 from faust.transport.drivers import aiokafka as driver
 
@@ -66,8 +69,120 @@ async def create_topic(self: driver.Producer, topic: str, *args: Any, **kwargs: 
     await _create_topic(self, topic, *args, **kwargs)
 
 
+def delivers_at_once(consumer: Any, tp: Any) -> bool:
+    """Whether handing a record of `tp` to its streams cannot wait: the flow runs, the
+    conductor is not re-subscribing, the producer's buffer is under Faust's limit and every
+    stream queue the record goes to has room (what Faust's delivery would otherwise wait
+    on, in `faust.transport.conductor`)."""
+    app = consumer.app
+    if consumer.suspend_flow.is_set() or not app.flow_control.is_active():
+        return False
+    buffer = app.producer.buffer
+    if buffer.size > buffer.max_messages:
+        return False
+    conductor = app.topics
+    if conductor._tp_to_callback_lock.locked():
+        return False
+    return not any(chan.queue.full() for chan in conductor._tp_index.get(tp, ()))
+
+
+async def _drain_messages(self: Any, fetcher: Any) -> None:  # pragma: no cover
+    """Faust's fetch loop (`Consumer._drain_messages`, faust-streaming 0.15.3), with one
+    change: a record that can be handed to its streams at once is, where Faust wraps every
+    record in `wait_first(callback(message), suspend_flow.wait())`.
+
+    That `wait_first` makes two tasks and a full turn of the event loop per record, so the
+    loop delivered one record per turn to all the agents together. The streams' queues then
+    held only what had come through one by one, and a fetched batch of one topic (2,000
+    fold records, say) kept the next topic's records behind it for as many turns: issue 9's
+    benchmark saw the article stage get no wire for 0.5-2.3 s while the fold stage worked
+    through such a batch (traced 2026-12-06: per-agent event times against the fetcher's
+    batches). A record that would wait (flow suspended for a rebalance, Faust's producer
+    buffer over its limit, a full stream queue) still goes through `wait_first`, so a
+    rebalance can interrupt it exactly as before. The loop still yields every 100
+    records."""
+    callback = self.callback
+    getmany = self.getmany
+    consumer_should_stop = self._stopped.is_set
+    fetcher_should_stop = fetcher._stopped.is_set
+
+    get_read_offset = self._read_offset.__getitem__
+    set_read_offset = self._read_offset.__setitem__
+    flag_consumer_fetching = faust_consumer.CONSUMER_FETCHING
+    set_flag = self.diag.set_flag
+    unset_flag = self.diag.unset_flag
+    commit_every = self._commit_every
+    acks_enabled_for = self.app.topics.acks_enabled_for
+
+    yield_every = 100
+    num_since_yield = 0
+    sleep = asyncio.sleep
+
+    try:
+        while not (consumer_should_stop() or fetcher_should_stop()):
+            set_flag(flag_consumer_fetching)
+            ait = getmany(timeout=1.0)
+
+            # Sleeping because sometimes getmany is called in a loop
+            # never releasing to the event loop
+            await self.sleep(0)
+            if not self.should_stop:
+                async for tp, message in ait:
+                    num_since_yield += 1
+                    if num_since_yield > yield_every:
+                        await sleep(0)
+                        num_since_yield = 0
+
+                    offset = message.offset
+                    r_offset = get_read_offset(tp)
+                    if r_offset is None or offset >= r_offset:
+                        gap = offset - (r_offset or 0)
+                        # We have a gap in income messages
+                        if gap > 1 and r_offset:
+                            acks_enabled = acks_enabled_for(message.topic)
+                            if acks_enabled:
+                                await self._add_gap(tp, r_offset + 1, offset)
+                        if commit_every is not None and self._n_acked >= commit_every:
+                            self._n_acked = 0
+                            await self.commit()
+                        if delivers_at_once(self, tp):
+                            await callback(message)
+                        else:
+                            await self.wait_first(
+                                callback(message), self.suspend_flow.wait()
+                            )
+                        set_read_offset(tp, offset)
+                    else:
+                        self.log.dev(
+                            "DROPPED MESSAGE ROFF %r: k=%r v=%r",
+                            offset,
+                            message.key,
+                            message.value,
+                        )
+                unset_flag(flag_consumer_fetching)
+
+    except self.consumer_stopped_errors:
+        if self.transport.app.should_stop:
+            # we're already stopping so ignore
+            self.log.info("Broker stopped consumer, shutting down...")
+            return
+        raise
+    except asyncio.CancelledError:
+        if self.transport.app.should_stop:
+            # we're already stopping so ignore
+            self.log.info("Consumer shutting down for user cancel.")
+            return
+        raise
+    except Exception as exc:
+        self.log.exception("Drain messages raised: %r", exc)
+        raise
+    finally:
+        unset_flag(flag_consumer_fetching)
+
+
 def install() -> None:
     """Idempotent: the worker and the pass-through benchmark both call it."""
+    faust_consumer.Consumer._drain_messages = _drain_messages  # type: ignore[method-assign]
     driver.AIOKafkaConsumerThread._create_worker_consumer = _create_worker_consumer
     driver.Producer.create_topic = create_topic  # type: ignore[method-assign]
     faust_producer.ProducerBuffer.flush = flush_all  # type: ignore[method-assign]

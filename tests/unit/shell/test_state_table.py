@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import zlib
 from datetime import UTC, datetime
 
 import orjson
 import pytest
 from faust.serializers import codecs
+from faust.types import TP
+from faust.types.tuples import RecordMetadata
 
 from schemas import Alert, Evidence
 from streams import config
@@ -171,15 +174,66 @@ def test_every_table_declares_its_route_and_a_table_without_one_is_refused() -> 
         state_table.check_routes(app, {})
 
 
-async def test_a_commit_hands_the_held_writes_over_before_faust_flushes_and_commits(
+class _Producer:
+    """The app's producer at the client: what `publish_changelog` hands it, acknowledged."""
+
+    def __init__(self) -> None:
+        self.records: list[tuple[str, int, bytes, bytes | None]] = []
+
+    async def send(self, topic: str, key: bytes, value: bytes | None, partition: int,
+                   timestamp: float | None, headers: object) -> asyncio.Future:
+        self.records.append((topic, partition, key, value))
+        done = asyncio.get_running_loop().create_future()
+        done.set_result(RecordMetadata(topic=topic, partition=partition,
+                                       topic_partition=TP(topic, partition),
+                                       offset=len(self.records) - 1))
+        return done
+
+
+def _publishing(monkeypatch, name: str = "alert-folds") -> tuple[
+        state_table.StateTable, _Producer, list[int]]:
+    table, _ = _table(monkeypatch, name)
+    producer = _Producer()
+    monkeypatch.setattr(table.app, "_producer", producer)
+    offsets: list[int] = []  # what the changelog callback saw (RocksDB keeps it)
+    monkeypatch.setattr(table, "_on_changelog_sent",
+                        lambda fut: offsets.append(fut.result().offset))
+    return table, producer, offsets
+
+
+async def test_held_writes_are_published_serialized_in_one_pass(monkeypatch) -> None:
+    """One record per key, serialized as Faust's buffer would (the deflating codec), and
+    each completion reaches the table's changelog callback."""
+    table, producer, offsets = _publishing(monkeypatch)
+    big = _fold_state()
+    for n in range(5):
+        table.send_changelog(_home(table, A), A, {"reports": n})
+    table.send_changelog(_home(table, B), B, big)
+    table.send_changelog(_home(table, C), C, {"reports": 1})
+    table.send_changelog(_home(table, C), C, None, value_serializer="raw")  # Faust's delete
+    assert await table.publish_changelog() == 3
+    await asyncio.sleep(0)  # the completions' callbacks
+    name = table.changelog_topic.get_topic_name()
+    got = {orjson.loads(key): (topic, partition, value)
+           for topic, partition, key, value in producer.records}
+    assert set(got) == {A, B, C} and {t for t, _, _ in got.values()} == {name}
+    assert {k: p for k, (_, p, _) in got.items()} == {k: _home(table, k) for k in (A, B, C)}
+    assert _codec().loads(got[A][2]) == {"reports": 4}
+    assert got[B][2][:1] == b"x" and _codec().loads(got[B][2]) == big  # deflated
+    assert got[C][2] is None  # the delete: a tombstone, which compaction removes
+    assert sorted(offsets) == [0, 1, 2]
+    assert await table.publish_changelog() == 0  # nothing is sent twice
+
+
+async def test_a_commit_publishes_the_held_writes_before_faust_flushes_and_commits(
     monkeypatch,
 ) -> None:
-    table, sends = _table(monkeypatch)
+    table, producer, _ = _publishing(monkeypatch)
     table.send_changelog(_home(table, A), A, {"n": 1})
     seen: list[int] = []
 
     async def faust_commit(consumer: object, offsets: object, **kw: object) -> bool:
-        seen.append(len(sends.records))  # what the producer holds when Faust flushes it
+        seen.append(len(producer.records))  # what the producer holds when Faust flushes it
         return True
 
     monkeypatch.setattr(state_table, "_commit_offsets", faust_commit)
