@@ -61,6 +61,9 @@ def _copula(w: Words) -> re.Pattern[str]:
 # an event the article dates this long before its own publication is background
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
+# a truce that took effect or was signed on a calendar day a week or more back ("вступило в
+# силу 10 октября", read in December) is the background of today's news, as violence is
+_ACCORDS = frozenset({"ceasefire.agreed"})
 # (with the Arabic comma and semicolon)
 _CLAUSE_BREAK = re.compile(r"[,;:—–،؛]|\s-\s")
 
@@ -814,7 +817,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
-                and (draft.type in _ATTACKS or (draft.type in _VIOLENT and when.explicit))):
+                and (draft.type in _ATTACKS
+                     or (when.explicit and (draft.type in _VIOLENT or draft.type in _ACCORDS)))):
             continue  # "damaged by Russian strikes last week": context, not today's news
         if draft.type in _VIOLENT and not breaks and not dates:
             breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft

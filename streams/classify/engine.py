@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas import Casualties
 from streams.classify.hits import Hit
-from streams.classify.roles import Sentence, accusation_roles, assign
+from streams.classify.roles import Sentence, accusation_roles, assign, quotation_roles
 from streams.classify.rules import Draft, _inside, _View, closes, opens
 from streams.classify.scope import (
     AFTER,
@@ -84,7 +84,7 @@ class RuleSpec(_Strict):
     anchors: bool = False
     code: str
     code_if: dict[str, str] = Field(default_factory=dict)
-    roles: Literal["assign", "accusation"] = "assign"
+    roles: Literal["assign", "accusation", "quotation"] = "assign"
     roles_anchor: list[str] = Field(default_factory=list)
     need_actor: bool = False
     or_if: list[str] = Field(default_factory=list)
@@ -850,6 +850,8 @@ class RuleBook:
         if spec.roles == "accusation":
             cues = view.get(*spec.roles_anchor)
             roles = accusation_roles(view.s, min(cues[0], hit) if cues else hit)
+        elif spec.roles == "quotation":
+            roles = quotation_roles(view.s, hit)
         else:
             roles = assign(view.s, hit, spec.type in view.tax.speech_acts)
         if (spec.need_actor and roles.actor is None

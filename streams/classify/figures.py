@@ -296,11 +296,14 @@ class Figures:
         """The nearest count ending a few words before a cue: "seven people were killed"."""
         window_start = max(floor, pos - 60)
         tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
-        for token in reversed(tokens):
+        for k in range(len(tokens) - 1, -1, -1):
+            token = tokens[k]
             word = token.group(0).lower().rstrip(".,")
             if token.group(0).endswith((",", ";")) or word == "and":
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
+                if word in self._mult and k > 0 and self._counts(tokens[k - 1].group(0)):
+                    token = tokens[k - 1]  # "двух десятков": the count times its multiplier
                 match = self.number_re.match(text, self._figure_start(text, token.start(),
                                                                       window_start), pos)
                 if match is None or self._is_article(match, text) or self._is_age(
@@ -309,6 +312,11 @@ class Figures:
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def _counts(self, token: str) -> bool:
+        """The token is a figure a multiplier word after it multiplies ("двух", "3")."""
+        word = token.lower()
+        return bool(word) and (word.isdigit() or self._is_number_word(word))
 
     def _figure_start(self, text: str, start: int, floor: int) -> int:
         """Where a figure whose last space-grouped digits start at `start` begins ("1 200"),

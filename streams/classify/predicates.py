@@ -258,6 +258,59 @@ def _quoted(view: _View, hit: Hit) -> bool:
     return inside and bool(view.get("report", "accuse"))
 
 
+# where a quotation's speaker is named after it closes: `," he said` (a comma, or the !…
+# that replace it, inside the mark), `», - сказал он` / `“, sagte er` / `», a déclaré`; a
+# question ("?" before the close) asks, it accuses no one
+_ATTRIBUTED_BEFORE = frozenset(",!…")
+_ATTRIBUTION_AFTER = re.compile(r"\s*,\s*(?:[-—–]\s*)?[^\W\d_]")
+_DASH_AFTER = re.compile(r"\s*[-—–]\s*[^\W\d_]")  # «...!» - воскликнул он
+_QUOTE_REACH = 800  # characters a quotation may run over, either side of the word
+
+
+def _quote_attributed(view: _View, hit: Hit) -> bool:
+    """The word is inside a quotation, opened before it in its paragraph (maybe a sentence
+    or two back) and closed after it (maybe a sentence or two on), whose close is followed by
+    its speaker: "«Это теракт. Мы ответим», - сказал он" attributes both of its sentences,
+    though only the last one names the speaker."""
+    text = view.s.text
+    floor = max(0, hit.start - _QUOTE_REACH, text.rfind("\n", 0, hit.start) + 1)
+    ceiling = text.find("\n", hit.end, hit.end + _QUOTE_REACH)
+    ceiling = ceiling if ceiling >= 0 else min(len(text), hit.end + _QUOTE_REACH)
+    settings = view.words.settings
+    before = text[floor : hit.start]
+    pairs = [(o, c) for o, c in zip(settings.quotes_open, settings.quotes_close, strict=False)
+             if before.count(o) > before.count(c)]
+    if before.count('"') % 2 == 1:
+        pairs.append(('"', '"'))
+    if "“" not in settings.quotes_close and before.count("“") > before.count("”"):
+        pairs.append(("“", "”"))
+    for opening, closing in pairs:
+        depth, at = 0, hit.end
+        while True:
+            at = min((i for i in (text.find(closing, at, ceiling),
+                                  -1 if opening == closing else text.find(opening, at, ceiling))
+                      if i >= 0), default=-1)
+            if at < 0:
+                break
+            if text[at] == opening and opening != closing:
+                depth += 1
+            elif depth:
+                depth -= 1
+            else:
+                last = text[at - 1]
+                if last == "?":
+                    break
+                if (last in _ATTRIBUTED_BEFORE and text[at + 1 : at + 2].isspace()
+                        and text[at + 2 : at + 3].isalpha()):
+                    return True
+                if _ATTRIBUTION_AFTER.match(text, at + 1) is not None or (
+                        last in "!…" and _DASH_AFTER.match(text, at + 1) is not None):
+                    return True
+                break
+            at += 1
+    return False
+
+
 def _unnamed_accuser(view: _View, terror: Hit) -> bool:
     """ "the junta accused Algeria of harbouring terrorists", "in what the government called a
     terrorist attack": an institution not named by country is still an accuser."""
@@ -696,6 +749,17 @@ def unnamed_accuser(view: _View, hit: Hit) -> bool:
 def quoted(view: _View, hit: Hit) -> bool:
     """ "'This is a terrorist act,' he said": the quotation is its speaker's."""
     return _quoted(view, hit)
+
+
+@predicate("quote_attributed",
+           holds=('"This was a terrorist attack. We will answer," the governor said.',
+                  "terrorist", "terror"),
+           fails=('"This was a terrorist attack." The governor visited the site.', "terrorist",
+                  "terror"))
+def quote_attributed(view: _View, hit: Hit) -> bool:
+    """ "'This was a terrorist attack. We will answer,' the governor said": words of a
+    quotation whose speaker is named where it closes, in this sentence or a later one."""
+    return _quote_attributed(view, hit)
 
 
 # --- threat -------------------------------------------------------------------------------

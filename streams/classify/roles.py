@@ -216,3 +216,13 @@ def accusation_roles(s: Sentence, cue: Hit) -> Roles:
             None,
         )
     return Roles(accuser, target, None)
+
+
+def quotation_roles(s: Sentence, cue: Hit) -> Roles:
+    """The words of a quotation whose speaker is named only where it closes ("«Киевский режим
+    совершил теракт. ...», - заявил губернатор"): no accuser in them (a party they name is
+    never the speaker), and the accused is the party named after the cue, else before it."""
+    after = [m for m in s.mentions if m.start >= cue.end]
+    before = [m for m in s.mentions if m.end <= cue.start]
+    accused = after[0] if after else (before[-1] if before else None)
+    return Roles(None, accused, None)
