@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas import Casualties
-from streams.classify.hits import Hit
+from streams.classify.hits import PARTICLE, SEPARATED, Hit
 from streams.classify.roles import Sentence, accusation_roles, assign, quotation_roles
 from streams.classify.rules import Draft, _inside, _View, closes, opens
 from streams.classify.scope import (
@@ -814,10 +814,17 @@ class RuleBook:
         if spec is None:
             return True
         text = view.s.text
+        # a separable verb ("schlug ... eine Waffenruhe vor"): its object stands between the
+        # verb and its particle, however long the middle field
+        particle = next((p for p in view.get(PARTICLE) if p.payload == hit.payload
+                         and p.start >= hit.end), None) if SEPARATED in hit.payload else None
         for obj in objects:
             # the words between them, read for clause marks
             gap_start, gap_end = hit.end, obj.start
-            if spec.side == "any":
+            if (particle is not None and spec.side != "before" and hit.end <= obj.start
+                    and obj.end <= particle.start):
+                pass  # inside the verb's clause: near
+            elif spec.side == "any":
                 if words_between(text, min(hit.end, obj.end), max(hit.start, obj.start)) \
                         > rule.within:
                     continue

@@ -58,6 +58,8 @@ class _Settings(BaseModel):
     verb_final: bool = False
     nouns_capitalised: bool = False
     dateline: str | None = None
+    spellings: dict[str, str] = Field(default_factory=dict)
+    relatives: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,14 @@ class LanguageSettings:
     # `dateline`: a regex for the agency dateline a field opens with ("МОСКВА, 4 июня.
     # /ТАСС/."): its full stops end no sentence, so the lede is the dateline's sentence
     dateline: re.Pattern[str] | None = None
+    # `spellings`: another written standard's forms, matched beside the lexicon's (Swiss
+    # Standard German writes "ss" for "ß": "Strasse", "verliess"): every term, number word
+    # and actor term holding a key is also entered with the key replaced by its value
+    spellings: tuple[tuple[str, str], ...] = ()
+    # `relatives`: the relative pronouns that open a relative clause after a comma ("der",
+    # "die", "welche"): a separable verb's clause runs on past one ("schlug Anwar, der den
+    # Vorsitz innehat, eine Waffenruhe vor")
+    relatives: tuple[str, ...] = ()
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -183,7 +193,25 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         decimal=parsed.digits.decimal if parsed.digits else ".",
         verb_final=parsed.verb_final, nouns_capitalised=parsed.nouns_capitalised,
         dateline=dateline,
+        spellings=tuple((k.lower(), v.lower()) for k, v in parsed.spellings.items()),
+        relatives=tuple(w.lower() for w in parsed.relatives),
     )
+
+
+def respelled(terms: list[str], spellings: tuple[tuple[str, str], ...]) -> list[str]:
+    """`terms`, each followed by its form in the language's other spellings when it differs
+    ("straße" -> "straße", "strasse")."""
+    if not spellings:
+        return terms
+    out: list[str] = []
+    for term in terms:
+        out.append(term)
+        other = term
+        for old, new in spellings:
+            other = other.replace(old, new)
+        if other != term and other not in out:
+            out.append(other)
+    return out
 
 
 def expand(term: str, endings: tuple[str, ...]) -> list[str]:
@@ -199,9 +227,10 @@ def expand(term: str, endings: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _terms(file: str, where: str, value: Any, endings: tuple[str, ...]) -> list[str]:
-    """A list of terms, each `*` inside a word expanded by the language's `endings`; a
-    separable verb (`lehnte … ab`) only as a cue term."""
+def _terms(file: str, where: str, value: Any, endings: tuple[str, ...],
+           spellings: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """A list of terms, each `*` inside a word expanded by the language's `endings` and each
+    in its other `spellings` too; a separable verb (`lehnte … ab`) only as a cue term."""
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
         raise CoderConfigError(file, where, where, "must be a list of terms")
     out: list[str] = []
@@ -221,11 +250,12 @@ def _terms(file: str, where: str, value: Any, endings: tuple[str, ...]) -> list[
             out += expand(term, endings)
         else:
             out.append(term)
-    return out
+    return respelled(out, spellings)
 
 
 def read_lexicon(
-    folder: Path, english: dict[str, Any], endings: tuple[str, ...] = ()
+    folder: Path, english: dict[str, Any], endings: tuple[str, ...] = (),
+    spellings: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
     """`lexicon.yaml`, checked against the English lexicon's categories, asset classes and
     figure kinds, with every missing section filled in empty (English's strategic classes
@@ -246,7 +276,7 @@ def read_lexicon(
         return value
 
     def terms(where: str, value: Any) -> list[str]:
-        return _terms(file, where, value, endings)
+        return _terms(file, where, value, endings, spellings)
 
     def checked(where: str, found: dict[str, Any], known: Any, what: str) -> dict[str, Any]:
         """`found`'s word lists expanded, each key one the English lexicon has there."""
@@ -277,7 +307,8 @@ def read_lexicon(
             raise CoderConfigError(file, "assets.strategic", str(asset), "is not an asset class")
     out_assets["strategic"] = list(strategic)
     figures = checked("figures", mapping("figures"), english["figures"], "a figure kind")
-    numbers = {str(k).lower(): int(v) for k, v in mapping("numbers").items()}
+    numbers = {form: int(v) for k, v in mapping("numbers").items()
+               for form in respelled([str(k).lower()], spellings)}
     months = {str(k).lower(): int(v) for k, v in mapping("months").items()}
     weekdays = {str(k).lower(): int(v) for k, v in mapping("weekdays").items()}
     relative = {str(k).lower(): int(v) for k, v in mapping("relative_days").items()}
@@ -321,7 +352,8 @@ def read_lexicon(
     }
 
 
-def read_actors(folder: Path, endings: tuple[str, ...] = ()) -> dict[str, Any]:
+def read_actors(folder: Path, endings: tuple[str, ...] = (),
+                spellings: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """`actors.yaml`: the English file's schema without `composed` (composing demonyms is
     English morphology); entries are checked as the English ones are, when built."""
     path = folder / "actors.yaml"
@@ -337,7 +369,7 @@ def read_actors(folder: Path, endings: tuple[str, ...] = ()) -> dict[str, Any]:
         terms = [str(t) for t in item["terms"]]
         if endings:
             terms = [form for term in terms for form in expand(term, endings)]
-        item["terms"] = terms
+        item["terms"] = respelled(terms, spellings)
     return {"version": 1, "actors": actors, "pronouns": data.get("pronouns") or [],
             "composed": None, "countries": False}
 
@@ -351,7 +383,7 @@ _ARTICLE_SECTIONS = frozenset({"version", "months", "capitalized_months", "cues"
 
 def read_article(
     path: Path, english: dict[str, Any] | None = None, endings: tuple[str, ...] = (),
-    data: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None, spellings: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
     """`article.yaml` (or `data`, already parsed): the word lists of coder.py's article-level
     checks, checked. English's file (`english` None) is the reference; a language's must name
@@ -384,7 +416,7 @@ def read_article(
         if cat not in ARTICLE_CUES:
             raise CoderConfigError(file, "cues", str(cat), "is not a category the article "
                                    f"checks read ({', '.join(sorted(ARTICLE_CUES))})")
-        cues[str(cat)] = _terms(file, f"cues.{cat}", value, endings)
+        cues[str(cat)] = _terms(file, f"cues.{cat}", value, endings, spellings)
     lists_in = doc.get("lists")
     if not isinstance(lists_in, dict):
         raise CoderConfigError(file, "lists", "lists", "must be a mapping of word lists")
@@ -399,7 +431,8 @@ def read_article(
             raise CoderConfigError(file, "lists", str(name),
                                    "is a word list of the English article.yaml the language"
                                    " does not give (an empty list if it has no such words)")
-        lists[str(name)] = _terms(file, f"lists.{name}", lists_in[name] or [], endings)
+        lists[str(name)] = _terms(file, f"lists.{name}", lists_in[name] or [], endings,
+                                  spellings)
     return {"months": months, "capitalized_months": capitalized, "cues": cues, "lists": lists}
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from streams.classify.hits import Hit
+from streams.classify.hits import PARTICLE, SEPARATED, Hit
 
 __all__ = ["Hit", "Lexicon", "fold", "scan"]
 
@@ -72,12 +72,10 @@ def categories(lexicon: dict[str, Any]) -> frozenset[str]:
     return frozenset(cats)
 
 
-# a separable verb in a cue term ("lehnte … ab"): the scan finds the finite verb, and keeps
-# the hit only when the particle after `…` closes its clause (`Lexicon._separated`)
-SEPARATED = "…"
-
-
 def _entry(term: str, cat: str, payload: str) -> tuple[str, _Entry]:
+    # a separable verb in a cue term ("lehnte … ab", `SEPARATED`): the scan finds the finite
+    # verb, and keeps the hit only when the particle after `…` closes its clause
+    # (`Lexicon._separated`)
     if SEPARATED in term:
         term = term.split(SEPARATED, 1)[0].strip()
     prefix = term.endswith("*") or term.endswith("-")
@@ -174,6 +172,7 @@ def _build_words(
 _CLAUSE_END = re.compile(
     r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?!\d)|(?<!\d),|,(?!\d)|[;:!?()\[\]\n\0—]|\s-\s")
 _QUOTES = "«»„“”\"‚‘’'"
+_WORD = re.compile(r"\S+")
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
 _category = itemgetter(2)
 
@@ -189,6 +188,7 @@ class Lexicon:
         whole_words: bool = False,
         clause_words: Iterable[str] = (),
         and_words: Iterable[str] = (),
+        relatives: Iterable[str] = (),
     ) -> None:
         self.categories = categories(lexicon)
         table = _table(_terms(lexicon, actor_terms))
@@ -220,6 +220,14 @@ class Lexicon:
         self._clause_end_loose = None if len(loose) == len(tuple(clause_words)) else (
             re.compile(_CLAUSE_END.pattern + "".join(
                 "|" + rf"\s{re.escape(fold(w))}\s" for w in sorted(loose, key=len, reverse=True))))
+        # a relative clause inside a separable verb's clause ("schlug in einem Brief an
+        # Anwar, der den Vorsitz innehat, eine Waffenruhe vor"): a comma, an optional
+        # preposition and one of the language's relative pronouns open it, the next comma
+        # closes it, and the verb's clause runs on after it
+        words = sorted({fold(w) for w in relatives}, key=len, reverse=True)
+        self._relative = re.compile(
+            r",\s+(?:[^\W\d]+\s+)?(?:" + "|".join(map(re.escape, words))
+            + r")\s[^,.;:!?()\n]*,") if words else None
 
     def scan(self, text: str) -> list[Hit]:
         """Every whole-word cue in `text`, in order of start offset.
@@ -350,13 +358,36 @@ class Lexicon:
             for ends in (self._clause_end, self._clause_end_loose):
                 if ends is None:
                     break
-                stop = ends.search(padded, hit.end + 1)
-                clause = [w for w in (word.strip(_QUOTES) for word in padded[
-                    hit.end + 1 : stop.start() if stop else len(padded) - 1].split()) if w]
-                if len(clause) >= len(particle) and clause[-len(particle):] == particle:
+                at = self._closes(padded, hit.end + 1, ends, particle)
+                if at is not None:
                     out.append(hit)
+                    # where its particle stands: the verb's object is between the two
+                    # ("schlug ... eine Waffenruhe vor"; the rules' `near`, engine.py)
+                    out.append(Hit(at[0] - 1, at[1] - 1, PARTICLE, hit.payload))
                     break
         return out
+
+    def _closes(self, padded: str, start: int, ends: re.Pattern[str], particle: list[str],
+                ) -> tuple[int, int] | None:
+        """Where (in `padded`) the particle closes the clause that starts at `start`, a
+        relative clause inside it (`relatives`) read past; None if it does not."""
+        words: list[re.Match[str]] = []
+        for _ in range(3):  # at most two relative clauses inside one verb's clause
+            stop = ends.search(padded, start)
+            words += [m for m in _WORD.finditer(
+                padded, start, stop.start() if stop else len(padded) - 1)
+                if m.group().strip(_QUOTES)]
+            tail = words[-len(particle):]
+            if len(tail) == len(particle) and [m.group().strip(_QUOTES) for m in tail] == particle:
+                last = tail[-1]
+                return tail[0].start(), last.end() - (len(last.group())
+                                                      - len(last.group().rstrip(_QUOTES)))
+            aside = self._relative.match(padded, stop.start()) if (
+                stop is not None and self._relative is not None) else None
+            if aside is None:
+                return None
+            start = aside.end()
+        return None
 
 
 def _to_word_ends(hits: list[Hit], padded: str) -> list[Hit]:

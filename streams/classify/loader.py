@@ -214,18 +214,20 @@ def _language(
     settings = read_settings(where, code, rule_names(rules), frozenset(PREDICATES),
                              categories(english))
     lexicon_data = with_article(
-        read_lexicon(where, english, settings.endings),
-        read_article(where / "article.yaml", english["article"], settings.endings),
+        read_lexicon(where, english, settings.endings, settings.spellings),
+        read_article(where / "article.yaml", english["article"], settings.endings,
+                     spellings=settings.spellings),
         str(where / "article.yaml"))
     # the rule specs are checked against the English categories (the shared vocabulary);
     # a category the language lacks is simply never found
     book = RuleBook.load(rules, str(folder / "rules.yaml"), table, categories(english),
                          frozenset(lexicon_data["phrases"]) | categories(english),
                          settings.rules_off, settings.predicates_off)
-    actor_dict = ActorDictionary(read_actors(where, settings.endings))
+    actor_dict = ActorDictionary(read_actors(where, settings.endings, settings.spellings))
     scan = Lexicon(lexicon_data, actor_dict.terms, settings.proclitics, settings.masks,
                    whole_words=settings.morphology == "stems",
-                   clause_words=settings.clause_words, and_words=settings.and_words)
+                   clause_words=settings.clause_words, and_words=settings.and_words,
+                   relatives=settings.relatives)
     for form, region in settings.regions.items():
         if region not in places["regions"]:
             raise CoderConfigError(str(where / "language.yaml"), "regions", region,

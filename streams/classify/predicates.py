@@ -1254,7 +1254,9 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
     if not view.words.settings.verb_final:
         return False
     text, words = view.s.text, view.words
-    opening = max(text.rfind(c, view.s.start, asset.start) for c in ",;:")
+    # a clause opens after a comma, a semicolon, a colon or a dash ("wirft Kambodscha Bruch
+    # der Waffenruhe vor – Grenzposten ... unter Beschuss": "vor" is the verb's particle)
+    opening = max(text.rfind(c, view.s.start, asset.start) for c in ",;:–—")
     before = text[max(opening + 1, view.s.start) : asset.start].split()
     if _governed_by_preposition(words, before):
         return False  # "über dem Kraftwerk", "von der Flugabwehr": a place, an agent
@@ -1311,10 +1313,11 @@ def _listing(gap: str, nouns_capitalised: bool) -> bool:
 
 def _clause_final(w: Words) -> re.Pattern[str]:
     """A verb that closes its clause, auxiliaries aside ("getroffen worden sei.", "zerstört
-    zu haben,"): a verb-second one ("... und trafen ein Schiff") is not."""
+    zu haben,"), or a ticker flash ("... unter Beschuss +++"): a verb-second one ("... und
+    trafen ein Schiff") is not."""
     clause = "|".join(re.escape(c) for c in w.settings.clause_words) or "(?!)"
     return w.pattern("clause_final", lambda w: rf"(?:\s+(?:{w.alt('passive_aux')}|"
-                     rf"{w.alt('perfect_aux')})\b)*\s*(?:[.,;:!?)\"“”»«]|$|\s+(?:{clause})\b)")
+                     rf"{w.alt('perfect_aux')})\b)*\s*(?:[.,;:!?)\"“”»«+–—]|$|\s+(?:{clause})\b)")
 
 
 def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
