@@ -11,12 +11,13 @@ import pytest
 
 from bench.golden import evaluate
 
-# Measured 2026-12-05 (coder 1.3.0 with issue 11's precision and actor-sector work, branch
-# `prec`; 161 / 317 / 129 / 34 before it): see the golden README and docs/coder.md.
-EXACT_FLOOR = 239
-TYPE_EXACT_FLOOR = 342
-TRAPS_CLEAN_FLOOR = 146
-FIGURES_FLOOR = 34
+# Measured 2026-12-06, after the sixth blind batches' fixes (239 / 342 / 146 / 34 on
+# 2026-12-05, 161 / 317 / 129 / 34 before issue 11's precision work): see the golden README
+# and docs/coder.md.
+EXACT_FLOOR = 240
+TYPE_EXACT_FLOOR = 343
+TRAPS_CLEAN_FLOOR = 147
+FIGURES_FLOOR = 37
 
 
 @pytest.fixture(scope="module")
