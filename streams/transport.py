@@ -86,13 +86,14 @@ def delivers_at_once(consumer: Any, tp: Any) -> bool:
     return not any(chan.queue.full() for chan in conductor._tp_index.get(tp, ()))
 
 
-async def _drain_messages(self: Any, fetcher: Any) -> None:  # pragma: no cover
+async def _drain_messages(self: Any, fetcher: Any) -> None:
     """Faust's fetch loop (`Consumer._drain_messages`, faust-streaming 0.15.3), with one
     change: a record that can be handed to its streams at once is, where Faust wraps every
     record in `wait_first(callback(message), suspend_flow.wait())`.
 
-    That `wait_first` makes two tasks and a full turn of the event loop per record, so the
-    loop delivered one record per turn to all the agents together. The streams' queues then
+    That `wait_first` makes four tasks (the delivery, the suspension, the consumer's stop and
+    crash events) and a full turn of the event loop per record, so the loop delivered one
+    record per turn to all the agents together. The streams' queues then
     held only what had come through one by one, and a fetched batch of one topic (2,000
     fold records, say) kept the next topic's records behind it for as many turns: issue 9's
     benchmark saw the article stage get no wire for 0.5-2.3 s while the fold stage worked
