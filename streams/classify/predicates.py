@@ -65,10 +65,6 @@ _FUTURE_FORCE = re.compile(
     r"set\s+(?:[\w'-]+\s+){1,6}on\s+fire|turn\s+(?:[\w'-]+\s+){1,3}into\s+(?:ashes|rubble)|"
     r"keep\s+(?:targeting|attacking|striking)|continue\s+(?:targeting|attacking|striking|to\s+"
     r"(?:target|attack|strike)))\b", re.IGNORECASE)
-_GENERIC_ACCUSER = re.compile(
-    r"\b(?:government|junta|authorities|ministry|officials?|police|army|military|presidency|"
-    r"president|prime\s+minister|spokes(?:man|woman|person)|prosecutors?|governor|mayor|"
-    r"security\s+forces|regime|cabinet|kremlin|council)\b[^,;]{0,30}$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:whether|if|could|might|may)\s+(?:[\w'-]+\s+){0,3}$",
                            re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
@@ -311,15 +307,22 @@ def _quote_attributed(view: _View, hit: Hit) -> bool:
     return False
 
 
+def _generic_accuser(w: Words) -> re.Pattern[str]:
+    # the language's `accuser_nouns` (English: "the junta", "the ministry", "police"), then up
+    # to 30 characters of its own words before the accusation verb
+    return w.pattern("generic_accuser",
+                     lambda w: rf"\b{w.alt('accuser_nouns')}\b[^,;]{{0,30}}$")
+
+
 def _unnamed_accuser(view: _View, terror: Hit) -> bool:
     """ "the junta accused Algeria of harbouring terrorists", "in what the government called a
     terrorist attack": an institution not named by country is still an accuser."""
-    text = view.s.text
+    text, accuser = view.s.text, _generic_accuser(view.words)
     for cue in view.get("accuse", "accused_of"):
         if cue.start > terror.start:
             continue
         floor = max(view.s.start, cue.start - _ACCUSER_LOOK_BACK)
-        if _GENERIC_ACCUSER.search(text, floor, cue.start):
+        if accuser.search(text, floor, cue.start):
             return True
     return False
 
@@ -734,7 +737,7 @@ def said_in_the_past(view: _View, hit: Hit) -> bool:
     return bool(speech) and view.scope.governs(BACKGROUND, speech[-1])
 
 
-@predicate("unnamed_accuser",
+@predicate("unnamed_accuser", lists=("accuser_nouns",),
            holds=("The junta accused Algeria of harbouring terrorists.", "terrorists", "terror"),
            fails=("Algeria accused the junta of harbouring terrorists.", "terrorists", "terror"))
 def unnamed_accuser(view: _View, hit: Hit) -> bool:
