@@ -338,12 +338,15 @@ def coder_speed(n: int = 400, repeats: int = 5) -> dict[str, Any]:
 def language_speed(repeats: int = 5) -> list[dict[str, object]]:
     """Per coded language: normalize excluded, the coder's cost on its corpus's tune wires
     (never the held-out ones), per 3 KB of text, median of `repeats` passes; and the build
-    time of that language's part of the coder (issue 12: no language above 2x English)."""
+    time of that language's part of the coder (issue 12: no language above 2x English).
+    Every language the coder can read is measured, the opt-in ones (`ru`, `de`) included,
+    whatever `WIREWATCH_LANGUAGES` the worker runs with."""
     from bench.eval import corpus_dir, files_in
-    from streams.classify import classify_article, default_coder
+    from streams.classify import load_coder
+    from streams.languages import DEFAULT_LANGUAGES, OPT_IN_LANGUAGES
     from streams.normalize import normalize_message
 
-    coder = default_coder()
+    coder = load_coder(languages=sorted(DEFAULT_LANGUAGES | OPT_IN_LANGUAGES))
     now = datetime.now(UTC)
     out: list[dict[str, object]] = []
     for lang in sorted(coder.languages, key=lambda code: (code != "en", code)):
@@ -354,7 +357,7 @@ def language_speed(repeats: int = 5) -> list[dict[str, object]]:
         for _ in range(repeats):
             t0 = time.perf_counter()
             for article in articles:
-                classify_article(article, now=now)
+                coder.classify_article(article, now=now)
             passes.append(time.perf_counter() - t0)
         reader = coder.for_language(lang)
         out.append({"language": lang, "wires": len(articles),

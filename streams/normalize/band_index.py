@@ -35,6 +35,7 @@ from streams.normalize import neardup
 _BANDS = struct.Struct(f">{neardup.BANDS}I")
 _SKETCH = struct.Struct(f">{neardup.NUM_PERM}H")
 _ROWS = struct.Struct(f">{neardup.ROWS}I")
+_SIGNATURE = struct.Struct(f">{neardup.NUM_PERM}I")
 _TS = struct.Struct(">q")
 RECORD_BYTES = _TS.size + _BANDS.size + _SKETCH.size
 
@@ -66,21 +67,38 @@ class Entry:
         same = np.frombuffer(self.sketch, dtype=">u2") == np.frombuffer(other.sketch, dtype=">u2")
         return int(np.count_nonzero(same)) / neardup.NUM_PERM
 
+    def similarities(self, others: Sequence[Entry]) -> list[float]:
+        """`similarity` against each of `others`, in one pass over their sketches stacked
+        (the bench wires' shared templates make ~7 candidates per article: ~4 µs each one
+        at a time)."""
+        size = _SKETCH.size
+        if len(self.sketch) != size:
+            return [0.0] * len(others)
+        fit = [o for o in others if len(o.sketch) == size]
+        if not fit:
+            return [0.0] * len(others)
+        stacked = np.frombuffer(b"".join(o.sketch for o in fit), dtype=">u2").reshape(len(fit), -1)
+        counts = np.count_nonzero(stacked == np.frombuffer(self.sketch, dtype=">u2"), axis=1)
+        scores = iter((counts / neardup.NUM_PERM).tolist())
+        return [next(scores) if len(o.sketch) == size else 0.0 for o in others]
+
 
 def band_hashes(sig: Sequence[int]) -> bytes:
-    """One 32-bit hash per band of `neardup.ROWS` MinHash values, packed."""
-    out = bytearray()
-    for band in range(neardup.BANDS):
-        rows = sig[band * neardup.ROWS : (band + 1) * neardup.ROWS]
-        out += hashlib.blake2b(_ROWS.pack(*rows), digest_size=4).digest()
-    return bytes(out)
+    """One 32-bit hash per band of `neardup.ROWS` MinHash values, packed: the band's rows
+    as big-endian 32-bit words (the signature packed once, then sliced per band)."""
+    packed = _SIGNATURE.pack(*sig)
+    size = _ROWS.size
+    return b"".join(hashlib.blake2b(packed[at : at + size], digest_size=4).digest()
+                    for at in range(0, len(packed), size))
 
 
 def entry(article_id: str, ts_ms: int, sig: Sequence[int]) -> Entry | None:
     """The index entry of a signature; None for a text without words (no signature)."""
     if len(sig) != neardup.NUM_PERM:
         return None
-    return Entry(article_id, ts_ms, band_hashes(sig), _SKETCH.pack(*(v & 0xFFFF for v in sig)))
+    # the low 16 bits of each value, big-endian: a cast to uint16 keeps exactly those
+    sketch = np.asarray(sig, dtype=np.uint32).astype(">u2").tobytes()
+    return Entry(article_id, ts_ms, band_hashes(sig), sketch)
 
 
 def encode(item: Entry) -> bytes:
@@ -141,8 +159,8 @@ class BandIndex:
 
         Never the article itself (an older version of it is not its original), never one
         that came after it."""
-        best: tuple[float, int, str] | None = None
         seen: set[str] = set()
+        candidates: list[Entry] = []
         for key in item.bucket_keys():
             for other_id in self._ids(key):
                 if other_id in seen or other_id == item.article_id:
@@ -151,11 +169,16 @@ class BandIndex:
                 other = self.entries.get(other_id)
                 if other is None or not other.before(item.ts_ms, item.article_id):
                     continue
-                score = item.similarity(other)
-                if score < threshold:
-                    continue
-                if best is None or (-score, other.ts_ms, other_id) < (-best[0], best[1], best[2]):
-                    best = (score, other.ts_ms, other_id)
+                candidates.append(other)
+        if not candidates:
+            return None
+        best: tuple[float, int, str] | None = None
+        for other, score in zip(candidates, item.similarities(candidates), strict=True):
+            if score < threshold:
+                continue
+            if best is None or (-score, other.ts_ms, other.article_id) < (
+                    -best[0], best[1], best[2]):
+                best = (score, other.ts_ms, other.article_id)
         return None if best is None else (best[2], best[0])
 
     def _ids(self, key: int) -> tuple[str, ...] | list[str]:

@@ -76,6 +76,21 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+# `\w` on ASCII text is exactly [A-Za-z0-9_], NFKC leaves ASCII as it is and casefold is
+# lower(): every other byte becomes a space, and a split yields `words`' tokens, encoded.
+_ASCII_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_ASCII_SPACES = bytes(c if c in _ASCII_WORD else 32 for c in range(256))
+
+
+def encoded_words(text: str) -> list[bytes]:
+    """`words(text)`, each UTF-8 encoded: for an ASCII text (most wires in English) one
+    translate and one split at C speed instead of a regex match per word (~50 against ~5 µs
+    on a 3 KB wire)."""
+    if text.isascii():
+        return text.encode("ascii").lower().translate(_ASCII_SPACES).split()
+    return [t.encode() for t in words(text)]
+
+
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
     """Overlapping runs of `size` words; a text shorter than that is one shingle."""
     tokens = words(text)
@@ -96,14 +111,13 @@ def signature(text: str) -> Signature:
 
     An empty text gets no signature at all, so that empty texts never match one another.
     """
-    tokens = words(text[:MAX_TEXT_CHARS])
-    if not tokens:
+    encoded = encoded_words(text[:MAX_TEXT_CHARS])
+    if not encoded:
         return []
     # CRC-32 per shingle instead of datasketch's default SHA-1: the affine32 scheme mixes
     # every input hash with the MurmurHash3 finalizer anyway, so a fast 32-bit checksum is as
     # good an input, and SHA-1 was ~40% of the signature's cost (issue 9's profile). Quality
     # measured against exact Jaccard in `python -m bench.neardup`.
-    encoded = [t.encode() for t in tokens]
     if len(encoded) <= SHINGLE_WORDS:
         hashes = [zlib.crc32(b" ".join(encoded))]
     else:  # a repeated shingle changes no minimum: no set, no sort

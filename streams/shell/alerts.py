@@ -60,7 +60,7 @@ class Alerts:
         run sent (the same ids and revisions; folding absorbs a copy that did arrive)
         instead of finding nothing new."""
         tables, topics = self.ctx.tables, self.ctx.topics
-        previous = latest(tables.revisions[classified.article_id],
+        previous = latest(tables.revisions, classified.article_id,
                           self.ctx.settings.revision_days)
         replay = revisions.replayed(previous, msg.partition, msg.offset, source)
         if replay is not None:

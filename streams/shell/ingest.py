@@ -165,7 +165,7 @@ class Ingest:
         guarded = ctx.guard
         msg = event.message
         key = exact.key(article)
-        mark = latest(ctx.tables.seen_hashes[key], ctx.settings.duplicate_days)
+        mark = latest(ctx.tables.seen_hashes, key, ctx.settings.duplicate_days)
         if exact.is_duplicate(mark, msg.partition, msg.offset, source):
             if counts:
                 metrics.ARTICLES_DUPLICATE.inc()

@@ -26,6 +26,7 @@ from schemas.deadletter import Stage as DeadLetterStage
 from streams import order
 from streams.shell.context import Context
 from streams.shell.state_table import StateKeyError
+from streams.shell.topology import window_values
 
 M = TypeVar("M")
 Out = TypeVar("Out")
@@ -127,6 +128,4 @@ class StageAgent(Generic[M, Out]):
     def read(table: Any, part: Value | Windows, key: str) -> Any:
         if isinstance(part, Value):
             return table.get(key)
-        windows = table[key]
-        return [windows.current(), *(windows.delta(i * part.seconds)
-                                     for i in range(1, part.count))]
+        return list(window_values(table, key, (i * part.seconds for i in range(part.count))))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -73,9 +73,14 @@ class StateKeyError(RuntimeError):
     """A table write whose key belongs on another partition than the message writing it."""
 
 
+@lru_cache(maxsize=8192)
 def partition_of(key: bytes, partitions: int) -> int:
     """Kafka's default partitioner (murmur2, as the Java client and aiokafka place a keyed
-    record): where a record keyed by `key` lands among `partitions`."""
+    record): where a record keyed by `key` lands among `partitions`.
+
+    Cached: aiokafka's murmur2 is pure Python (~7 µs a key), and one article asks it for the
+    same few keys several times (its placement, then every table write's route check; fold
+    and escalation keys recur across articles)."""
     return _partitioner(key, range(partitions), None)
 
 

@@ -132,3 +132,26 @@ def test_the_dedup_decision_copy_original_revision_and_empty() -> None:
     index.add(later)
     again, _ = check(index, "afp", 2_000, sig(STRIKE_AFP), revision=False)
     assert again == first_decision
+
+
+def test_entries_are_packed_as_before_and_similarities_match_one_by_one() -> None:
+    """The packed layout is what other workers and older records hold: band i is blake2b of
+    the signature's rows 4i..4i+3 as big-endian words, the sketch each value's low 16 bits."""
+    import hashlib
+    import struct
+    from dataclasses import replace
+
+    signature = sig(STRIKE_REUTERS)
+    item = entry("a1", 1_000, signature)
+    assert item is not None
+    assert item.bands == b"".join(
+        hashlib.blake2b(struct.pack(">4I", *signature[i : i + 4]), digest_size=4).digest()
+        for i in range(0, 64, 4))
+    assert item.sketch == struct.pack(">64H", *(v & 0xFFFF for v in signature))
+    others = [entry(name, 500, sig(text)) for name, text in
+              (("afp", STRIKE_AFP), ("reprint", STRIKE_REPRINT), ("other", OTHER_STRIKE))]
+    assert all(others)
+    odd = replace(others[0], sketch=b"\x00\x01")  # a record of another layout scores 0
+    stacked = item.similarities([*others, odd])
+    assert stacked == [item.similarity(o) for o in others] + [0.0]
+    assert stacked[0] >= neardup.THRESHOLD > stacked[2]

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from streams.normalize import neardup
 from streams.normalize.band_index import BandIndex, entry
 from streams.normalize.neardup import (
@@ -220,3 +222,14 @@ def test_the_signature_is_datasketch_s_to_the_bit() -> None:
               for _ in range(200)]
     for text in texts:
         assert signature(text) == datasketch_signature(text), text[:60]
+
+
+@pytest.mark.parametrize("text", [
+    "KYIV, March 3 (Reuters) - Drones hit a depot_7; 12 were killed.\tMore\x0bto\x1ffollow.",
+    "".join(map(chr, range(128))) * 3,
+    "snake_case and CamelCase, 3.5% of 1,200 -- (AP) 'quoted' \"twice\" [x] {y}",
+    "Kyiv's mayor: «Drones» hit Odesa — 12 dead; Straße ĞÜŞ ﬁre",  # not ASCII: the regex
+])
+def test_encoded_words_are_the_regex_words(text: str) -> None:
+    """The ASCII fast path splits exactly where `\\w+` does, so no signature moves."""
+    assert neardup.encoded_words(text) == [w.encode() for w in neardup.words(text)]

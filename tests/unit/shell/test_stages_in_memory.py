@@ -66,14 +66,32 @@ class FakeWindows:
 
 @dataclass
 class FakeWindowed:
+    """A windowed table: a key's current window holds what was set, every earlier one is
+    empty (the table's default). Read as Faust's window sets are (`table[key].current()`)
+    and as `window_values` reads the store: `table.window`, `table.data` keyed by (key,
+    window range), `table.default` and the processed record's time (0 here)."""
+
     default: Callable[[], Any] = lambda: None
-    data: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    window = SimpleNamespace(current=lambda timestamp: (timestamp, timestamp))
+
+    @property
+    def table(self) -> FakeWindowed:
+        return self
+
+    @property
+    def data(self) -> dict[tuple[str, tuple[float, float]], Any]:
+        return {(key, (0.0, 0.0)): value for key, value in self.values.items()}
+
+    @staticmethod
+    def _relative_event(event: Any) -> float:
+        return 0.0
 
     def __getitem__(self, key: str) -> FakeWindows:
-        return FakeWindows(self.data.get(key, self.default()))
+        return FakeWindows(self.values.get(key, self.default()))
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.data[key] = value
+        self.values[key] = value
 
 
 @dataclass
@@ -226,10 +244,10 @@ async def test_a_wire_off_its_article_ids_partition_is_rekeyed_once_then_coded()
     assert [m.partition for m in moved] == [home]
     await ingest.from_keyed(FakeStream(moved))
     assert [s.key for s in ctx.topics.events.sent] == [other.encode(), b"a-1"]
-    marks = {k.split("|", 1)[0]: v for k, v in ctx.tables.seen_hashes.data.items()}
+    marks = {k.split("|", 1)[0]: v for k, v in ctx.tables.seen_hashes.values.items()}
     assert marks["a-1"]["t"] == KEYED and marks["a-1"]["p"] == home
     assert marks[other]["t"] == RAW
-    assert ctx.tables.revisions.data["a-1"]["src"] == [home, 0, KEYED]
+    assert ctx.tables.revisions.values["a-1"]["src"] == [home, 0, KEYED]
 
 
 async def test_an_exact_resend_arriving_by_the_other_route_is_still_a_duplicate() -> None:
@@ -324,7 +342,7 @@ async def test_a_replay_of_an_article_offset_resends_what_the_crashed_run_sent()
     assert [s.value for s in contributions[2:]] == [s.value for s in contributions[:2]]
     await alerts.escalation(FakeStream(on(ctx.topics.escalation, contributions)))
     for key in (b"dyad:RUS-UKR", b"region:UKR"):
-        state = ctx.tables.index_buckets.data[key.decode()]
+        state = ctx.tables.index_buckets.values[key.decode()]
         assert [e[0] for e in state["events"]] == ["a-1-e1"]
 
 
@@ -361,16 +379,16 @@ async def test_every_table_key_follows_the_key_of_the_topic_its_stage_reads() ->
     # The article stage's state is under the article id (the mark: "id|identity"), and each
     # article was processed on its article id's partition, in place or re-keyed.
     ids = {"a-1", "b-2"}
-    assert {k.split("|", 1)[0] for k in ctx.tables.seen_hashes.data} == ids
-    assert set(ctx.tables.revisions.data) == ids
-    for aid, state in ctx.tables.revisions.data.items():
+    assert {k.split("|", 1)[0] for k in ctx.tables.seen_hashes.values} == ids
+    assert set(ctx.tables.revisions.values) == ids
+    for aid, state in ctx.tables.revisions.values.items():
         assert state["src"][0] == partition_of(aid.encode(), 4)
     assert {s.key for s in ctx.topics.dedup.sent} <= {i.encode() for i in ids}
     alerts = Alerts(ctx)
     await alerts.fold(FakeStream(on(ctx.topics.fold, ctx.topics.fold.sent)))
     assert set(ctx.tables.folds) == {s.key.decode() for s in ctx.topics.fold.sent}
     await alerts.escalation(FakeStream(on(ctx.topics.escalation, ctx.topics.escalation.sent)))
-    assert set(ctx.tables.index_buckets.data) == {
+    assert set(ctx.tables.index_buckets.values) == {
         s.key.decode() for s in ctx.topics.escalation.sent}
 
 
@@ -428,7 +446,7 @@ async def test_a_replay_of_the_escalation_hop_counts_no_contribution_twice() -> 
     alerts = Alerts(ctx)
     records = contribution_records(20)
     await alerts.escalation(FakeStream(records))
-    bucket = ctx.tables.index_buckets.data["dyad:RUS-UKR"]
+    bucket = ctx.tables.index_buckets.values["dyad:RUS-UKR"]
     assert (bucket["score"], bucket["count"]) == (200.0, 20)
     # ten strikes make a sharp rise (offset 9), fifteen cross the threshold of 150 (offset
     # 14): one surge, updated once
@@ -436,7 +454,7 @@ async def test_a_replay_of_the_escalation_hop_counts_no_contribution_twice() -> 
     assert [(a.escalation_index, a.revision) for a in surges] == [(100.0, 0), (150.0, 1)]
     assert surges[0].alert_id == surges[1].alert_id
     await alerts.escalation(FakeStream(records[5:]))  # delivered again
-    bucket = ctx.tables.index_buckets.data["dyad:RUS-UKR"]
+    bucket = ctx.tables.index_buckets.values["dyad:RUS-UKR"]
     assert (bucket["score"], bucket["count"]) == (200.0, 20)
     # the message that last wrote the surge publishes it again; nothing else does
     again = [Alert.model_validate_json(s.value) for s in ctx.topics.alerts.sent[2:]]
