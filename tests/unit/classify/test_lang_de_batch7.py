@@ -10,8 +10,10 @@ English tune wires) found, each pinned here in new words (no sentence is a corpu
   violence of its toll, arson ("in Brand gesteckt", "angezündet") and "zum Einsturz gebracht"
   are attacks and damage;
 - an army camp ("Armeelager") is a military post, a road crossing over a river a bridge;
-- "töteten dabei mehr als ein Dutzend": "dabei" stands between the verb and its figure, and a
-  figure before the verb stops at "und" (the language's "and", as English's "and");
+- "töteten dabei mehr als ein Dutzend": "dabei" stands between the verb and its figure;
+- one word in parentheses, an abbreviation ("(RSF)", "(UNSMIL)"), is an aside in a clause,
+  not its end: the asset before a verb-final verb and a separable term's particle are read
+  past it;
 - number words 21-99 are one word ("dreiundzwanzig");
 - precision: a war's toll so far in the Präteritum ("wurden in dem Konflikt bisher ...
   getötet") is no incident's; reports that "sind ... falsch" are refuted; talks on forming a
@@ -169,3 +171,23 @@ def test_a_year_after_a_strike_is_its_history(de: Coder) -> None:
     assert "attack.aerial" not in _types(de, "Die Schule wurde am Montag wiedereröffnet, ein "
                                              "Jahr, nachdem eine Rakete das Gebäude getroffen "
                                              "hatte.")
+
+
+# --- one word in parentheses ---------------------------------------------------------------------
+
+def test_an_abbreviation_in_parentheses_before_the_final_verb(de: Coder) -> None:
+    events, alerts = classify(de, "Kampfjets der Armee haben am Sonntag einen Gefechtsstand der "
+                                  "Miliz Forces Armées (FARDC) bei Goma bombardiert.")
+    assert "attack.military_target" in {e.type for e in events} and "strategic_strike" in alerts
+
+
+def test_an_aside_of_several_words_in_parentheses_still_ends_the_clause(de: Coder) -> None:
+    hits = de.lexicon.scan("Die Berichte sind nach Angaben der Mission (die seit Mai dort "
+                           "arbeitet) falsch.")
+    assert not any(h.cat == "refuted" for h in hits)
+
+
+def test_reports_called_false_past_an_abbreviation(de: Coder) -> None:
+    events, alerts = classify(de, "Meldungen, wonach Milizen die Waffenruhe gebrochen hätten, "
+                                  "sind nach Angaben der Mission (UNMISS) falsch.")
+    assert "ceasefire.violated" not in {e.type for e in events} and not alerts
