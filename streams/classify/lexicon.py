@@ -168,9 +168,12 @@ def _build_words(
 # text's end (and the language's clause words, `Lexicon(clause_words=)`); a quotation inside
 # the clause is part of it ("machte die „Terroristen der ADF“ verantwortlich"), and so are a
 # figure's marks ("mehr als 50.000 vertrieben worden", "2,5 Millionen") and a day's ordinal
-# dot ("war am 10. Oktober in Kraft getreten")
+# dot ("war am 10. Oktober in Kraft getreten"), and so is one word in parentheses, an
+# abbreviation or a year ("sind nach Angaben der Mission (UNSMIL) falsch")
+_ONE_WORD_PARENS = "".join(rf"(?<!\([^\s()]{{{k}}})" for k in range(2, 11))
 _CLAUSE_END = re.compile(
-    r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?!\d)|(?<!\d),|,(?!\d)|[;:!?()\[\]\n\0—]|\s-\s")
+    r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?!\d)|(?<!\d),|,(?!\d)|[;:!?\[\]\n\0—]|\s-\s"
+    r"|\((?![^\s()]{2,10}\))|" + _ONE_WORD_PARENS + r"\)")
 _QUOTES = "«»„“”\"‚‘’'"
 _WORD = re.compile(r"\S+")
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor

@@ -1271,7 +1271,9 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
     for verb in verbs:
         if verb.start < asset.end:
             continue
-        gap = text[asset.end : verb.start]
+        # one word in parentheses is an aside, no clause mark ("eine Kommandozentrale der Rapid
+        # Support Forces (RSF) in Nyala bombardiert")
+        gap = _ONE_WORD_PARENS.sub("", text[asset.end : verb.start])
         if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
             continue  # the asset that shoots down, not what was shot down
         # the subject of a passive, its finite auxiliary right after it ("Die Raffinerie ...
@@ -1288,6 +1290,7 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
 
 
 _COMMA_NEXT = re.compile(r",\s*(\S)")
+_ONE_WORD_PARENS = re.compile(r"\s*\([^\s()]{2,10}\)")
 # words after a passive's subject its finite auxiliary may stand ("Der Ölhafen der
 # Schwarzmeerstadt Tuapse sind"): a genitive attribute and a name
 _PASSIVE_HEAD = 6
