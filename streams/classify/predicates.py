@@ -1265,17 +1265,36 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
         return False  # "über dem Kraftwerk", "von der Flugabwehr": a place, an agent
     # after the clause's finite auxiliary ("Die Ukraine hat ... einen Kampfjet abgeschossen")
     # the asset is the object; before it ("Die Flugabwehr hat ... abgeschossen"), the subject
-    fronted = not words.set("perfect_aux").isdisjoint(w.lower() for w in before)
+    # ... unless the weapons shot at stand before that auxiliary, fronted as its object ("Die
+    # meisten Drohnen habe die Flugabwehr ... abgeschossen")
+    passive, perfect = words.set("passive_aux"), words.set("perfect_aux")
+    clause_start = max(opening + 1, view.s.start)
+    aux = next((m.start() for m in _WORD_RE.finditer(text, clause_start, asset.start)
+                if m.group().lower() in perfect), None)
+    fronted = aux is not None and not any(
+        h.cat == "aerial" and clause_start <= h.start < aux for h in view.s.hits)
     relative, that, final = _relative(words), _that(words), _clause_final(words)
-    passive = words.set("passive_aux")
     for verb in verbs:
         if verb.start < asset.end:
             continue
         # one word in parentheses is an aside, no clause mark ("eine Kommandozentrale der Rapid
         # Support Forces (RSF) in Nyala bombardiert")
         gap = _ONE_WORD_PARENS.sub("", text[asset.end : verb.start])
-        if verb.cat == "intercept" and not fronted and passive.isdisjoint(gap.split()):
-            continue  # the asset that shoots down, not what was shot down
+        if "," in gap:
+            # a relative clause right after the asset ("Das Heizkraftwerk, das ... versorgt,
+            # wurde ... getroffen"): read past it
+            gap = _past_aside(view, gap) or gap
+        gap_words = {w.lower() for w in gap.split()}
+        if not fronted and passive.isdisjoint(gap_words) and (
+                verb.cat == "intercept" or not perfect.isdisjoint(gap_words)):
+            # the asset that shoots down, not what was shot down; before the active perfect's
+            # finite auxiliary ("die Flugabwehr habe ... 27 Drohnen zerstört") it is the
+            # subject of any verb
+            continue
+        # a dash opens another clause ("Kampfjets greifen den Flughafen an – Passagiermaschine
+        # zerstört": the jets are not what was destroyed)
+        if any(c in gap for c in "–—"):
+            continue
         # the subject of a passive, its finite auxiliary right after it ("Die Raffinerie ...
         # sind in der Nacht zum Sonntag von Drohnen getroffen worden"): the middle field
         # between the auxiliary and the participle may be long
@@ -1289,6 +1308,7 @@ def _before_final_verb(view: _View, asset: Hit, verbs: list[Hit], within: int) -
     return False
 
 
+_WORD_RE = re.compile(r"[\w'-]+")
 _COMMA_NEXT = re.compile(r",\s*(\S)")
 _ONE_WORD_PARENS = re.compile(r"\s*\([^\s()]{2,10}\)")
 # words after a passive's subject its finite auxiliary may stand ("Der Ölhafen der
@@ -1373,11 +1393,25 @@ def _past_aside(view: _View, gap: str) -> str | None:
     whose modifiers follow the noun (English keeps its comma as the end of the subject): the
     asset's name (as many words as modifiers follow it) closed by a comma, the aside, a comma,
     and only auxiliaries, at least one passive, before the verb. None when not so."""
-    after = view.words.settings.modifiers_after
-    if not after:
-        return None
+    settings = view.words.settings
+    after = settings.modifiers_after
     head, _, rest = gap.partition(",")
     aside, _, tail = rest.rpartition(",")
+    if not after and settings.verb_final and settings.relatives:
+        # a verb-final language: a relative clause right after the asset, then the finite
+        # passive auxiliary opening the middle field that the participle closes ("Das
+        # Heizkraftwerk, das die Bezirke ... versorgt, wurde ... getroffen")
+        aux = view.words.set("passive_aux")
+        first = aside.split()[:1]
+        tail_words = tail.split()
+        if (not head.strip() and first and first[0].lower() in settings.relatives
+                and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
+                and tail_words and tail_words[0].lower() in aux
+                and len(tail_words) <= 2 * view.distances["passive"]):
+            return f"{head} {tail}"
+        return None
+    if not after:
+        return None
     if (aside and len(head.split()) <= after + 1
             and len(aside.split()) <= _ASIDE_WORDS and not _CLAUSE_END.search(aside)
             and 0 < len(tail.split()) <= 3
