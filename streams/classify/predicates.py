@@ -75,7 +75,6 @@ _MET_WITH = re.compile(
     r"resistance|retaliation|protests?|criticism|silence|anger|scepticism|skepticism)\b",
     re.IGNORECASE)
 _PARTICIPLES = frozenset({"signed", "brokered", "agreed", "declared", "reached", "struck"})
-_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "the ceasefire [between A and B] [, which ...,] was broken": the truce noun as a passive subject
 _PASSIVE_GAP = re.compile(
     r"(?:\s+(?:between|in|on|with|along|around|across|over|for|of)\b[^,;.]*?)?"
@@ -200,13 +199,20 @@ def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
     return False
 
 
+def _passive_end(w: Words) -> re.Pattern[str]:
+    """A passive auxiliary right before a rejection ("... was rejected", "... было
+    отвергнуто"): the language's `passive_aux` (English: was, were, been)."""
+    return w.pattern("passive_end", lambda w: rf"\b{w.alt('passive_aux')}\s+(?:\w+ly\s+)?$")
+
+
 def _rejected_object(view: _View, hit: Hit) -> bool:
     """A proposal that is only the object of a rejection: "rejected a proposal for ...",
     "rejected a UN envoy's appeal", "rejected Kyiv's ceasefire proposal" (the golden table:
     its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
+    passive_end = _passive_end(view.words)
     if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
-        r.start > hit.end and _PASSIVE_END.search(text, hit.end, r.start)
+        r.start > hit.end and passive_end.search(text, hit.end, r.start)
         for r in view.get("reject")
     ):
         return True  # "A proposal for a week-long pause ... was rejected by Hamas"
@@ -515,7 +521,7 @@ def upholds_truce(view: _View, hit: Hit) -> bool:
                for t in view.get("truce"))
 
 
-@predicate("rejected_object", distances=("close", "modifier"),
+@predicate("rejected_object", distances=("close", "modifier"), lists=("passive_aux",),
            holds=("Hamas rejected a proposal for a truce.", "propos", "propose"),
            fails=("Qatar made a proposal for a truce.", "propos", "propose"))
 def rejected_object(view: _View, hit: Hit) -> bool:
