@@ -51,16 +51,13 @@ class ObjectSpec(_Strict):
     (starting at or after the trigger's end), `later` (starting after the trigger's start)
     or `before` (ending at or before the trigger's start: the subject of a verb that closes
     its clause, "the strikes will continue");
-    with `clause`, no clause mark between them; with `final`, in a verb-final language
-    (`verb_final` in language.yaml) an object before a trigger that closes its clause counts
-    as after it ("hat Gespräche mit der Regierung abgelehnt"). Objects a predicate of
-    `unless` holds for do not count."""
+    with `clause`, no clause mark between them. Objects a predicate of `unless` holds for
+    do not count."""
 
     cues: list[str]
     within: str
     side: Literal["any", "after", "later", "before"] = "any"
     clause: bool = False
-    final: bool = False
     unless: list[str] = Field(default_factory=list)
 
 
@@ -833,11 +830,7 @@ class RuleBook:
                     continue
             elif spec.side == "after":
                 if obj.start < hit.end or words_between(text, hit.end, obj.start) > rule.within:
-                    if not (spec.final and obj.end <= hit.start
-                            and words_between(text, obj.end, hit.start) <= rule.within
-                            and _closes_clause(view, hit)):
-                        continue
-                    gap_start, gap_end = obj.end, hit.start
+                    continue
             elif spec.side == "before":
                 if obj.end > hit.start or words_between(text, obj.end, hit.start) > rule.within:
                     continue
@@ -885,13 +878,6 @@ class RuleBook:
         for cat in rule.spec.near.cues:
             view.pool[cat] = [o for o in view.objects(cat)
                               if o.end <= taken.start or o.start >= taken.end]
-
-
-def _closes_clause(view: _View, hit: Hit) -> bool:
-    """In a verb-final language, the trigger (or its separated particle) closes its clause."""
-    from streams.classify.predicates import closes_clause
-
-    return closes_clause(view, hit)
 
 
 def _never(view: _View, hit: Hit) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from streams.classify.actors import Mention
 from streams.classify.figures import Count
-from streams.classify.hits import PARTICLE, SEPARATED, Hit
+from streams.classify.hits import Hit
 from streams.classify.roles import owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
@@ -69,6 +69,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:whether|if|could|might|may)\s+(?:[\w'-]+\s+){0
                            re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
 _INABILITY = frozenset({"failed to", "fail to", "fails to", "failing to", "unable to"})
+_MEET = frozenset({"met", "meet", "meets"})
 _MET_WITH = re.compile(
     r"\s+with\s+(?:a\s+|an\s+|the\s+)?(?:[\w'\"“”-]+\s+){0,2}?[\"“]?(?:response|force|fire|"
     r"resistance|retaliation|protests?|criticism|silence|anger|scepticism|skepticism)\b",
@@ -657,13 +658,9 @@ def talks_negated(view: _View, hit: Hit) -> bool:
            holds=("Kyiv refuses to attend talks in Minsk.", "talks in", "held"),
            fails=("Kyiv agreed to attend talks in Minsk.", "talks in", "held"))
 def talks_refused(view: _View, hit: Hit) -> bool:
-    """ "refuses to attend talks in Minsk": the talks are refused, not held; in a verb-final
-    language also "hat Gespräche mit der Regierung abgelehnt" (the rejection closing the
-    clause after the talks)."""
-    refusal, text = view.distances["refusal"], view.s.text
-    return any((r.end <= t.start and words_between(text, r.end, t.start) <= refusal)
-               or (t.end <= r.start and words_between(text, t.end, r.start) <= refusal
-                   and closes_clause(view, r))
+    """ "refuses to attend talks in Minsk": the talks are refused, not held."""
+    refusal = view.distances["refusal"]
+    return any(r.end <= t.start and words_between(view.s.text, r.end, t.start) <= refusal
                for r in view.get("reject") for t in view.objects("talks"))
 
 
@@ -696,15 +693,12 @@ def talks_tally(view: _View, hit: Hit) -> bool:
     return bool(view.get("rounds_tally")) and bool(view.get("cumulative"))
 
 
-@predicate("not_a_meeting_verb", lists=("meet_verbs",),
+@predicate("not_a_meeting_verb",
            holds=("The sides hold talks in Geneva.", "hold talks", "held"),
            fails=("Officials met in Geneva.", "met", "held"))
 def not_a_meeting_verb(view: _View, hit: Hit) -> bool:
-    """Only the language's meeting verbs ("meet", "met", "meets") say that parties met (a
-    separable verb by its term, particle joined: "kamen … zusammen" is "kamen zusammen")."""
-    word = (hit.payload.replace(SEPARATED, " ") if SEPARATED in hit.payload
-            else view.s.text[hit.start : hit.end])
-    return " ".join(word.lower().split()) not in view.words.set("meet_verbs")
+    """Only "meet", "met", "meets" say that parties met."""
+    return view.s.text[hit.start : hit.end].lower() not in _MEET
 
 
 @predicate("met_with",
@@ -1184,26 +1178,11 @@ def shooting(view: _View, hit: Hit) -> bool:
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
     if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
         return True
-    if hit.cat != "mil:air_defence":
-        return False
-    look_back = max(view.s.start, hit.start - _AGENT_LOOK_BACK)
-    if view.words.settings.verb_final and _inverted_shooter(view.words).search(
-            view.s.text, look_back, hit.start) is not None:
-        # verb-second with the subject after the finite verb ("Nach Angaben der Luftwaffe
-        # holte die Flugabwehr 71 Drohnen vom Himmel"): the air defence is the shooter
-        return True
-    return _by_agent(view.words).search(view.s.text, look_back, hit.start) is not None
+    return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _AGENT_LOOK_BACK), hit.start) is not None
 
 
 _AGENT_LOOK_BACK = 40  # "by the Ukrainian air defence", "von der ukrainischen Flugabwehr"
-
-
-def _inverted_shooter(w: Words) -> re.Pattern[str]:
-    """A finite shooter verb and up to two lower-case words (a determiner, an adjective) right
-    before a hit ("schoss die ukrainische Flugabwehr"); case-sensitive, so that a capitalised
-    noun between them ("schoss Russland die Flugabwehr") breaks it."""
-    return w.pattern("inverted_shooter", lambda w: rf"\b{w.alt('shooter_verbs')}\s+"
-                     r"(?:[a-zäöüß][\w-]*\s+){0,2}$", flags=0)
 
 
 def _by_agent(w: Words) -> re.Pattern[str]:
@@ -1371,25 +1350,6 @@ def _clause_final(w: Words) -> re.Pattern[str]:
     clause = "|".join(re.escape(c) for c in w.settings.clause_words) or "(?!)"
     return w.pattern("clause_final", lambda w: rf"(?:\s+(?:{w.alt('passive_aux')}|"
                      rf"{w.alt('perfect_aux')})\b)*\s*(?:[.,;:!?)\"“”»«+–—]|$|\s+(?:{clause})\b)")
-
-
-def closes_clause(view: _View, hit: Hit) -> bool:
-    """In a verb-final language (`verb_final` in language.yaml), a lower-case trigger that
-    closes its clause, auxiliaries aside ("hat eine Rückkehr zu den Gesprächen
-    ausgeschlossen.", "lehnte Gespräche ab,"): a separable verb closes it with its particle.
-    Read by the engine for `near: {final: true}`."""
-    if not view.words.settings.verb_final:
-        return False
-    text = view.s.text
-    end = hit.end
-    if SEPARATED in hit.payload:
-        particle = next((p for p in view.get(PARTICLE) if p.payload == hit.payload
-                         and p.start >= hit.end), None)
-        if particle is None:
-            return False
-        end = particle.end
-    return text[hit.start].islower() and _clause_final(view.words).match(
-        text, end, view.s.end) is not None
 
 
 def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
