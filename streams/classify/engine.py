@@ -860,7 +860,8 @@ class RuleBook:
         elif spec.roles == "quotation":
             roles = quotation_roles(view.s, hit)
         else:
-            roles = assign(view.s, hit, spec.type in view.tax.speech_acts)
+            roles = assign(view.s, hit, spec.type in view.tax.speech_acts,
+                           spec.type in view.tax.symmetric)
         if (spec.need_actor and roles.actor is None
                 and not any(test(view, hit) for test in rule.or_if)):
             return None

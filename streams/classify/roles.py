@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import NamedTuple
 
 from streams.classify.actors import Mention
@@ -94,9 +95,19 @@ def _self_report(s: Sentence, mention: Mention) -> bool:
     return report is not None and _SELF.match(s.text, report.end) is not None
 
 
+def _governing(s: Sentence, mention: Mention, words: Words) -> str:
+    """The word before the mention, past a determiner: "by the Rapid Support Forces",
+    "between the army and ..."."""
+    word = prev_word(s.text, mention.start, s.start)
+    if word and word in words.determiners:
+        cut = s.text.rfind(word, max(s.start, mention.start - 40), mention.start)
+        word = prev_word(s.text, cut, s.start) if cut >= 0 else ""
+    return word
+
+
 def _role(s: Sentence, mention: Mention) -> str:
     words = s.words or default_words()
-    word = prev_word(s.text, mention.start, s.start)
+    word = _governing(s, mention, words)
     if words.settings.code != "en":
         # "contre l'armée": the word before the elided article; "del ejército": "de"
         if word and word in words.settings.elision:
@@ -123,13 +134,78 @@ def owner(s: Sentence, trigger: Hit) -> Mention | None:
 
 
 _NO_ROLES = Roles(None, None, None)  # immutable: one shared value
+_TOKEN = re.compile(r"[\w'’]+")
+# a pair of parties further than this many words from the act's word is another clause's
+_PAIR_WITHIN = 14
 
 
-def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
-    """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it."""
+def broker(s: Sentence, mention: Mention) -> bool:
+    """"US-brokered talks", "Qatari mediators", "a UN-sponsored truce": the mention names a
+    go-between, never a party."""
+    brokers = (s.words or default_words()).brokers
+    if not brokers:
+        return False
+    word = _TOKEN.search(s.text, mention.end, min(s.end, mention.end + 30))
+    if word is None or s.text[mention.end : word.start()].strip(" -") != "":
+        return False
+    return word.group().lower() in brokers
+
+
+def _coordinated(s: Sentence, a: Mention, b: Mention) -> bool:
+    """"Israel and Hezbollah", "Colombia's government and the ELN", "officials from Pakistan
+    and from Afghanistan's ...": two parties joined by a coordinator and nothing else."""
+    words = s.words or default_words()
+    gap = _TOKEN.findall(s.text, a.end, b.start)
+    if not gap or len(gap) > 3 or any(c in s.text[a.end : b.start] for c in ",;:"):
+        return False
+    lowered = [g.lower() for g in gap]
+    return (any(g in words.coordinators for g in lowered)
+            and all(g in words.coordinators or g in words.coordination_links for g in lowered))
+
+
+def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
+            ) -> tuple[Mention, Mention] | None:
+    """The two parties of an act done together, first named first: "Israel and Hamas agreed",
+    "talks between Kyiv and Moscow collapsed" (for a type that is not `symmetric`, only the
+    "between" form: "clashes between the army and the RSF killed 31"). The pair nearest the
+    trigger; a speaker, a broker or a place ("in Finland and Estonia") is no party."""
+    words = s.words or default_words()
+    if not words.coordinators or len(s.mentions) < 2:
+        return None
+    best: tuple[int, tuple[Mention, Mention]] | None = None
+    for a, b in pairwise(s.mentions):
+        if b.end <= trigger.start:
+            gap = words_between(s.text, b.end, trigger.start)
+        elif a.start >= trigger.end:
+            gap = words_between(s.text, trigger.end, a.start)
+        else:
+            continue
+        if gap > _PAIR_WITHIN or (best is not None and gap >= best[0]):
+            continue
+        if said_by is a or said_by is b or a.entry.code == b.entry.code:
+            continue
+        role = _role(s, a)
+        if role in {"agent", "target"} or (
+                not symmetric and _governing(s, a, words) not in words.pair_preps):
+            continue
+        if broker(s, b) or broker(s, a) or not _coordinated(s, a, b):
+            continue
+        best = (gap, (a, b))
+    return best[1] if best else None
+
+
+def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False) -> Roles:
+    """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it,
+    `symmetric` if two parties do it together (see `parties`)."""
     if not s.mentions:
         return _NO_ROLES  # nobody named (most event sentences of a wire): nothing to read
     said_by = speaker(s)
+    # a speech act's "between" pair is what it is about ("demanded a ceasefire between Israel
+    # and Iran"), not who says it
+    pair = (parties(s, trigger, said_by, symmetric)
+            if len(s.mentions) > 1 and (symmetric or not speech_act) else None)
+    if pair is not None:
+        return Roles(pair[0], pair[1], said_by)
     actor: Mention | None = None
     target: Mention | None = None
     claimed: Mention | None = None
@@ -189,7 +265,8 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
         claimed = said_by
     if target is None:
         target = next(
-            (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"),
+            (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"
+             and not (speech_act and _party_excluded(s, m))),
             None,
         )
     if target is None:
@@ -197,6 +274,14 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
             (m for m in before if _role(s, m) in {"target", "partner"} and m is not actor), None
         )
     return Roles(actor, target, claimed)
+
+
+def _party_excluded(s: Sentence, mention: Mention) -> bool:
+    """A mention named as a place ("talks in Doha", "a truce in Ukraine") or as a broker
+    ("US-brokered talks"): no party to a political act."""
+    words = s.words or default_words()
+    return _governing(s, mention, words) in words.place_only_preps or broker(
+        s, mention)
 
 
 def accusation_roles(s: Sentence, cue: Hit) -> Roles:
