@@ -56,3 +56,43 @@ def test_a_broker_of_the_talks_is_not_their_target() -> None:
 def test_the_place_of_the_talks_is_not_the_partner() -> None:
     assert dyad("The Houthis held talks in Oman with Iranian officials on Monday.",
                 "negotiation.held") == ("YEMREB", "IRNGOV")
+
+
+# --- violence on a military asset: the forces are the target of the whole act -----------
+
+
+def test_an_air_strike_on_a_base_targets_the_forces_that_own_it() -> None:
+    assert dyad("Pakistani drones struck an Indian air base on Tuesday.",
+                "attack.aerial") == ("PAKMIL", "INDMIL")
+
+
+def test_the_toll_of_an_attack_on_a_base_is_on_the_forces() -> None:
+    assert dyad("Militants stormed an army base in Niger, killing 20 soldiers.",
+                "casualties.reported") == (None, "NERMIL")
+
+
+# --- the place struck is the target country, whoever struck it --------------------------
+
+
+def test_an_air_force_bombing_its_own_country_targets_that_country() -> None:
+    events = code("Ethiopian warplanes bombed a market in Mekelle, killing 17 civilians.")
+    for type_ in ("attack.aerial", "casualties.reported"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("ETHMIL", "ETH")
+
+
+def test_rebels_shelling_a_town_of_their_country_target_the_country() -> None:
+    assert dyad("Al-Shabaab fighters shelled the airport in Baidoa on Friday.",
+                "attack.infrastructure") == ("SOMREB", "SOM")
+
+
+def test_rebels_attacking_an_unowned_military_post_target_their_state_forces() -> None:
+    assert dyad("JNIM fighters attacked an army outpost on Monday.",
+                "attack.military_target") == ("MLIREB", "MLIMIL")
+
+
+def test_a_truce_violated_by_an_attack_takes_the_attack_dyad() -> None:
+    events = code("Al-Shabaab fighters broke the truce by attacking an army base on Sunday.")
+    for type_ in ("ceasefire.violated", "attack.military_target"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("SOMREB", "SOMMIL")
