@@ -12,7 +12,7 @@ from bisect import bisect_left
 from itertools import pairwise
 from typing import NamedTuple
 
-from streams.classify.actors import Mention
+from streams.classify.actors import ActorEntry, Mention, country_names
 from streams.classify.lexicon import Hit
 from streams.classify.scope import ASIDE, words_between
 from streams.classify.words import Words, default_words
@@ -124,11 +124,14 @@ def _role(s: Sentence, mention: Mention) -> str:
 
 
 def owner(s: Sentence, trigger: Hit) -> Mention | None:
-    """ "Kyiv's recent push", "Ukraine's drone strikes": a possessive right before the word."""
+    """ "Kyiv's recent push", "Ukraine's drone strikes": a possessive right before the word;
+    not a place's ("set a refinery in Russia's Samara region ablaze")."""
+    places = (s.words or default_words()).place_only_preps
     found = [
         m for m in s.mentions
         if m.end <= trigger.start and possessive(s.text, m)
         and words_between(s.text, m.end, trigger.start) <= 4
+        and _governing(s, m, s.words or default_words()) not in places
     ]
     return found[-1] if found else None
 
@@ -194,11 +197,51 @@ def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
     return best[1] if best else None
 
 
+# an interception verb and the weapon it downed: at most this many words apart
+_DOWNED_WITHIN = 4
+
+
+def _as_country(mention: Mention) -> Mention:
+    """The mention as its state alone ("Russia's air defences" -> RUS): the territory a
+    downed weapon was flying at."""
+    iso3 = mention.entry.country
+    if iso3 is None or mention.entry.code == iso3:
+        return mention
+    return Mention(mention.start, mention.end,
+                   ActorEntry(country_names().get(iso3, iso3), iso3, iso3, "state"))
+
+
+def _intercepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """"Russia's air defences shot down 37 Ukrainian drones": the attack is the drones'
+    (UKRMIL), on the country that downed them (RUS); the weapon's owner is the mention
+    ending at the weapon word after the verb, the defender the verb's subject."""
+    weapon = next((h for h in s.hits if h.cat == "aerial" and h.start >= trigger.end
+                   and words_between(s.text, trigger.end, h.start) <= _DOWNED_WITHIN), None)
+    if weapon is None:
+        return roles  # "destroyed a radar": not an interception
+    attacker = next((m for m in s.mentions if trigger.end <= m.start <= weapon.start
+                     and m.end >= weapon.start), None)
+    defender = roles.actor or (roles.claimed_by if roles.claimed_by is not None
+                               and _self_report(s, roles.claimed_by) else None)
+    if defender is None:
+        return Roles(attacker, roles.target if attacker is None else None, roles.claimed_by)
+    claimed = roles.claimed_by if roles.claimed_by is not defender else None
+    return Roles(attacker, _as_country(defender), claimed)
+
+
 def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False) -> Roles:
     """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it,
     `symmetric` if two parties do it together (see `parties`)."""
     if not s.mentions:
         return _NO_ROLES  # nobody named (most event sentences of a wire): nothing to read
+    roles = _assign(s, trigger, speech_act, symmetric)
+    if not speech_act and (trigger.cat == "intercept" or any(
+            h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
+        return _intercepted(s, trigger, roles)
+    return roles
+
+
+def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Roles:
     said_by = speaker(s)
     # a speech act's "between" pair is what it is about ("demanded a ceasefire between Israel
     # and Iran"), not who says it

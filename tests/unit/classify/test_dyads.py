@@ -96,3 +96,24 @@ def test_a_truce_violated_by_an_attack_takes_the_attack_dyad() -> None:
     for type_ in ("ceasefire.violated", "attack.military_target"):
         event = one(events, type_)
         assert (event.actor.code, event.target.code) == ("SOMREB", "SOMMIL")
+
+
+# --- interceptions, owners and ministers -------------------------------------------------
+
+
+def test_downed_drones_are_their_owner_attack_on_the_country_that_downed_them() -> None:
+    assert dyad("Ukraine's air force said it shot down 40 Russian drones overnight.",
+                "attack.aerial") == ("RUSMIL", "UKR")
+
+
+def test_a_possessive_place_is_not_the_owner_of_the_attack() -> None:
+    events = code("Ukrainian drones set an oil terminal in Russia's Krasnodar region ablaze, "
+                  "officials said.")
+    for type_ in ("attack.aerial", "attack.infrastructure"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("UKRMIL", "RUS")
+
+
+def test_a_defence_minister_speaks_for_the_government() -> None:
+    assert dyad("Iran's defence minister warned Israel of a crushing response to any attack "
+                "on Iranian soil.", "threat.military") == ("IRNGOV", "ISRGOV")
