@@ -96,12 +96,19 @@ def _self_report(s: Sentence, mention: Mention) -> bool:
 
 
 def _governing(s: Sentence, mention: Mention, words: Words) -> str:
-    """The word before the mention, past a determiner: "by the Rapid Support Forces",
-    "between the army and ..."."""
-    word = prev_word(s.text, mention.start, s.start)
-    if word and word in words.determiners:
-        cut = s.text.rfind(word, max(s.start, mention.start - 40), mention.start)
-        word = prev_word(s.text, cut, s.start) if cut >= 0 else ""
+    """The word before the mention, past an article or a compass word: "by the Rapid
+    Support Forces", "between the army and ...", "at northern Israel"."""
+    pos = mention.start
+    word = prev_word(s.text, pos, s.start)
+    for _ in range(2):  # "at the northern": no further
+        if not word or word not in words.premodifiers:
+            break
+        floor = max(s.start, pos - 30)
+        match = _PREV.search(s.text[floor:pos].replace("’", "'"))
+        if match is None:
+            return ""
+        pos = floor + match.start(1)
+        word = prev_word(s.text, pos, s.start)
     return word
 
 
@@ -241,6 +248,22 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False)
     return roles
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
+# the cue categories of an attack's noun ("an RSF assault", "a Russian missile strike")
+_ATTACK_NOUNS = frozenset({"attack", "aerial", "airstrike", "bombing", "artillery",
+                           "small_arms"})
+
+
+def _attributive(s: Sentence, mention: Mention) -> bool:
+    """The mention modifies an attack's noun right after it ("an RSF assault")."""
+    for hit in s.hits:
+        if hit.start < mention.end:
+            continue
+        return (hit.cat in _ATTACK_NOUNS and hit.start - mention.end <= 2
+                and not s.text[mention.end : hit.start].strip(" -"))
+    return False
+
+
 def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Roles:
     said_by = speaker(s)
     # a speech act's "between" pair is what it is about ("demanded a ceasefire between Israel
@@ -263,6 +286,15 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
+    if not by_agent and not speech_act and _PASSIVE_BEFORE.search(
+            s.text, max(s.start, trigger.start - 12), trigger.start):
+        # "were destroyed on the ground at the airfield by Ukrainian drones": a passive verb's
+        # agent anywhere in its clause
+        by_agent = [m for m in after if _role(s, m) == "agent"
+                    and not any(c in s.text[trigger.end : m.start] for c in ",;:")][:1]
+    # "Ukrainian artillery destroyed ...": the act's word inside a party's name
+    inside = None if speech_act else next(
+        (m for m in s.mentions if m.start <= trigger.start and trigger.end <= m.end), None)
     ends = _accused_ends(s)
     accused = [m for m in before if _accused(ends, m)] if ends else []
     owned_by = owner(s, trigger)
@@ -277,8 +309,8 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
         actor = owned_by
     elif trailing and speech_act and main_subject is not None:
         actor = main_subject
-    elif owned_by is not None:
-        actor = owned_by
+    elif inside is not None:
+        actor = inside
     elif accused and not speech_act:
         actor = accused[-1]
         claimed = next((m for m in before if m.end <= actor.start and not _accused(ends, m)),
@@ -298,6 +330,10 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
                 break
             actor = mention
             break
+    if actor is None and not speech_act:
+        # "killed in an RSF assault", "wounded in a Russian missile strike": a party right
+        # before the attack's noun is its author
+        actor = next((m for m in after if _attributive(s, m)), None)
     if actor is None and speech_act and said_by is not None:
         actor = said_by
     if actor is None and speech_act:

@@ -117,3 +117,29 @@ def test_a_possessive_place_is_not_the_owner_of_the_attack() -> None:
 def test_a_defence_minister_speaks_for_the_government() -> None:
     assert dyad("Iran's defence minister warned Israel of a crushing response to any attack "
                 "on Iranian soil.", "threat.military") == ("IRNGOV", "ISRGOV")
+
+
+# --- the agent of a passive, a name holding the act's word, an attack's modifier ----------
+
+
+def test_a_passive_agent_far_from_its_verb_is_the_actor() -> None:
+    events = code("Two Syrian helicopters were destroyed on the tarmac of the Shayrat air base "
+                  "by Israeli drones.")
+    for type_ in ("attack.aerial", "attack.military_target"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("ISRMIL", "SYRMIL")
+
+
+def test_a_party_whose_name_holds_the_act_word_is_its_actor() -> None:
+    assert dyad("Russian artillery destroyed a Ukrainian ammunition depot near Kupiansk.",
+                "attack.military_target") == ("RUSMIL", "UKRMIL")
+
+
+def test_a_party_modifying_the_attack_noun_is_the_attacker_not_the_target() -> None:
+    assert dyad("Twelve people were wounded in an al-Shabaab attack on a hotel in Kismayo.",
+                "casualties.reported") == ("SOMREB", "SOM")
+
+
+def test_a_compass_word_does_not_hide_the_target_preposition() -> None:
+    assert dyad("Hezbollah fired rockets at northern Israel in breach of the truce on Monday.",
+                "ceasefire.violated") == ("LBNREB", "ISR")
