@@ -21,7 +21,7 @@ from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.predicates import disputed_site
-from streams.classify.roles import Sentence
+from streams.classify.roles import Sentence, as_country
 from streams.classify.rules import Draft, _View
 from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
@@ -849,8 +849,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             text=s.text[s.start : s.end],
             order=pending.order,
             actor=_sector(roles.actor, draft.type, "actor") if roles.actor else None,
-            target=(_sector(roles.target, draft.type, "target", military) if roles.target
-                    else None),
+            target=(_sector(_struck_place(state, s, roles.target, draft.type), draft.type,
+                            "target", military) if roles.target else None),
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
             when=when,
@@ -888,6 +888,20 @@ def _sector(mention: actor_dict.Mention, type_: str, role: str, military: bool =
                              or (military and type_ in _ON_FORCES)):
         return _with_sector(actor, "MIL")
     return actor
+
+
+def _struck_place(state: _Article, s: Sentence, mention: actor_dict.Mention, type_: str
+                  ) -> actor_dict.Mention:
+    """"Russian missiles struck Kyiv": a capital named as the place struck is its country
+    (UKR), not its government, as any city struck is (a gazetteer name: not "the Kremlin")."""
+    entry = mention.entry
+    if type_ not in _FIGHTING or entry.country is None or entry.code == entry.country:
+        return mention
+    # a language's own places (LanguagePlaces) name no English gazetteer entries: unread
+    names = getattr(state.coder.gazetteer, "resolvable", None)
+    if names is not None and s.text[mention.start : mention.end] in names:
+        return as_country(mention)
+    return mention
 
 
 def _rebel(actor: Actor) -> bool:

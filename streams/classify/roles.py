@@ -145,6 +145,7 @@ def owner(s: Sentence, trigger: Hit) -> Mention | None:
 
 _NO_ROLES = Roles(None, None, None)  # immutable: one shared value
 _TOKEN = re.compile(r"[\w'’]+")
+_GAP_TOKEN = re.compile(r"[\w'’-]+")
 # a pair of parties further than this many words from the act's word is another clause's
 _PAIR_WITHIN = 14
 
@@ -165,10 +166,11 @@ def _coordinated(s: Sentence, a: Mention, b: Mention) -> bool:
     """"Israel and Hezbollah", "Colombia's government and the ELN", "officials from Pakistan
     and from Afghanistan's ...": two parties joined by a coordinator and nothing else."""
     words = s.words or default_words()
-    gap = _TOKEN.findall(s.text, a.end, b.start)
+    gap = _GAP_TOKEN.findall(s.text, a.end, b.start)
     if not gap or len(gap) > 3 or any(c in s.text[a.end : b.start] for c in ",;:"):
         return False
-    lowered = [g.lower() for g in gap]
+    # "and the Kurdish-led Syrian Democratic Forces": an attributive compound
+    lowered = [g.lower() for g in gap if "-" not in g.strip("-")]
     return (any(g in words.coordinators for g in lowered)
             and all(g in words.coordinators or g in words.coordination_links for g in lowered))
 
@@ -208,7 +210,7 @@ def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
 _DOWNED_WITHIN = 4
 
 
-def _as_country(mention: Mention) -> Mention:
+def as_country(mention: Mention) -> Mention:
     """The mention as its state alone ("Russia's air defences" -> RUS): the territory a
     downed weapon was flying at."""
     iso3 = mention.entry.country
@@ -233,7 +235,7 @@ def _intercepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
     if defender is None:
         return Roles(attacker, roles.target if attacker is None else None, roles.claimed_by)
     claimed = roles.claimed_by if roles.claimed_by is not defender else None
-    return Roles(attacker, _as_country(defender), claimed)
+    return Roles(attacker, as_country(defender), claimed)
 
 
 def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False) -> Roles:

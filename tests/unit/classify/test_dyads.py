@@ -143,3 +143,30 @@ def test_a_party_modifying_the_attack_noun_is_the_attacker_not_the_target() -> N
 def test_a_compass_word_does_not_hide_the_target_preposition() -> None:
     assert dyad("Hezbollah fired rockets at northern Israel in breach of the truce on Monday.",
                 "ceasefire.violated") == ("LBNREB", "ISR")
+
+
+# --- a capital struck, compound parties ---------------------------------------------------
+
+
+def test_a_capital_struck_is_its_country_not_its_government() -> None:
+    events = code("Ukrainian drones struck Moscow overnight, wounding four people.")
+    for type_ in ("attack.aerial", "casualties.reported"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("UKRMIL", "RUS")
+
+
+def test_parties_named_with_their_negotiators_or_backers_are_both_parties() -> None:
+    assert dyad("Yemeni government negotiators and the Houthis held talks in Muscat on Monday.",
+                "negotiation.held") == ("YEMGOV", "YEMREB")
+    assert dyad("Sudan's government and the UAE-backed RSF agreed to a truce on Monday.",
+                "ceasefire.agreed") == ("SDNGOV", "SDNREB")
+    assert dyad("Somalia's federal government and al-Shabaab agreed to a ceasefire on Monday.",
+                "ceasefire.agreed") == ("SOMGOV", "SOMREB")
+
+
+def test_a_language_coder_reads_a_struck_capital_without_an_english_gazetteer() -> None:
+    from tests.unit.classify.langkit import classify, language_coder
+
+    # "Russian drones attacked Kyiv overnight": the Russian coder's places are its own
+    events, _ = classify(language_coder("ru"), "Российские дроны ночью атаковали Киев.")
+    assert any(e.type == "attack.aerial" for e in events)
