@@ -56,7 +56,8 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
         if hit.cat != "report" or hit.start < mention.end:
             continue
         gap = s.text[mention.end : hit.start]
-        if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap:
+        if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap and (
+                _PASSIVE_BEFORE.search(gap) is None):  # "the ELN was labelled": not its words
             return hit
         break
     return None
@@ -371,17 +372,36 @@ def accusation_roles(s: Sentence, cue: Hit) -> Roles:
     ends = _accused_ends(s)
     accused = [m for m in s.mentions if _accused(ends, m)]
     before = [m for m in s.mentions if m.end <= cue.start and not _accused(ends, m)]
+    # "The ELN was labelled a terrorist organisation by Colombia's defence minister": the
+    # passive's agent accuses the subject
+    passive = said_by is None and _PASSIVE_BEFORE.search(
+        s.text, max(s.start, cue.start - 12), cue.start) is not None
+    by_agent = None if not passive else next(
+        (m for m in s.mentions if m.start >= cue.end and _role(s, m) == "agent"), None)
+    if by_agent is not None and before:
+        return Roles(by_agent, before[0] if _other_side(by_agent, before[0]) else None, None)
     accuser = said_by or (before[0] if before else None)
     if accuser is None:
         return Roles(None, accused[0] if accused else None, None)
     target = next((m for m in accused if m is not accuser), None)
     if target is None:
         target = next(
-            (m for m in s.mentions if m.start >= accuser.end and m.entry.country
-             not in {None, accuser.entry.country}),
+            (m for m in s.mentions if m.start >= accuser.end and _other_side(accuser, m)),
             None,
         )
     return Roles(accuser, target, None)
+
+
+def _rebel_code(mention: Mention) -> bool:
+    return bool(mention.entry.code and mention.entry.code.endswith("REB"))
+
+
+def _other_side(one: Mention, other: Mention) -> bool:
+    """Another country's party, or the other side of a civil war ("Ethiopia's government
+    described Fano fighters as terrorists": ETHGOV, ETHREB)."""
+    if other.entry.country is None:
+        return False
+    return other.entry.country != one.entry.country or _rebel_code(one) != _rebel_code(other)
 
 
 def quotation_roles(s: Sentence, cue: Hit) -> Roles:

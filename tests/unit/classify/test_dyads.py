@@ -170,3 +170,16 @@ def test_a_language_coder_reads_a_struck_capital_without_an_english_gazetteer() 
     # "Russian drones attacked Kyiv overnight": the Russian coder's places are its own
     events, _ = classify(language_coder("ru"), "Российские дроны ночью атаковали Киев.")
     assert any(e.type == "attack.aerial" for e in events)
+
+
+# --- accusations -------------------------------------------------------------------------
+
+
+def test_a_government_accusing_its_own_armed_group_targets_the_group() -> None:
+    assert dyad("Somalia's government described al-Shabaab fighters as terrorists on Monday.",
+                "accusation.terrorism") == ("SOMGOV", "SOMREB")
+
+
+def test_a_passive_label_is_the_agent_accusing_the_subject() -> None:
+    assert dyad("The Houthis were labelled a terrorist group by Yemen's prime minister on "
+                "Sunday.", "accusation.terrorism") == ("YEMGOV", "YEMREB")
