@@ -1035,7 +1035,8 @@ def _resolve(state: _Article) -> list[_Coded]:
         if coded.draft.type == _VIOLATION and guessed:
             act = acts.get((coded.field, coded.start))
             if act is not None and _compatible(act.actor, coded.actor):
-                coded.actor = coded.actor or act.actor
+                # the act's own agent, not the speaker the violation's words fell back on
+                coded.actor = act.actor or coded.actor
                 coded.target = act.target
                 continue
         if guessed:

@@ -167,6 +167,8 @@ def _coordinated(s: Sentence, a: Mention, b: Mention) -> bool:
     """"Israel and Hezbollah", "Colombia's government and the ELN", "officials from Pakistan
     and from Afghanistan's ...": two parties joined by a coordinator and nothing else."""
     words = s.words or default_words()
+    if s.text[a.end : b.start] in {"-", "–"} and not possessive(s.text, b):
+        return True  # "Armenia-Azerbaijan peace talks"
     gap = _GAP_TOKEN.findall(s.text, a.end, b.start)
     if not gap or len(gap) > 3 or any(c in s.text[a.end : b.start] for c in ",;:"):
         return False
@@ -337,12 +339,15 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
         # "killed in an RSF assault", "wounded in a Russian missile strike": a party right
         # before the attack's noun is its author
         actor = next((m for m in after if _attributive(s, m)), None)
-    if actor is None and speech_act and said_by is not None:
+    if actor is None and speech_act and said_by is not None and not (
+            symmetric and not _self_report(s, said_by)):
+        # "talks broke down, Qatar's prime minister said": the speaker of a report on talks
+        # is no party to them unless it speaks of itself ("said it had walked out")
         actor = said_by
     if actor is None and speech_act:
         # headline order, "Peace talks stall as Putin dismisses truce": the first named
         # party after the verb is its subject when no preposition governs it
-        actor = next((m for m in after if _role(s, m) == "subject"), None)
+        actor = next((m for m in after if _role(s, m) == "subject" and m is not said_by), None)
     if claimed is None and said_by is not None and said_by is not actor:
         claimed = said_by
     if target is None:

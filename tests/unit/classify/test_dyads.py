@@ -183,3 +183,24 @@ def test_a_government_accusing_its_own_armed_group_targets_the_group() -> None:
 def test_a_passive_label_is_the_agent_accusing_the_subject() -> None:
     assert dyad("The Houthis were labelled a terrorist group by Yemen's prime minister on "
                 "Sunday.", "accusation.terrorism") == ("YEMGOV", "YEMREB")
+
+
+# --- hyphenated pairs, reporters of talks, violators ---------------------------------------
+
+
+def test_a_hyphenated_pair_of_parties_is_actor_and_target() -> None:
+    assert dyad("India-Pakistan talks collapsed on Friday, officials said.",
+                "negotiation.stalled") == ("INDGOV", "PAKGOV")
+
+
+def test_the_reporter_of_a_talks_collapse_is_no_party_to_it() -> None:
+    assert dyad("Talks on a Gaza truce collapsed on Monday, Egypt's foreign minister said.",
+                "negotiation.stalled") == (None, None)
+
+
+def test_a_violation_is_done_by_the_attacker_not_the_side_reporting_it() -> None:
+    events = code("Malian troops shelled JNIM positions near Gao hours into the truce, JNIM "
+                  "said.")
+    for type_ in ("ceasefire.violated", "attack.military_target"):
+        event = one(events, type_)
+        assert (event.actor.code, event.target.code) == ("MLIMIL", "MLIREB")
