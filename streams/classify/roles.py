@@ -241,12 +241,40 @@ def _intercepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
     return Roles(attacker, as_country(defender), claimed)
 
 
+# an acceptance verb and the proposal it takes: at most this many words apart
+_ACCEPTED_WITHIN = 5
+
+
+def _accepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """ "Hamas said it had accepted an Egyptian proposal", "ready to accept a ceasefire
+    proposed by Washington": accepting a proposal is the accepter's own offer (the golden
+    table's convention), made to the proposal's author."""
+    accept = None
+    for hit in s.hits:
+        if hit.start >= trigger.start:
+            break
+        if hit.cat == "accept" and words_between(s.text, hit.end, trigger.start) <= (
+                _ACCEPTED_WITHIN):
+            accept = hit
+    if accept is None:
+        return roles
+    accepter = _assign(s, accept, True, False).actor
+    if accepter is None or accepter is roles.actor or (
+            accepter.entry.country == roles.actor.entry.country
+            and accepter.entry.code == roles.actor.entry.code):
+        return roles
+    return Roles(accepter, roles.actor, None if roles.claimed_by is accepter
+                 else roles.claimed_by)
+
+
 def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False) -> Roles:
     """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it,
     `symmetric` if two parties do it together (see `parties`)."""
     if not s.mentions:
         return _NO_ROLES  # nobody named (most event sentences of a wire): nothing to read
     roles = _assign(s, trigger, speech_act, symmetric)
+    if speech_act and trigger.cat == "propose" and roles.actor is not None:
+        roles = _accepted(s, trigger, roles)
     if not speech_act and (trigger.cat == "intercept" or any(
             h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
         return _intercepted(s, trigger, roles)

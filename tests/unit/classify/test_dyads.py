@@ -204,3 +204,13 @@ def test_a_violation_is_done_by_the_attacker_not_the_side_reporting_it() -> None
     for type_ in ("ceasefire.violated", "attack.military_target"):
         event = one(events, type_)
         assert (event.actor.code, event.target.code) == ("MLIMIL", "MLIREB")
+
+
+# --- accepting a proposal ---------------------------------------------------------------
+
+
+def test_accepting_a_proposal_is_the_accepter_offer_to_its_author() -> None:
+    assert dyad("The Houthis said they had accepted an Omani proposal for a two-week truce.",
+                "ceasefire.proposed") == ("YEMREB", "OMNGOV")
+    assert dyad("Sudan's army said it was ready to accept a humanitarian pause proposed by "
+                "Saudi Arabia.", "ceasefire.proposed") == ("SDNMIL", "SAUGOV")
