@@ -21,7 +21,7 @@ from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.predicates import disputed_site
-from streams.classify.roles import Sentence
+from streams.classify.roles import Sentence, as_country
 from streams.classify.rules import Draft, _View
 from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
@@ -131,6 +131,9 @@ class _Coded:
     figures: list[Figure] = field(default_factory=list)
     soft_hedge: bool = False
     merged: int = 0
+    # the sentence's act hit a military asset and nothing else: the air strike and the toll
+    # of that act are on the armed forces too ("drones struck the air base" -> RUSMIL)
+    military: bool = False
 
 
 class _Pending(NamedTuple):
@@ -811,6 +814,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     last_month = violent and _last_month(s, ref)
     lead = pending.field == "headline" or (
         pending.field == "body" and s.start == state.body_lead)
+    types = {d.type for d in drafts}
+    military = "attack.military_target" in types and "attack.infrastructure" not in types
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -844,12 +849,14 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             text=s.text[s.start : s.end],
             order=pending.order,
             actor=_sector(roles.actor, draft.type, "actor") if roles.actor else None,
-            target=_sector(roles.target, draft.type, "target") if roles.target else None,
+            target=(_sector(_struck_place(state, s, roles.target, draft.type), draft.type,
+                            "target", military) if roles.target else None),
             claimed_by=roles.claimed_by.actor() if roles.claimed_by else None,
             locations=list(places),
             when=when,
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
+            military=military and draft.type in _ON_FORCES,
         ))
 
 
@@ -860,10 +867,14 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
 _POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
                         "negotiation.held", "negotiation.stalled", "accusation.terrorism",
                         "threat.military"})
-_FIGHTING = _VIOLENT | {"ceasefire.violated"}
+_VIOLATION = "ceasefire.violated"
+_FIGHTING = _VIOLENT | {_VIOLATION}
+# the events of one act on a military asset whose target is the asset's forces
+_ON_FORCES = frozenset({"attack.aerial", "attack.military_target", "casualties.reported"})
 
 
-def _sector(mention: actor_dict.Mention, type_: str, role: str) -> Actor:
+def _sector(mention: actor_dict.Mention, type_: str, role: str, military: bool = False
+            ) -> Actor:
     """The mention's actor with the sector its role in an event of `type_` implies."""
     actor = mention.actor()
     entry = mention.entry
@@ -873,9 +884,24 @@ def _sector(mention: actor_dict.Mention, type_: str, role: str) -> Actor:
         return _with_sector(actor, "GOV")
     if role == "actor" and type_ in _FIGHTING and entry.kind == "demonym":
         return _with_sector(actor, "MIL")
-    if role == "target" and type_ == "attack.military_target":
+    if role == "target" and (type_ == "attack.military_target"
+                             or (military and type_ in _ON_FORCES)):
         return _with_sector(actor, "MIL")
     return actor
+
+
+def _struck_place(state: _Article, s: Sentence, mention: actor_dict.Mention, type_: str
+                  ) -> actor_dict.Mention:
+    """"Russian missiles struck Kyiv": a capital named as the place struck is its country
+    (UKR), not its government, as any city struck is (a gazetteer name: not "the Kremlin")."""
+    entry = mention.entry
+    if type_ not in _FIGHTING or entry.country is None or entry.code == entry.country:
+        return mention
+    # a language's own places (LanguagePlaces) name no English gazetteer entries: unread
+    names = getattr(state.coder.gazetteer, "resolvable", None)
+    if names is not None and s.text[mention.start : mention.end] in names:
+        return as_country(mention)
+    return mention
 
 
 def _rebel(actor: Actor) -> bool:
@@ -999,22 +1025,41 @@ def _resolve(state: _Article) -> list[_Coded]:
         ):
             # an air strike on the asset within two sentences: the asset was hit from the air
             coded.draft.code = tax.code("attack.military_target", "aerial")
-    for coded in state.coded:
+    # a violation after the acts: "violated the truce by shelling army positions" is that
+    # act, so it takes the act's dyad
+    violations = [c for c in state.coded if c.draft.type == _VIOLATION]
+    acts: dict[tuple[str, int], _Coded] = {}
+    for coded in [c for c in state.coded if c.draft.type != _VIOLATION] + violations:
         guessed = coded.target is None
+        placed = False
+        if coded.draft.type == _VIOLATION and guessed:
+            act = acts.get((coded.field, coded.start))
+            if act is not None and _compatible(act.actor, coded.actor):
+                # the act's own agent, not the speaker the violation's words fell back on
+                coded.actor = act.actor or coded.actor
+                coded.target = act.target
+                continue
         if guessed:
-            coded.target = _counterpart(coded, dyad)
+            coded.target, placed = _counterpart(coded, dyad)
             if coded.target is not None and coded.target.code == coded.target.country:
                 if coded.draft.type in _POLITICAL:
                     coded.target = _with_sector(coded.target, "GOV")  # the other party's state
-                elif coded.draft.type == "attack.military_target":
+                elif coded.draft.type == "attack.military_target" or coded.military:
                     coded.target = _with_sector(coded.target, "MIL")
         if coded.actor and coded.target and coded.actor.country == coded.target.country and (
-            guessed or _rebel(coded.actor) == _rebel(coded.target)
+            (guessed and not placed) or (not guessed and _rebel(coded.actor) == _rebel(
+                coded.target))
         ):
             # the actor's own country guessed from the dyad, or another organ of its own state
             # ("Ukraine's Security Service confirmed that 41 aircraft were hit"), is no target;
             # the other side of a civil war is (the army and the RSF: SDNMIL, SDNREB)
             coded.target = None if coded.actor.country else coded.target
+        if coded.draft.type in _VIOLENT and coded.target is not None:
+            # the act a violation in its sentence is: the attack on the asset before its toll
+            key = (coded.field, coded.start)
+            if key not in acts or (acts[key].draft.type == "casualties.reported"
+                                   and coded.draft.type != "casualties.reported"):
+                acts[key] = coded
     return state.coded
 
 
@@ -1148,16 +1193,31 @@ def _fill_from_neighbours(violent: list[_Coded]) -> None:
                 near.add((prop, coded.draft.type, _country_class(coded.actor)), i)
 
 
-def _counterpart(coded: _Coded, dyad: list[str]) -> Actor | None:
+def _counterpart(coded: _Coded, dyad: list[str]) -> tuple[Actor | None, bool]:
+    """The target an event's sentence left open, and whether it is the place struck: a
+    violent act's place of another country than the actor's, else of the actor's own (the
+    army's air force bombing a monastery in its own country, rebels shelling a town: the
+    country is the target, whoever struck it); else the article's other party."""
     actor_country = coded.actor.country if coded.actor else None
     if coded.draft.type in _VIOLENT:
         for loc in coded.locations:
             if loc.country and loc.country != actor_country:
-                return actor_dict.country_actor(loc.country)
+                return actor_dict.country_actor(loc.country), True
+        # a state's forces hitting a military asset at home hit the other side's (an occupied
+        # town, a border post): that is the dyad's business, not the place's
+        on_forces = coded.draft.type == "attack.military_target" or coded.military
+        if coded.actor is None or _rebel(coded.actor) or not on_forces:
+            for loc in coded.locations:
+                if loc.country:
+                    return actor_dict.country_actor(loc.country), True
+        if on_forces and coded.actor is not None and _rebel(coded.actor) and actor_country:
+            # "TTP militants attacked a checkpoint": an armed group's attack on a military
+            # asset no one is named for is on the forces of the state it fights
+            return actor_dict.country_actor(actor_country), True
     if actor_country in dyad and len(dyad) == 2:
         other = dyad[1] if dyad[0] == actor_country else dyad[0]
-        return actor_dict.country_actor(other)
-    return None
+        return actor_dict.country_actor(other), False
+    return None, False
 
 
 def _same_country(a: Actor | None, b: Actor | None) -> bool:

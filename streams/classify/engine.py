@@ -190,6 +190,7 @@ class TollSpec(_Strict):
 
     type: str
     figures: dict[str, str]
+    self_counted: dict[str, str] = Field(default_factory=dict)
     blocked_by: list[ScopeName] = Field(default_factory=list)
     vetoes: list[VetoSpec] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
@@ -500,8 +501,8 @@ class RuleBook:
 
         def toll(where: str, spec: TollSpec) -> _Toll:
             code_name(where, spec.type, "violent_act")
-            cats(where, [*spec.figures, *spec.violence])
-            for figure in spec.figures.values():
+            cats(where, [*spec.figures, *spec.violence, *spec.self_counted])
+            for figure in [*spec.figures.values(), *spec.self_counted.values()]:
                 if figure not in Casualties.model_fields:
                     raise CoderConfigError(file, where, figure, "is not a casualty figure")
             for kind in spec.joins:
@@ -729,8 +730,13 @@ class RuleBook:
                 first = first if first is not None and first.start < hit.start else hit
         if first is None:
             return []
+        for cat, key in spec.self_counted.items():
+            if key in figures and view.get(cat):
+                figures[key] += 1  # "blew himself up, killing 32": the bomber is the 33rd
         joined = [d for d in drafts if d.type in spec.joins]
-        code = joined[0].code if joined else view.tax.act_code(view.by_cat)
+        # the toll keeps the act's own method even where the joined event's type narrows it
+        # (a bombing of a convoy is attack.military_target 190; its dead are 183)
+        code = view.tax.act_code(view.by_cat)
         roles = joined[0].roles if joined else assign(view.s, first,
                                                       spec.type in view.tax.speech_acts)
         draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
@@ -860,7 +866,8 @@ class RuleBook:
         elif spec.roles == "quotation":
             roles = quotation_roles(view.s, hit)
         else:
-            roles = assign(view.s, hit, spec.type in view.tax.speech_acts)
+            roles = assign(view.s, hit, spec.type in view.tax.speech_acts,
+                           spec.type in view.tax.symmetric)
         if (spec.need_actor and roles.actor is None
                 and not any(test(view, hit) for test in rule.or_if)):
             return None

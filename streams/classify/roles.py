@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from typing import NamedTuple
 
-from streams.classify.actors import Mention
+from streams.classify.actors import ActorEntry, Mention, country_names
 from streams.classify.lexicon import Hit
 from streams.classify.scope import ASIDE, words_between
 from streams.classify.words import Words, default_words
@@ -55,7 +56,8 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
         if hit.cat != "report" or hit.start < mention.end:
             continue
         gap = s.text[mention.end : hit.start]
-        if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap:
+        if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap and (
+                _PASSIVE_BEFORE.search(gap) is None):  # "the ELN was labelled": not its words
             return hit
         break
     return None
@@ -94,9 +96,26 @@ def _self_report(s: Sentence, mention: Mention) -> bool:
     return report is not None and _SELF.match(s.text, report.end) is not None
 
 
+def _governing(s: Sentence, mention: Mention, words: Words) -> str:
+    """The word before the mention, past an article or a compass word: "by the Rapid
+    Support Forces", "between the army and ...", "at northern Israel"."""
+    pos = mention.start
+    word = prev_word(s.text, pos, s.start)
+    for _ in range(2):  # "at the northern": no further
+        if not word or word not in words.premodifiers:
+            break
+        floor = max(s.start, pos - 30)
+        match = _PREV.search(s.text[floor:pos].replace("’", "'"))
+        if match is None:
+            return ""
+        pos = floor + match.start(1)
+        word = prev_word(s.text, pos, s.start)
+    return word
+
+
 def _role(s: Sentence, mention: Mention) -> str:
     words = s.words or default_words()
-    word = prev_word(s.text, mention.start, s.start)
+    word = _governing(s, mention, words)
     if words.settings.code != "en":
         # "contre l'armée": the word before the elided article; "del ejército": "de"
         if word and word in words.settings.elision:
@@ -113,23 +132,179 @@ def _role(s: Sentence, mention: Mention) -> str:
 
 
 def owner(s: Sentence, trigger: Hit) -> Mention | None:
-    """ "Kyiv's recent push", "Ukraine's drone strikes": a possessive right before the word."""
+    """ "Kyiv's recent push", "Ukraine's drone strikes": a possessive right before the word;
+    not a place's ("set a refinery in Russia's Samara region ablaze")."""
+    places = (s.words or default_words()).place_only_preps
     found = [
         m for m in s.mentions
         if m.end <= trigger.start and possessive(s.text, m)
         and words_between(s.text, m.end, trigger.start) <= 4
+        and _governing(s, m, s.words or default_words()) not in places
     ]
     return found[-1] if found else None
 
 
 _NO_ROLES = Roles(None, None, None)  # immutable: one shared value
+_TOKEN = re.compile(r"[\w'’]+")
+_GAP_TOKEN = re.compile(r"[\w'’-]+")
+# a pair of parties further than this many words from the act's word is another clause's
+_PAIR_WITHIN = 14
 
 
-def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
-    """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it."""
+def broker(s: Sentence, mention: Mention) -> bool:
+    """"US-brokered talks", "Qatari mediators", "a UN-sponsored truce": the mention names a
+    go-between, never a party."""
+    brokers = (s.words or default_words()).brokers
+    if not brokers:
+        return False
+    word = _TOKEN.search(s.text, mention.end, min(s.end, mention.end + 30))
+    if word is None or s.text[mention.end : word.start()].strip(" -") != "":
+        return False
+    return word.group().lower() in brokers
+
+
+def _coordinated(s: Sentence, a: Mention, b: Mention) -> bool:
+    """"Israel and Hezbollah", "Colombia's government and the ELN", "officials from Pakistan
+    and from Afghanistan's ...": two parties joined by a coordinator and nothing else."""
+    words = s.words or default_words()
+    if s.text[a.end : b.start] in {"-", "–"} and not possessive(s.text, b):
+        return True  # "Armenia-Azerbaijan peace talks"
+    gap = _GAP_TOKEN.findall(s.text, a.end, b.start)
+    if not gap or len(gap) > 3 or any(c in s.text[a.end : b.start] for c in ",;:"):
+        return False
+    # "and the Kurdish-led Syrian Democratic Forces": an attributive compound
+    lowered = [g.lower() for g in gap if "-" not in g.strip("-")]
+    return (any(g in words.coordinators for g in lowered)
+            and all(g in words.coordinators or g in words.coordination_links for g in lowered))
+
+
+def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
+            ) -> tuple[Mention, Mention] | None:
+    """The two parties of an act done together, first named first: "Israel and Hamas agreed",
+    "talks between Kyiv and Moscow collapsed" (for a type that is not `symmetric`, only the
+    "between" form: "clashes between the army and the RSF killed 31"). The pair nearest the
+    trigger; a speaker, a broker or a place ("in Finland and Estonia") is no party."""
+    words = s.words or default_words()
+    if not words.coordinators or len(s.mentions) < 2:
+        return None
+    best: tuple[int, tuple[Mention, Mention]] | None = None
+    for a, b in pairwise(s.mentions):
+        if b.end <= trigger.start:
+            gap = words_between(s.text, b.end, trigger.start)
+        elif a.start >= trigger.end:
+            gap = words_between(s.text, trigger.end, a.start)
+        else:
+            continue
+        if gap > _PAIR_WITHIN or (best is not None and gap >= best[0]):
+            continue
+        if said_by is a or said_by is b or a.entry.code == b.entry.code:
+            continue
+        role = _role(s, a)
+        if role in {"agent", "target"} or (
+                not symmetric and _governing(s, a, words) not in words.pair_preps):
+            continue
+        if broker(s, b) or broker(s, a) or not _coordinated(s, a, b):
+            continue
+        best = (gap, (a, b))
+    return best[1] if best else None
+
+
+# an interception verb and the weapon it downed: at most this many words apart
+_DOWNED_WITHIN = 4
+
+
+def as_country(mention: Mention) -> Mention:
+    """The mention as its state alone ("Russia's air defences" -> RUS): the territory a
+    downed weapon was flying at."""
+    iso3 = mention.entry.country
+    if iso3 is None or mention.entry.code == iso3:
+        return mention
+    return Mention(mention.start, mention.end,
+                   ActorEntry(country_names().get(iso3, iso3), iso3, iso3, "state"))
+
+
+def _intercepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """"Russia's air defences shot down 37 Ukrainian drones": the attack is the drones'
+    (UKRMIL), on the country that downed them (RUS); the weapon's owner is the mention
+    ending at the weapon word after the verb, the defender the verb's subject."""
+    weapon = next((h for h in s.hits if h.cat == "aerial" and h.start >= trigger.end
+                   and words_between(s.text, trigger.end, h.start) <= _DOWNED_WITHIN), None)
+    if weapon is None:
+        return roles  # "destroyed a radar": not an interception
+    attacker = next((m for m in s.mentions if trigger.end <= m.start <= weapon.start
+                     and m.end >= weapon.start), None)
+    defender = roles.actor or (roles.claimed_by if roles.claimed_by is not None
+                               and _self_report(s, roles.claimed_by) else None)
+    if defender is None:
+        return Roles(attacker, roles.target if attacker is None else None, roles.claimed_by)
+    claimed = roles.claimed_by if roles.claimed_by is not defender else None
+    return Roles(attacker, as_country(defender), claimed)
+
+
+# an acceptance verb and the proposal it takes: at most this many words apart
+_ACCEPTED_WITHIN = 5
+
+
+def _accepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """ "Hamas said it had accepted an Egyptian proposal", "ready to accept a ceasefire
+    proposed by Washington": accepting a proposal is the accepter's own offer (the golden
+    table's convention), made to the proposal's author."""
+    accept = None
+    for hit in s.hits:
+        if hit.start >= trigger.start:
+            break
+        if hit.cat == "accept" and words_between(s.text, hit.end, trigger.start) <= (
+                _ACCEPTED_WITHIN):
+            accept = hit
+    if accept is None:
+        return roles
+    accepter = _assign(s, accept, True, False).actor
+    if accepter is None or accepter is roles.actor or (
+            accepter.entry.country == roles.actor.entry.country
+            and accepter.entry.code == roles.actor.entry.code):
+        return roles
+    return Roles(accepter, roles.actor, None if roles.claimed_by is accepter
+                 else roles.claimed_by)
+
+
+def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False) -> Roles:
+    """Actor, target and claimant for `trigger`; `speech_act` if saying it is doing it,
+    `symmetric` if two parties do it together (see `parties`)."""
     if not s.mentions:
         return _NO_ROLES  # nobody named (most event sentences of a wire): nothing to read
+    roles = _assign(s, trigger, speech_act, symmetric)
+    if speech_act and trigger.cat == "propose" and roles.actor is not None:
+        roles = _accepted(s, trigger, roles)
+    if not speech_act and (trigger.cat == "intercept" or any(
+            h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
+        return _intercepted(s, trigger, roles)
+    return roles
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$", re.IGNORECASE)
+# the cue categories of an attack's noun ("an RSF assault", "a Russian missile strike")
+_ATTACK_NOUNS = frozenset({"attack", "aerial", "airstrike", "bombing", "artillery",
+                           "small_arms"})
+
+
+def _attributive(s: Sentence, mention: Mention) -> bool:
+    """The mention modifies an attack's noun right after it ("an RSF assault")."""
+    for hit in s.hits:
+        if hit.start < mention.end:
+            continue
+        return (hit.cat in _ATTACK_NOUNS and hit.start - mention.end <= 2
+                and not s.text[mention.end : hit.start].strip(" -"))
+    return False
+
+
+def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Roles:
     said_by = speaker(s)
+    # a speech act's "between" pair is what it is about ("demanded a ceasefire between Israel
+    # and Iran"), not who says it
+    pair = (parties(s, trigger, said_by, symmetric)
+            if len(s.mentions) > 1 and (symmetric or not speech_act) else None)
+    if pair is not None:
+        return Roles(pair[0], pair[1], said_by)
     actor: Mention | None = None
     target: Mention | None = None
     claimed: Mention | None = None
@@ -144,6 +319,15 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
+    if not by_agent and not speech_act and _PASSIVE_BEFORE.search(
+            s.text, max(s.start, trigger.start - 12), trigger.start):
+        # "were destroyed on the ground at the airfield by Ukrainian drones": a passive verb's
+        # agent anywhere in its clause
+        by_agent = [m for m in after if _role(s, m) == "agent"
+                    and not any(c in s.text[trigger.end : m.start] for c in ",;:")][:1]
+    # "Ukrainian artillery destroyed ...": the act's word inside a party's name
+    inside = None if speech_act else next(
+        (m for m in s.mentions if m.start <= trigger.start and trigger.end <= m.end), None)
     ends = _accused_ends(s)
     accused = [m for m in before if _accused(ends, m)] if ends else []
     owned_by = owner(s, trigger)
@@ -158,8 +342,8 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
         actor = owned_by
     elif trailing and speech_act and main_subject is not None:
         actor = main_subject
-    elif owned_by is not None:
-        actor = owned_by
+    elif inside is not None:
+        actor = inside
     elif accused and not speech_act:
         actor = accused[-1]
         claimed = next((m for m in before if m.end <= actor.start and not _accused(ends, m)),
@@ -179,17 +363,25 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
                 break
             actor = mention
             break
-    if actor is None and speech_act and said_by is not None:
+    if actor is None and not speech_act:
+        # "killed in an RSF assault", "wounded in a Russian missile strike": a party right
+        # before the attack's noun is its author
+        actor = next((m for m in after if _attributive(s, m)), None)
+    if actor is None and speech_act and said_by is not None and not (
+            symmetric and not _self_report(s, said_by)):
+        # "talks broke down, Qatar's prime minister said": the speaker of a report on talks
+        # is no party to them unless it speaks of itself ("said it had walked out")
         actor = said_by
     if actor is None and speech_act:
         # headline order, "Peace talks stall as Putin dismisses truce": the first named
         # party after the verb is its subject when no preposition governs it
-        actor = next((m for m in after if _role(s, m) == "subject"), None)
+        actor = next((m for m in after if _role(s, m) == "subject" and m is not said_by), None)
     if claimed is None and said_by is not None and said_by is not actor:
         claimed = said_by
     if target is None:
         target = next(
-            (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"),
+            (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"
+             and not (speech_act and _party_excluded(s, m))),
             None,
         )
     if target is None:
@@ -199,23 +391,50 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool) -> Roles:
     return Roles(actor, target, claimed)
 
 
+def _party_excluded(s: Sentence, mention: Mention) -> bool:
+    """A mention named as a place ("talks in Doha", "a truce in Ukraine") or as a broker
+    ("US-brokered talks"): no party to a political act."""
+    words = s.words or default_words()
+    return _governing(s, mention, words) in words.place_only_preps or broker(
+        s, mention)
+
+
 def accusation_roles(s: Sentence, cue: Hit) -> Roles:
     """Accuser and accused: "X accuses Y of terrorism", "X claimed that Y is a terrorist ..."."""
     said_by = speaker(s)
     ends = _accused_ends(s)
     accused = [m for m in s.mentions if _accused(ends, m)]
     before = [m for m in s.mentions if m.end <= cue.start and not _accused(ends, m)]
+    # "The ELN was labelled a terrorist organisation by Colombia's defence minister": the
+    # passive's agent accuses the subject
+    passive = said_by is None and _PASSIVE_BEFORE.search(
+        s.text, max(s.start, cue.start - 12), cue.start) is not None
+    by_agent = None if not passive else next(
+        (m for m in s.mentions if m.start >= cue.end and _role(s, m) == "agent"), None)
+    if by_agent is not None and before:
+        return Roles(by_agent, before[0] if _other_side(by_agent, before[0]) else None, None)
     accuser = said_by or (before[0] if before else None)
     if accuser is None:
         return Roles(None, accused[0] if accused else None, None)
     target = next((m for m in accused if m is not accuser), None)
     if target is None:
         target = next(
-            (m for m in s.mentions if m.start >= accuser.end and m.entry.country
-             not in {None, accuser.entry.country}),
+            (m for m in s.mentions if m.start >= accuser.end and _other_side(accuser, m)),
             None,
         )
     return Roles(accuser, target, None)
+
+
+def _rebel_code(mention: Mention) -> bool:
+    return bool(mention.entry.code and mention.entry.code.endswith("REB"))
+
+
+def _other_side(one: Mention, other: Mention) -> bool:
+    """Another country's party, or the other side of a civil war ("Ethiopia's government
+    described Fano fighters as terrorists": ETHGOV, ETHREB)."""
+    if other.entry.country is None:
+        return False
+    return other.entry.country != one.entry.country or _rebel_code(one) != _rebel_code(other)
 
 
 def quotation_roles(s: Sentence, cue: Hit) -> Roles:

@@ -45,6 +45,9 @@ class _Type(_Strict):
     codes_from: Literal["violent_acts"] | None = None
     confidence: float = Field(ge=0.0, le=1.0)
     speech_act: bool = False
+    # two parties do it together ("Israel and Hamas agreed", "talks between A and B"): the
+    # first named is the actor, the second the target
+    symmetric: bool = False
 
 
 class _File(_Strict):
@@ -80,9 +83,11 @@ class Taxonomy:
         acts: list[tuple[str, str]],
         act_default: str,
         speech_acts: frozenset[str],
+        symmetric: frozenset[str] = frozenset(),
     ) -> None:
         self._codes = codes
         self.speech_acts = speech_acts
+        self.symmetric = symmetric
         self.defaults = defaults
         self.confidence = confidence
         self.acts = acts
@@ -137,7 +142,8 @@ class Taxonomy:
         return cls(codes, {n: s.default for n, s in parsed.types.items()},
                    {n: s.confidence for n, s in parsed.types.items()}, acts,
                    parsed.violent_acts.default,
-                   frozenset(n for n, s in parsed.types.items() if s.speech_act))
+                   frozenset(n for n, s in parsed.types.items() if s.speech_act),
+                   frozenset(n for n, s in parsed.types.items() if s.symmetric))
 
     def code(self, type_: str, name: str) -> str:
         """The code `type_` gets when the rules found `name` (checked at load: never fails

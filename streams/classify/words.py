@@ -36,6 +36,18 @@ class Words:
         self.agent_preps = frozenset(roles["agent_prep"])
         self.target_preps = frozenset(roles["target_prep"])
         self.partner_preps = frozenset(roles["partner_prep"])
+        # optional (a language without them reads no coordination, article or broker):
+        # "Israel and the ELN", "officials from A and from B" (a coordinator and the words
+        # that may stand beside it); "by the army", "at northern Israel" (an article or a
+        # compass word between a preposition and its party); "US-brokered talks", "Qatari
+        # mediators" (a broker is never a party); "talks in Doha" (a place, never the party
+        # of a political act)
+        self.coordinators = frozenset(roles.get("coordinator", ()))
+        self.coordination_links = frozenset(roles.get("coordination_link", ()))
+        self.pair_preps = frozenset(roles.get("pair_prep", ()))  # "clashes between A and B"
+        self.premodifiers = frozenset(roles.get("premodifier", ()))
+        self.brokers = frozenset(roles.get("broker", ()))
+        self.place_only_preps = frozenset(roles.get("place_only_prep", ()))
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal,
                                self.settings.compound_numbers)
