@@ -58,19 +58,14 @@ class Entry:
         return [band << 32 | value for band, value in enumerate(_BANDS.unpack(self.bands))]
 
     def similarity(self, other: Entry) -> float:
-        """Share of equal low-16-bit MinHash values: `neardup.similarity` on packed sketches,
-        compared as 16-bit words in place (unpacking both into Python ints took ~15 µs per
-        candidate, 4% of a worker's CPU on the bench wires, whose shared templates make
-        many candidates)."""
-        if len(self.sketch) != _SKETCH.size or len(other.sketch) != _SKETCH.size:
-            return 0.0
-        same = np.frombuffer(self.sketch, dtype=">u2") == np.frombuffer(other.sketch, dtype=">u2")
-        return int(np.count_nonzero(same)) / neardup.NUM_PERM
+        """Share of equal low-16-bit MinHash values: `neardup.similarity` on packed sketches."""
+        return self.similarities([other])[0]
 
     def similarities(self, others: Sequence[Entry]) -> list[float]:
-        """`similarity` against each of `others`, in one pass over their sketches stacked
-        (the bench wires' shared templates make ~7 candidates per article: ~4 µs each one
-        at a time)."""
+        """`similarity` against each of `others`: their sketches stacked and compared as
+        16-bit words in place, in one pass (unpacking into Python ints took ~15 µs per
+        candidate, and one numpy pass per candidate ~4 µs; the bench wires' shared
+        templates make ~7 candidates per article)."""
         size = _SKETCH.size
         if len(self.sketch) != size:
             return [0.0] * len(others)

@@ -148,10 +148,12 @@ def test_entries_are_packed_as_before_and_similarities_match_one_by_one() -> Non
         hashlib.blake2b(struct.pack(">4I", *signature[i : i + 4]), digest_size=4).digest()
         for i in range(0, 64, 4))
     assert item.sketch == struct.pack(">64H", *(v & 0xFFFF for v in signature))
-    others = [entry(name, 500, sig(text)) for name, text in
-              (("afp", STRIKE_AFP), ("reprint", STRIKE_REPRINT), ("other", OTHER_STRIKE))]
+    texts = (STRIKE_AFP, STRIKE_REPRINT, OTHER_STRIKE)
+    others = [entry(f"o{i}", 500, sig(text)) for i, text in enumerate(texts)]
     assert all(others)
     odd = replace(others[0], sketch=b"\x00\x01")  # a record of another layout scores 0
     stacked = item.similarities([*others, odd])
-    assert stacked == [item.similarity(o) for o in others] + [0.0]
+    # the reference: `neardup.similarity` on the full signatures
+    assert stacked == [neardup.similarity(signature, sig(text)) for text in texts] + [0.0]
     assert stacked[0] >= neardup.THRESHOLD > stacked[2]
+    assert item.similarity(others[1]) == stacked[1]
