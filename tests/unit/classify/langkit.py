@@ -31,8 +31,9 @@ def classify(coder: Coder, body: str, headline: str | None = None) -> tuple[list
     return classified.events, {a.kind for a in alerts_for(classified, now=NOW)}
 
 
-def types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in classify(coder, body)[0]}
+def types(coder: Coder, body: str, headline: str | None = None) -> set[str]:
+    """The event types of a wire in the coder's language."""
+    return {e.type for e in classify(coder, body, headline)[0]}
 
 
 def killed_tolls(coder: Coder, body: str) -> tuple[list[int], set[str]]:

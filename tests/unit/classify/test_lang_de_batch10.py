@@ -21,9 +21,6 @@ def de() -> Coder:
     return language_coder("de")
 
 
-def _types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in classify(coder, body)[0]}
-
 
 # --- a report denied, comma before "wonach" ----------------------------------------------------
 

@@ -40,15 +40,13 @@ import pytest
 
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, language_coder
+from tests.unit.classify.langkit import types as _types
 
 
 @pytest.fixture(scope="module")
 def de() -> Coder:
     return language_coder("de")
 
-
-def _types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in classify(coder, body)[0]}
 
 
 def _killed(coder: Coder, body: str) -> list[int]:

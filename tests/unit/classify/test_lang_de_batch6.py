@@ -33,15 +33,13 @@ import pytest
 
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, killed_tolls, language_coder
+from tests.unit.classify.langkit import types as _types
 
 
 @pytest.fixture(scope="module")
 def de() -> Coder:
     return language_coder("de")
 
-
-def _types(coder: Coder, body: str, headline: str | None = None) -> set[str]:
-    return {e.type for e in classify(coder, body, headline)[0]}
 
 
 # --- Swiss spelling ------------------------------------------------------------------------

@@ -26,15 +26,13 @@ import pytest
 
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, killed_tolls, language_coder
+from tests.unit.classify.langkit import types as _types
 
 
 @pytest.fixture(scope="module")
 def de() -> Coder:
     return language_coder("de")
 
-
-def _types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in classify(coder, body)[0]}
 
 
 # --- refusing, dismissing, staying away --------------------------------------------------------

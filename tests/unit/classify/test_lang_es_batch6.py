@@ -31,9 +31,6 @@ def es() -> Coder:
     return language_coder("es")
 
 
-def _types(coder: Coder, body: str) -> set[str]:
-    return {e.type for e in classify(coder, body)[0]}
-
 
 # --- a coming strike is intent; the attacker's warning in the future is a threat ------------
 
