@@ -1,10 +1,11 @@
 """Liveness and readiness, decided from plain facts the shell gathers every few seconds.
 
-Liveness (`/health`) only says the process and its event loop answer: a restart cures nothing
-else. Readiness (`/ready`) says the worker is doing its job: its topics exist, it holds its
-partitions (no rebalance or table recovery under way), it has read the near-duplicate index,
-it reaches the broker, and every source partition with work waiting has moved forward
-lately. Tests and probes wait on readiness.
+Liveness (`/health`) only says the process and its event loop answer and its producer can
+still send (`probes.producer_failure`): a restart cures nothing else. Readiness (`/ready`)
+says the worker is doing its job: its topics exist, it holds its partitions (no rebalance or
+table recovery under way), it has read the near-duplicate index, it reaches the broker, and
+every source partition with work waiting has moved forward lately. Tests and probes wait on
+readiness.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Three corrections to Faust's Kafka transport, applied where the app is built.
+"""Five corrections to Faust's Kafka transport, applied where the app is built.
 
 1. The consumer's fetch wait. faust-streaming's aiokafka driver hard-codes
 `fetch_max_wait_ms=1500`: a fetch that covers only partitions with nothing new (the
@@ -19,6 +19,8 @@ streaming core, issue 9.)
 3. The metadata storm at start (see `create_topic`).
 
 4. One record per loop turn (see `_drain_messages`).
+
+5. The producer is idempotent (see `producer_settings`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from faust.transport.drivers import aiokafka as driver
 FETCH_MAX_WAIT_MS = 10
 _create = driver.AIOKafkaConsumerThread._create_worker_consumer
 _create_topic = driver.Producer.create_topic
+_settings_extra = driver.Producer._settings_extra
 
 
 def _create_worker_consumer(self: driver.AIOKafkaConsumerThread, transport: Any) -> Any:
@@ -67,6 +70,20 @@ async def create_topic(self: driver.Producer, topic: str, *args: Any, **kwargs: 
     if producer is not None and topic in producer.client.cluster.topics():
         return
     await _create_topic(self, topic, *args, **kwargs)
+
+
+def producer_settings(self: driver.Producer) -> dict[str, Any]:
+    """Faust's extra producer settings, with idempotence always on (Faust turns it on only
+    for exactly-once transactions; Kafka's own clients default to it since 3.0).
+
+    Without it a send whose acknowledgement died with the connection is sent again and
+    written twice. Found by the broker-restart chaos run (2026-12-06, 1 run in 5): a wire
+    re-keyed while the broker went away reached the re-key topic twice, was counted once
+    on receipt and once more as an exact duplicate, and `received = normalized + duplicates
+    + dead-lettered` failed by that one. The same retry could write an event or an alert
+    twice on a contract topic. With idempotence the broker drops the retried copy, and a
+    batch is retried until the broker takes it instead of expiring into a dead letter."""
+    return {**_settings_extra(self), "acks": "all", "enable_idempotence": True}
 
 
 def delivers_at_once(consumer: Any, tp: Any) -> bool:
@@ -186,4 +203,5 @@ def install() -> None:
     faust_consumer.Consumer._drain_messages = _drain_messages  # type: ignore[method-assign]
     driver.AIOKafkaConsumerThread._create_worker_consumer = _create_worker_consumer
     driver.Producer.create_topic = create_topic  # type: ignore[method-assign]
+    driver.Producer._settings_extra = producer_settings  # type: ignore[method-assign]
     faust_producer.ProducerBuffer.flush = flush_all  # type: ignore[method-assign]

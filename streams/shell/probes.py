@@ -34,6 +34,17 @@ def quiet_transport_logs() -> None:
         logger.setLevel(max(logger.getEffectiveLevel(), logging.INFO))
 
 
+def producer_failure(app: Any) -> str | None:
+    """Why the Kafka producer can send no more, if it cannot: aiokafka's sender task ends on
+    a fatal error (an idempotent producer's out-of-order sequence, a fenced producer) and
+    every later send fails. A restart cures that, so liveness reports it."""
+    client = getattr(app.producer, "_producer", None)
+    task = getattr(getattr(client, "_sender", None), "sender_task", None)
+    if task is None or not task.done() or task.cancelled():
+        return None
+    return f"producer stopped: {task.exception()!r}"
+
+
 class Probes:
     def __init__(self, ctx: Context, replica: IndexReplica, coder_ready: asyncio.Event) -> None:
         self.ctx = ctx
@@ -67,10 +78,15 @@ class Probes:
 
         @app.page("/health")
         async def health_page(web: Any, request: Any) -> Any:
-            """Liveness: the process and its event loop answer (a restart cures nothing
-            more)."""
+            """Liveness: the process and its event loop answer and its producer can send
+            (a restart cures nothing more)."""
             if not self.up:
                 return web.json({"status": "starting", "app_id": settings.app_id}, status=503)
+            failure = producer_failure(app)
+            if failure is not None:
+                log.error("%s: /health fails until the worker is restarted", failure)
+                return web.json({"status": "failed", "reason": failure,
+                                 "app_id": settings.app_id}, status=503)
             return web.json({"status": "ok", "app_id": settings.app_id})
 
         @app.page("/ready")

@@ -190,3 +190,18 @@ def test_install_replaces_faust_fetch_loop() -> None:
 
     transport.install()
     assert Consumer._drain_messages is transport._drain_messages
+
+
+async def test_the_worker_s_producer_is_idempotent() -> None:
+    """A send retried after its acknowledgement was lost must not be written twice (the
+    broker-restart chaos run found a re-keyed wire on the re-key topic twice)."""
+    from streams import config
+    from streams.app import create_app
+
+    app = create_app(config.Settings.from_env())
+    client = app.producer._new_producer()
+    # aiokafka keeps a transaction manager (producer id and sequence numbers) only for an
+    # idempotent producer, and then insists on acks from every in-sync replica
+    assert client._txn_manager is not None
+    assert client._sender._acks == -1
+    await client.stop()  # never started: closes its client only

@@ -44,3 +44,31 @@ async def test_facts_fresher_than_the_recheck_interval_are_reused(monkeypatch) -
     monkeypatch.setattr(probes, "RECHECK_SECONDS", 0.0)
     await p.recheck()
     assert calls == [1, 1]
+
+
+async def test_a_producer_whose_sender_died_fails_liveness() -> None:
+    """aiokafka's sender ends on a fatal error (an idempotent producer's out-of-order
+    sequence) and every later send fails: only a restart cures it."""
+    from aiokafka.errors import OutOfOrderSequenceNumber
+
+    async def dies() -> None:
+        raise OutOfOrderSequenceNumber()
+
+    async def runs() -> None:
+        await asyncio.sleep(10)
+
+    def app_with(task: asyncio.Task | None) -> SimpleNamespace:
+        sender = SimpleNamespace(sender_task=task)
+        return SimpleNamespace(producer=SimpleNamespace(_producer=SimpleNamespace(_sender=sender)))
+
+    dead = asyncio.create_task(dies())
+    await asyncio.gather(dead, return_exceptions=True)
+    assert "OutOfOrderSequenceNumber" in (probes.producer_failure(app_with(dead)) or "")
+    running = asyncio.create_task(runs())
+    assert probes.producer_failure(app_with(running)) is None
+    running.cancel()
+    await asyncio.gather(running, return_exceptions=True)
+    # cancelled is a stop, not a failure; no producer yet is not one either
+    assert probes.producer_failure(app_with(running)) is None
+    assert probes.producer_failure(app_with(None)) is None
+    assert probes.producer_failure(SimpleNamespace(producer=SimpleNamespace())) is None
