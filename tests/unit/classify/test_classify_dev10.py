@@ -141,3 +141,58 @@ def test_jets_scrambled_after_a_semicolon_are_no_target() -> None:
 def test_jets_hit_in_the_verbs_clause_are_a_target() -> None:
     assert "attack.military_target" in types(
         "Missiles hit the grain port of Reni and two fighter jets on Sunday, officials said.")
+
+
+# --- accidents, plots, markets and patterns -------------------------------------------------
+
+
+def test_blasts_put_down_to_heat_are_no_attack() -> None:
+    assert types("Explosions tore through an army ammunition depot in Wau on Monday. The "
+                 "military said the blasts were caused by extreme heat and were not an attack.",
+                 headline="Blasts at army arsenal in Wau") == set()
+
+
+def test_drones_setting_off_depot_blasts_are_an_attack() -> None:
+    assert "attack.military_target" in types(
+        "Drones struck an army ammunition depot in Wau on Monday, setting off blasts, the "
+        "military said.")
+
+
+def test_a_plot_never_carried_out_is_no_attack() -> None:
+    assert types("Prosecutors said the courier had discussed plans to derail freight trains "
+                 "and to attack power lines near the border, but that no attack was ever "
+                 "carried out.") == set()
+
+
+def test_an_attack_told_by_prosecutors_is_coded() -> None:
+    assert "attack.infrastructure" in types(
+        "Prosecutors said the courier had attacked power lines near the border on Sunday, "
+        "cutting supply to 3,000 homes.")
+
+
+def test_destroyers_ordered_are_warships_not_damage() -> None:
+    assert types("Britain confirmed orders for destroyers, and the makers of fighter jets "
+                 "rose in New York.") == set()
+
+
+def test_jets_destroyed_are_still_damage() -> None:
+    assert "attack.military_target" in types(
+        "Drones destroyed two fighter jets at the base on Sunday, officials said.")
+
+
+def test_strikes_over_the_past_months_are_a_pattern() -> None:
+    assert "attack.infrastructure" not in types(
+        "Drone strikes on the country's refineries over the past three months have cut "
+        "output by a tenth, traders said.")
+
+
+def test_a_week_of_attacks_is_background() -> None:
+    assert "attack.infrastructure" not in types(
+        "A week of drone attacks on oil fields in the region forced operators to halt "
+        "production, officials said on Thursday.")
+
+
+def test_blasts_from_the_direction_of_the_airport_name_a_place() -> None:
+    assert "attack.infrastructure" not in types(
+        "Witnesses said they heard four explosions from the direction of the airport "
+        "shortly after dawn on Thursday.")
