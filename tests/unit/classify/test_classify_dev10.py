@@ -16,6 +16,8 @@ tests (not taken from the corpus), with a near miss that must still be coded.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tests.unit.classify.classify_helpers import code, types
 
 # --- ages are no tolls --------------------------------------------------------------------
@@ -196,3 +198,20 @@ def test_blasts_from_the_direction_of_the_airport_name_a_place() -> None:
     assert "attack.infrastructure" not in types(
         "Witnesses said they heard four explosions from the direction of the airport "
         "shortly after dawn on Thursday.")
+
+
+# --- an old operation named by its date ---------------------------------------------------
+
+
+def test_an_operation_named_by_an_old_date_is_history() -> None:
+    published = datetime(2025, 10, 28, 10, tzinfo=UTC)
+    assert types("Satellite images show few of the lost bombers were replaced, a think tank "
+                 "said on Tuesday. In the June 1 operation, drones attacked aircraft at four "
+                 "bases.", published=published) == set()
+
+
+def test_an_operation_named_by_this_weeks_date_is_news() -> None:
+    published = datetime(2025, 10, 28, 10, tzinfo=UTC)
+    assert "attack.military_target" in types(
+        "Satellite images show the damage, a think tank said on Tuesday. In the Oct. 26 "
+        "operation, drones attacked aircraft at four bases.", published=published)
