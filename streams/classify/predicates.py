@@ -1118,9 +1118,9 @@ def weapon_named(view: _View, hit: Hit) -> bool:
 @predicate("party_destroys", distances=("result",),
            lists=("accident_nouns", "person_relatives", "complementizers", "passive_aux",
                   "perfect_aux", "near_preps"),
-           holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
+           holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroyed",
                   "damage"),
-           fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
+           fails=("A fire destroyed a Patriot battery.", "destroyed", "damage"))
 def party_destroys(view: _View, hit: Hit) -> bool:
     """ "Russia's defence ministry said it had destroyed a Patriot battery": a party
     destroying a military asset is an attack; "a fire destroyed a depot" is not (no cause)."""
