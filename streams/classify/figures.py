@@ -293,7 +293,8 @@ class Figures:
 
 
     def count_before(self, text: str, pos: int, floor: int) -> Count | None:
-        """The nearest count ending a few words before a cue: "seven people were killed"."""
+        """The nearest count ending a few words before a cue: "seven people were killed";
+        not an age before the noun ("a 27-year-old corporal was killed" is one death)."""
         window_start = max(floor, pos - 60)
         tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
         for k in range(len(tokens) - 1, -1, -1):
@@ -306,8 +307,9 @@ class Figures:
                     token = tokens[k - 1]  # "двух десятков": the count times its multiplier
                 match = self.number_re.match(text, self._figure_start(text, token.start(),
                                                                       window_start), pos)
-                if match is None or self._is_article(match, text) or self._is_age(
-                        text, match.end()) or _clock(text, match.start("num"), match.end("num")):
+                if match is None or self._is_article(match, text) or _AGE.match(
+                        text, match.end()) or self._is_age(text, match.end()) or _clock(
+                        text, match.start("num"), match.end("num")):
                     return None
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None

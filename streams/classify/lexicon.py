@@ -460,7 +460,7 @@ _MASKS = {
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
     "person_bomber": ("mil:bomber",),
-    "military_infra": ("infra:generic",),
+    "military_infra": ("infra:generic", "infra:airport"),  # "the military airport"
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
     "nonconflict": ("conflict",),  # "trade war" is no war
 }

@@ -1118,9 +1118,9 @@ def weapon_named(view: _View, hit: Hit) -> bool:
 @predicate("party_destroys", distances=("result",),
            lists=("accident_nouns", "person_relatives", "complementizers", "passive_aux",
                   "perfect_aux", "near_preps"),
-           holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroy",
+           holds=("Russia's defence ministry said it destroyed a Patriot battery.", "destroyed",
                   "damage"),
-           fails=("A fire destroyed a Patriot battery.", "destroy", "damage"))
+           fails=("A fire destroyed a Patriot battery.", "destroyed", "damage"))
 def party_destroys(view: _View, hit: Hit) -> bool:
     """ "Russia's defence ministry said it had destroyed a Patriot battery": a party
     destroying a military asset is an attack; "a fire destroyed a depot" is not (no cause)."""
@@ -1353,11 +1353,14 @@ def _clause_final(w: Words) -> re.Pattern[str]:
 
 
 def _after_verb(view: _View, asset: Hit, verbs: list[Hit]) -> bool:
-    """ "struck an air base": the asset follows a verb, outside a relative clause."""
+    """ "struck an air base": the asset follows a verb, outside a relative clause and in the
+    verb's own clause ("drones hit the port, killing two; the air force scrambles jets": the
+    jets are the other clause's, not a target)."""
     text = view.s.text
     before = [v for v in verbs if v.end <= asset.start]
     within = view.distances["verb_object"]
-    if not any(words_between(text, v.end, asset.start) <= within for v in before):
+    if not any(words_between(text, v.end, asset.start) <= within
+               and text.find(";", v.end, asset.start) < 0 for v in before):
         return False
     # A "who" between any of these verbs and the asset: the widest gap holds every other
     # gap's matches but one kind, a "who" right at a verb's end (a search that starts there
@@ -1470,6 +1473,55 @@ def civil_airport_craft(view: _View, hit: Hit) -> bool:
         return False  # "attacked the military section of Bamako's airport": the army's
     return _military_craft(view.words).search(
         text, max(view.s.start, hit.start - _CRAFT_LOOK_BACK), hit.start) is None
+
+
+_PART_REACH = 40  # characters: "the military section of the Erbil airport complex"
+
+
+def _part_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("part_before", lambda w: rf"\b{w.alt('military_parts')}\b[^,;.]*$")
+
+
+def _place_gap(w: Words) -> re.Pattern[str]:
+    return w.pattern("place_gap", lambda w: rf"\s+{w.alt('place_preps')}\s+[^,;.]*")
+
+
+@predicate("military_airport", lists=("military_parts", "place_preps"),
+           holds=("A drone hit the army's air base at the city airport.", "airport",
+                  "infra:airport"),
+           fails=("A drone hit the city airport, closing the runway.", "airport",
+                  "infra:airport"))
+def military_airport(view: _View, hit: Hit) -> bool:
+    """An airport named as where a military asset was hit is no attack on the airport
+    (corpus README: a ship, aircraft or vehicle hit at a port or airport is not an attack on
+    it; an air base's parts are the air base): "the coalition's air base at Erbil airport",
+    "a radar at the airport",
+    "the military section of the airport", "struck the airport, destroying an air defence
+    system". A hit on the airport that names no military asset stays infrastructure. Reads
+    the act's military targets and verbs."""
+    if hit.payload != "airport":
+        return False
+    text, words = view.s.text, view.words
+    if not _word(view, hit).startswith("airport") and any(
+            h.cat == "mil:airbase" for h in view.s.hits):
+        return True  # "the air base ..., cratering the main runway": the base's runway
+    floor = max(view.s.start, hit.start - _PART_REACH)
+    if _part_before(words).search(text, floor, hit.start):
+        return True  # "struck the military section of the airport complex"
+    targets = view.act.get("military", [])
+    gap = _place_gap(words)
+    for asset in targets:
+        if asset.end <= hit.start:
+            if hit.start - asset.end <= _PART_REACH and gap.fullmatch(
+                    text, asset.end, hit.start):
+                return True  # "the air base at the city airport", "a radar at the airport"
+            continue
+        # "struck Nyala airport ..., destroying an air defence system": what was destroyed
+        # there is named, and it is military
+        if any(hit.end < v.start < asset.start and "," in text[hit.end : v.start]
+               and ";" not in text[hit.end : asset.start] for v in _verbs(view)):
+            return True
+    return False
 
 
 @predicate("base_fuel", lists=("place_preps", "place_determiners"),

@@ -37,13 +37,15 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 # staged violence: "drills simulating blockades of ports and strikes" covers the whole list
 STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic",
           "test launch", "test-launch", "test fire", "test-fire", "test range")
-# a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ..."
+# a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ...",
+# a war game's "In the scenarios, ..." (every run it reports is imagined)
 _CONDITIONAL = re.compile(
-    r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that)\s+"
-    r"(?:[\w-]+\s+)?scenario)\b", re.IGNORECASE)
+    r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that|these|"
+    r"those|all|most|some|many)\s+(?:[\w-]+\s+)?scenarios?)\b", re.IGNORECASE)
 # a condition runs on over "and" like a subordinate clause: "if the sanctions return and
-# talks fail" (English's; a hedge cue whose whole text is one of these)
-_CONDITIONALS = frozenset({"if", "unless"})
+# talks fail", "in case the talks between A and B fail" (English's; a hedge cue whose whole
+# text is one of these)
+_CONDITIONALS = frozenset({"if", "unless", "in case"})
 
 
 _TOKEN = re.compile(r"\S+")  # `\s` is exactly what str.split() splits on (str.isspace)
