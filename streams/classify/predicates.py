@@ -773,6 +773,42 @@ def quote_attributed(view: _View, hit: Hit) -> bool:
 
 # --- threat -------------------------------------------------------------------------------
 
+def _pronoun_before(w: Words) -> re.Pattern[str]:
+    # a speaker pronoun as the last word before the speech verb, after the sentence's start,
+    # a comma or a closing quotation mark ('," he said'); read on the sentence up to the verb
+    return w.pattern("threat:pronoun_before",
+                     lambda w: rf"(?:^[\"“]?|[,\"”’']\s*)\b{w.alt('policy_subjects')}\s+$")
+
+
+@predicate("pronoun_speaker", lists=("policy_subjects",),
+           holds=("He warned the shipping firms that more strikes would follow.", "warned",
+                  "threat"),
+           fails=("Analysts warned that more strikes would follow.", "warned", "threat"))
+def pronoun_speaker(view: _View, hit: Hit) -> bool:
+    """ "He warned shipping firms that attacks will continue", "It warned the military would
+    respond": a vow whose speaker an earlier sentence named (a person or body the actor
+    dictionary may not know) is still that speaker's; a speech verb of the sentence opens
+    with a pronoun subject. An anonymous "analysts warned" is not."""
+    pattern = _pronoun_before(view.words)
+    text = view.s.text
+    for cue in view.get("report", "threat"):
+        if cue.start > hit.end:
+            break
+        if pattern.search(text[view.s.start : cue.start]):
+            return True
+    return False
+
+
+@predicate("quoted_on",
+           holds=('"This is our answer. We will hit back," the governor said.', "hit back",
+                  "threat"),
+           fails=('"This is our answer." We will hit back, the governor said.', "hit back",
+                  "threat"))
+def quoted_on(view: _View, hit: Hit) -> bool:
+    """ "'... Until then, the operation continues,' he said": words of a quotation opened a
+    sentence or two back, its speaker named where it closes, are that speaker's."""
+    return _quoted(view, hit) or _quote_attributed(view, hit)
+
 @predicate("inside_asset",
            holds=("Iran threatened the nuclear plant.", "nuclear", "force"),
            fails=("Iran threatened a nuclear strike.", "nuclear", "force"))
@@ -1983,6 +2019,18 @@ def others_possible(view: _View, hit: Hit) -> bool:
     warner = before[-1].entry.country if before else None
     return any(hit.end <= m.start < modal.start and m.entry.country
                and m.entry.country != warner for m in view.s.mentions)
+
+
+@predicate("possible_vow", distances=("short",),
+           holds=("Analysts said Iran could pay a heavy price.", "pay a heavy price", "vow"),
+           fails=("Netanyahu said Iran would pay a heavy price.", "pay a heavy price", "vow"))
+def possible_vow(view: _View, hit: Hit) -> bool:
+    """ "Iran could pay a heavy price": a vow's words under a modal of possibility say what
+    might happen, they vow nothing ("would", "will" vow)."""
+    text, short = view.s.text, view.distances["short"]
+    return any(h.end <= hit.start and text[h.start : h.end].lower() in _POSSIBLE
+               and words_between(text, h.end, hit.start) <= short
+               for h in view.get("hedge"))
 
 
 def _finder(name: str) -> Callable[[Callable[[_View], list[Hit]]], Callable[[_View], list[Hit]]]:
