@@ -654,14 +654,29 @@ def talks_negated(view: _View, hit: Hit) -> bool:
     return bool(talks) and view.scope.blocked(_nearest(view, hit, talks), (NEGATION,))
 
 
+# a clause mark inside a sentence (the rule book's `clause_marks` less the full stop)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 @predicate("talks_refused", distances=("refusal",),
            holds=("Kyiv refuses to attend talks in Minsk.", "talks in", "held"),
            fails=("Kyiv agreed to attend talks in Minsk.", "talks in", "held"))
 def talks_refused(view: _View, hit: Hit) -> bool:
-    """ "refuses to attend talks in Minsk": the talks are refused, not held."""
+    """ "refuses to attend talks in Minsk": the talks are refused, not held. Only the talks
+    the verb is about (the nearest) count: in "opened a round of talks with the coalition,
+    even as the ELN turned down an invitation to return to negotiations" other talks are
+    refused."""
     refusal = view.distances["refusal"]
-    return any(r.end <= t.start and words_between(view.s.text, r.end, t.start) <= refusal
-               for r in view.get("reject") for t in view.objects("talks"))
+    talks = view.objects("talks")
+    if not talks:
+        return False
+    text = view.s.text
+    own = _nearest(view, hit, talks)
+    # with the talks words of its clause before it ("refused to send a delegation to talks")
+    own_clause = [t for t in talks if t.start <= own.start
+                  and _CLAUSE_MARK.search(text, t.end, own.start) is None]
+    return any(r.end <= t.start and words_between(text, r.end, t.start) <= refusal
+               for r in view.get("reject") for t in own_clause)
 
 
 @predicate("planned",
@@ -710,14 +725,43 @@ def met_with(view: _View, hit: Hit) -> bool:
         view.s.text, hit.end, view.s.end) is not None
 
 
+@predicate("before_rejection",
+           holds=("Moscow declared a three-day truce, but Kyiv dismissed it.", "declared",
+                  "agree"),
+           fails=("Kyiv dismissed the three-day truce Moscow declared.", "declared", "agree"))
+def before_rejection(view: _View, hit: Hit) -> bool:
+    """ "Moscow declared a three-day truce, but Kyiv dismissed it": the truce and its
+    agreement stand in their own clause before any rejection or negation of the sentence
+    (one party's declaration, another's refusal); "Kyiv dismissed the truce Moscow
+    declared" names the agreement only inside the rejection."""
+    text = view.s.text
+    refusals = view.get("reject", "refuse_attend", "negation")
+    if not refusals or refusals[0].start < hit.end:
+        return False
+    first = refusals[0].start
+    mark = _CLAUSE_MARK.search(text, hit.end, first)
+    if mark is None:
+        return False
+    return any(hit.end <= t.start and t.end <= mark.start() for t in view.get("truce"))
+
+
 @predicate("parties_of_two_countries",
            holds=("Ukrainian and Russian officials met in Geneva.", "met", "held"),
            fails=("Officials met in Geneva on Monday.", "met", "held"))
 def parties_of_two_countries(view: _View, hit: Hit) -> bool:
-    """ "Ukrainian and Russian officials met": parties of two countries, named before."""
+    """ "Ukrainian and Russian officials met": parties of two countries, named before; or
+    the two sides of a civil war ("delegations of Syria's government and the SDF met"): an
+    armed group and its own country's state, a dyad as much as two states are."""
     mentions = view.s.mentions
+    if not any(m.end <= hit.start for m in mentions):
+        return False
     countries = {m.entry.country for m in mentions if m.entry.country}
-    return len(countries) >= 2 and any(m.end <= hit.start for m in mentions)
+    if len(countries) >= 2:
+        return True
+    rebels = {m.entry.country for m in mentions
+              if m.entry.code and m.entry.code.endswith("REB") and m.entry.country}
+    return any(m.entry.country in rebels and not (m.entry.code or "").endswith("REB")
+               for m in mentions)
 
 
 # --- accusation ---------------------------------------------------------------------------

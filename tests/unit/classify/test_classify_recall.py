@@ -86,3 +86,51 @@ def test_a_vow_inside_a_quotation_opened_a_sentence_back_is_its_speakers() -> No
 
 def test_an_analysts_anonymous_continuation_is_no_vow() -> None:
     assert not _threats("Fighting around the town will continue, analysts expect.")
+
+
+# --- talks between the two sides of a civil war ------------------------------------------
+
+
+def _types(body: str) -> set[str]:
+    return {e.type for e in code(body)}
+
+
+def test_a_government_and_its_rebels_meeting_hold_talks() -> None:
+    """A state and an armed group of the same country are a dyad as much as two states."""
+    events = code("Envoys of Colombia's government and the ELN met in Caracas on Tuesday and "
+                  "agreed a ceasefire for the holidays.")
+    held = [e for e in events if e.type == "negotiation.held"]
+    assert len(held) == 1 and _codes(held[0]) == ("COLGOV", "COLREB")
+
+
+def test_officials_meeting_about_a_truce_are_no_dyad() -> None:
+    assert "negotiation.held" not in _types(
+        "Officials met in Caracas on Tuesday to discuss the ceasefire.")
+
+
+# --- one party's truce and another party's refusal in one sentence -----------------------
+
+
+def test_a_truce_declared_in_its_own_clause_stands_beside_the_others_rejection() -> None:
+    assert {"ceasefire.agreed", "ceasefire.rejected"} <= _types(
+        "Hamas declared a two-day pause in Rafah on Monday, but Israel's cabinet dismissed "
+        "it as a stunt.")
+
+
+def test_a_truce_named_only_inside_its_rejection_is_not_agreed() -> None:
+    assert _types("Israel's cabinet dismissed the two-day pause Hamas declared in "
+                  "Rafah.") == {"ceasefire.rejected"}
+
+
+def test_talks_opened_stand_beside_other_talks_refused() -> None:
+    """The refusal is of the talks it governs, not of every talks word of the sentence."""
+    assert {"negotiation.held", "ceasefire.rejected"} <= _types(
+        "Colombia's government opened a round of peace talks with a coalition of armed groups "
+        "in Tumaco on Monday, even as the ELN rejected an invitation to rejoin negotiations.")
+
+
+def test_talks_refused_with_a_delegation_are_not_held() -> None:
+    assert "negotiation.held" not in _types(
+        "The ELN rejected an invitation to rejoin peace talks in Tumaco on Monday.")
+    assert "negotiation.held" not in _types(
+        "Sudan's army refused to send a delegation to the talks with the RSF in Jeddah.")
