@@ -134,3 +134,27 @@ def test_talks_refused_with_a_delegation_are_not_held() -> None:
         "The ELN rejected an invitation to rejoin peace talks in Tumaco on Monday.")
     assert "negotiation.held" not in _types(
         "Sudan's army refused to send a delegation to the talks with the RSF in Jeddah.")
+
+
+# --- a truce said as its verb, a call made "instead" -------------------------------------
+
+
+def test_an_offer_to_halt_fighting_is_a_truce_proposal() -> None:
+    assert "ceasefire.proposed" in _types(
+        "Tribal elders offered on Sunday to halt fighting with the militia for 72 hours.")
+    assert "ceasefire.proposed" in _types(
+        "The Nordic ministers urged Moscow to stop fighting along the Zaporizhzhia front for "
+        "two weeks.")
+
+
+def test_fighting_that_goes_on_is_no_truce() -> None:
+    assert not {"ceasefire.proposed", "ceasefire.agreed"} & _types(
+        "The militia kept fighting in the hills for a third day, witnesses said.")
+
+
+def test_a_call_made_instead_of_the_truce_rejected_is_a_proposal() -> None:
+    events = code("Kyiv dismissed the gesture as a stunt and called instead for a truce of at "
+                  "least 60 days.")
+    proposed = [e for e in events if e.type == "ceasefire.proposed"]
+    assert {e.type for e in events} == {"ceasefire.proposed", "ceasefire.rejected"}
+    assert proposed[0].actor is not None and proposed[0].actor.code == "UKRGOV"
