@@ -54,6 +54,17 @@ def test_a_vow_only_possible_or_denied_is_no_threat() -> None:
     assert not _threats("Kyiv denied that it would respond with full force.")
 
 
+def test_a_reciprocal_blow_warned_of_is_a_threat_against_the_one_warned() -> None:
+    (threat,) = _threats("Iran's foreign minister warned the United States of a strong "
+                         "reciprocal blow if its jets entered Iranian airspace.")
+    assert _codes(threat) == ("IRNGOV", "USAGOV")
+
+
+def test_warning_shots_are_fire_not_a_warning() -> None:
+    assert not _threats("The Egyptian army said its soldiers had fired warning shots and then "
+                        "targeted gunmen who approached the fence.")
+
+
 # --- the manner of a vowed response ---------------------------------------------------------
 
 
