@@ -205,17 +205,28 @@ def _passive_end(w: Words) -> re.Pattern[str]:
     return w.pattern("passive_end", lambda w: rf"\b{w.alt('passive_aux')}\s+(?:\w+ly\s+)?$")
 
 
+def _agent_after(w: Words) -> re.Pattern[str]:
+    """The passive's agent preposition right after a verb ("rejected by Hamas"; a stem's hit
+    ends inside its word: the rest of the word first)."""
+    return w.pattern("agent_after",
+                     lambda w: rf"\w*\s+{w.alternation(tuple(sorted(w.agent_preps)))}\b")
+
+
 def _rejected_object(view: _View, hit: Hit) -> bool:
     """A proposal that is only the object of a rejection: "rejected a proposal for ...",
     "rejected a UN envoy's appeal", "rejected Kyiv's ceasefire proposal" (the golden table:
     its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
     passive_end = _passive_end(view.words)
+    agent_after = _agent_after(view.words)
     if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
-        r.start > hit.end and passive_end.search(text, hit.end, r.start)
+        r.start > hit.end and (passive_end.search(text, hit.end, r.start)
+                               or agent_after.match(text, r.end))
         for r in view.get("reject")
     ):
-        return True  # "A proposal for a week-long pause ... was rejected by Hamas"
+        # "A proposal for a week-long pause ... was rejected by Hamas", and the headline's
+        # passive without its auxiliary: "Week-long truce offer rejected by Hamas"
+        return True
     floor = max(view.s.start, hit.start - _LOOK_BACK)
     close = view.distances["close"]
     if view.get("reject") and _RESPONDING.search(text, floor, hit.start):

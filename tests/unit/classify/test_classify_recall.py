@@ -169,3 +169,18 @@ def test_a_call_made_instead_of_the_truce_rejected_is_a_proposal() -> None:
     proposed = [e for e in events if e.type == "ceasefire.proposed"]
     assert {e.type for e in events} == {"ceasefire.proposed", "ceasefire.rejected"}
     assert proposed[0].actor is not None and proposed[0].actor.code == "UKRGOV"
+
+
+# --- a headline's passive without its auxiliary ------------------------------------------
+
+
+def test_an_offer_rejected_in_a_headline_passive_is_only_the_rejections_object() -> None:
+    assert _types("Three-day pause proposal rejected by Kyiv, officials say.") == {
+        "ceasefire.rejected"}
+    assert _types("THREE-DAY PAUSE OFFER REJECTED BY KYIV - OFFICIALS") == {
+        "ceasefire.rejected"}
+
+
+def test_an_offer_put_forward_in_a_headline_passive_is_a_proposal() -> None:
+    assert "ceasefire.proposed" in _types(
+        "Three-day pause proposal put forward by Qatar, officials say.")
