@@ -567,6 +567,23 @@ def not_an_agreement(view: _View, hit: Hit) -> bool:
     return _not_an_agreement(view, hit, breaches)
 
 
+def _asking(w: Words) -> re.Pattern[str]:
+    # an asking verb, up to four words (whom it asks), then "to" right before the agreement
+    # or talks word, or before its verb ("to hold talks with")
+    return w.pattern("asked_for", lambda w: rf"\b{w.alt('asking_verbs')}\s+"
+                     r"(?:[\w'-]+\s+){0,4}?to\s+(?:[\w'-]+\s+)?$")
+
+
+@predicate("asked_for", lists=("asking_verbs",),
+           holds=("Washington pressed both sides to agree a truce.", "agree", "agree"),
+           fails=("Both sides agreed a truce, Washington said.", "agreed", "agree"))
+def asked_for(view: _View, hit: Hit) -> bool:
+    """ "pressed both sides to agree a broader ceasefire", "pushed for the junta to hold talks
+    with armed groups": what a party urges others to do is asked for, not done."""
+    floor = max(view.s.start, hit.start - 60)
+    return _asking(view.words).search(view.s.text, floor, hit.start) is not None
+
+
 @predicate("breaks_truce", distances=("short",),
            holds=("The rebels broke the truce on Monday.", "broke", "break"),
            fails=("Despite the truce, talks stalled.", "despite", "despite"))

@@ -184,3 +184,25 @@ def test_an_offer_rejected_in_a_headline_passive_is_only_the_rejections_object()
 def test_an_offer_put_forward_in_a_headline_passive_is_a_proposal() -> None:
     assert "ceasefire.proposed" in _types(
         "Three-day pause proposal put forward by Qatar, officials say.")
+
+
+# --- an agreement or talks a party urges others into ---------------------------------------
+
+
+def test_a_truce_others_are_urged_to_agree_is_not_agreed() -> None:
+    found = _types("Washington has urged both sides to agree a wider ceasefire before the end "
+                   "of the month.")
+    assert "ceasefire.agreed" not in found
+
+
+def test_talks_a_party_pushes_for_are_not_held() -> None:
+    assert "negotiation.held" not in _types(
+        "Beijing pushed for the generals to hold talks with the ethnic armies in Kunming.")
+
+
+def test_talks_held_after_an_appeal_are_held() -> None:
+    assert "negotiation.held" in _types(
+        "Delegations of Armenia and Azerbaijan held talks in Almaty on Monday after Washington "
+        "urged them to meet.")
+    assert "ceasefire.agreed" in _types(
+        "Both sides agreed a wider ceasefire on Monday, Washington said.")
