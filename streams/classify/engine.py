@@ -72,6 +72,9 @@ class RuleSpec(_Strict):
     has_any: list[str] = Field(default_factory=list)
     lacks: list[str] = Field(default_factory=list)
     unless_coded: list[str] = Field(default_factory=list)
+    # predicates that lift `unless_coded` for a trigger: "Putin declared a truce, ... but
+    # Kyiv dismissed it" (the declaration is its own clause, before the rejection)
+    coded_unless: list[str] = Field(default_factory=list)
     blocked_by: list[ScopeName] = Field(default_factory=list)
     governed_by: list[ScopeName] = Field(default_factory=list)
     near: ObjectSpec | None = None
@@ -234,6 +237,7 @@ class _Rule:
     drop_if_all: Callable[[_View, Hit], bool] | None
     prefer: Callable[[_View, Hit], bool] | None
     finder: Callable[[_View], list[Hit]] | None
+    coded_unless: tuple[Callable[[_View, Hit], bool], ...] = ()
 
 
 Test = Callable[[_View, Hit], bool]
@@ -582,6 +586,7 @@ class RuleBook:
                     pred(where, spec.drop_if_all) if spec.drop_if_all else None,
                     pred(where, spec.prefer) if spec.prefer else None,
                     finder,
+                    tuple(pred(where, n) for n in spec.coded_unless),
                 ))
             families.append((family.name, rules))
         return cls(families, frozenset(parsed.candidates), parsed.distances,
@@ -751,9 +756,12 @@ class RuleBook:
     def _run(self, view: _View, rule: _Rule, coded: set[str]) -> Draft | None:
         spec = rule.spec
         # plain loops: no generator frame per question (most rules that run stop here)
+        lift = False  # a type of `unless_coded` is coded: only a `coded_unless` trigger runs
         for kind in spec.unless_coded:
             if kind in coded:
-                return None
+                if not rule.coded_unless:
+                    return None
+                lift = True
         present = view.present
         for cat in spec.has:
             if not present(cat):
@@ -783,6 +791,8 @@ class RuleBook:
             candidates.sort(key=lambda h: (view.distance(h, objects), h.start))
         chosen: list[Hit] = []
         for hit in candidates:
+            if lift and not _any(rule.coded_unless, view, hit):
+                continue
             if rule.governed and not all(view.scope.governs(g, hit) for g in rule.governed):
                 continue
             if rule.unless and _any(rule.unless, view, hit):

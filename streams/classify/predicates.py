@@ -205,17 +205,28 @@ def _passive_end(w: Words) -> re.Pattern[str]:
     return w.pattern("passive_end", lambda w: rf"\b{w.alt('passive_aux')}\s+(?:\w+ly\s+)?$")
 
 
+def _agent_after(w: Words) -> re.Pattern[str]:
+    """The passive's agent preposition right after a verb ("rejected by Hamas"; a stem's hit
+    ends inside its word: the rest of the word first)."""
+    return w.pattern("agent_after",
+                     lambda w: rf"\w*\s+{w.alternation(tuple(sorted(w.agent_preps)))}\b")
+
+
 def _rejected_object(view: _View, hit: Hit) -> bool:
     """A proposal that is only the object of a rejection: "rejected a proposal for ...",
     "rejected a UN envoy's appeal", "rejected Kyiv's ceasefire proposal" (the golden table:
     its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
     passive_end = _passive_end(view.words)
+    agent_after = _agent_after(view.words)
     if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
-        r.start > hit.end and passive_end.search(text, hit.end, r.start)
+        r.start > hit.end and (passive_end.search(text, hit.end, r.start)
+                               or agent_after.match(text, r.end))
         for r in view.get("reject")
     ):
-        return True  # "A proposal for a week-long pause ... was rejected by Hamas"
+        # "A proposal for a week-long pause ... was rejected by Hamas", and the headline's
+        # passive without its auxiliary: "Week-long truce offer rejected by Hamas"
+        return True
     floor = max(view.s.start, hit.start - _LOOK_BACK)
     close = view.distances["close"]
     if view.get("reject") and _RESPONDING.search(text, floor, hit.start):
@@ -556,6 +567,23 @@ def not_an_agreement(view: _View, hit: Hit) -> bool:
     return _not_an_agreement(view, hit, breaches)
 
 
+def _asking(w: Words) -> re.Pattern[str]:
+    # an asking verb, up to four words (whom it asks), then "to" right before the agreement
+    # or talks word, or before its verb ("to hold talks with")
+    return w.pattern("asked_for", lambda w: rf"\b{w.alt('asking_verbs')}\s+"
+                     r"(?:[\w'-]+\s+){0,4}?to\s+(?:[\w'-]+\s+)?$")
+
+
+@predicate("asked_for", lists=("asking_verbs",),
+           holds=("Washington pressed both sides to agree a truce.", "agree", "agree"),
+           fails=("Both sides agreed a truce, Washington said.", "agreed", "agree"))
+def asked_for(view: _View, hit: Hit) -> bool:
+    """ "pressed both sides to agree a broader ceasefire", "pushed for the junta to hold talks
+    with armed groups": what a party urges others to do is asked for, not done."""
+    floor = max(view.s.start, hit.start - 60)
+    return _asking(view.words).search(view.s.text, floor, hit.start) is not None
+
+
 @predicate("breaks_truce", distances=("short",),
            holds=("The rebels broke the truce on Monday.", "broke", "break"),
            fails=("Despite the truce, talks stalled.", "despite", "despite"))
@@ -654,14 +682,29 @@ def talks_negated(view: _View, hit: Hit) -> bool:
     return bool(talks) and view.scope.blocked(_nearest(view, hit, talks), (NEGATION,))
 
 
+# a clause mark inside a sentence (the rule book's `clause_marks` less the full stop)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 @predicate("talks_refused", distances=("refusal",),
            holds=("Kyiv refuses to attend talks in Minsk.", "talks in", "held"),
            fails=("Kyiv agreed to attend talks in Minsk.", "talks in", "held"))
 def talks_refused(view: _View, hit: Hit) -> bool:
-    """ "refuses to attend talks in Minsk": the talks are refused, not held."""
+    """ "refuses to attend talks in Minsk": the talks are refused, not held. Only the talks
+    the verb is about (the nearest) count: in "opened a round of talks with the coalition,
+    even as the ELN turned down an invitation to return to negotiations" other talks are
+    refused."""
     refusal = view.distances["refusal"]
-    return any(r.end <= t.start and words_between(view.s.text, r.end, t.start) <= refusal
-               for r in view.get("reject") for t in view.objects("talks"))
+    talks = view.objects("talks")
+    if not talks:
+        return False
+    text = view.s.text
+    own = _nearest(view, hit, talks)
+    # with the talks words of its clause before it ("refused to send a delegation to talks")
+    own_clause = [t for t in talks if t.start <= own.start
+                  and _CLAUSE_MARK.search(text, t.end, own.start) is None]
+    return any(r.end <= t.start and words_between(text, r.end, t.start) <= refusal
+               for r in view.get("reject") for t in own_clause)
 
 
 @predicate("planned",
@@ -710,14 +753,43 @@ def met_with(view: _View, hit: Hit) -> bool:
         view.s.text, hit.end, view.s.end) is not None
 
 
+@predicate("before_rejection",
+           holds=("Moscow declared a three-day truce, but Kyiv dismissed it.", "declared",
+                  "agree"),
+           fails=("Kyiv dismissed the three-day truce Moscow declared.", "declared", "agree"))
+def before_rejection(view: _View, hit: Hit) -> bool:
+    """ "Moscow declared a three-day truce, but Kyiv dismissed it": the truce and its
+    agreement stand in their own clause before any rejection or negation of the sentence
+    (one party's declaration, another's refusal); "Kyiv dismissed the truce Moscow
+    declared" names the agreement only inside the rejection."""
+    text = view.s.text
+    refusals = view.get("reject", "refuse_attend", "negation")
+    if not refusals or refusals[0].start < hit.end:
+        return False
+    first = refusals[0].start
+    mark = _CLAUSE_MARK.search(text, hit.end, first)
+    if mark is None:
+        return False
+    return any(hit.end <= t.start and t.end <= mark.start() for t in view.get("truce"))
+
+
 @predicate("parties_of_two_countries",
            holds=("Ukrainian and Russian officials met in Geneva.", "met", "held"),
            fails=("Officials met in Geneva on Monday.", "met", "held"))
 def parties_of_two_countries(view: _View, hit: Hit) -> bool:
-    """ "Ukrainian and Russian officials met": parties of two countries, named before."""
+    """ "Ukrainian and Russian officials met": parties of two countries, named before; or
+    the two sides of a civil war ("delegations of Syria's government and the SDF met"): an
+    armed group and its own country's state, a dyad as much as two states are."""
     mentions = view.s.mentions
+    if not any(m.end <= hit.start for m in mentions):
+        return False
     countries = {m.entry.country for m in mentions if m.entry.country}
-    return len(countries) >= 2 and any(m.end <= hit.start for m in mentions)
+    if len(countries) >= 2:
+        return True
+    rebels = {m.entry.country for m in mentions
+              if m.entry.code and m.entry.code.endswith("REB") and m.entry.country}
+    return any(m.entry.country in rebels and not (m.entry.code or "").endswith("REB")
+               for m in mentions)
 
 
 # --- accusation ---------------------------------------------------------------------------
@@ -772,6 +844,42 @@ def quote_attributed(view: _View, hit: Hit) -> bool:
 
 
 # --- threat -------------------------------------------------------------------------------
+
+def _pronoun_before(w: Words) -> re.Pattern[str]:
+    # a speaker pronoun as the last word before the speech verb, after the sentence's start,
+    # a comma or a closing quotation mark ('," he said'); read on the sentence up to the verb
+    return w.pattern("threat:pronoun_before",
+                     lambda w: rf"(?:^[\"“]?|[,\"”’']\s*)\b{w.alt('policy_subjects')}\s+$")
+
+
+@predicate("pronoun_speaker", lists=("policy_subjects",),
+           holds=("He warned the shipping firms that more strikes would follow.", "warned",
+                  "threat"),
+           fails=("Analysts warned that more strikes would follow.", "warned", "threat"))
+def pronoun_speaker(view: _View, hit: Hit) -> bool:
+    """ "He warned shipping firms that attacks will continue", "It warned the military would
+    respond": a vow whose speaker an earlier sentence named (a person or body the actor
+    dictionary may not know) is still that speaker's; a speech verb of the sentence opens
+    with a pronoun subject. An anonymous "analysts warned" is not."""
+    pattern = _pronoun_before(view.words)
+    text = view.s.text
+    for cue in view.get("report", "threat"):
+        if cue.start > hit.end:
+            break
+        if pattern.search(text[view.s.start : cue.start]):
+            return True
+    return False
+
+
+@predicate("quoted_on",
+           holds=('"This is our answer. We will hit back," the governor said.', "hit back",
+                  "threat"),
+           fails=('"This is our answer." We will hit back, the governor said.', "hit back",
+                  "threat"))
+def quoted_on(view: _View, hit: Hit) -> bool:
+    """ "'... Until then, the operation continues,' he said": words of a quotation opened a
+    sentence or two back, its speaker named where it closes, are that speaker's."""
+    return _quoted(view, hit) or _quote_attributed(view, hit)
 
 @predicate("inside_asset",
            holds=("Iran threatened the nuclear plant.", "nuclear", "force"),
@@ -2035,6 +2143,18 @@ def others_possible(view: _View, hit: Hit) -> bool:
     warner = before[-1].entry.country if before else None
     return any(hit.end <= m.start < modal.start and m.entry.country
                and m.entry.country != warner for m in view.s.mentions)
+
+
+@predicate("possible_vow", distances=("short",),
+           holds=("Analysts said Iran could pay a heavy price.", "pay a heavy price", "vow"),
+           fails=("Netanyahu said Iran would pay a heavy price.", "pay a heavy price", "vow"))
+def possible_vow(view: _View, hit: Hit) -> bool:
+    """ "Iran could pay a heavy price": a vow's words under a modal of possibility say what
+    might happen, they vow nothing ("would", "will" vow)."""
+    text, short = view.s.text, view.distances["short"]
+    return any(h.end <= hit.start and text[h.start : h.end].lower() in _POSSIBLE
+               and words_between(text, h.end, hit.start) <= short
+               for h in view.get("hedge"))
 
 
 def _finder(name: str) -> Callable[[Callable[[_View], list[Hit]]], Callable[[_View], list[Hit]]]:
