@@ -126,5 +126,5 @@ def test_air_force_helicopters_that_strike_are_no_aircraft_hit(ru: Coder) -> Non
 
 
 def test_a_helicopter_destroyed_at_an_air_base_is_still_strategic(ru: Coder) -> None:
-    events, alerts = classify(ru, "Дроны поразили вертолет ВВС на аэродроме под Полтавой.")
+    _events, alerts = classify(ru, "Дроны поразили вертолет ВВС на аэродроме под Полтавой.")
     assert "strategic_strike" in alerts
