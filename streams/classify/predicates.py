@@ -211,7 +211,7 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
     its owner is the rejection's target, the proposal's making is not reported)."""
     text = view.s.text
     passive_end = _passive_end(view.words)
-    if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
+    if _subject_words(view, hit) <= view.distances["modifier"] and any(
         r.start > hit.end and passive_end.search(text, hit.end, r.start)
         for r in view.get("reject")
     ):
@@ -225,6 +225,17 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
         and "," not in view.s.text[r.end : hit.start]
         for r in view.get("reject")
     )
+
+
+def _subject_words(view: _View, hit: Hit) -> int:
+    """Words from the sentence's start to `hit`, a party's name counted as one word: "A
+    United Nations proposal" opens its sentence as "A Qatari proposal" does."""
+    s = view.s
+    count = words_between(s.text, s.start, hit.start)
+    for m in s.mentions:
+        if m.end <= hit.start:
+            count -= max(0, len(s.text[m.start : m.end].split()) - 1)
+    return count
 
 
 def _nearest(view: _View, hit: Hit, nouns: list[Hit]) -> Hit:

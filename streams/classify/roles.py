@@ -275,9 +275,50 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False)
     roles = _assign(s, trigger, speech_act, symmetric)
     if speech_act and trigger.cat == "propose" and roles.actor is not None:
         roles = _accepted(s, trigger, roles)
+    if speech_act and trigger.cat == "reject" and roles.actor is not None:
+        roles = _rejected_author(s, trigger, roles)
     if not speech_act and (trigger.cat == "intercept" or any(
             h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
         return _intercepted(s, trigger, roles)
+    return roles
+
+
+# "spurned its offer", "rejected their proposal": the rejected thing's owner is a pronoun
+_OWN_OBJECT = re.compile(r"\w*\s+(?:its|their)\b", re.IGNORECASE)
+# a rejection and the author named after it ("rejected a call by Myanmar's military"):
+# at most this many words apart, in one clause
+_AUTHOR_WITHIN = 6
+
+
+def _rejected_author(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """A rejection's target is the author of what is rejected (the golden table's
+    convention), which the verb's object names in three shapes the plain reading misses:
+    "rejected a call by X to ..." (an agent after the verb), "X's proposal ... was rejected
+    by Y" (the passive's subject) and "Y said X had spurned its offer" (the pronoun is the
+    main clause's subject, the proposer)."""
+    actor = roles.actor
+    if actor.start >= trigger.end:  # "was rejected by the RSF": the subject's owner
+        if roles.target is None:
+            subject = next((m for m in s.mentions if m.end <= trigger.start
+                            and m is not roles.claimed_by and _role(s, m) == "subject"
+                            and not broker(s, m)), None)
+            if subject is not None:
+                return Roles(actor, subject, roles.claimed_by)
+        return roles
+    author = next((m for m in s.mentions if m.start >= trigger.end and m is not actor
+                   and _role(s, m) == "agent"
+                   and words_between(s.text, trigger.end, m.start) <= _AUTHOR_WITHIN
+                   and not any(c in s.text[trigger.end : m.start] for c in ",;:")), None)
+    if author is not None and (roles.target is None or roles.target.start > author.start):
+        return Roles(actor, author, roles.claimed_by)
+    if roles.target is None and _OWN_OBJECT.match(s.text, trigger.end):
+        # "Pakistan's foreign office said New Delhi had spurned its offer": the main
+        # clause's subject, named before the rejecter
+        subject = next((m for m in s.mentions if m.end <= actor.start
+                        and actor.entry.code != m.entry.code
+                        and _role(s, m) == "subject"), None)
+        if subject is not None:
+            return Roles(actor, subject, roles.claimed_by)
     return roles
 
 
