@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from streams.classify.actors import Mention
 from streams.classify.figures import Count
 from streams.classify.hits import Hit
-from streams.classify.roles import owner, possessive, prev_word, speaker
+from streams.classify.roles import assign, broker, owner, possessive, prev_word, speaker
 from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
     AFTER,
@@ -520,8 +520,8 @@ def _uphold(w: Words) -> re.Pattern[str]:
 
 
 @predicate("upholds_truce", lists=("uphold_verbs",), distances=("near",),
-           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "demand"),
-           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "demand"))
+           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "appeal"),
+           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "appeal"))
 def upholds_truce(view: _View, hit: Hit) -> bool:
     """ "urged all parties to respect the peace agreement and the permanent ceasefire it
     established": a call to keep a truce that exists, not to make one."""
@@ -538,6 +538,34 @@ def upholds_truce(view: _View, hit: Hit) -> bool:
 def rejected_object(view: _View, hit: Hit) -> bool:
     """ "rejected a proposal for ...": a proposal that is only what is rejected."""
     return _rejected_object(view, hit)
+
+
+def _plan_nouns(w: Words) -> re.Pattern[str]:
+    return w.pattern("plan_nouns", lambda w: rf"\b{w.alt('plan_nouns')}\b")
+
+
+@predicate("plan_rejected", lists=("plan_nouns",), distances=("close",),
+           holds=("Israel rejected a Turkish plan for a truce.", "reject", "reject"),
+           fails=("Israel rejected a Turkish proposal for a truce.", "reject", "reject"))
+def plan_rejected(view: _View, hit: Hit) -> bool:
+    """ "rejected a French plan for a phased ceasefire": what is rejected is a plan (CAMEO
+    127), the truce only what it is for; "rejected a proposal for a truce" is the truce's
+    refusal (1246)."""
+    text = view.s.text
+    truce = next((t.start for t in view.get("truce") if t.start >= hit.end), view.s.end)
+    found = _plan_nouns(view.words).search(text, hit.end, truce)
+    return found is not None and words_between(text, hit.end, found.start()) <= (
+        view.distances["close"])
+
+
+@predicate("mediated_proposal",
+           holds=("Qatari mediators proposed a truce in Gaza.", "propos", "propose"),
+           fails=("Qatar proposed a truce in Gaza to Israel.", "propos", "propose"))
+def mediated_proposal(view: _View, hit: Hit) -> bool:
+    """ "Qatari mediators put forward a truce", "proposed by Turkish mediators": a go-between
+    proposing is a third party's appeal (CAMEO 0256), not a side's offer (0356)."""
+    actor = assign(view.s, hit, True).actor
+    return actor is not None and broker(view.s, actor)
 
 
 @predicate("owned",

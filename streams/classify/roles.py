@@ -360,10 +360,10 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
-    if not by_agent and not speech_act and _PASSIVE_BEFORE.search(
+    if not by_agent and _PASSIVE_BEFORE.search(
             s.text, max(s.start, trigger.start - 12), trigger.start):
-        # "were destroyed on the ground at the airfield by Ukrainian drones": a passive verb's
-        # agent anywhere in its clause
+        # "were destroyed on the ground at the airfield by Ukrainian drones", "was proposed to
+        # both sides by Turkish mediators": a passive verb's agent anywhere in its clause
         by_agent = [m for m in after if _role(s, m) == "agent"
                     and not any(c in s.text[trigger.end : m.start] for c in ",;:")][:1]
     # "Ukrainian artillery destroyed ...": the act's word inside a party's name

@@ -32,3 +32,32 @@ def test_a_passive_rejection_targets_the_proposal_owner_and_codes_no_proposal() 
 def test_its_offer_spurned_is_the_main_subject_offer() -> None:
     assert coded("India's foreign ministry said Islamabad had rebuffed its offer of a truce "
                  "along the border.", "ceasefire.rejected") == ("1246", "PAKGOV", "INDGOV")
+
+
+# --- root codes: a plan rejected (127), a third party's appeal (0256) --------------------
+
+
+def test_a_plan_for_a_truce_rejected_is_a_plan_rejected() -> None:
+    assert coded("Hamas rejected an Egyptian plan for a staged truce in Gaza on Sunday.",
+                 "ceasefire.rejected") == ("127", "PSEREB", "EGYGOV")
+    # near miss: a proposal of a truce refused is the truce's refusal
+    assert coded("Hamas rejected an Egyptian proposal for a staged truce in Gaza on Sunday.",
+                 "ceasefire.rejected") == ("1246", "PSEREB", "EGYGOV")
+
+
+def test_mediators_proposing_a_truce_appeal_for_it() -> None:
+    assert coded("Omani mediators floated a two-week truce to the Houthis in Muscat on Monday.",
+                 "ceasefire.proposed")[:2] == ("0256", "OMNGOV")
+    assert coded("A ten-day truce was offered to the warring sides by Kenyan mediators on "
+                 "Monday, an official in Nairobi said.", "ceasefire.proposed")[:2] == (
+        "0256", "KENGOV")
+    # near miss: a side offering a truce expresses its own intent
+    assert coded("The Houthis offered a two-week truce to Saudi Arabia on Monday.",
+                 "ceasefire.proposed")[:2] == ("0356", "YEMREB")
+
+
+def test_urging_a_truce_is_an_appeal_and_calling_for_one_a_demand() -> None:
+    assert coded("The African Union's envoy urged Eritrea to accept a truce along the border.",
+                 "ceasefire.proposed")[0] == "0256"
+    assert coded("Ethiopia called on Eritrea to accept a truce along the border.",
+                 "ceasefire.proposed")[0] == "107"
