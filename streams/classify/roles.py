@@ -338,6 +338,13 @@ def _attributive(s: Sentence, mention: Mention) -> bool:
     return False
 
 
+def _participle(s: Sentence, trigger: Hit) -> bool:
+    """The trigger's word is a participle ("was proposed", "were rejected"), not an adjective
+    or a phrase after "was" ("was ready to respond to any misadventure by Pakistan")."""
+    word = _WORD_AT.match(s.text, trigger.start)
+    return word is not None and word.group().lower().endswith(("ed", "en"))
+
+
 def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Roles:
     said_by = speaker(s)
     # a speech act's "between" pair is what it is about ("demanded a ceasefire between Israel
@@ -360,7 +367,7 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
-    if not by_agent and _PASSIVE_BEFORE.search(
+    if not by_agent and (not speech_act or _participle(s, trigger)) and _PASSIVE_BEFORE.search(
             s.text, max(s.start, trigger.start - 12), trigger.start):
         # "were destroyed on the ground at the airfield by Ukrainian drones", "was proposed to
         # both sides by Turkish mediators": a passive verb's agent anywhere in its clause
