@@ -206,7 +206,46 @@ def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
         if broker(s, b) or broker(s, a) or not _coordinated(s, a, b):
             continue
         best = (gap, (a, b))
-    return best[1] if best else None
+    return _shared_head(s, *best[1]) if best else None
+
+
+_SECTOR_KINDS = frozenset({"gov", "mil", "spy"})
+# the cue categories that make a head noun military ("army chiefs", "military commanders")
+_MILITARY_HEAD = frozenset({"conflict"})
+# a head noun and the "of" after it: at most this many words before the first party
+_HEAD_WITHIN = 5
+
+
+def _as_sector(mention: Mention, sector: str, kind: str) -> Mention:
+    """The mention as its state's `sector` (THA -> THAMIL)."""
+    iso3 = mention.entry.country
+    if iso3 is None:
+        return mention
+    return Mention(mention.start, mention.end,
+                   ActorEntry(mention.entry.name, f"{iso3}{sector}", iso3, kind))
+
+
+def _shared_head(s: Sentence, a: Mention, b: Mention) -> tuple[Mention, Mention]:
+    """Two parties that share one head noun are in its sector: "Thai and Cambodian military
+    commanders" (the second's head is the first's too: THAMIL, KHMMIL), "the directors
+    general of military operations of India and Pakistan" (a military head before "of":
+    INDMIL, PAKMIL)."""
+    bare = ("state", "demonym")
+    if (a.entry.kind in bare and b.entry.kind in _SECTOR_KINDS and b.entry.code
+            and b.entry.country and b.entry.code.startswith(b.entry.country)
+            and not possessive(s.text, a)
+            and _GAP_TOKEN.fullmatch(s.text[a.end : b.start].strip()) is not None):
+        return _as_sector(a, b.entry.code[len(b.entry.country):], b.entry.kind), b
+    words = s.words or default_words()
+    if (a.entry.kind in bare and b.entry.kind in bare and words.head_preps
+            and _governing(s, a, words) in words.head_preps):
+        floor = max(s.start, a.start - 60)
+        if any(h.cat in _MILITARY_HEAD and floor <= h.start and h.end <= a.start
+               and words_between(s.text, h.end, a.start) <= _HEAD_WITHIN
+               and not any(c in s.text[h.end : a.start] for c in ",;:")
+               for h in s.hits):
+            return _as_sector(a, "MIL", "mil"), _as_sector(b, "MIL", "mil")
+    return a, b
 
 
 # an interception verb and the weapon it downed: at most this many words apart

@@ -48,6 +48,8 @@ class Words:
         self.premodifiers = frozenset(roles.get("premodifier", ()))
         self.brokers = frozenset(roles.get("broker", ()))
         self.place_only_preps = frozenset(roles.get("place_only_prep", ()))
+        # "the army chiefs of India and Pakistan": a head noun's parties after it
+        self.head_preps = frozenset(roles.get("head_prep", ()))
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal,
                                self.settings.compound_numbers)

@@ -61,3 +61,28 @@ def test_urging_a_truce_is_an_appeal_and_calling_for_one_a_demand() -> None:
                  "ceasefire.proposed")[0] == "0256"
     assert coded("Ethiopia called on Eritrea to accept a truce along the border.",
                  "ceasefire.proposed")[0] == "107"
+
+
+# --- sectors: military-to-military talks, intelligence services --------------------------
+
+
+def test_two_demonyms_sharing_a_military_head_are_both_armed_forces() -> None:
+    assert coded("Armenian and Azerbaijani military commanders held talks at the border on "
+                 "Friday.", "negotiation.held") == ("046", "ARMMIL", "AZEMIL")
+    # near miss: officials of both stay their governments
+    assert coded("Armenian and Azerbaijani officials held talks at the border on Friday.",
+                 "negotiation.held") == ("046", "ARMGOV", "AZEGOV")
+
+
+def test_a_military_head_before_of_puts_both_parties_in_the_armed_forces() -> None:
+    assert coded("The army chiefs of Armenia and Azerbaijan held talks by telephone on "
+                 "Monday, the defence ministry said.", "negotiation.held") == (
+        "046", "ARMMIL", "AZEMIL")
+    # near miss: the foreign ministers of two states are their governments
+    assert coded("The foreign ministers of Armenia and Azerbaijan held talks by telephone on "
+                 "Monday.", "negotiation.held") == ("046", "ARMGOV", "AZEGOV")
+
+
+def test_an_intelligence_service_is_the_spy_sector() -> None:
+    assert coded("Hezbollah officials met Qatari intelligence officers in Doha to negotiate "
+                 "the terms of a truce.", "negotiation.held") == ("046", "LBNREB", "QATSPY")
