@@ -773,6 +773,12 @@ class RuleBook:
             candidates = view.valid(spec.trigger, rule.blocked)
         else:
             candidates = view.get(*spec.trigger)
+        taken = view.memo.get(_TAKEN)
+        if taken:
+            # "walked out of the talks on Tuesday": a trigger made of the words an earlier
+            # rule took ("talks on") is taken with them
+            candidates = [h for h in candidates
+                          if not any(h.start < end and start < h.end for start, end in taken)]
         objects: list[Hit] = []
         if spec.near is not None:
             objects = sorted(h for c in spec.near.cues for h in view.objects(c))
@@ -877,14 +883,34 @@ class RuleBook:
         return draft
 
     def _consume(self, view: _View, rule: _Rule, hit: Hit, objects: list[Hit]) -> None:
-        """The object the trigger is about (the nearest) is taken: later rules in the
-        sentence do not see it ("talks between A and B were suspended": not held)."""
+        """The object the trigger is about (the nearest) is taken, and so are the verb's own
+        objects after it in its clause ("the negotiators walked out of the Geneva talks"):
+        later rules in the sentence do not see them ("talks between A and B were suspended":
+        not held), nor a trigger made of their words ("the talks on Monday")."""
         if not rule.spec.consumes or rule.spec.near is None or not objects:
             return
-        taken = min(objects, key=lambda n: (view.distance(hit, [n]), abs(n.start - hit.start)))
-        for cat in rule.spec.near.cues:
-            view.pool[cat] = [o for o in view.objects(cat)
-                              if o.end <= taken.start or o.start >= taken.end]
+        taken = [min(objects, key=lambda n: (view.distance(hit, [n]), abs(n.start - hit.start)))]
+        text, within = view.s.text, self.distances[rule.spec.near.within]
+        linkers = view.words.set("linkers")  # "stalled after a meeting between ...": no more
+        for o in objects:
+            if o.start < hit.end or o is taken[0]:
+                continue
+            gap = text[hit.end : o.start]
+            if (words_between(text, hit.end, o.start) > within
+                    or any(m in gap for m in self.clause_marks)
+                    or not linkers.isdisjoint(gap.lower().split())):
+                break
+            taken.append(o)
+        spans = view.memo.setdefault(_TAKEN, [])
+        for t in taken:
+            spans.append((t.start, t.end))
+            for cat in rule.spec.near.cues:
+                view.pool[cat] = [o for o in view.objects(cat)
+                                  if o.end <= t.start or o.start >= t.end]
+
+
+# view.memo's key for the spans of the objects rules took (`consumes`)
+_TAKEN = "engine.taken"
 
 
 def _never(view: _View, hit: Hit) -> bool:

@@ -86,3 +86,21 @@ def test_a_military_head_before_of_puts_both_parties_in_the_armed_forces() -> No
 def test_an_intelligence_service_is_the_spy_sector() -> None:
     assert coded("Hezbollah officials met Qatari intelligence officers in Doha to negotiate "
                  "the terms of a truce.", "negotiation.held") == ("046", "LBNREB", "QATSPY")
+
+
+# --- a walkout stalls the talks; it does not also hold them ------------------------------
+
+
+def test_walking_out_of_talks_is_a_stall_and_no_talks_held() -> None:
+    events = code("Houthi negotiators walked out of the Muscat talks with Saudi Arabia on "
+                  "Friday, a mediator said.")
+    assert [e.type for e in events] == ["negotiation.stalled"]
+    events = code("Sudan recalled its negotiating team from the Geneva talks with the RSF, "
+                  "saying they were going nowhere.")
+    assert [e.type for e in events] == ["negotiation.stalled"]
+
+
+def test_talks_held_in_a_clause_after_the_stall_still_count() -> None:
+    events = code("The peace effort stalled on Friday after a meeting between Houthi and Saudi "
+                  "officials in Muscat produced no deal, diplomats said.")
+    assert {e.type for e in events} == {"negotiation.stalled", "negotiation.held"}
