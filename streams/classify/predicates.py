@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from streams.classify.actors import Mention
 from streams.classify.figures import Count
 from streams.classify.hits import Hit
-from streams.classify.roles import assign, broker, owner, possessive, prev_word, speaker
+from streams.classify.roles import (
+    assign,
+    broker,
+    owner,
+    parties,
+    possessive,
+    prev_word,
+    speaker,
+)
 from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
     AFTER,
@@ -747,6 +755,16 @@ def met_with(view: _View, hit: Hit) -> bool:
     """ "would be met with a terrible response": no meeting of parties."""
     return prev_word(view.s.text, hit.start, view.s.start) in _BE or _MET_WITH.match(
         view.s.text, hit.end, view.s.end) is not None
+
+
+@predicate("accepted_together",
+           holds=("Both Armenia and Azerbaijan accepted the truce.", "accept", "accept"),
+           fails=("Armenia accepted the truce on Monday.", "accept", "accept"))
+def accepted_together(view: _View, hit: Hit) -> bool:
+    """ "Both Israel and Iran have accepted a ceasefire": two parties accepting one truce
+    have agreed it (one side's acceptance is only its offer)."""
+    pair = parties(view.s, hit, speaker(view.s), True)
+    return pair is not None and pair[1].end <= hit.start
 
 
 @predicate("parties_of_two_countries",

@@ -104,3 +104,17 @@ def test_talks_held_in_a_clause_after_the_stall_still_count() -> None:
     events = code("The peace effort stalled on Friday after a meeting between Houthi and Saudi "
                   "officials in Muscat produced no deal, diplomats said.")
     assert {e.type for e in events} == {"negotiation.stalled", "negotiation.held"}
+
+
+# --- two parties accepting one truce have agreed it --------------------------------------
+
+
+def test_both_parties_accepting_a_truce_agree_it() -> None:
+    assert coded("Both Armenia and Azerbaijan have accepted a truce that took effect at noon, "
+                 "their foreign ministries said.", "ceasefire.agreed") == (
+        "0871", "ARMGOV", "AZEGOV")
+
+
+def test_one_side_accepting_a_truce_has_not_agreed_it() -> None:
+    events = code("Armenia has accepted a truce proposed by Russia, its foreign ministry said.")
+    assert "ceasefire.agreed" not in {e.type for e in events}
