@@ -332,6 +332,28 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     persons = [m for m in sent_mentions if m.entry.kind == "person"]
     if persons:
         state.last_person = persons[-1].entry
+    elif s.mentions and w.titles:
+        titled = _titled(text, s.mentions[0], w.titles)
+        if titled is not None:
+            state.last_person = titled
+
+
+_TITLE_WORDS = re.compile(r"[\w'’-]+")
+# a title after its party's name: "Ukraine's top negotiator" (at most this many words)
+_TITLE_WITHIN = 2
+
+
+def _titled(text: str, mention: actor_dict.Mention, titles: frozenset[str]
+            ) -> actor_dict.ActorEntry | None:
+    """The sentence's first party when it names one person by title ("Colombia's president",
+    "Ukraine's top negotiator"): "he" in a later sentence is that party."""
+    words = _TITLE_WORDS.findall(text, mention.start, min(len(text), mention.end + 30))
+    inside = len(_TITLE_WORDS.findall(text, mention.start, mention.end))
+    tail = [w.lower() for w in words[max(0, inside - 1) : inside + _TITLE_WITHIN]]
+    for i, word in enumerate(tail):
+        if word in titles or (i + 1 < len(tail) and f"{word} {tail[i + 1]}" in titles):
+            return mention.entry
+    return None
 
 
 def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:

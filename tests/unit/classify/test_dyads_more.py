@@ -118,3 +118,19 @@ def test_both_parties_accepting_a_truce_agree_it() -> None:
 def test_one_side_accepting_a_truce_has_not_agreed_it() -> None:
     events = code("Armenia has accepted a truce proposed by Russia, its foreign ministry said.")
     assert "ceasefire.agreed" not in {e.type for e in events}
+
+
+# --- "he" after a party's titled person ----------------------------------------------------
+
+
+def test_he_stands_for_a_party_named_by_its_title() -> None:
+    assert coded("Ethiopia's chief negotiator arrived in Nairobi on Monday. He held talks with "
+                 "Kenyan officials on a truce in Amhara.", "negotiation.held") == (
+        "046", "ETHGOV", "KENGOV")
+    assert coded("Sudan's army chief flew to Cairo on Monday. He offered the RSF a truce for "
+                 "the holy month.", "ceasefire.proposed")[:2] == ("0356", "SDNMIL")
+
+
+def test_he_stands_for_no_plural_party() -> None:
+    assert coded("Ethiopian officials arrived in Nairobi on Monday. He held talks with Kenyan "
+                 "officials on a truce in Amhara.", "negotiation.held")[1] is None
