@@ -134,3 +134,18 @@ def test_he_stands_for_a_party_named_by_its_title() -> None:
 def test_he_stands_for_no_plural_party() -> None:
     assert coded("Ethiopian officials arrived in Nairobi on Monday. He held talks with Kenyan "
                  "officials on a truce in Amhara.", "negotiation.held")[1] is None
+
+
+# --- sabotage without a bomb is 1712 ------------------------------------------------------
+
+
+def test_an_installation_blown_up_or_set_on_fire_is_sabotage() -> None:
+    assert coded("Insurgents blew up a stretch of the gas pipeline near Sui overnight, "
+                 "Pakistan's petroleum ministry said.", "attack.infrastructure")[0] == "1712"
+    assert coded("Arsonists set fire to a power substation outside Lyon, France's grid operator "
+                 "said.", "attack.infrastructure")[0] == "1712"
+
+
+def test_a_bomb_named_keeps_the_bombing_code() -> None:
+    assert coded("A roadside bomb blew up a section of the railway near Quetta, Pakistan's "
+                 "railways ministry said.", "attack.infrastructure")[0] == "183"
