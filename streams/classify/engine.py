@@ -621,11 +621,18 @@ class RuleBook:
         the act as a whole."""
         found: dict[str, list[Hit]] = {}
         view.act = found
+        dropped: set[str] = set()
         for name, group in act.groups:
             hits = view.valid(group.cues, act.blocked) if group.scoped else view.get(*group.cues)
             if group.unless and hits:
-                hits = [h for h in hits if not _any(group.unless, view, h)]
+                kept = [h for h in hits if not _any(group.unless, view, h)]
+                if len(kept) < len(hits):
+                    dropped |= {h.cat for h in hits} - {h.cat for h in kept}
+                hits = kept
             found[name] = hits
+        # a category whose every hit a group's `unless` dropped names no method of the act
+        # ("a United Nations aircraft", "the air force said"): not the act's code either
+        view.memo[_DROPPED] = dropped
         empty = act.spec.empty_if_all
         if (empty is not None and found[empty.group] and act.empty_if_all is not None
                 and all(act.empty_if_all(view, h) for h in found[empty.group])
@@ -666,7 +673,8 @@ class RuleBook:
         verbs = sorted(h for g in spec.verbs for h in groups[g])
         if any(test(view, verbs[0]) for test in act.verb_unless):
             return []
-        code = view.tax.act_code(view.by_cat)
+        dropped = view.memo.get(_DROPPED)
+        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat)
         self.read_targets(view, act)
         drafts: list[Draft] = []
         for event in spec.events:
@@ -736,7 +744,8 @@ class RuleBook:
         joined = [d for d in drafts if d.type in spec.joins]
         # the toll keeps the act's own method even where the joined event's type narrows it
         # (a bombing of a convoy is attack.military_target 190; its dead are 183)
-        code = view.tax.act_code(view.by_cat)
+        dropped = view.memo.get(_DROPPED)
+        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat)
         roles = joined[0].roles if joined else assign(view.s, first,
                                                       spec.type in view.tax.speech_acts)
         draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
@@ -911,6 +920,8 @@ class RuleBook:
 
 # view.memo's key for the spans of the objects rules took (`consumes`)
 _TAKEN = "engine.taken"
+# view.memo's key for the cue categories an act's groups dropped whole (`read_act`)
+_DROPPED = "engine.dropped"
 
 
 def _never(view: _View, hit: Hit) -> bool:

@@ -1144,6 +1144,26 @@ def speaker_word(view: _View, hit: Hit) -> bool:
     return False
 
 
+@predicate("unowned_craft",
+           holds=("Passenger jets were grounded after the strike.", "jets", "party_craft"),
+           fails=("Israeli jets struck a depot near Homs.", "jets", "party_craft"))
+def unowned_craft(view: _View, hit: Hit) -> bool:
+    """ "Israeli jets bombed the port", "Sudanese army aircraft bombed": jets and aircraft
+    are an air strike's weapon only as a party's (its name right before them); "passenger
+    jets", "aircraft on the ground" are not."""
+    if hit.cat != "party_craft":
+        return False
+    if any(h.start <= hit.start and hit.end <= h.end and h.end - h.start > hit.end - hit.start
+           and h.cat.startswith("mil:") for h in view.s.hits):
+        return True  # "a US aircraft carrier": the word names another asset
+    # a state's or its forces' ("a United Nations aircraft" is no weapon)
+    return not any((0 <= hit.start - m.end <= 1 or (m.start <= hit.start and hit.end <= m.end))
+                   and m.entry.kind in _ARMED_OWNERS for m in view.s.mentions)
+
+
+_ARMED_OWNERS = frozenset({"state", "demonym", "mil"})
+
+
 def _asset_relative(w: Words) -> re.Pattern[str]:
     return w.pattern("asset_relative", lambda w: (
         rf"\s*,?\s*{w.alt('conflict_relatives')}\s[^,;:.]*$"))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from schemas import Event
 from tests.unit.classify.classify_helpers import code, one
 
 
@@ -149,3 +150,28 @@ def test_an_installation_blown_up_or_set_on_fire_is_sabotage() -> None:
 def test_a_bomb_named_keeps_the_bombing_code() -> None:
     assert coded("A roadside bomb blew up a section of the railway near Quetta, Pakistan's "
                  "railways ministry said.", "attack.infrastructure")[0] == "183"
+
+
+# --- a party's jets or aircraft are an air strike's weapon --------------------------------
+
+
+def test_a_party_jets_bombing_are_an_air_strike() -> None:
+    events = code("Israeli jets bombed a power station near Sidon on Tuesday, Lebanon's energy "
+                  "ministry said.")
+    assert coded_of(events, "attack.aerial") == ("195", "ISRMIL", "LBN")
+    assert coded_of(events, "attack.infrastructure")[0] == "195"
+    events = code("Malian army aircraft bombed JNIM positions near Timbuktu, the group said.")
+    assert coded_of(events, "attack.military_target") == ("195", "MLIMIL", "MLIREB")
+
+
+def test_jets_of_no_armed_party_are_no_air_strike() -> None:
+    events = code("Passenger jets were diverted after rebels shelled the airport in Goma, "
+                  "officials said.")
+    assert "attack.aerial" not in {e.type for e in events}
+    assert one(events, "attack.infrastructure").cameo_code == "194"
+
+
+def coded_of(events: list[Event], type_: str) -> tuple[str, str | None, str | None]:
+    event = one(events, type_)
+    return (event.cameo_code, event.actor.code if event.actor else None,
+            event.target.code if event.target else None)
