@@ -891,6 +891,8 @@ _POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.a
                         "threat.military"})
 _VIOLATION = "ceasefire.violated"
 _FIGHTING = _VIOLENT | {_VIOLATION}
+# the events of harm to a country's people and civilian assets
+_ON_PEOPLE = frozenset({"casualties.reported", "attack.infrastructure"})
 # the events of one act on a military asset whose target is the asset's forces
 _ON_FORCES = frozenset({"attack.aerial", "attack.military_target", "casualties.reported"})
 
@@ -1239,6 +1241,12 @@ def _counterpart(coded: _Coded, dyad: list[str]) -> tuple[Actor | None, bool]:
     if actor_country in dyad and len(dyad) == 2:
         other = dyad[1] if dyad[0] == actor_country else dyad[0]
         return actor_dict.country_actor(other), False
+    if coded.draft.type in _ON_PEOPLE and coded.actor is not None and _rebel(coded.actor) and (
+            actor_country):
+        # "Boko Haram fighters shot dead 40 farmers in Borno's Jere area" (a place the
+        # gazetteer lacks, no other party named): an armed group's violence at home is on
+        # its state's people
+        return actor_dict.country_actor(actor_country), True
     return None, False
 
 

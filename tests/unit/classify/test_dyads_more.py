@@ -175,3 +175,16 @@ def coded_of(events: list[Event], type_: str) -> tuple[str, str | None, str | No
     event = one(events, type_)
     return (event.cameo_code, event.actor.code if event.actor else None,
             event.target.code if event.target else None)
+
+
+# --- an armed group's violence at home, no place or party named: on its state's people ------
+
+
+def test_an_armed_group_killing_at_home_targets_its_country() -> None:
+    assert coded("JNIM fighters shot dead 30 villagers on Sunday, residents said.",
+                 "casualties.reported") == ("193", "MLIREB", "MLI")
+
+
+def test_another_party_named_stays_the_target() -> None:
+    assert coded("Hezbollah rockets killed two people in Kfar Blum on Sunday, Israel's "
+                 "ambulance service said.", "casualties.reported")[1:] == ("LBNREB", "ISR")
