@@ -292,7 +292,8 @@ def _accepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
     for hit in s.hits:
         if hit.start >= trigger.start:
             break
-        if hit.cat == "accept" and words_between(s.text, hit.end, trigger.start) <= (
+        # "would consider a ceasefire proposed by Qatar": a readiness word of its own
+        if hit.cat in ("accept", "propose") and words_between(s.text, hit.end, trigger.start) <= (
                 _ACCEPTED_WITHIN):
             accept = hit
     if accept is None:

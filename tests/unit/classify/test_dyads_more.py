@@ -188,3 +188,23 @@ def test_an_armed_group_killing_at_home_targets_its_country() -> None:
 def test_another_party_named_stays_the_target() -> None:
     assert coded("Hezbollah rockets killed two people in Kfar Blum on Sunday, Israel's "
                  "ambulance service said.", "casualties.reported")[1:] == ("LBNREB", "ISR")
+
+
+# --- readiness to accept or consider a truce is the party's offer (0356) ---------------------
+
+
+def test_readiness_to_accept_a_truce_is_an_offer() -> None:
+    assert coded("The ELN said it was ready to accept a truce in Arauca provided Colombia "
+                 "halted its raids.", "ceasefire.proposed") == ("0356", "COLREB", "COLGOV")
+    assert coded("Al-Shabaab said in an audio message that it was ready for a two-week truce "
+                 "during the holy month.", "ceasefire.proposed")[:2] == ("0356", "SOMREB")
+
+
+def test_considering_a_truce_proposed_by_another_is_an_offer_to_its_author() -> None:
+    assert coded("The Houthis said they would consider a truce proposed by Oman, but set no "
+                 "date.", "ceasefire.proposed") == ("0356", "YEMREB", "OMNGOV")
+
+
+def test_ready_for_a_fight_is_no_offer() -> None:
+    events = code("The Houthis said they were ready for a long war with Israel.")
+    assert "ceasefire.proposed" not in {e.type for e in events}
