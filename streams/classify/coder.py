@@ -9,7 +9,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from heapq import heappop, heappush
 from operator import itemgetter
@@ -880,6 +881,25 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             soft_hedge=soft,
             military=military and draft.type in _ON_FORCES,
         ))
+        if (draft.type in _FIGHTING and roles.actor is not None and roles.claimed_by is not None
+                and roles.actor.entry.code != roles.claimed_by.entry.code
+                and _reciprocal(s, state.coder.words.reciprocals)):
+            # "X and Y accused each other of violating the truce": Y's act on X, and X's on Y
+            one = state.coded[-1]
+            one.target = roles.claimed_by.actor()
+            state.coded.append(replace(one, draft=copy(draft), actor=one.target,
+                                       target=one.actor, claimed_by=None))
+
+
+def _reciprocal(s: Sentence, reciprocals: tuple[str, ...]) -> bool:
+    """An accusation made both ways: "accused each other of ...", "blamed one another for"."""
+    if not reciprocals:
+        return False
+    for hit in s.hits:
+        if hit.cat == "accused_of" and s.text[hit.end : hit.end + 16].lstrip().lower(
+                ).startswith(reciprocals):
+            return True
+    return False
 
 
 # Which part of a state acts (CAMEO's sector codes; the golden table's conventions): saying

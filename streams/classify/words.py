@@ -51,6 +51,8 @@ class Words:
         # "Colombia's president", "Ukraine's top negotiator": one person, whom "he" or "she"
         # in a later sentence stands for
         self.titles = frozenset(roles.get("title", ()))
+        # "accused each other of violating the truce": the accusation runs both ways
+        self.reciprocals = tuple(str(w).lower() for w in roles.get("reciprocal", ()))
         # "the army chiefs of India and Pakistan": a head noun's parties after it
         self.head_preps = frozenset(roles.get("head_prep", ()))
         self.strategic = frozenset(lexicon["assets"]["strategic"])

@@ -208,3 +208,18 @@ def test_considering_a_truce_proposed_by_another_is_an_offer_to_its_author() -> 
 def test_ready_for_a_fight_is_no_offer() -> None:
     events = code("The Houthis said they were ready for a long war with Israel.")
     assert "ceasefire.proposed" not in {e.type for e in events}
+
+
+# --- accusations made both ways ---------------------------------------------------------------
+
+
+def test_accusing_each_other_of_a_breach_is_one_breach_each_way() -> None:
+    events = [e for e in code("Armenia and Azerbaijan accused each other of violating the "
+                              "truce on Sunday.") if e.type == "ceasefire.violated"]
+    assert {(e.actor.code, e.target.code) for e in events} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_one_accuser_is_one_breach() -> None:
+    events = [e for e in code("Armenia accused Azerbaijan of violating the truce on Sunday.")
+              if e.type == "ceasefire.violated"]
+    assert [(e.actor.code, e.target.code) for e in events] == [("AZE", "ARM")]
