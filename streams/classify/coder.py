@@ -334,27 +334,25 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     if persons:
         state.last_person = persons[-1].entry
     elif s.mentions and w.titles:
-        titled = _titled(text, s.mentions[0], w.titles)
+        titled = _titled(text, s.mentions[0], w)
         if titled is not None:
             state.last_person = titled
 
 
-_TITLE_WORDS = re.compile(r"[\w'’-]+")
-# a title after its party's name: "Ukraine's top negotiator" (at most this many words)
-_TITLE_WITHIN = 2
+def _title_re(w: Words) -> re.Pattern[str]:
+    """A title ending the party's name or right after it, past its possessive and at most
+    one word ("Colombia's president", "Ukraine's top negotiator")."""
+    return w.pattern("titled", lambda w: (
+        r"(?:['’]s)?(?:\s+[\w-]+)?\s+" + w.alternation(tuple(sorted(w.titles))) + r"\b"))
 
 
-def _titled(text: str, mention: actor_dict.Mention, titles: frozenset[str]
-            ) -> actor_dict.ActorEntry | None:
+def _titled(text: str, mention: actor_dict.Mention, w: Words) -> actor_dict.ActorEntry | None:
     """The sentence's first party when it names one person by title ("Colombia's president",
     "Ukraine's top negotiator"): "he" in a later sentence is that party."""
-    words = _TITLE_WORDS.findall(text, mention.start, min(len(text), mention.end + 30))
-    inside = len(_TITLE_WORDS.findall(text, mention.start, mention.end))
-    tail = [w.lower() for w in words[max(0, inside - 1) : inside + _TITLE_WITHIN]]
-    for i, word in enumerate(tail):
-        if word in titles or (i + 1 < len(tail) and f"{word} {tail[i + 1]}" in titles):
-            return mention.entry
-    return None
+    name = text[mention.start : mention.end].lower()  # "israel's prime minister": "minister"
+    if name and name.rsplit(None, 1)[-1] in w.titles:
+        return mention.entry
+    return mention.entry if _title_re(w).match(text, mention.end) is not None else None
 
 
 def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
