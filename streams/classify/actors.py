@@ -76,6 +76,11 @@ def _build(config: dict[str, Any]) -> tuple[list[ActorEntry], list[ActorTerm]]:
     return entries, terms
 
 
+# the sectors composed for every country: the config key, the CAMEO suffix and a label
+_SECTORS = (("gov", "GOV", "government"), ("mil", "MIL", "armed forces"),
+            ("spy", "SPY", "intelligence"))
+
+
 def _compose(
     config: dict[str, Any], entries: list[ActorEntry], terms: list[ActorTerm], seen: set[str]
 ) -> None:
@@ -109,8 +114,10 @@ def _compose(
         if demonym.lower() not in skip:
             plural = [] if demonym.endswith(("s", "sh", "ch", "ese")) else [f"{demonym}s"]
             add(ActorEntry(name, iso3, iso3, "demonym"), [w.lower() for w in [demonym, *plural]])
-        for kind, suffix in (("gov", "GOV"), ("mil", "MIL")):
-            label = f"{demonym} {'government' if kind == 'gov' else 'armed forces'}"
+        for kind, suffix, label in _SECTORS:
+            if kind not in config:
+                continue
+            label = f"{demonym} {label}"
             words = [f"{stem} {noun}" for stem in stems for noun in config[kind]]
             add(ActorEntry(label, f"{iso3}{suffix}", iso3, kind), words)
 

@@ -9,7 +9,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from copy import copy
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from heapq import heappop, heappush
 from operator import itemgetter
@@ -332,6 +333,26 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     persons = [m for m in sent_mentions if m.entry.kind == "person"]
     if persons:
         state.last_person = persons[-1].entry
+    elif s.mentions and w.titles:
+        titled = _titled(text, s.mentions[0], w)
+        if titled is not None:
+            state.last_person = titled
+
+
+def _title_re(w: Words) -> re.Pattern[str]:
+    """A title ending the party's name or right after it, past its possessive and at most
+    one word ("Colombia's president", "Ukraine's top negotiator")."""
+    return w.pattern("titled", lambda w: (
+        r"(?:['’]s)?(?:\s+[\w-]+)?\s+" + w.alternation(tuple(sorted(w.titles))) + r"\b"))
+
+
+def _titled(text: str, mention: actor_dict.Mention, w: Words) -> actor_dict.ActorEntry | None:
+    """The sentence's first party when it names one person by title ("Colombia's president",
+    "Ukraine's top negotiator"): "he" in a later sentence is that party."""
+    name = text[mention.start : mention.end].lower()  # "israel's prime minister": "minister"
+    if name and name.rsplit(None, 1)[-1] in w.titles:
+        return mention.entry
+    return mention.entry if _title_re(w).match(text, mention.end) is not None else None
 
 
 def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
@@ -858,6 +879,25 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             soft_hedge=soft,
             military=military and draft.type in _ON_FORCES,
         ))
+        if (draft.type in _FIGHTING and roles.actor is not None and roles.claimed_by is not None
+                and roles.actor.entry.code != roles.claimed_by.entry.code
+                and _reciprocal(s, state.coder.words.reciprocals)):
+            # "X and Y accused each other of violating the truce": Y's act on X, and X's on Y
+            one = state.coded[-1]
+            one.target = roles.claimed_by.actor()
+            state.coded.append(replace(one, draft=copy(draft), actor=one.target,
+                                       target=one.actor, claimed_by=None))
+
+
+def _reciprocal(s: Sentence, reciprocals: tuple[str, ...]) -> bool:
+    """An accusation made both ways: "accused each other of ...", "blamed one another for"."""
+    if not reciprocals:
+        return False
+    for hit in s.hits:
+        if hit.cat == "accused_of" and s.text[hit.end : hit.end + 16].lstrip().lower(
+                ).startswith(reciprocals):
+            return True
+    return False
 
 
 # Which part of a state acts (CAMEO's sector codes; the golden table's conventions): saying
@@ -869,6 +909,8 @@ _POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.a
                         "threat.military"})
 _VIOLATION = "ceasefire.violated"
 _FIGHTING = _VIOLENT | {_VIOLATION}
+# the events of harm to a country's people and civilian assets
+_ON_PEOPLE = frozenset({"casualties.reported", "attack.infrastructure"})
 # the events of one act on a military asset whose target is the asset's forces
 _ON_FORCES = frozenset({"attack.aerial", "attack.military_target", "casualties.reported"})
 
@@ -1217,6 +1259,12 @@ def _counterpart(coded: _Coded, dyad: list[str]) -> tuple[Actor | None, bool]:
     if actor_country in dyad and len(dyad) == 2:
         other = dyad[1] if dyad[0] == actor_country else dyad[0]
         return actor_dict.country_actor(other), False
+    if coded.draft.type in _ON_PEOPLE and coded.actor is not None and _rebel(coded.actor) and (
+            actor_country):
+        # "Boko Haram fighters shot dead 40 farmers in Borno's Jere area" (a place the
+        # gazetteer lacks, no other party named): an armed group's violence at home is on
+        # its state's people
+        return actor_dict.country_actor(actor_country), True
     return None, False
 
 

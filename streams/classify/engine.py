@@ -626,11 +626,18 @@ class RuleBook:
         the act as a whole."""
         found: dict[str, list[Hit]] = {}
         view.act = found
+        dropped: set[str] = set()
         for name, group in act.groups:
             hits = view.valid(group.cues, act.blocked) if group.scoped else view.get(*group.cues)
             if group.unless and hits:
-                hits = [h for h in hits if not _any(group.unless, view, h)]
+                kept = [h for h in hits if not _any(group.unless, view, h)]
+                if len(kept) < len(hits):
+                    dropped |= {h.cat for h in hits} - {h.cat for h in kept}
+                hits = kept
             found[name] = hits
+        # a category whose every hit a group's `unless` dropped names no method of the act
+        # ("a United Nations aircraft", "the air force said"): not the act's code either
+        view.memo[_DROPPED] = dropped
         empty = act.spec.empty_if_all
         if (empty is not None and found[empty.group] and act.empty_if_all is not None
                 and all(act.empty_if_all(view, h) for h in found[empty.group])
@@ -671,7 +678,8 @@ class RuleBook:
         verbs = sorted(h for g in spec.verbs for h in groups[g])
         if any(test(view, verbs[0]) for test in act.verb_unless):
             return []
-        code = view.tax.act_code(view.by_cat)
+        dropped = view.memo.get(_DROPPED)
+        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat)
         self.read_targets(view, act)
         drafts: list[Draft] = []
         for event in spec.events:
@@ -741,7 +749,8 @@ class RuleBook:
         joined = [d for d in drafts if d.type in spec.joins]
         # the toll keeps the act's own method even where the joined event's type narrows it
         # (a bombing of a convoy is attack.military_target 190; its dead are 183)
-        code = view.tax.act_code(view.by_cat)
+        dropped = view.memo.get(_DROPPED)
+        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat)
         roles = joined[0].roles if joined else assign(view.s, first,
                                                       spec.type in view.tax.speech_acts)
         draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
@@ -781,6 +790,12 @@ class RuleBook:
             candidates = view.valid(spec.trigger, rule.blocked)
         else:
             candidates = view.get(*spec.trigger)
+        taken = view.memo.get(_TAKEN)
+        if taken:
+            # "walked out of the talks on Tuesday": a trigger made of the words an earlier
+            # rule took ("talks on") is taken with them
+            candidates = [h for h in candidates
+                          if not any(h.start < end and start < h.end for start, end in taken)]
         objects: list[Hit] = []
         if spec.near is not None:
             objects = sorted(h for c in spec.near.cues for h in view.objects(c))
@@ -887,14 +902,36 @@ class RuleBook:
         return draft
 
     def _consume(self, view: _View, rule: _Rule, hit: Hit, objects: list[Hit]) -> None:
-        """The object the trigger is about (the nearest) is taken: later rules in the
-        sentence do not see it ("talks between A and B were suspended": not held)."""
+        """The object the trigger is about (the nearest) is taken, and so are the verb's own
+        objects after it in its clause ("the negotiators walked out of the Geneva talks"):
+        later rules in the sentence do not see them ("talks between A and B were suspended":
+        not held), nor a trigger made of their words ("the talks on Monday")."""
         if not rule.spec.consumes or rule.spec.near is None or not objects:
             return
-        taken = min(objects, key=lambda n: (view.distance(hit, [n]), abs(n.start - hit.start)))
-        for cat in rule.spec.near.cues:
-            view.pool[cat] = [o for o in view.objects(cat)
-                              if o.end <= taken.start or o.start >= taken.end]
+        taken = [min(objects, key=lambda n: (view.distance(hit, [n]), abs(n.start - hit.start)))]
+        text, within = view.s.text, self.distances[rule.spec.near.within]
+        linkers = view.words.set("linkers")  # "stalled after a meeting between ...": no more
+        for o in objects:
+            if o.start < hit.end or o is taken[0]:
+                continue
+            gap = text[hit.end : o.start]
+            if (words_between(text, hit.end, o.start) > within
+                    or any(m in gap for m in self.clause_marks)
+                    or not linkers.isdisjoint(gap.lower().split())):
+                break
+            taken.append(o)
+        spans = view.memo.setdefault(_TAKEN, [])
+        for t in taken:
+            spans.append((t.start, t.end))
+            for cat in rule.spec.near.cues:
+                view.pool[cat] = [o for o in view.objects(cat)
+                                  if o.end <= t.start or o.start >= t.end]
+
+
+# view.memo's key for the spans of the objects rules took (`consumes`)
+_TAKEN = "engine.taken"
+# view.memo's key for the cue categories an act's groups dropped whole (`read_act`)
+_DROPPED = "engine.dropped"
 
 
 def _never(view: _View, hit: Hit) -> bool:

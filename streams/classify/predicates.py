@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from streams.classify.actors import Mention
 from streams.classify.figures import Count
 from streams.classify.hits import Hit
-from streams.classify.roles import owner, possessive, prev_word, speaker
+from streams.classify.roles import (
+    assign,
+    broker,
+    owner,
+    parties,
+    possessive,
+    prev_word,
+    speaker,
+)
 from streams.classify.rules import _inside, _View
 from streams.classify.scope import (
     AFTER,
@@ -219,7 +227,7 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
     text = view.s.text
     passive_end = _passive_end(view.words)
     agent_after = _agent_after(view.words)
-    if words_between(text, view.s.start, hit.start) <= view.distances["modifier"] and any(
+    if _subject_words(view, hit) <= view.distances["modifier"] and any(
         r.start > hit.end and (passive_end.search(text, hit.end, r.start)
                                or agent_after.match(text, r.end))
         for r in view.get("reject")
@@ -236,6 +244,17 @@ def _rejected_object(view: _View, hit: Hit) -> bool:
         and "," not in view.s.text[r.end : hit.start]
         for r in view.get("reject")
     )
+
+
+def _subject_words(view: _View, hit: Hit) -> int:
+    """Words from the sentence's start to `hit`, a party's name counted as one word: "A
+    United Nations proposal" opens its sentence as "A Qatari proposal" does."""
+    s = view.s
+    count = words_between(s.text, s.start, hit.start)
+    for m in s.mentions:
+        if m.end <= hit.start:
+            count -= max(0, len(s.text[m.start : m.end].split()) - 1)
+    return count
 
 
 def _nearest(view: _View, hit: Hit, nouns: list[Hit]) -> Hit:
@@ -520,8 +539,8 @@ def _uphold(w: Words) -> re.Pattern[str]:
 
 
 @predicate("upholds_truce", lists=("uphold_verbs",), distances=("near",),
-           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "demand"),
-           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "demand"))
+           holds=("The envoy urged all parties to respect the ceasefire.", "urged", "appeal"),
+           fails=("The envoy urged all parties to agree a ceasefire.", "urged", "appeal"))
 def upholds_truce(view: _View, hit: Hit) -> bool:
     """ "urged all parties to respect the peace agreement and the permanent ceasefire it
     established": a call to keep a truce that exists, not to make one."""
@@ -538,6 +557,34 @@ def upholds_truce(view: _View, hit: Hit) -> bool:
 def rejected_object(view: _View, hit: Hit) -> bool:
     """ "rejected a proposal for ...": a proposal that is only what is rejected."""
     return _rejected_object(view, hit)
+
+
+def _plan_nouns(w: Words) -> re.Pattern[str]:
+    return w.pattern("plan_nouns", lambda w: rf"\b{w.alt('plan_nouns')}\b")
+
+
+@predicate("plan_rejected", lists=("plan_nouns",), distances=("close",),
+           holds=("Israel rejected a Turkish plan for a truce.", "reject", "reject"),
+           fails=("Israel rejected a Turkish proposal for a truce.", "reject", "reject"))
+def plan_rejected(view: _View, hit: Hit) -> bool:
+    """ "rejected a French plan for a phased ceasefire": what is rejected is a plan (CAMEO
+    127), the truce only what it is for; "rejected a proposal for a truce" is the truce's
+    refusal (1246)."""
+    text = view.s.text
+    truce = next((t.start for t in view.get("truce") if t.start >= hit.end), view.s.end)
+    found = _plan_nouns(view.words).search(text, hit.end, truce)
+    return found is not None and words_between(text, hit.end, found.start()) <= (
+        view.distances["close"])
+
+
+@predicate("mediated_proposal",
+           holds=("Qatari mediators proposed a truce in Gaza.", "propos", "propose"),
+           fails=("Qatar proposed a truce in Gaza to Israel.", "propos", "propose"))
+def mediated_proposal(view: _View, hit: Hit) -> bool:
+    """ "Qatari mediators put forward a truce", "proposed by Turkish mediators": a go-between
+    proposing is a third party's appeal (CAMEO 0256), not a side's offer (0356)."""
+    actor = assign(view.s, hit, True).actor
+    return actor is not None and broker(view.s, actor)
 
 
 @predicate("owned",
@@ -771,6 +818,16 @@ def before_rejection(view: _View, hit: Hit) -> bool:
     if mark is None:
         return False
     return any(hit.end <= t.start and t.end <= mark.start() for t in view.get("truce"))
+
+
+@predicate("accepted_together",
+           holds=("Both Armenia and Azerbaijan accepted the truce.", "accept", "accept"),
+           fails=("Armenia accepted the truce on Monday.", "accept", "accept"))
+def accepted_together(view: _View, hit: Hit) -> bool:
+    """ "Both Israel and Iran have accepted a ceasefire": two parties accepting one truce
+    have agreed it (one side's acceptance is only its offer)."""
+    pair = parties(view.s, hit, speaker(view.s), True)
+    return pair is not None and pair[1].end <= hit.start
 
 
 @predicate("parties_of_two_countries",
@@ -1193,6 +1250,26 @@ def speaker_word(view: _View, hit: Hit) -> bool:
             return (words_between(view.s.text, hit.end, report.start) <= view.distances["short"]
                     and "," not in view.s.text[hit.end : report.start])
     return False
+
+
+@predicate("unowned_craft",
+           holds=("Passenger jets were grounded after the strike.", "jets", "party_craft"),
+           fails=("Israeli jets struck a depot near Homs.", "jets", "party_craft"))
+def unowned_craft(view: _View, hit: Hit) -> bool:
+    """ "Israeli jets bombed the port", "Sudanese army aircraft bombed": jets and aircraft
+    are an air strike's weapon only as a party's (its name right before them); "passenger
+    jets", "aircraft on the ground" are not."""
+    if hit.cat != "party_craft":
+        return False
+    if any(h.start <= hit.start and hit.end <= h.end and h.end - h.start > hit.end - hit.start
+           and h.cat.startswith("mil:") for h in view.s.hits):
+        return True  # "a US aircraft carrier": the word names another asset
+    # a state's or its forces' ("a United Nations aircraft" is no weapon)
+    return not any((0 <= hit.start - m.end <= 1 or (m.start <= hit.start and hit.end <= m.end))
+                   and m.entry.kind in _ARMED_OWNERS for m in view.s.mentions)
+
+
+_ARMED_OWNERS = frozenset({"state", "demonym", "mil"})
 
 
 def _asset_relative(w: Words) -> re.Pattern[str]:

@@ -206,7 +206,46 @@ def parties(s: Sentence, trigger: Hit, said_by: Mention | None, symmetric: bool
         if broker(s, b) or broker(s, a) or not _coordinated(s, a, b):
             continue
         best = (gap, (a, b))
-    return best[1] if best else None
+    return _shared_head(s, *best[1]) if best else None
+
+
+_SECTOR_KINDS = frozenset({"gov", "mil", "spy"})
+# the cue categories that make a head noun military ("army chiefs", "military commanders")
+_MILITARY_HEAD = frozenset({"conflict"})
+# a head noun and the "of" after it: at most this many words before the first party
+_HEAD_WITHIN = 5
+
+
+def _as_sector(mention: Mention, sector: str, kind: str) -> Mention:
+    """The mention as its state's `sector` (THA -> THAMIL)."""
+    iso3 = mention.entry.country
+    if iso3 is None:
+        return mention
+    return Mention(mention.start, mention.end,
+                   ActorEntry(mention.entry.name, f"{iso3}{sector}", iso3, kind))
+
+
+def _shared_head(s: Sentence, a: Mention, b: Mention) -> tuple[Mention, Mention]:
+    """Two parties that share one head noun are in its sector: "Thai and Cambodian military
+    commanders" (the second's head is the first's too: THAMIL, KHMMIL), "the directors
+    general of military operations of India and Pakistan" (a military head before "of":
+    INDMIL, PAKMIL)."""
+    bare = ("state", "demonym")
+    if (a.entry.kind in bare and b.entry.kind in _SECTOR_KINDS and b.entry.code
+            and b.entry.country and b.entry.code.startswith(b.entry.country)
+            and not possessive(s.text, a)
+            and _GAP_TOKEN.fullmatch(s.text[a.end : b.start].strip()) is not None):
+        return _as_sector(a, b.entry.code[len(b.entry.country):], b.entry.kind), b
+    words = s.words or default_words()
+    if (a.entry.kind in bare and b.entry.kind in bare and words.head_preps
+            and _governing(s, a, words) in words.head_preps):
+        floor = max(s.start, a.start - 60)
+        if any(h.cat in _MILITARY_HEAD and floor <= h.start and h.end <= a.start
+               and words_between(s.text, h.end, a.start) <= _HEAD_WITHIN
+               and not any(c in s.text[h.end : a.start] for c in ",;:")
+               for h in s.hits):
+            return _as_sector(a, "MIL", "mil"), _as_sector(b, "MIL", "mil")
+    return a, b
 
 
 # an interception verb and the weapon it downed: at most this many words apart
@@ -253,7 +292,8 @@ def _accepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
     for hit in s.hits:
         if hit.start >= trigger.start:
             break
-        if hit.cat == "accept" and words_between(s.text, hit.end, trigger.start) <= (
+        # "would consider a ceasefire proposed by Qatar": a readiness word of its own
+        if hit.cat in ("accept", "propose") and words_between(s.text, hit.end, trigger.start) <= (
                 _ACCEPTED_WITHIN):
             accept = hit
     if accept is None:
@@ -275,9 +315,50 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False)
     roles = _assign(s, trigger, speech_act, symmetric)
     if speech_act and trigger.cat == "propose" and roles.actor is not None:
         roles = _accepted(s, trigger, roles)
+    if speech_act and trigger.cat == "reject" and roles.actor is not None:
+        roles = _rejected_author(s, trigger, roles)
     if not speech_act and (trigger.cat == "intercept" or any(
             h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
         return _intercepted(s, trigger, roles)
+    return roles
+
+
+# "spurned its offer", "rejected their proposal": the rejected thing's owner is a pronoun
+_OWN_OBJECT = re.compile(r"\w*\s+(?:its|their)\b", re.IGNORECASE)
+# a rejection and the author named after it ("rejected a call by Myanmar's military"):
+# at most this many words apart, in one clause
+_AUTHOR_WITHIN = 6
+
+
+def _rejected_author(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
+    """A rejection's target is the author of what is rejected (the golden table's
+    convention), which the verb's object names in three shapes the plain reading misses:
+    "rejected a call by X to ..." (an agent after the verb), "X's proposal ... was rejected
+    by Y" (the passive's subject) and "Y said X had spurned its offer" (the pronoun is the
+    main clause's subject, the proposer)."""
+    actor = roles.actor
+    if actor.start >= trigger.end:  # "was rejected by the RSF": the subject's owner
+        if roles.target is None:
+            subject = next((m for m in s.mentions if m.end <= trigger.start
+                            and m is not roles.claimed_by and _role(s, m) == "subject"
+                            and not broker(s, m)), None)
+            if subject is not None:
+                return Roles(actor, subject, roles.claimed_by)
+        return roles
+    author = next((m for m in s.mentions if m.start >= trigger.end and m is not actor
+                   and _role(s, m) == "agent"
+                   and words_between(s.text, trigger.end, m.start) <= _AUTHOR_WITHIN
+                   and not any(c in s.text[trigger.end : m.start] for c in ",;:")), None)
+    if author is not None and (roles.target is None or roles.target.start > author.start):
+        return Roles(actor, author, roles.claimed_by)
+    if roles.target is None and _OWN_OBJECT.match(s.text, trigger.end):
+        # "Pakistan's foreign office said New Delhi had spurned its offer": the main
+        # clause's subject, named before the rejecter
+        subject = next((m for m in s.mentions if m.end <= actor.start
+                        and actor.entry.code != m.entry.code
+                        and _role(s, m) == "subject"), None)
+        if subject is not None:
+            return Roles(actor, subject, roles.claimed_by)
     return roles
 
 
@@ -295,6 +376,13 @@ def _attributive(s: Sentence, mention: Mention) -> bool:
         return (hit.cat in _ATTACK_NOUNS and hit.start - mention.end <= 2
                 and not s.text[mention.end : hit.start].strip(" -"))
     return False
+
+
+def _participle(s: Sentence, trigger: Hit) -> bool:
+    """The trigger's word is a participle ("was proposed", "were rejected"), not an adjective
+    or a phrase after "was" ("was ready to respond to any misadventure by Pakistan")."""
+    word = _WORD_AT.match(s.text, trigger.start)
+    return word is not None and word.group().lower().endswith(("ed", "en"))
 
 
 def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Roles:
@@ -319,10 +407,10 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     # misadventure by Pakistan" names the agent of something else
     by_agent = [m for m in after if _role(s, m) == "agent"
                 and words_between(s.text, trigger.end, m.start) <= 3]
-    if not by_agent and not speech_act and _PASSIVE_BEFORE.search(
+    if not by_agent and (not speech_act or _participle(s, trigger)) and _PASSIVE_BEFORE.search(
             s.text, max(s.start, trigger.start - 12), trigger.start):
-        # "were destroyed on the ground at the airfield by Ukrainian drones": a passive verb's
-        # agent anywhere in its clause
+        # "were destroyed on the ground at the airfield by Ukrainian drones", "was proposed to
+        # both sides by Turkish mediators": a passive verb's agent anywhere in its clause
         by_agent = [m for m in after if _role(s, m) == "agent"
                     and not any(c in s.text[trigger.end : m.start] for c in ",;:")][:1]
     # "Ukrainian artillery destroyed ...": the act's word inside a party's name

@@ -48,6 +48,13 @@ class Words:
         self.premodifiers = frozenset(roles.get("premodifier", ()))
         self.brokers = frozenset(roles.get("broker", ()))
         self.place_only_preps = frozenset(roles.get("place_only_prep", ()))
+        # "Colombia's president", "Ukraine's top negotiator": one person, whom "he" or "she"
+        # in a later sentence stands for
+        self.titles = frozenset(roles.get("title", ()))
+        # "accused each other of violating the truce": the accusation runs both ways
+        self.reciprocals = tuple(str(w).lower() for w in roles.get("reciprocal", ()))
+        # "the army chiefs of India and Pakistan": a head noun's parties after it
+        self.head_preps = frozenset(roles.get("head_prep", ()))
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal,
                                self.settings.compound_numbers)
