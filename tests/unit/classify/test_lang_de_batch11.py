@@ -132,3 +132,61 @@ def test_drones_setting_an_oil_loading_terminal_ablaze_hit_infrastructure(de: Co
 def test_a_truce_agreed_in_the_present_plural_is_agreed(de: Coder) -> None:
     types, _ = _types(de, "Äthiopien und Eritrea vereinbaren sofortige Waffenruhe")
     assert "ceasefire.agreed" in types
+
+
+# --- attendance refused, not talks called off --------------------------------------------------
+
+def test_attendance_called_off_is_a_rejection_not_a_stall(de: Coder) -> None:
+    types, alerts = _types(de, "Die Rebellen sagten ihre Teilnahme an den Gesprächen in "
+                               "Dschidda ab.")
+    assert "ceasefire.rejected" in types
+    assert "negotiation.stalled" not in types and "talks_collapse" not in alerts
+
+
+def test_talks_called_off_are_still_a_stall(de: Coder) -> None:
+    types, alerts = _types(de, "Die Regierung hat die Gespräche in Dschidda abgesagt.")
+    assert "negotiation.stalled" in types
+    assert "talks_collapse" in alerts
+
+
+# --- vows whose verb closes the clause ---------------------------------------------------------
+
+def test_a_conditional_vow_to_knock_out_batteries_is_a_threat(de: Coder) -> None:
+    types, _ = _types(de, "„Sollte Russland die Angriffe fortsetzen, werden wir die Batterien, "
+                          "von denen sie feuern, ausschalten“, schrieb der ukrainische "
+                          "Armeesprecher.")
+    assert "threat.military" in types
+
+
+def test_refineries_vowed_as_targets_of_our_drones_are_a_threat(de: Coder) -> None:
+    types, _ = _types(de, "„Sollte Russland unsere Häfen angreifen, wird jede seiner "
+                          "Raffinerien zum Ziel unserer Drohnen“, sagte der ukrainische "
+                          "Armeechef.")
+    assert "threat.military" in types
+
+
+def test_a_report_of_switched_off_power_is_no_threat(de: Coder) -> None:
+    types, _ = _types(de, "Der Netzbetreiber hat in Charkiw wegen der Reparaturen den Strom "
+                          "ausgeschaltet.")
+    assert "threat.military" not in types
+
+
+# --- a list inside a separable verb's clause ---------------------------------------------------
+
+def test_a_call_to_a_list_of_parties_is_a_proposal(de: Coder) -> None:
+    events, _ = classify(de, "Die EU rief Russland, die Ukraine und alle Verbündeten zu einer "
+                             "sofortigen Waffenruhe auf.")
+    proposed = [e for e in events if e.type == "ceasefire.proposed"]
+    assert proposed and proposed[0].actor is not None and proposed[0].actor.code == "EUR"
+
+
+def test_a_truce_proposed_for_a_list_of_domains_is_a_proposal(de: Coder) -> None:
+    types, _ = _types(de, "Finnland schlug eine Waffenruhe an Land, zu Wasser und in der Luft "
+                          "vor.")
+    assert "ceasefire.proposed" in types
+
+
+def test_a_call_closed_before_the_comma_is_still_read(de: Coder) -> None:
+    types, _ = _types(de, "Die EU rief Russland zu einer Waffenruhe auf, die Ukraine und Polen "
+                          "begrüßten das.")
+    assert "ceasefire.proposed" in types
