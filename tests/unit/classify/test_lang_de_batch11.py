@@ -190,3 +190,17 @@ def test_a_call_closed_before_the_comma_is_still_read(de: Coder) -> None:
     types, _ = _types(de, "Die EU rief Russland zu einer Waffenruhe auf, die Ukraine und Polen "
                           "begrüßten das.")
     assert "ceasefire.proposed" in types
+
+
+# --- agreed at talks ---------------------------------------------------------------------------
+
+def test_parties_agreeing_at_talks_held_them(de: Coder) -> None:
+    types, _ = _types(de, "Die Delegationen haben sich bei Gesprächen in Genf auf einen "
+                          "Austausch von Gefangenen verständigt.")
+    assert "negotiation.held" in types
+
+
+def test_talks_in_which_a_topic_is_to_come_up_are_not_held(de: Coder) -> None:
+    types, _ = _types(de, "Bei den Gesprächen in Wien soll es nach Angaben des Ministeriums "
+                          "auch um Hilfen für Flüchtlinge gehen.")
+    assert "negotiation.held" not in types
