@@ -174,6 +174,21 @@ _ONE_WORD_PARENS = "".join(rf"(?<!\([^\s()]{{{k}}})" for k in range(2, 11))
 _CLAUSE_END = re.compile(
     r"(?<![\s(]\d)(?<![\s(]\d\d)\.(?!\d)|(?<!\d),|,(?!\d)|[;:!?\[\]\n\0—]|\s-\s"
     r"|\((?![^\s()]{2,10}\))|" + _ONE_WORD_PARENS + r"\)")
+# the same in a clause read with its list ("und") words inside: a comma is no clause end when
+# a list item of one to five words and an "und" follow it ("rief die Armee, die Rebellen und
+# alle Milizen zu einer Waffenruhe auf", "eine Waffenruhe an Land, in der Luft und auf See
+# vor"); `Lexicon._clause_end_loose`
+_COMMA = r"(?<!\d),|,(?!\d)"
+assert _COMMA in _CLAUSE_END.pattern
+
+
+def _list_comma_end(and_words: list[str]) -> str:
+    """`_CLAUSE_END`'s pattern whose comma is no end before a short list item and an and-word."""
+    ands = "|".join(re.escape(w) for w in sorted(and_words, key=len, reverse=True))
+    return _CLAUSE_END.pattern.replace(
+        _COMMA, rf"(?:{_COMMA})(?!\s+(?:[^\s,.;:!?]+\s+){{1,5}}?(?:{ands})\s)", 1)
+
+
 _QUOTES = "«»„“”\"‚‘’'"
 _WORD = re.compile(r"\S+")
 _new_hit = tuple.__new__  # Hit(...) without the Python-level NamedTuple constructor
@@ -220,8 +235,9 @@ class Lexicon:
         # the same without "and": a verb's clause may hold a list ("lehnte den Plan der USA
         # und der EU ab"), tried when the particle does not close the shorter clause
         loose = [w for w in clause_words if fold(w) not in {fold(a) for a in and_words}]
+        ands = [fold(a) for a in and_words]
         self._clause_end_loose = None if len(loose) == len(tuple(clause_words)) else (
-            re.compile(_CLAUSE_END.pattern + "".join(
+            re.compile(_list_comma_end(ands) + "".join(
                 "|" + rf"\s{re.escape(fold(w))}\s" for w in sorted(loose, key=len, reverse=True))))
         # a relative clause inside a separable verb's clause ("schlug in einem Brief an
         # Anwar, der den Vorsitz innehat, eine Waffenruhe vor"): a comma, an optional
