@@ -140,15 +140,16 @@ async def test_every_message_is_accounted_for(worker: Worker) -> None:
 
 
 async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) -> None:
-    """A German wire (German is opt-in, not coded by default) is neither a dead letter nor
+    """A Russian wire (Russian is opt-in, not coded by default) is neither a dead letter nor
     misread as English: it reaches news.events with its language and no events, and the
-    worker counts it. The same story in French, coded by default, yields its attack."""
-    german = json.dumps({
-        "id": "wire-lang-de-1",
-        "headline": "Drohnen zerstören Umspannwerk in Charkiw",
-        "body": "Charkiw (dpa) - Russische Drohnen haben in der Nacht das wichtigste "
-                "Umspannwerk der Stadt zerstört; 200.000 Haushalte sind ohne Strom, teilte "
-                "der Gouverneur des Gebiets mit.",
+    worker counts it. The same story in French and in German, coded by default, yields its
+    attack."""
+    russian = json.dumps({
+        "id": "wire-lang-ru-1",
+        "headline": "Беспилотники вывели из строя подстанцию в Харькове",
+        "body": "ХАРЬКОВ, 4 марта. Ночью российские беспилотники вывели из строя главную "
+                "электроподстанцию города; без света остались 200 тысяч домохозяйств, "
+                "сообщил губернатор области.",
     }).encode()
     french = json.dumps({
         "id": "wire-lang-fr-1",
@@ -157,23 +158,33 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
                 "principale sous-station électrique de la ville, privant 200 000 foyers "
                 "d'électricité, a annoncé le gouverneur régional.",
     }).encode()
-    before = worker.metric("wirewatch_articles_uncoded_language_total", language="de")
-    await produce(worker.topic("news.raw"), [german, french])
+    german = json.dumps({
+        "id": "wire-lang-de-1",
+        "headline": "Drohnen zerstören Umspannwerk in Charkiw",
+        "body": "Charkiw (dpa) - Russische Drohnen haben in der Nacht das wichtigste "
+                "Umspannwerk der Stadt zerstört; 200.000 Haushalte sind ohne Strom, teilte "
+                "der Gouverneur des Gebiets mit.",
+    }).encode()
+    languages = ("fr", "de", "ru")
+    before = worker.metric("wirewatch_articles_uncoded_language_total", language="ru")
+    await produce(worker.topic("news.raw"), [russian, french, german])
     docs = values_json(await consume(
         worker.topic("news.events"), timeout=90,
         until=lambda records: sum(
-            json.loads(r.value)["language"] in ("fr", "de") for r in records) >= 2,
+            json.loads(r.value)["language"] in languages for r in records) >= 3,
     ))
-    by_language = {d["language"]: d for d in docs if d["language"] in ("fr", "de")}
-    assert by_language["de"]["article_id"] == "wire-lang-de-1"
-    assert by_language["de"]["events"] == []
+    by_language = {d["language"]: d for d in docs if d["language"] in languages}
+    assert by_language["ru"]["article_id"] == "wire-lang-ru-1"
+    assert by_language["ru"]["events"] == []
     assert "attack.infrastructure" in {e["type"] for e in by_language["fr"]["events"]}
+    assert by_language["de"]["article_id"] == "wire-lang-de-1"
+    assert "attack.infrastructure" in {e["type"] for e in by_language["de"]["events"]}
     normalized = values_json(await consume(
         worker.topic("news.normalized"), timeout=30,
-        until=has_articles("wire-lang-de-1"),
+        until=has_articles("wire-lang-ru-1"),
     ))
-    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-de-1"} == {"de"}
-    after = worker.metric("wirewatch_articles_uncoded_language_total", language="de")
+    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-ru-1"} == {"ru"}
+    after = worker.metric("wirewatch_articles_uncoded_language_total", language="ru")
     assert after - before == 1, worker.metrics_text()
 
 

@@ -24,11 +24,11 @@ from bench.eval import evaluate, predict  # noqa: E402
 from streams.languages import DEFAULT_LANGUAGES, OPT_IN_LANGUAGES  # noqa: E402
 
 ISSUE_12_BAR = 0.85
-# held-out alert micro-F1 measured when the blind 1NN batches joined the corpora (42 held-out
-# wires each, 12 of them new; re-measured after branches tune-rude and tune-fres, and after
-# the fourth blind tune batch's branches lang4-rufr and lang4-de, which left both where they
-# were and took French over the bar, 0.844 -> 0.864): a floor, not a target
-OPT_IN_FLOORS = {"ru": 0.842, "de": 0.808}
+# held-out alert micro-F1 as measured once when the held-out part grew from 42 to 72 wires
+# (2026-12-06: 30 wires written blind with the tune batch 961-995; 0.842 on the first 42,
+# 0.849 on the new 30): a floor, not a target. German cleared the bar that day (0.851 on its
+# first 42 held-out wires, 0.882 on the new 30, 0.864 on all 72) and is coded by default.
+OPT_IN_FLOORS = {"ru": 0.845}
 
 
 @pytest.fixture(scope="module")
