@@ -165,19 +165,20 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
                 "Umspannwerk der Stadt zerstört; 200.000 Haushalte sind ohne Strom, teilte "
                 "der Gouverneur des Gebiets mit.",
     }).encode()
-    languages = ("fr", "de", "ru")
+    ids = {"ru": "wire-lang-ru-1", "fr": "wire-lang-fr-1", "de": "wire-lang-de-1"}
     before = worker.metric("wirewatch_articles_uncoded_language_total", language="ru")
     await produce(worker.topic("news.raw"), [russian, french, german])
+    # The worker is shared with other tests, which send wires in these languages too: the
+    # three are told apart by id, and each must carry the language it was written in.
     docs = values_json(await consume(
-        worker.topic("news.events"), timeout=90,
-        until=lambda records: sum(
-            json.loads(r.value)["language"] in languages for r in records) >= 3,
+        worker.topic("news.events"), timeout=90, until=has_articles(*ids.values()),
     ))
-    by_language = {d["language"]: d for d in docs if d["language"] in languages}
-    assert by_language["ru"]["article_id"] == "wire-lang-ru-1"
+    by_language = {lang: next(d for d in docs if d["article_id"] == article_id)
+                   for lang, article_id in ids.items()}
+    assert {lang: d["language"] for lang, d in by_language.items()} == {
+        "ru": "ru", "fr": "fr", "de": "de"}
     assert by_language["ru"]["events"] == []
     assert "attack.infrastructure" in {e["type"] for e in by_language["fr"]["events"]}
-    assert by_language["de"]["article_id"] == "wire-lang-de-1"
     assert "attack.infrastructure" in {e["type"] for e in by_language["de"]["events"]}
     normalized = values_json(await consume(
         worker.topic("news.normalized"), timeout=30,
