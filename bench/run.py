@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import itertools
 import json
 import os
@@ -54,9 +55,15 @@ async def produce_all(topic: str, values: list[bytes], *, keyed: bool = False) -
 
 
 def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux)."""
+    """User and system CPU time of a process and its live children so far (Linux): the
+    worker's work process is part of the worker."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            with contextlib.suppress(FileNotFoundError):  # it exited meanwhile
+                total += cpu_seconds(int(child))
+    return total
 
 
 async def output_span(topic: str, count: int, timeout: float,

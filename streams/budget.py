@@ -7,10 +7,12 @@ the caller gets `BudgetExceeded` and dead-letters the message; the thread is tol
 asynchronous exception, which CPython delivers at the next bytecode the thread runs) and its
 executor is abandoned, so a message that will not stop can never hold up the next one.
 
-A thread, not a process: the work's inputs and outputs are pydantic models that a process
-would pickle both ways on every message, and the coder's automatons would be built once per
-process. The GIL hands the loop a turn at least every `sys.getswitchinterval()` (5 ms), which
-keeps the web pages and the consumer's heartbeats answering while the work runs.
+By default the article stage's work runs in the worker's work process instead
+(`streams/workproc.py`), where the budget kills and restarts the process; this thread serves
+the worker run with `WIREWATCH_WORK_PROCESS=0` (one process, e.g. a pod held to one core) and
+any stage work handed to the guard with a size. The GIL hands the loop a turn at least every
+`sys.getswitchinterval()` (5 ms), which keeps the web pages and the consumer's heartbeats
+answering while the work runs.
 """
 
 from __future__ import annotations

@@ -43,6 +43,10 @@ class Settings:
     # cost is linear (a 20 KB text costs under 50 ms even without a full stop), and the
     # budget's thread costs more than that work (make bench: 103 vs 165 articles/s).
     inline_max: int = 20_000
+    # Normalize, signature and coder for the messages waiting in the article stage's queue
+    # run ahead in a child process (streams/workproc.py), on the machine's second core; off,
+    # they run in the worker's own process as above.
+    work_process: bool = True
     # A worker that dies without leaving the group holds its partitions this long.
     # Heartbeats come from Faust's consumer thread, not the event loop the work runs beside,
     # so 10 s (heartbeat every 3 s) never expires under load; a killed worker's partitions
@@ -85,6 +89,7 @@ class Settings:
             max_message_bytes=_env_int("WIREWATCH_MAX_MESSAGE_BYTES", cls.max_message_bytes),
             message_budget=_env_float("WIREWATCH_MESSAGE_BUDGET_SECONDS", cls.message_budget),
             inline_max=_env_int("WIREWATCH_INLINE_MAX_BYTES", cls.inline_max),
+            work_process=_env_int("WIREWATCH_WORK_PROCESS", int(cls.work_process)) != 0,
             session_timeout=_env_float("WIREWATCH_SESSION_TIMEOUT", cls.session_timeout),
             store=os.environ.get("WIREWATCH_STORE") or cls.store,
             duplicate_days=_env_int("WIREWATCH_DUPLICATE_DAYS", cls.duplicate_days),

@@ -82,6 +82,16 @@ CONSUMER_LAG = Gauge(
     "wirewatch_consumer_lag_messages", "Messages behind the partition's end offset.",
     ["topic", "partition"], registry=REGISTRY,
 )
+WORK_PROCESS_UP = Gauge(
+    "wirewatch_work_process_up",
+    "1 while the worker's work process (normalize, signature, coder) is up; 0 while it is "
+    "being started again.", registry=REGISTRY,
+)
+WORK_PROCESS_RESTARTS = Counter(
+    "wirewatch_work_process_restarts_total",
+    "Times the work process was killed (a message past its budget) or died, and started "
+    "again.", registry=REGISTRY,
+)
 WORKER_UP = Gauge("wirewatch_worker_up", "1 while the worker's agents are running.",
                   registry=REGISTRY)
 WORKER_READY = Gauge(

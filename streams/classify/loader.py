@@ -75,12 +75,15 @@ class Coder:
         return code_events(article, self)
 
     def classify_article(
-        self, article: NormalizedArticle, *, now: datetime | None = None
+        self, article: NormalizedArticle, *, now: datetime | None = None,
+        events: list[Event] | None = None,
     ) -> ClassifiedArticle:
         """One ClassifiedArticle per article, with its events (possibly none: also when the
-        coder does not read the article's language, rather than misreading it as English)."""
-        reader = self.for_language(article.language)
-        events = reader.code_events(article) if reader is not None else []
+        coder does not read the article's language, rather than misreading it as English).
+        `events`: the article's events, coded before (in the worker's work process)."""
+        if events is None:
+            reader = self.for_language(article.language)
+            events = reader.code_events(article) if reader is not None else []
         return ClassifiedArticle(
             article_id=article.article_id,
             content_hash=article.content_hash,

@@ -8,6 +8,7 @@ from typing import Any
 
 from streams.classify import CODER_VERSION, load_coder
 from streams.shell.context import Context
+from streams.workproc import WorkProcess
 
 log = logging.getLogger("wirewatch")
 
@@ -21,6 +22,9 @@ class Coding:
         self.ctx = ctx
         self.ready = asyncio.Event()
         ctx.app.wirewatch_coder = None
+        # The article stage's pure work, run ahead in a child process (streams/workproc.py)
+        self.work: WorkProcess | None = (
+            WorkProcess(ctx.settings.message_budget) if ctx.settings.work_process else None)
 
     @property
     def coder(self) -> Any:
@@ -42,5 +46,12 @@ class Coding:
                 await app.crash(exc)
                 return
             app.wirewatch_coder = coder
+        if self.work is not None:
+            try:
+                await self.work.start()
+            except Exception as exc:
+                log.critical("the work process could not be started: %s", exc)
+                await app.crash(exc)
+                return
         log.info("coder %s built in %.2f s", CODER_VERSION, coder.build_seconds)
         self.ready.set()

@@ -14,13 +14,20 @@ for one article id always lands on one changelog partition.
 
 `news.normalized` and `news.events` are written for subscribers (their contract is
 unchanged); no stage of the worker reads them any more.
+
+The pure work (normalize, near-duplicate signature, coder) runs in the work process
+(`streams.workproc`) for the messages waiting in each agent's queue, ahead of the one the
+agent is on; the agent keeps every decision that reads or writes state, in offset order.
+With `WIREWATCH_WORK_PROCESS=0` the agent does that work itself, under the guard's budget.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,6 +45,9 @@ from streams.shell.context import Context, parse_article, text_size
 from streams.shell.guard import emit
 from streams.shell.state_table import partition_of
 from streams.shell.topology import index_horizon_ms, latest
+from streams.workproc import KEYED as KEYED_WORK
+from streams.workproc import RAW as RAW_WORK
+from streams.workproc import Failed, Work
 
 log = logging.getLogger("wirewatch")
 
@@ -81,15 +91,18 @@ class Ingest:
         """Whether a raw record already sits on its article id's partition: where the re-key
         topic would put it, in a `news.raw` with as many partitions (Faust co-partitions only
         equal counts, and a changed count moves every key)."""
+        raw = self.raw_partitions()
+        return raw is not None and partition_of(article_id.encode(), raw) == partition
+
+    def raw_partitions(self) -> int | None:
+        """news.raw's partition count while the re-key topic has as many, else None."""
         checked, counts = self._partitions
         if time.monotonic() - checked > PARTITIONS_TTL_SECONDS:
             counts = (self.partition_count(self.ctx.topics.raw),
                       self.partition_count(self.ctx.topics.dedup))
             self._partitions = (time.monotonic(), counts)
         raw, keyed = counts
-        if not raw or raw != keyed:
-            return False
-        return partition_of(article_id.encode(), raw) == partition
+        return raw if raw and raw == keyed else None
 
     def partition_count(self, topic: Any) -> int | None:
         """A topic's partitions as the consumer's metadata knows them, else as declared (an
@@ -106,15 +119,31 @@ class Ingest:
         ctx = self.ctx
         guarded = ctx.guard
         await self.ready()
+        work = self.coding.work
+        waiting = stream.channel.queue._queue  # the agent's next events, in offset order
+        max_bytes = ctx.settings.max_message_bytes
         async for event in order.in_order(ctx.gate, stream):
             msg = event.message
             started = time.perf_counter()
-            article = await guarded(
-                event, "normalize", normalize_message, msg.value, size=len(msg.value or b""),
-                received_at=datetime.now(UTC),
-                ingest_ts_ms=int(msg.timestamp * 1000) if msg.timestamp else None,
-                max_bytes=ctx.settings.max_message_bytes,
-            )
+            now = datetime.now(UTC)
+            ingest_ts_ms = int(msg.timestamp * 1000) if msg.timestamp else None
+            done: Work | None = None
+            if work is not None:
+                result = await self.worked(event, waiting, lambda m, now=now: (
+                    RAW_WORK, m.value, now, int(m.timestamp * 1000) if m.timestamp else None,
+                    max_bytes, self.place(m.partition)))
+                if isinstance(result, Failed):
+                    await ctx.guard.dead_letter(event, "normalize", result.reason,
+                                                result.error)
+                    article = None
+                else:
+                    done, article = result, result.article
+            else:
+                article = await guarded(
+                    event, "normalize", normalize_message, msg.value,
+                    size=len(msg.value or b""), received_at=now, ingest_ts_ms=ingest_ts_ms,
+                    max_bytes=max_bytes,
+                )
             if article is None:
                 metrics.ARTICLES_RECEIVED.labels(format="invalid").inc()
                 continue
@@ -130,7 +159,7 @@ class Ingest:
             if counts:
                 metrics.ARTICLES_RECEIVED.labels(format=article.format).inc()
             if in_place:
-                await self.process(event, article, RAW, counts)
+                await self.process(event, article, RAW, counts, done)
                 continue
             await guarded(
                 event, "normalize", emit, ctx.topics.dedup,
@@ -140,15 +169,42 @@ class Ingest:
     async def from_keyed(self, stream: StreamT) -> None:
         ctx = self.ctx
         await self.ready()
+        work = self.coding.work
+        waiting = stream.channel.queue._queue
         async for event in order.in_order(ctx.gate, stream):
             msg = event.message
             counts = self.first_sight(msg.topic, msg.partition, msg.offset)
-            article = await ctx.guard(event, "normalize", parse_article, msg.value)
-            if article is not None:
-                await self.process(event, article, KEYED, counts)
+            if work is None:
+                article = await ctx.guard(event, "normalize", parse_article, msg.value)
+                if article is not None:
+                    await self.process(event, article, KEYED, counts)
+                continue
+            result = await self.worked(event, waiting, lambda m: (KEYED_WORK, m.value))
+            if isinstance(result, Failed):
+                await ctx.guard.dead_letter(event, "normalize", result.reason, result.error)
+            else:
+                await self.process(event, result.article, KEYED, counts, result)
+
+    async def worked(self, event: Any, waiting: Any,
+                     args: Callable[[Any], tuple]) -> Work | Failed:
+        """The work process's result for this event, having handed it the events waiting
+        behind it in the agent's queue (`args(message)`: what it works on)."""
+        work = self.coding.work
+        assert work is not None
+        msg = event.message
+        key = (msg.topic, msg.partition, msg.offset)
+        work.submit(key, *args(msg))
+        work.prefetch(itertools.islice(waiting, work.ahead), args)
+        return await work.result(key)
+
+    def place(self, partition: int) -> tuple[int, int] | None:
+        """What the work process needs to tell whether a raw record sits on its article
+        id's partition (see `in_place`): news.raw's partition count and the record's."""
+        raw = self.raw_partitions()
+        return None if raw is None else (raw, partition)
 
     async def process(self, event: Any, article: NormalizedArticle, source: str,
-                      counts: bool) -> None:
+                      counts: bool, done: Work | None = None) -> None:
         """Dedup, classify and alert one article, on its article id's partition.
 
         Exact re-sends stop here; another agency's copy or a lightly edited reprint is
@@ -172,8 +228,10 @@ class Ingest:
             return
         # The signature is the costly part (a MinHash over every shingle): off the loop
         # for a large text.
-        sig = await guarded(event, "normalize", article_signature, article,
-                            size=text_size(article))
+        sig = done.signature if done is not None else None
+        if sig is None:
+            sig = await guarded(event, "normalize", article_signature, article,
+                                size=text_size(article))
         if sig is None:
             return
         article, item = self.mark_near_duplicate(article, sig, msg)
@@ -190,15 +248,19 @@ class Ingest:
                 metrics.ARTICLES_DUPLICATE.inc()
             else:
                 metrics.ARTICLES_NORMALIZED.inc()
-        await self.classify(event, article, source, counts)
+        await self.classify(event, article, source, counts, done)
 
     async def classify(self, event: Any, article: NormalizedArticle, source: str,
-                       counts: bool) -> None:
+                       counts: bool, done: Work | None = None) -> None:
         ctx = self.ctx
         guarded = ctx.guard
         started = time.perf_counter()
-        classified = await guarded(event, "classify", self.coding.coder.classify_article,
-                                   article, size=text_size(article))
+        if done is not None and done.events is not None:
+            classified = await guarded(event, "classify", self.coding.coder.classify_article,
+                                       article, events=done.events)
+        else:
+            classified = await guarded(event, "classify", self.coding.coder.classify_article,
+                                       article, size=text_size(article))
         if classified is None:
             return
         metrics.STAGE_DURATION.labels(stage="classify").observe(time.perf_counter() - started)

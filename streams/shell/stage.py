@@ -10,8 +10,9 @@ changed, sends each output's records and counts it. The step sees no Kafka, so e
 step is tested as a function (tests/unit/alerting), and the adapter once for all of them.
 
 The article stage keeps a shell of its own (`streams.shell.ingest`): it reads two topics
-(wires in place and re-keyed ones), consults the near-duplicate index every worker holds and
-runs the coder, which the budget's thread takes off the loop for large texts.
+(wires in place and re-keyed ones), consults the near-duplicate index every worker holds, and
+hands the pure work of the messages waiting in its queue to the work process ahead of them
+(`streams.workproc`), which this adapter's one-message-at-a-time step has no place for.
 """
 
 from __future__ import annotations

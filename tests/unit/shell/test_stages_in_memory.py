@@ -4,6 +4,7 @@ shell's own logic (keys, state writes, replays, dead letters, counters) without 
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -114,15 +115,21 @@ class FakeEvent:
 
 
 class FakeStream:
+    """The agent's stream; `channel.queue._queue` holds the events not yet taken, as Faust's
+    channel queue does (the work process reads ahead in it)."""
+
     def __init__(self, messages: list[Message]) -> None:
         self.messages = messages
+        self.channel = SimpleNamespace(queue=SimpleNamespace(_queue=deque()))
 
     async def events(self) -> AsyncIterator[FakeEvent]:
-        for m in self.messages:
-            yield FakeEvent(m)
+        waiting = self.channel.queue._queue
+        waiting.extend(FakeEvent(m) for m in self.messages)
+        while waiting:
+            yield waiting.popleft()
 
 
-def context(partitions: int = 1) -> Context:
+def context(partitions: int = 1, *, work_process: bool = False) -> Context:
     names = ("raw", "dedup", "index", "normalized", "events", "fold", "escalation", "alerts",
              "critical", "deadletter")
     topics = Topics(**{n: FakeTopic(f"t.{n}", partitions) for n in names})
@@ -131,7 +138,8 @@ def context(partitions: int = 1) -> Context:
         index_buckets=FakeWindowed(default=escalation.empty), last_surge={},
     )
     gate = order.Gate(committed=lambda tp: None, absent=lambda tp, start, end: None)
-    return Context(app=SimpleNamespace(), settings=config.Settings(), topics=topics,
+    return Context(app=SimpleNamespace(), topics=topics,
+                   settings=config.Settings(work_process=work_process),
                    tables=tables, guard=Guard(topics.deadletter, Budget(5.0)), gate=gate)
 
 

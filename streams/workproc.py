@@ -1,0 +1,321 @@
+"""The article stage's pure work in a second process: normalize, signature, code.
+
+Why: a worker was one busy thread (the GIL). Its main thread spent about as much on the
+Faust and aiokafka shell as on the work itself, while the machine's second core sat mostly
+idle. Here the work for the messages waiting in an agent's queue runs ahead in a child
+process while the main thread decides, writes state and sends for the message before them:
+the two overlap.
+
+Only pure work crosses: the raw value in; the article, its near-duplicate signature and its
+events out (pickled: ~45 µs at both ends together, against ~700 µs of work per 3 KB wire).
+Every decision that reads or writes state (dedup marks, the near-duplicate index, revisions,
+alerts) stays in the agent, in offset order, so a result computed ahead changes nothing but
+when it is ready. Results are keyed by (topic, partition, offset): a message delivered again
+reuses its result, and one computed for a partition that moved away is dropped unread.
+
+The child is also the message budget (`WIREWATCH_MESSAGE_BUDGET_SECONDS`) done the hard way:
+a message whose work runs past it is a dead letter `timeout`, and the child is killed and
+started again, where a thread (streams/budget.py) can only be asked to stop. A child that
+dies (out of memory, a crash in a C extension) is started again and given what it had not
+answered; the message it died on twice is a dead letter `processing_error`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import pickle
+import struct
+import sys
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+log = logging.getLogger("wirewatch")
+
+_LEN = struct.Struct("!I")
+# How many messages the child may work on ahead of the agent: enough to keep it busy while
+# the agent writes and sends, few enough that a rebalance wastes little.
+AHEAD = 16
+READY = "ready"
+# Dying on the same message this many times makes it a dead letter.
+STRIKES = 2
+
+RAW, KEYED = "raw", "keyed"
+
+
+class Work(NamedTuple):
+    """What the child made of one message."""
+
+    article: Any  # NormalizedArticle
+    signature: list[int] | None  # None: not worked on (the wire is re-keyed, not processed)
+    events: list[Any] | None  # the coder's events (empty for an uncoded language)
+
+
+class Failed(NamedTuple):
+    """Why the child made no article of one message: a dead letter's reason and error."""
+
+    reason: str
+    error: str
+
+
+# -- the child ----------------------------------------------------------------------------
+
+
+def work(coder: Any, kind: str, value: bytes | None, received_at: datetime | None = None,
+         ingest_ts_ms: int | None = None, max_bytes: int = 0,
+         place: tuple[int, int] | None = None) -> Work | Failed:
+    """One message's pure work: the article from a raw value (`RAW`) or from a re-keyed
+    article (`KEYED`), its signature and its events. A raw wire whose article id does not
+    hash to its partition (`place`: the partition count and the record's partition) is only
+    normalized: it is re-keyed and worked on where it lands."""
+    from pydantic import ValidationError
+
+    from schemas import NormalizedArticle
+    from streams.normalize import Rejected, neardup, normalize_message
+    from streams.shell.state_table import partition_of
+
+    try:
+        if kind == KEYED:
+            article = NormalizedArticle.model_validate_json(value or b"")
+        else:
+            assert received_at is not None
+            article = normalize_message(value, received_at=received_at,
+                                        ingest_ts_ms=ingest_ts_ms, max_bytes=max_bytes)
+            if place is None or partition_of(article.article_id.encode(), place[0]) != place[1]:
+                return Work(article, None, None)
+        signature = neardup.signature(neardup.article_text(article.headline, article.body))
+        reader = coder.for_language(article.language)
+        return Work(article, signature, reader.code_events(article) if reader else [])
+    except Rejected as exc:
+        return Failed(exc.reason, exc.error)
+    except ValidationError as exc:
+        return Failed("invalid_field", str(exc))
+    except Exception as exc:
+        return Failed("processing_error", repr(exc))
+
+
+def _read_exactly(fd: int, n: int) -> bytes:
+    chunks, left = [], n
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write(fd: int, payload: bytes) -> None:
+    data = memoryview(_LEN.pack(len(payload)) + payload)
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def serve() -> None:
+    """The child: requests in on stdin, answers out on stdout, in order; it exits when
+    stdin closes, which is when the worker is gone (kill -9 included)."""
+    out = os.dup(1)
+    os.dup2(2, 1)  # a stray print goes to the log, never into a frame
+    from streams.classify import load_coder
+
+    coder = load_coder()
+    # The language model and the coder's lazy parts load now, not on the first wire.
+    work(coder, RAW, b'{"id": "warm-up", "headline": "Warm-up", "body": "Nothing here."}',
+         datetime.now(UTC), None, 1 << 20, (1, 0))
+    _write(out, pickle.dumps(READY))
+    while True:
+        try:
+            (size,) = _LEN.unpack(_read_exactly(0, _LEN.size))
+            ident, args = pickle.loads(_read_exactly(0, size))
+        except EOFError:
+            return
+        _write(out, pickle.dumps((ident, work(coder, *args)), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# -- the worker's side --------------------------------------------------------------------
+
+
+class WorkProcess:
+    """The worker's handle on its child: hands it messages ahead, gets their work back."""
+
+    def __init__(self, budget: float, *, ahead: int = AHEAD,
+                 command: list[str] | None = None) -> None:
+        self.budget = budget
+        self.ahead = ahead
+        self.command = command or [sys.executable, "-m", "streams.workproc"]
+        self.proc: asyncio.subprocess.Process | None = None
+        self._futures: OrderedDict[Any, asyncio.Future] = OrderedDict()  # key -> its work
+        self._sent: OrderedDict[int, tuple[Any, tuple]] = OrderedDict()  # in the child
+        self._backlog: list[tuple[Any, tuple]] = []  # sent while no child is up
+        self._strikes: dict[Any, int] = {}
+        self._ident = 0
+        self._restarting: asyncio.Task | None = None
+        self._reader: asyncio.Task | None = None
+        self.ready = asyncio.Event()
+        self.restarts = 0
+
+    async def start(self) -> None:
+        """Start the child and wait until it has built its coder."""
+        from streams import metrics
+
+        self.ready.clear()
+        proc = await asyncio.create_subprocess_exec(
+            *self.command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        assert proc.stdout is not None
+        try:
+            hello = await self._frame(proc.stdout)
+        except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            await proc.wait()
+            raise RuntimeError(f"the work process exited ({proc.returncode}) before it was "
+                               "ready: its log says why") from exc
+        if hello != READY:
+            proc.kill()
+            raise RuntimeError(f"the work process said {hello!r}")
+        self.proc = proc
+        self._reader = asyncio.create_task(self._read(proc, proc.stdout))
+        metrics.WORK_PROCESS_UP.set(1)
+        self.ready.set()
+
+    @staticmethod
+    async def _frame(stream: asyncio.StreamReader) -> Any:
+        (size,) = _LEN.unpack(await stream.readexactly(_LEN.size))
+        return pickle.loads(await stream.readexactly(size))
+
+    async def _read(self, proc: asyncio.subprocess.Process,
+                    stream: asyncio.StreamReader) -> None:
+        while True:
+            try:
+                ident, result = await self._frame(stream)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                if proc is self.proc:  # not one this handle killed or closed
+                    await proc.wait()
+                    log.error("the work process exited (%s): starting another",
+                              proc.returncode)
+                    self._restart()
+                return
+            sent = self._sent.pop(ident, None)
+            if sent is None:
+                continue
+            future = self._futures.get(sent[0])
+            if future is not None and not future.done():
+                future.set_result(result)
+
+    def _send(self, key: Any, args: tuple) -> None:
+        if self.proc is None or self.proc.stdin is None:  # restarting: sent once it is up
+            self._backlog.append((key, args))
+            return
+        self._ident += 1
+        self._sent[self._ident] = (key, args)
+        payload = pickle.dumps((self._ident, args), protocol=pickle.HIGHEST_PROTOCOL)
+        self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
+
+    def submit(self, key: Any, *args: Any) -> None:
+        """Hand the child the work for the message `key` (topic, partition, offset) unless
+        it has it already: `args` are `work`'s after the coder."""
+        if key in self._futures:
+            return
+        self._futures[key] = asyncio.get_running_loop().create_future()
+        self._send(key, args)
+        while len(self._futures) > 8 * self.ahead:  # computed for a partition that moved
+            _, stale = self._futures.popitem(last=False)
+            stale.cancel()
+
+    def prefetch(self, waiting: Iterable[Any], args: Any) -> None:
+        """Hand the child the messages next in an agent's queue (`waiting`: its events, in
+        order), up to `ahead` unanswered; `args(message)` is what `submit` takes."""
+        room = self.ahead - len(self._sent) - len(self._backlog)
+        for event in waiting:
+            if room <= 0:
+                return
+            msg = event.message
+            key = (msg.topic, msg.partition, msg.offset)
+            if key not in self._futures:
+                self.submit(key, *args(msg))
+                room -= 1
+
+    async def result(self, key: Any) -> Work | Failed:
+        """The work for `key`, submitted before. Past the budget the child is killed and
+        started again, and the message fails with `timeout`."""
+        future = self._futures[key]
+        try:
+            if self.budget > 0:
+                return await asyncio.wait_for(asyncio.shield(future), self.budget)
+            return await future
+        except TimeoutError:
+            # The work for every earlier message was in before this one was awaited, so the
+            # child has spent at least the budget on this message alone.
+            self._restart(drop=key)
+            return Failed("timeout", f"the message's processing ran past its {self.budget:g} s"
+                                     " budget (its work process was stopped and restarted)")
+        finally:
+            self._strikes.pop(key, None)
+            future = self._futures.pop(key, None)
+            if future is not None and not future.done():
+                future.cancel()
+
+    def _restart(self, drop: Any = None) -> None:
+        """Kill the child (if alive) and start another in the background; what it had not
+        answered goes to the new one, except `drop` and a message it has now died on
+        `STRIKES` times."""
+        from streams import metrics
+
+        self.restarts += 1
+        metrics.WORK_PROCESS_RESTARTS.inc()
+        metrics.WORK_PROCESS_UP.set(0)
+        self.ready.clear()
+        old, self.proc = self.proc, None
+        if old is not None and old.returncode is None:
+            old.kill()
+        unanswered = [sent for sent in self._sent.values() if sent[0] != drop]
+        self._sent.clear()
+        if unanswered and drop is None:  # it died on the first message it had not answered
+            head = unanswered[0][0]
+            self._strikes[head] = self._strikes.get(head, 0) + 1
+            if self._strikes[head] >= STRIKES:
+                unanswered.pop(0)
+                future = self._futures.get(head)
+                if future is not None and not future.done():
+                    future.set_result(Failed(
+                        "processing_error",
+                        f"the work process died {STRIKES} times on this message"))
+        if self._restarting is None or self._restarting.done():
+            self._restarting = asyncio.create_task(self._start_again(unanswered))
+
+    async def _start_again(self, unanswered: list[tuple[Any, tuple]]) -> None:
+        started = time.monotonic()
+        while True:
+            try:
+                await self.start()
+                break
+            except Exception as exc:
+                log.error("the work process could not be started again: %s", exc)
+                await asyncio.sleep(1.0)
+        log.warning("work process started again in %.1f s", time.monotonic() - started)
+        backlog, self._backlog = [*unanswered, *self._backlog], []
+        for key, args in backlog:
+            future = self._futures.get(key)
+            if future is not None and not future.done():
+                self._send(key, args)
+
+    async def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.returncode is not None:
+            return
+        assert proc.stdin is not None
+        proc.stdin.close()
+        try:
+            await asyncio.wait_for(proc.wait(), 5)
+        except TimeoutError:
+            proc.kill()
+
+
+if __name__ == "__main__":
+    # Through the imported module, so that what the child pickles names
+    # `streams.workproc.Work`, which the worker can load, and not `__main__.Work`.
+    from streams import workproc
+
+    workproc.serve()

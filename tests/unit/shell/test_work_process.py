@@ -1,0 +1,258 @@
+"""The work process (streams/workproc.py): a real child, the worker's side of the pipe, and
+the article stage run through it against the same stage run in one process."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from streams.classify import default_coder
+from streams.normalize import neardup, normalize_message
+from streams.workproc import KEYED, RAW, Failed, Work, WorkProcess
+from tests.unit.shell.test_stages_in_memory import (
+    OTHER,
+    FakeStream,
+    Message,
+    context,
+    partition_of,
+    rekeyed,
+    stage,
+    wire,
+)
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+NOW = datetime(2026, 3, 2, 7, tzinfo=UTC)
+# Past a few seconds of the coder's work even on a loaded machine: 1 MB without a full stop.
+HUGE = json.dumps({"id": "huge-1", "headline": "Long", "source": "Test Agency",
+                   "body": "drones hit the depot and " * 40_000}).encode()
+UKRAINIAN = json.dumps({
+    "id": "uk-1", "headline": "Дрони атакували ТЕЦ у Харкові", "source": "Укрінформ",
+    "body": "Російські дрони вночі атакували ТЕЦ у Харкові, повідомив голова обласної "
+            "військової адміністрації. Унаслідок удару загинули двоє працівників станції, "
+            "ще п'ятеро дістали поранення. Частина міста залишилася без світла.",
+    "published_at": "2026-03-02T05:00:00Z"}).encode()
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def child() -> AsyncIterator[WorkProcess]:
+    work = WorkProcess(budget=30.0)
+    await work.start()
+    yield work
+    await work.close()
+
+
+async def answer(work: WorkProcess, key: Any, *args: Any) -> Work | Failed:
+    work.submit(key, *args)
+    return await work.result(key)
+
+
+@pytest.mark.parametrize("value", [wire("a-1"), wire("b-2", OTHER), UKRAINIAN],
+                         ids=["english", "english-2", "ukrainian"])
+async def test_the_child_makes_the_article_signature_and_events_the_worker_would(
+        child: WorkProcess, value: bytes) -> None:
+    got = await answer(child, ("t", 0, hash(value)), RAW, value, NOW, 123, 1 << 20, (1, 0))
+    assert isinstance(got, Work)
+    article = normalize_message(value, received_at=NOW, ingest_ts_ms=123)
+    assert got.article == article
+    assert got.signature == neardup.signature(
+        neardup.article_text(article.headline, article.body))
+    events = default_coder().classify_article(article).events
+    assert got.events == events
+    assert events  # every one of these wires reports a strike
+    if value is UKRAINIAN:
+        assert {(e.type, e.actor.code if e.actor else None) for e in events} >= {
+            ("attack.infrastructure", "RUSMIL")}
+
+
+async def test_a_value_normalize_refuses_comes_back_with_its_dead_letter_reason(
+        child: WorkProcess) -> None:
+    assert (await answer(child, ("t", 0, 1), RAW, b"\xff\xfe not json", NOW, None, 1 << 20,
+                         (1, 0))).reason == "invalid_utf8"
+    assert (await answer(child, ("t", 0, 2), RAW, b"", NOW, None, 1 << 20,
+                         (1, 0))).reason == "empty"
+    too_big = await answer(child, ("t", 0, 3), RAW, wire("a-9"), NOW, None, 100, (1, 0))
+    assert isinstance(too_big, Failed) and too_big.reason == "oversized"
+
+
+async def test_a_rekeyed_article_is_parsed_and_worked_on(child: WorkProcess) -> None:
+    article = normalize_message(wire("a-1"), received_at=NOW)
+    got = await answer(child, ("k", 0, 1), KEYED, article.model_dump_json().encode())
+    assert isinstance(got, Work) and got.article == article
+    assert [e.type for e in got.events or []] == [
+        e.type for e in default_coder().classify_article(article).events]
+    bad = await answer(child, ("k", 0, 2), KEYED, b'{"article_id": 7}')
+    assert isinstance(bad, Failed) and bad.reason == "invalid_field"
+
+
+async def test_a_wire_off_its_article_ids_partition_is_only_normalized(
+        child: WorkProcess) -> None:
+    """It is re-keyed and worked on where it lands: no signature or coding here."""
+    home = partition_of(b"a-1", 4)
+    away = await answer(child, ("t", 0, 10), RAW, wire("a-1"), NOW, None, 1 << 20,
+                        (4, (home + 1) % 4))
+    assert isinstance(away, Work) and away.article.article_id == "a-1"
+    assert away.signature is None and away.events is None
+    there = await answer(child, ("t", 0, 11), RAW, wire("a-1"), NOW, None, 1 << 20, (4, home))
+    assert isinstance(there, Work) and there.signature and there.events
+
+
+async def test_messages_handed_ahead_are_answered_in_order_with_their_own_results(
+        child: WorkProcess) -> None:
+    events = [SimpleEvent(Message("t.raw", 0, i, wire(f"w-{i}"))) for i in range(40)]
+    args = lambda m: (RAW, m.value, NOW, None, 1 << 20, (1, 0))  # noqa: E731
+    got = []
+    for i, event in enumerate(events):
+        key = ("t.raw", 0, i)
+        child.submit(key, *args(event.message))
+        child.prefetch(events[i + 1:i + 1 + child.ahead], args)
+        assert len(child._sent) <= child.ahead + 1
+        got.append(await child.result(key))
+    assert [g.article.article_id for g in got] == [f"w-{i}" for i in range(40)]
+    assert child._futures == {}  # nothing left behind
+
+
+class SimpleEvent:
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+
+async def test_a_message_past_its_budget_is_a_timeout_and_the_next_is_still_answered() -> None:
+    work = WorkProcess(budget=0.5)
+    await work.start()
+    try:
+        first = work.proc
+        work.submit(("t", 0, 0), RAW, HUGE, NOW, None, 1 << 21, (1, 0))
+        work.submit(("t", 0, 1), RAW, wire("a-1"), NOW, None, 1 << 20, (1, 0))
+        late = await work.result(("t", 0, 0))
+        assert isinstance(late, Failed) and late.reason == "timeout"
+        assert first is not None and await first.wait() == -signal.SIGKILL
+        work.budget = 30.0
+        after = await work.result(("t", 0, 1))
+        assert isinstance(after, Work) and after.article.article_id == "a-1"
+        assert work.restarts == 1 and work.proc is not first
+    finally:
+        await work.close()
+
+
+async def test_a_child_that_dies_is_replaced_and_gets_what_it_had_not_answered(
+        child: WorkProcess) -> None:
+    restarts = child.restarts
+    child.submit(("t", 1, 0), RAW, HUGE, NOW, None, 1 << 21, (1, 0))
+    child.submit(("t", 1, 1), RAW, wire("a-1"), NOW, None, 1 << 20, (1, 0))
+    assert child.proc is not None
+    child.proc.kill()
+    big = await child.result(("t", 1, 0))
+    small = await child.result(("t", 1, 1))
+    assert isinstance(big, Work) and big.article.article_id == "huge-1"
+    assert isinstance(small, Work) and small.article.article_id == "a-1"
+    assert child.restarts == restarts + 1
+
+
+async def test_a_message_the_child_dies_on_twice_is_a_processing_error(
+        child: WorkProcess) -> None:
+    child.submit(("t", 2, 0), RAW, HUGE, NOW, None, 1 << 21, (1, 0))
+    child.submit(("t", 2, 1), RAW, wire("a-1"), NOW, None, 1 << 20, (1, 0))
+    for _ in range(2):  # each time while it works on the huge message
+        await child.ready.wait()
+        await asyncio.sleep(0.2)
+        assert child.proc is not None
+        child.proc.kill()
+        await asyncio.sleep(0.1)
+    poisoned = await child.result(("t", 2, 0))
+    assert isinstance(poisoned, Failed) and poisoned.reason == "processing_error"
+    after = await child.result(("t", 2, 1))
+    assert isinstance(after, Work) and after.article.article_id == "a-1"
+
+
+async def test_the_child_exits_when_its_worker_is_killed(tmp_path: Any) -> None:
+    """kill -9 of the worker leaves no child behind: its stdin closes and it returns."""
+    script = tmp_path / "parent.py"
+    script.write_text(textwrap.dedent("""
+        import asyncio, sys
+        from streams.workproc import WorkProcess
+
+        async def main():
+            work = WorkProcess(budget=5.0)
+            await work.start()
+            print(work.proc.pid, flush=True)
+            await asyncio.sleep(600)
+
+        asyncio.run(main())
+    """))
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              cwd=os.getcwd())
+    try:
+        assert parent.stdout is not None
+        pid = int(parent.stdout.readline())
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and alive(pid):
+            await asyncio.sleep(0.05)
+        assert not alive(pid)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+async def test_the_article_stage_sends_the_same_through_the_work_process(
+        child: WorkProcess) -> None:
+    """The same wires (an original, junk, an exact resend, a copy, a wire off its
+    partition) through the stage in one process and through the work process: the same
+    records on every topic, the same dead letters."""
+    edited = wire("c-3").replace(b"on Tuesday", b"early on Tuesday")
+    home = partition_of(b"a-1", 4)
+    raw = [Message("t.raw", home, 0, wire("a-1")), Message("t.raw", home, 1, b"\xff junk"),
+           Message("t.raw", home, 2, wire("a-1")),
+           Message("t.raw", partition_of(b"c-3", 4), 0, edited),
+           Message("t.raw", (partition_of(b"b-2", 4) + 1) % 4, 0, wire("b-2", OTHER)),
+           Message("t.raw", partition_of(b"u-1", 4), 0,
+                   UKRAINIAN.replace(b'"uk-1"', b'"u-1"'))]
+    outputs = []
+    for through_child in (False, True):
+        ctx = context(partitions=4)
+        ingest = stage(ctx)
+        if through_child:
+            ingest.coding.work = child
+        await ingest.from_raw(FakeStream(raw))
+        await ingest.from_keyed(FakeStream(rekeyed(ctx)))
+        outputs.append({name: [(s.key, comparable(s.value)) for s in topic.sent]
+                        for name, topic in vars(ctx.topics).items()})
+    alone, through = outputs
+    assert through == alone
+    assert [k for k, _ in through["events"]] == [b"a-1", b"c-3", b"u-1", b"b-2"]
+    assert through["fold"]  # alerts raised
+    assert [v["reason"] for _, v in through["deadletter"]] == ["invalid_utf8"]
+
+
+def comparable(value: bytes) -> Any:
+    """A record with the clock's fields blanked (each run reads the clock)."""
+    try:
+        doc = json.loads(value)
+    except ValueError:
+        return value
+    if isinstance(doc, dict):
+        for field in ("received_at", "classified_at", "failed_at", "raised_at", "updated_at"):
+            doc.pop(field, None)
+    return doc
