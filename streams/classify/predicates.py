@@ -615,10 +615,11 @@ def not_an_agreement(view: _View, hit: Hit) -> bool:
 
 
 def _asking(w: Words) -> re.Pattern[str]:
-    # an asking verb, up to four words (whom it asks), then "to" right before the agreement
-    # or talks word, or before its verb ("to hold talks with")
+    # an asking verb, up to seven words (whom it asks: "the government and the AFC/M23"),
+    # then "to" right before the agreement or talks word, or before its verb ("to hold talks
+    # with")
     return w.pattern("asked_for", lambda w: rf"\b{w.alt('asking_verbs')}\s+"
-                     r"(?:[\w'-]+\s+){0,4}?to\s+(?:[\w'-]+\s+)?$")
+                     r"(?:[\w'/.-]+\s+){0,7}?to\s+(?:[\w'-]+\s+)?$")
 
 
 @predicate("asked_for", lists=("asking_verbs",),
