@@ -837,6 +837,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         pending.field == "body" and s.start == state.body_lead)
     types = {d.type for d in drafts}
     military = "attack.military_target" in types and "attack.infrastructure" not in types
+    recalled: set[int] = set()  # the date mentions of attacks recalled from an earlier day
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
@@ -856,11 +857,16 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             if lead and when is not None and state.lead_day is None:
                 state.lead_day = when.value
             elif not lead and state.lead_day is not None and (
-                (when is not None and when.value < state.lead_day and _own_day(s, when, draft))
+                (when is not None and when.value < state.lead_day
+                 and (_own_day(s, when, draft) or when.start in recalled))
                 or (when is None and dates[0].value < state.lead_day)
             ):
                 # "The base was also hit on Sunday, when 12 soldiers were killed" below a
-                # lede dated Tuesday: violence of an earlier day, recalled as background
+                # lede dated Tuesday: violence of an earlier day, recalled as background;
+                # so is the toll the same date gives in a later clause ("Накануне вечером
+                # дрон атаковал автобус: тогда ..., еще трое получили ранения")
+                if when is not None and draft.type in _ATTACKS:
+                    recalled.add(when.start)
                 continue
         state.coded.append(_Coded(
             draft=draft,
