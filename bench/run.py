@@ -422,7 +422,8 @@ def print_coder(c: dict[str, Any]) -> None:
 
 async def main_async(args: argparse.Namespace) -> dict:
     values = make_messages(args.messages)
-    bare, thru, pipe, unkeyed, inline, offline, cpu, offline_cpu = [], [], [], [], [], [], [], []
+    bare, thru, pipe, unkeyed, single, offline, cpu, offline_cpu = [], [], [], [], [], [], [], []
+    single_cpu: list[float] = []
     through: list[float] = []
     gaps: list[int] = []
     for _ in range(args.rounds):
@@ -436,8 +437,10 @@ async def main_async(args: argparse.Namespace) -> dict:
         gaps.append(drain.gap_ms)
         # Wires fed without a key: the worker re-keys each by article id (one hop more).
         unkeyed.append((await pipeline(values, keyed=False)).per_s)
-        # The price of the per-message budget: the same work on the event loop, no thread.
-        inline.append((await pipeline(values, WIREWATCH_MESSAGE_BUDGET_SECONDS="0")).per_s)
+        # What the work process buys: the same worker doing its work in its own process.
+        one = await pipeline(values, WIREWATCH_WORK_PROCESS="0")
+        single.append(one.per_s)
+        single_cpu.append(one.cpu_ms)
         alone = offline_rate(values)
         offline.append(alone["per_s"])
         offline_cpu.append(alone["cpu_ms"])
@@ -449,7 +452,11 @@ async def main_async(args: argparse.Namespace) -> dict:
         "pipeline_per_s": {"median": statistics.median(pipe), "rounds": pipe},
         "pipeline_through_per_s": {"median": statistics.median(through), "rounds": through},
         "pipeline_unkeyed_per_s": {"median": statistics.median(unkeyed), "rounds": unkeyed},
-        "pipeline_inline_per_s": {"median": statistics.median(inline), "rounds": inline},
+        "pipeline_one_process_per_s": {"median": statistics.median(single), "rounds": single},
+        "pipeline_one_process_cpu_ms_per_article": {"median": statistics.median(single_cpu),
+                                                    "rounds": single_cpu},
+        "one_process_to_offline_ratio": statistics.median(
+            p / o for p, o in zip(single, offline, strict=True)),
         "offline_classify_per_s": {"median": statistics.median(offline), "rounds": offline},
         "pipeline_cpu_ms_per_article": {"median": statistics.median(cpu), "rounds": cpu},
         "pipeline_longest_gap_ms": {"max": max(gaps), "rounds": gaps},
@@ -512,15 +519,17 @@ def main() -> int:
                        ("pipeline_per_s", "wirewatch pipeline raw->events"),
                        ("pipeline_through_per_s", "  same, raw->last alert (both hops)"),
                        ("pipeline_unkeyed_per_s", "  same, fed without keys"),
-                       ("pipeline_inline_per_s", "  same, work on the loop (budget 0)"),
+                       ("pipeline_one_process_per_s", "  same, no work process"),
                        ("offline_classify_per_s", "offline (wirewatch classify's work)")):
         rounds = ", ".join(f"{r:,.0f}" for r in result[key]["rounds"])
         print(f"  {label:34} {result[key]['median']:>9,.0f} msg/s  [{rounds}]")
-    print(f"  pipeline / offline ratio           {result['pipeline_to_offline_ratio']:.3f}")
+    print(f"  pipeline / offline ratio           {result['pipeline_to_offline_ratio']:.3f}"
+          f" (no work process: {result['one_process_to_offline_ratio']:.3f})")
     print(f"  pipeline / bare ratio              {result['pipeline_to_bare_ratio']:.3f}")
     print(f"  CPU per article: worker {result['pipeline_cpu_ms_per_article']['median']:.2f} ms "
           f"(both hops), "
-          f"offline {result['offline_cpu_ms_per_article']['median']:.2f} ms")
+          f"offline {result['offline_cpu_ms_per_article']['median']:.2f} ms, no work process "
+          f"{result['pipeline_one_process_cpu_ms_per_article']['median']:.2f} ms")
     gaps = result["pipeline_longest_gap_ms"]
     print(f"  longest gap with no output while the input had lag: {gaps['max']} ms "
           f"[{', '.join(str(g) for g in gaps['rounds'])}]")

@@ -36,7 +36,15 @@ def _settings() -> config.Settings:
 
 def run_worker(args: argparse.Namespace) -> int:
     settings = _settings()
+    # The work process builds its coder meanwhile, on the other core (streams/workproc.py).
+    spawned = None
+    if settings.work_process:
+        from streams.workproc import spawn
+
+        spawned = spawn()
     from streams.app import app  # imported late: Faust start-up costs are the worker's alone
+
+    app.wirewatch_work_spawned = spawned
     from streams.classify import CoderConfigError, load_coder
     from streams.normalize import language
     from streams.topics import ensure_topics

@@ -48,7 +48,9 @@ class Coding:
             app.wirewatch_coder = coder
         if self.work is not None:
             try:
-                await self.work.start()
+                spawned = getattr(app, "wirewatch_work_spawned", None)
+                app.wirewatch_work_spawned = None
+                await self.work.start(spawned)
             except Exception as exc:
                 log.critical("the work process could not be started: %s", exc)
                 await app.crash(exc)

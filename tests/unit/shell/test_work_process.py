@@ -20,7 +20,7 @@ import pytest_asyncio
 
 from streams.classify import default_coder
 from streams.normalize import neardup, normalize_message
-from streams.workproc import KEYED, RAW, Failed, Work, WorkProcess
+from streams.workproc import KEYED, RAW, Failed, Work, WorkProcess, spawn
 from tests.unit.shell.test_stages_in_memory import (
     OTHER,
     FakeStream,
@@ -175,6 +175,20 @@ async def test_a_message_the_child_dies_on_twice_is_a_processing_error(
     assert isinstance(poisoned, Failed) and poisoned.reason == "processing_error"
     after = await child.result(("t", 2, 1))
     assert isinstance(after, Work) and after.article.article_id == "a-1"
+
+
+async def test_a_child_spawned_before_the_event_loop_is_taken_on_and_closed() -> None:
+    """`wirewatch worker` starts its work process first thing, before Faust's loop exists."""
+    spawned = spawn()
+    work = WorkProcess(budget=30.0)
+    await work.start(spawned)
+    try:
+        got = await answer(work, ("t", 0, 0), RAW, wire("a-1"), NOW, None, 1 << 20, (1, 0))
+        assert isinstance(got, Work) and got.article.article_id == "a-1"
+        assert work.proc is not None and work.proc.pid == spawned.pid
+    finally:
+        await work.close()
+    assert spawned.wait(10) == 0  # its stdin closed: it returned
 
 
 async def test_the_child_exits_when_its_worker_is_killed(tmp_path: Any) -> None:
