@@ -46,14 +46,15 @@ class Coding:
                 await app.crash(exc)
                 return
             app.wirewatch_coder = coder
-        if self.work is not None:
-            try:
-                spawned = getattr(app, "wirewatch_work_spawned", None)
-                app.wirewatch_work_spawned = None
-                await self.work.start(spawned)
-            except Exception as exc:
-                log.critical("the work process could not be started: %s", exc)
-                await app.crash(exc)
-                return
         log.info("coder %s built in %.2f s", CODER_VERSION, coder.build_seconds)
         self.ready.set()
+        if self.work is not None:
+            # The worker is ready without it: the article stage works in its own process
+            # until the work process is up (its coder takes ~3 s more to build).
+            spawned = getattr(app, "wirewatch_work_spawned", None)
+            app.wirewatch_work_spawned = None
+            try:
+                await self.work.start(spawned)
+            except Exception as exc:
+                log.error("the work process could not be started (%s): the article stage "
+                          "works in the worker's own process", exc)

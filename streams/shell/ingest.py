@@ -18,7 +18,9 @@ unchanged); no stage of the worker reads them any more.
 The pure work (normalize, near-duplicate signature, coder) runs in the work process
 (`streams.workproc`) for the messages waiting in each agent's queue, ahead of the one the
 agent is on; the agent keeps every decision that reads or writes state, in offset order.
-With `WIREWATCH_WORK_PROCESS=0` the agent does that work itself, under the guard's budget.
+While the work process is not up (still building its coder at start, or being started
+again after a budget kill) and with `WIREWATCH_WORK_PROCESS=0`, the agent does that work
+itself, under the guard's budget: the same outputs, one process's speed.
 """
 
 from __future__ import annotations
@@ -128,7 +130,7 @@ class Ingest:
             now = datetime.now(UTC)
             ingest_ts_ms = int(msg.timestamp * 1000) if msg.timestamp else None
             done: Work | None = None
-            if work is not None:
+            if work is not None and work.ready.is_set():
                 result = await self.worked(event, waiting, lambda m, now=now: (
                     RAW_WORK, m.value, now, int(m.timestamp * 1000) if m.timestamp else None,
                     max_bytes, self.place(m.partition)))
@@ -174,7 +176,7 @@ class Ingest:
         async for event in order.in_order(ctx.gate, stream):
             msg = event.message
             counts = self.first_sight(msg.topic, msg.partition, msg.offset)
-            if work is None:
+            if work is None or not work.ready.is_set():
                 article = await ctx.guard(event, "normalize", parse_article, msg.value)
                 if article is not None:
                     await self.process(event, article, KEYED, counts)

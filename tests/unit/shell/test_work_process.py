@@ -233,8 +233,9 @@ def alive(pid: int) -> bool:
 async def test_the_article_stage_sends_the_same_through_the_work_process(
         child: WorkProcess) -> None:
     """The same wires (an original, junk, an exact resend, a copy, a wire off its
-    partition) through the stage in one process and through the work process: the same
-    records on every topic, the same dead letters."""
+    partition) through the stage in one process, through the work process, and with a work
+    process not up (the stage then works itself): the same records on every topic, the same
+    dead letters."""
     edited = wire("c-3").replace(b"on Tuesday", b"early on Tuesday")
     home = partition_of(b"a-1", 4)
     raw = [Message("t.raw", home, 0, wire("a-1")), Message("t.raw", home, 1, b"\xff junk"),
@@ -244,17 +245,21 @@ async def test_the_article_stage_sends_the_same_through_the_work_process(
            Message("t.raw", partition_of(b"u-1", 4), 0,
                    UKRAINIAN.replace(b'"uk-1"', b'"u-1"'))]
     outputs = []
-    for through_child in (False, True):
+    await child.ready.wait()
+    sent_before = child._ident
+    # in one process; through the child; with a child not up (starting, or started again)
+    for work in (None, child, WorkProcess(budget=30.0)):
         ctx = context(partitions=4)
         ingest = stage(ctx)
-        if through_child:
-            ingest.coding.work = child
+        ingest.coding.work = work
         await ingest.from_raw(FakeStream(raw))
         await ingest.from_keyed(FakeStream(rekeyed(ctx)))
         outputs.append({name: [(s.key, comparable(s.value)) for s in topic.sent]
                         for name, topic in vars(ctx.topics).items()})
-    alone, through = outputs
+    alone, through, not_up = outputs
+    assert child._ident - sent_before == len(raw) + 1  # the child did it: 6 raw, 1 re-keyed
     assert through == alone
+    assert not_up == alone
     assert [k for k, _ in through["events"]] == [b"a-1", b"c-3", b"u-1", b"b-2"]
     assert through["fold"]  # alerts raised
     assert [v["reason"] for _, v in through["deadletter"]] == ["invalid_utf8"]
