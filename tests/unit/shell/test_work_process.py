@@ -275,3 +275,32 @@ def comparable(value: bytes) -> Any:
         for field in ("received_at", "classified_at", "failed_at", "raised_at", "updated_at"):
             doc.pop(field, None)
     return doc
+
+
+async def test_an_answer_that_cannot_be_read_counts_as_the_child_dying(tmp_path: Any) -> None:
+    """A child answering in a shape the worker cannot read (another version's, a corrupt
+    frame) is replaced, as a dead one is: twice on one message makes it a dead letter,
+    never a reader that stops and leaves every later message to time out."""
+    garbled = tmp_path / "garbled.py"
+    garbled.write_text(textwrap.dedent("""
+        import os, pickle, struct
+        def frame(payload):
+            os.write(1, struct.pack("!I", len(payload)) + payload)
+        frame(pickle.dumps("ready"))
+        while True:
+            size = os.read(0, 4)
+            if not size:
+                break
+            left = struct.unpack("!I", size)[0]
+            while left:
+                left -= len(os.read(0, left))
+            frame(b"not a pickle")
+    """))
+    work = WorkProcess(budget=30.0, command=[sys.executable, str(garbled)])
+    await work.start()
+    try:
+        got = await answer(work, ("t", 0, 0), RAW, wire("a-1"), NOW, None, 1 << 20, (1, 0))
+        assert isinstance(got, Failed) and got.reason == "processing_error"
+        assert work.restarts == 2
+    finally:
+        await work.close()
