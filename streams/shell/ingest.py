@@ -18,8 +18,8 @@ unchanged); no stage of the worker reads them any more.
 The pure work (normalize, near-duplicate signature, coder) runs in the work process
 (`streams.workproc`) for the messages waiting in each agent's queue, ahead of the one the
 agent is on; the agent keeps every decision that reads or writes state, in offset order.
-While the work process is not up (still building its coder at start, or being started
-again after a budget kill) and with `WIREWATCH_WORK_PROCESS=0`, the agent does that work
+While the work process is not up (being started again after a budget kill or a crash, or
+it could not be started) and with `WIREWATCH_WORK_PROCESS=0`, the agent does that work
 itself, under the guard's budget: the same outputs, one process's speed.
 """
 
