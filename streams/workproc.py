@@ -37,6 +37,12 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from pydantic import ValidationError
+
+from schemas import NormalizedArticle
+from streams.normalize import Rejected, neardup, normalize_message
+from streams.shell.state_table import partition_of
+
 log = logging.getLogger("wirewatch")
 
 _LEN = struct.Struct("!I")
@@ -80,12 +86,6 @@ def work(coder: Any, kind: str, value: bytes | None, received_at: datetime | Non
     article (`KEYED`), its signature and its events. A raw wire whose article id does not
     hash to its partition (`place`: the partition count and the record's partition) is only
     normalized: it is re-keyed and worked on where it lands."""
-    from pydantic import ValidationError
-
-    from schemas import NormalizedArticle
-    from streams.normalize import Rejected, neardup, normalize_message
-    from streams.shell.state_table import partition_of
-
     try:
         if kind == KEYED:
             article = NormalizedArticle.model_validate_json(value or b"")
@@ -95,7 +95,7 @@ def work(coder: Any, kind: str, value: bytes | None, received_at: datetime | Non
                                         ingest_ts_ms=ingest_ts_ms, max_bytes=max_bytes)
             if place is None or partition_of(article.article_id.encode(), place[0]) != place[1]:
                 return Work(article, None, None)
-        signature = neardup.signature(neardup.article_text(article.headline, article.body))
+        signature = neardup.article_signature(article)
         reader = coder.for_language(article.language)
         # Only the events: the worker builds and serializes the records itself. Sending
         # them made here (the ClassifiedArticle and both JSON texts) cost the worker more

@@ -46,6 +46,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash
@@ -104,6 +105,11 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 def article_text(headline: str | None, body: str) -> str:
     """What is compared: the headline and the body (the dateline is already split off)."""
     return f"{headline or ''}\n{body}"
+
+
+def article_signature(article: Any) -> Signature:
+    """A NormalizedArticle's signature: what the article stage and its work process index."""
+    return signature(article_text(article.headline, article.body))
 
 
 def signature(text: str) -> Signature:

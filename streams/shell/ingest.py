@@ -60,10 +60,6 @@ RAW, KEYED = "r", "k"
 PARTITIONS_TTL_SECONDS = 10.0
 
 
-def article_signature(article: NormalizedArticle) -> list[int]:
-    return neardup.signature(neardup.article_text(article.headline, article.body))
-
-
 class Ingest:
     def __init__(self, ctx: Context, coding: Coding, alerts: Alerts) -> None:
         self.ctx = ctx
@@ -232,7 +228,7 @@ class Ingest:
         # for a large text.
         sig = done.signature if done is not None else None
         if sig is None:
-            sig = await guarded(event, "normalize", article_signature, article,
+            sig = await guarded(event, "normalize", neardup.article_signature, article,
                                 size=text_size(article))
         if sig is None:
             return
