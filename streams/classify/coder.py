@@ -22,7 +22,7 @@ from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.predicates import disputed_site
-from streams.classify.roles import Sentence, as_country
+from streams.classify.roles import Roles, Sentence, as_country, blame_clause, party_excluded
 from streams.classify.rules import Draft, _View
 from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
@@ -36,6 +36,10 @@ __all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
+# the cue categories of violence: a lede with one of them reports an act, even when its
+# rules code none ("suspended talks after the group attacked a base")
+_VIOLENCE_CUES = frozenset({"attack", "damage", "aerial", "airstrike", "bombing", "artillery",
+                            "small_arms", "kill", "wound", "terror"})
 # Every word the checks below read is the language's (data/article.yaml and each language
 # folder's article.yaml, read into `Words`); the patterns are built from those lists once per
 # coder (`Words.pattern`), and only their structure (punctuation, clause breaks, digits) is here.
@@ -60,6 +64,8 @@ def _copula(w: Words) -> re.Pattern[str]:
 
 
 # an event the article dates this long before its own publication is background
+_PROPOSED = "ceasefire.proposed"
+_REJECTED = "ceasefire.rejected"
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 # a truce that took effect or was signed on a calendar day a week or more back ("вступило в
@@ -86,6 +92,9 @@ def _past_month_re(w: Words) -> re.Pattern[str]:
     """ "collapsed in March", "agreed at the end of July": a month the sentence is set in (its
     group 1; not "the November ceasefire", which names the truce, nor "March 3", a day)."""
     return w.pattern("article:past_month", lambda w: (
+        # "el cese al fuego pactado en febrero": the month dates the accord (one fixed-width
+        # look-behind per word of `month_not_after`)
+        "".join(rf"(?<!{re.escape(word)} )" for word in w.phrases["month_not_after"]) +
         rf"\b(?:{w.alt('month_preps')}|{w.alt('period_parts')}[\s-]+)"
         rf"\s*(?:{w.alt('period_parts')}[\s-]+)?"
         rf"({w.month_alt()})\b(?!\s+\d)"
@@ -132,9 +141,15 @@ class _Coded:
     figures: list[Figure] = field(default_factory=list)
     soft_hedge: bool = False
     merged: int = 0
+    # a proposal its own clause dates to last week or earlier ("the army last week offered a
+    # truce"): in an article that codes a rejection, the object of that rejection
+    dated_offer: bool = False
     # the sentence's act hit a military asset and nothing else: the air strike and the toll
     # of that act are on the armed forces too ("drones struck the air base" -> RUSMIL)
     military: bool = False
+    # a political act's countries its sentence names only as a place ("a truce in Ukraine"):
+    # never its addressee, whatever the article's dyad
+    places_only: frozenset[str] = frozenset()
 
 
 class _Pending(NamedTuple):
@@ -160,6 +175,21 @@ class _Article:
     order: int = 0
     truce: bool = False
     last_person: actor_dict.ActorEntry | None = None
+    # the country of the first armed group named (the RSF: SDN): while every party named is
+    # of that country, "the army" is its state's armed forces (`_with_bare_state`); "" once
+    # another country is named
+    home_war: str | None = None
+    # the armed group named last ("the group" in a later sentence: `_with_group_anaphor`)
+    last_group: actor_dict.ActorEntry | None = None
+    # the other party named beside the last person ("them": `_with_pronouns`)
+    last_other: actor_dict.ActorEntry | None = None
+    # a party that claimed responsibility and the sentence it did so in (`_with_claimant`),
+    # and the pronoun standing for it as the next sentence's speaker
+    claimant: tuple[actor_dict.ActorEntry, int] | None = None
+    claim_speakers: list[tuple[str, actor_dict.Mention]] = field(default_factory=list)
+    # parties blamed by a pronoun's sentence for the act just before it (`_note_blame`):
+    # (field, order of the blaming sentence, the party blamed)
+    blames: list[tuple[str, int, actor_dict.Mention]] = field(default_factory=list)
     # the article says the blast or fire was an accident ("negligence", "ruled out an attack")
     accident: bool = False
     # the article refutes a claim somewhere ("reports ... were false", "there was no attack")
@@ -171,6 +201,9 @@ class _Article:
     lead_day: date | None = None  # the day the lede dates its violence to
     staged: bool = False
     history: bool = False
+    # the lead sets its story years back ("Eleven years ago ...", "fought there in 2023") and
+    # codes no violence of its own: a retrospective interview or an anniversary
+    years_back: bool = False
     # military asset classes whose claimed hit the article disputes ("said it destroyed a
     # command post, while officials said the missile hit a school"): the same claim
     # restated elsewhere in the article is not a military target either
@@ -212,11 +245,20 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     # of the counts above.
     for pending in state.pending:
         _code_rules(state, pending, ref)
+    if state.blames:
+        _blamed_actors(state)
     if not state.conflict:
         state.coded = [c for c in state.coded if not c.draft.needs_conflict]
     if not state.truce:
         # "the plan was unveiled on Monday": a proposal only when a truce is named somewhere
         state.coded = [c for c in state.coded if not c.draft.needs_truce]
+    if "talks" not in cats:
+        # "The Russian side then walked out": a walkout only where the article names talks
+        state.coded = [c for c in state.coded if not c.draft.needs_talks]
+    if any(c.draft.type == _REJECTED for c in state.coded):
+        # "The military last week offered a ceasefire ... A: No. We reject it.": the offer
+        # of an earlier week is what today's rejection rejects, not a proposal of its own
+        state.coded = [c for c in state.coded if not c.dated_offer]
     if state.disputed:
         state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
                        or not set(c.draft.assets) <= state.disputed]
@@ -249,6 +291,13 @@ def _code_field(
         state.body_lead = lead_start if name == "body" else state.body_lead
         _read_lead(state, text, lead_start, lead_end,
                    hits[bisect_left(hits, (lead_start,)) : bisect_left(hits, (lead_end,))])
+        if name == "body" and len(spans) > 1 and _title_line(text, spans[0], spans[1]):
+            # a wire without a headline field whose body opens with its title line: the
+            # sentence after the title is the lede that dates the story
+            start2, end2 = spans[1]
+            if _lead_years_back(words, text, start2, end2, hits[
+                    bisect_left(hits, (start2,)) : bisect_left(hits, (end2,))], state.ref):
+                state.years_back = True
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -307,13 +356,21 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     cue, and note the last person it names."""
     text, start, end, sent_hits = s.text, s.start, s.end, s.hits
     sent_mentions = _with_pronouns(state, text, start, end, s.mentions)
+    w = state.coder.words
+    if (w.bare_forces or w.bare_government) and sent_mentions:
+        sent_mentions = _with_bare_state(state, text, start, end, sent_mentions)
+    if w.group_anaphors:
+        sent_mentions = _with_group_anaphor(state, text, start, end, sent_mentions)
+    if w.responsibility_claims:
+        sent_mentions = _with_claimant(state, name, text, start, end, sent_mentions)
+    if w.blame_verbs and len(sent_mentions) == 1:
+        _note_blame(state, name, text, start, sent_mentions[0])
     for mention in sent_mentions:
         if mention.entry.country and mention.entry.kind != "org":
             state.countries[mention.entry.country] += 1
     cats = {h.cat for h in sent_hits}
     # "... claimed its missiles struck the carrier. The Pentagon said the claim was false":
     # the refutation takes back the sentence before it
-    w = state.coder.words
     refutes = "refuted" in cats and any(
         h.cat == "refuted" and (_explicit_refutation(w).match(text, h.start) or (
             _copula(w).match(text, h.start) and _the_claim(w).search(text, start, end) is not None))
@@ -337,6 +394,11 @@ def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
         titled = _titled(text, s.mentions[0], w)
         if titled is not None:
             state.last_person = titled
+    if w.plural_pronouns and s.mentions and state.last_person is not None:
+        # "met ELN negotiators ... He offered them": the party the person dealt with
+        code = state.last_person.code
+        state.last_other = next(
+            (m.entry for m in reversed(s.mentions) if m.entry.code != code), None)
 
 
 def _title_re(w: Words) -> re.Pattern[str]:
@@ -370,6 +432,7 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             pending.field == "body" and s.start == state.body_lead)
         if lead and any(d.type in _VIOLENT for d in drafts):
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
+            state.years_back = False  # "drone kills a commander, a fighter since the 1980s"
         if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
                                       s.hits, ref)
                        or _on_trial(s.text, s.start, s.end, cats, ref)
@@ -407,7 +470,8 @@ def _real_harm(s: Sentence, cats: set[str]) -> bool:
     if not cats & _HARM_CUES:
         return False
     w = _words(s)
-    scope = Scope(s.text, s.start, s.hits, w.barriers, w.modals, w.phrases["exercise_stems"])
+    scope = Scope(s.text, s.start, s.hits, w.barriers, w.modals, w.phrases["exercise_stems"],
+                  w.conditionals)
     return any(h.cat in _HARM_CUES and not scope.governs(HEDGE, h) for h in s.hits)
 
 
@@ -435,6 +499,34 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
         state.staged = True
     if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
         state.history = True
+    if _lead_years_back(state.coder.words, text, start, end, hits, state.ref):
+        state.years_back = True
+
+
+def _title_line(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """The body's first sentence is a title: a line of its own with no full stop."""
+    return (text[first[1] - 1] not in ".!?…" and "\n" in text[first[1] : second[0]])
+
+
+def _lead_years_back(
+    w: Words, text: str, start: int, end: int, hits: list[Hit], ref: date
+) -> bool:
+    """A lead that sets its story years back and names no recent day: "Eleven years ago
+    today, the accord was signed ...", "he fought near the town in the winter of 2023" (a
+    retrospective interview, an anniversary). Its article's undated tolls are that history,
+    as an anniversary's or a trial's are."""
+    if _recent_day(w, text, start, hits):
+        return False
+    asides = [m.span() for m in ASIDE.finditer(text, start, end)]
+    if any(h.cat == "retro_ago" and not any(a <= h.start < b for a, b in asides)
+           for h in hits):
+        return True
+    if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+        return False  # no year written: skip the regexes
+    return any(
+        int(m.group(1)) < ref.year and not any(a <= m.start() < b for a, b in asides)
+        for year_re in (w.year_re, _past_year_re(w)) if year_re is not None
+        for m in year_re.finditer(text, start, end))
 
 
 def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> bool:
@@ -621,6 +713,14 @@ def _tried(s: Sentence, trigger: Hit) -> bool:
 _FIRST_WORD = re.compile(r"\s*(\w+)")
 
 
+def _earlier_cue_own(s: Sentence, draft: Draft) -> bool:
+    """An `earlier` cue ("last week", "last month") in the trigger's own clause."""
+    if not any(h.cat == "earlier" for h in s.hits):
+        return False
+    start, end = _clause(s, draft.trigger.start, _breaks(s, []))
+    return any(h.cat == "earlier" and start <= h.start < end for h in s.hits)
+
+
 def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     """The trigger's clause dates it before this month or to last week or month: a month
     named without a day other than this one ("collapsed in January"), or an `earlier` cue
@@ -637,6 +737,14 @@ def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
         # is set in its antecedent's time
         start = _clause(s, max(s.start, start - 2), breaks)[0]
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
+        return True
+    if "earlier" in cats and any(
+        h.cat == "earlier" and words_between(s.text, s.start, h.start) < _OPENING_WORDS
+        for h in s.hits
+    ) and not _recent_day(w, s.text, s.start, s.hits):
+        # "В марте прошлого года стороны объявили мораторий, однако затем обвиняли друг
+        # друга в его нарушении": an `earlier` cue opening the sentence dates every clause
+        # of it (as in `_earlier`), unless the sentence names a recent day
         return True
     if "date_hint" not in cats:
         return False
@@ -696,6 +804,10 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _ATTACKS]
     if state.history and not lead and not _recent_day(w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
+    if state.years_back and not lead and drafts and not _recent_day(w, s.text, s.start, s.hits):
+        # a story set years back: its undated violence and tolls are that time's (what the
+        # article says was proposed or agreed may still be today's)
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
     if "long_after" in cats and drafts:
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
     if state.refutes and drafts:
@@ -808,17 +920,186 @@ def _with_pronouns(
         return found
     person = state.last_person
     found = list(found)
+    named = len(found)
     for match in state.coder.actors.pronoun_re.finditer(text, start, end):
         if any(m.start <= match.start() < m.end for m in found):
             continue
         found.append(actor_dict.Mention(match.start(), match.end(), person))
         if person is not None:
             break
+    other = state.last_other
+    if other is not None and len(found) > named:
+        # "He offered them a ceasefire": "them", after the person's pronoun, is the other
+        # party named with that person in the sentence before
+        for match in _plural_pronoun_re(state.coder.words).finditer(text, start, end):
+            if not any(m.start <= match.start() < m.end for m in found):
+                found.append(actor_dict.Mention(match.start(), match.end(), other))
+                break
     return sorted(found)
+
+
+def _plural_pronoun_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("plural_pronoun", lambda w: (
+        r"\b(?:" + w.alternation(w.plural_pronouns) + r")\b"))
+
+
+def _bare_state_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("bare_state", lambda w: (
+        r"\b(?:(?P<mil>" + w.alternation(w.bare_forces or ("(?!)",)) + r")|(?P<gov>"
+        + w.alternation(w.bare_government or ("(?!)",)) + r"))\b"))
+
+
+def _with_bare_state(
+    state: _Article, text: str, start: int, end: int, found: list[actor_dict.Mention]
+) -> list[actor_dict.Mention]:
+    """ "the army", "the federal government" with no state named: in an article whose
+    parties so far are all of one country and include an armed group of it ("walked out of
+    talks with the RSF, accusing the army"), that state's armed forces (SDNMIL) or
+    government (ETHGOV). A foreign party named anywhere before (Israel beside Hamas) leaves
+    them unread: whose army it is, the text does not say here."""
+    home = state.home_war
+    if home == "":
+        return found  # another country was named: never again in this article
+    if home is None:
+        home = next((m.entry.country for m in found if m.entry.country
+                     and m.entry.code and m.entry.code.endswith("REB")), None)
+        if home is None:
+            return found
+        state.home_war = home
+    if any(m.entry.country not in (None, home) and m.entry.kind != "org" for m in found) or (
+            any(c != home for c in state.countries)):
+        state.home_war = ""
+        return found
+    name = actor_dict.country_names().get(home, home)
+    added = []
+    for match in _bare_state_re(state.coder.words).finditer(text, start, end):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        sector = "MIL" if match.group("mil") else "GOV"
+        entry = actor_dict.ActorEntry(
+            f"{name} {'armed forces' if sector == 'MIL' else 'government'}", f"{home}{sector}",
+            home, sector.lower())
+        added.append(actor_dict.Mention(match.start(), match.end(), entry))
+    return sorted([*found, *added]) if added else found
+
+
+def _group_anaphor_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("group_anaphor", lambda w: (
+        r"\b(?:" + w.alternation(w.group_anaphors) + r")\b(?!['’]s)"))
+
+
+def _with_group_anaphor(
+    state: _Article, text: str, start: int, end: int, found: list[actor_dict.Mention]
+) -> list[actor_dict.Mention]:
+    """ "Mediators presented a truce plan to Hamas. The group rejected it": "the group" in a
+    sentence that names no armed group is the one named last before it."""
+    for mention in reversed(found):
+        if mention.entry.kind == "group":
+            state.last_group = mention.entry
+            return found
+    last = state.last_group
+    if last is None:
+        return found
+    added = [actor_dict.Mention(m.start(), m.end(), last)
+             for m in _group_anaphor_re(state.coder.words).finditer(text, start, end)
+             if not any(f.start <= m.start() < f.end for f in found)]
+    return sorted([*found, *added]) if added else found
+
+
+def _claim_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("responsibility_claim", lambda w: (
+        r"\b" + w.alternation(w.responsibility_claims) + r"\b"))
+
+
+def _claim_pronoun_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("claim_pronoun", lambda w: (
+        r"[\s\"'“‘]*(?:" + w.alternation(w.claim_pronouns) + r")\b"))
+
+
+# a claimant and its claim of responsibility: at most this many words apart ("Ukraine's
+# military intelligence on Thursday claimed responsibility")
+_CLAIMANT_WITHIN = 3
+
+
+def _with_claimant(
+    state: _Article, name: str, text: str, start: int, end: int,
+    found: list[actor_dict.Mention],
+) -> list[actor_dict.Mention]:
+    """ "Ukraine's military intelligence claimed responsibility for the blast. It said a
+    drone hit a Russian radar": the pronoun that opens the very next sentence as the subject
+    of a report verb is the party that claimed responsibility, and the acts it reports with
+    no agent of their own are that party's (`_code_rules`). Only the next sentence, only its
+    opening pronoun, only a claimant named right before its claim."""
+    claim, state.claimant = state.claimant, None
+    w = state.coder.words
+    if claim is not None and claim[1] == state.order - 1:
+        pronoun = _claim_pronoun_re(w).match(text, start, end)
+        if pronoun is not None and not any(m.start < pronoun.end() for m in found):
+            word = _TOKEN.search(text, pronoun.start(), pronoun.end())
+            after = _TOKEN.search(text, pronoun.end(), end)
+            if (word is not None and after is not None
+                    and after.group().lower() in w.set("report")):
+                mention = actor_dict.Mention(word.start(), word.end(), claim[0])
+                state.claim_speakers.append((name, mention))
+                found = sorted([*found, mention])
+    for match in _claim_re(w).finditer(text, start, end):
+        subject = next((m for m in reversed(found) if m.end <= match.start()), None)
+        if subject is not None and words_between(text, subject.end, match.start()) <= (
+                _CLAIMANT_WITHIN) and not any(c in text[subject.end : match.start()]
+                                              for c in ",;:"):
+            state.claimant = (subject.entry, state.order)
+        break
+    return found
+
+
+def _blame_opening_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("blame_opening", lambda w: (
+        r"[\s\"'“‘]*" + w.alternation(w.blame_pronouns) + r"\s+"
+        + w.alternation(w.blame_verbs) + r"\s+(?:(?:a|an|the)\s+)?"))
+
+
+def _note_blame(state: _Article, name: str, text: str, start: int,
+                mention: actor_dict.Mention) -> None:
+    """ "They blamed an Ethiopian military drone": a sentence that opens with a pronoun and
+    a blame verb, its only party right after it, names the author of the act of the sentence
+    before (`_blamed_actors`)."""
+    opening = _blame_opening_re(state.coder.words).match(text, start)
+    if opening is not None and opening.end() == mention.start:
+        state.blames.append((name, state.order, mention))
+
+
+def _blamed_actors(state: _Article) -> None:
+    """The violent records of the sentence right before a blaming one ("An air strike on a
+    wedding party killed 30 people, witnesses said. They blamed an Ethiopian military
+    drone") take the party blamed as their actor, when none of them has an actor and the
+    blaming sentence codes no violence of its own."""
+    for name, order, mention in state.blames:
+        if any(c.order == order and c.field == name and c.draft.type in _VIOLENT
+               for c in state.coded):
+            continue
+        before = [c for c in state.coded if c.order == order - 1 and c.field == name
+                  and c.draft.type in _VIOLENT]
+        if before and all(c.actor is None for c in before):
+            for c in before:
+                c.actor = _sector(mention, c.draft.type, "actor")
+
+
+def _asked(state: _Article, s: Sentence) -> bool:
+    """The sentence is a question ("How can you say the truce is holding?", a reporter's at
+    a briefing): it asks, it reports nothing (the language's `question_marks`)."""
+    marks = state.coder.words.phrases["question_marks"]
+    if not marks:
+        return False
+    quotes = " \"'”’»"
+    own = s.text[s.start : s.end].rstrip(quotes)
+    tail = s.text[s.end : s.end + 3].lstrip(quotes)
+    return own[-1:] in marks or tail[:1] in marks
 
 
 def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -> None:
     s = pending.sentence
+    if _asked(state, s):
+        return
     places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     reader = state.coder.words.dates  # a language's own date words, else English's
@@ -851,8 +1132,27 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft
         if draft.type in _VIOLENT and _dated_earlier(s, breaks, draft, ref):
             continue  # "sentenced on Wednesday for the December 2022 ambush in which 13 ..."
+        if draft.type in _ACCORDS and _dated_earlier(s, breaks or _breaks(s, dates), draft,
+                                                     ref):
+            continue  # "the ceasefire holding since it took effect in October", read in Feb.
         if draft.type in _VIOLENT and last_month:
             continue
+        if draft.type in _VIOLENT and when is None and _subject_dated(s, dates, draft, ref):
+            continue  # "Pakistani shelling on May 7, the first night of the war, killed 12"
+        if (lead and draft.type not in _VIOLENT and when is not None
+                and state.lead_day is None and when.value <= ref
+                and not any(h.cat in _VIOLENCE_CUES for h in s.hits)):
+            # a lede whose news is talks or a truce ("walked out of talks on Monday") and
+            # names no violence dates the story as a violent lede does: "an attack on
+            # Saturday night" below it is an earlier day's, recalled as background
+            state.lead_day = when.value
+        elif (lead and draft.type not in _VIOLENT and when is not None
+                and state.lead_day is None and when.value <= ref
+                and len(days := {d.value for d in dates if d.value <= ref}) > 1):
+            # one that names violence with an earlier day of its own ("accused Kabul on
+            # Friday of sheltering the men behind Tuesday's bombing") is dated by its latest
+            # day: the violence is recalled, below it too
+            state.lead_day = max(days)
         if draft.type in _VIOLENT and (when is not None or len(dates) == 1):
             if lead and when is not None and state.lead_day is None:
                 state.lead_day = when.value
@@ -868,6 +1168,18 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
                 if when is not None and draft.type in _ATTACKS:
                     recalled.add(when.start)
                 continue
+        if (draft.type in _VIOLENT and roles.actor is None
+                and roles.claimed_by is not None
+                and (pending.field, roles.claimed_by) in state.claim_speakers):
+            # "X claimed responsibility for the blast. It said a drone hit a radar": the
+            # claimant speaks of its own act
+            roles = Roles(roles.claimed_by, roles.target, None)
+        if (draft.type == "casualties.reported" and roles.actor is None
+                and roles.target is None and roles.claimed_by is not None
+                and _battle_told_by_its_army(s, draft, roles.claimed_by, state.coder.words)):
+            # "Eleven soldiers and 40 militants were killed in fighting, the Pakistani army
+            # said": the army whose soldiers died is the battle's first party
+            roles = Roles(roles.claimed_by, None, roles.claimed_by)
         state.coded.append(_Coded(
             draft=draft,
             field=pending.field,
@@ -883,7 +1195,9 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             when=when,
             figures=list(figures) if draft.type in _VIOLENT else [],
             soft_hedge=soft,
+            dated_offer=draft.type == _PROPOSED and _earlier_cue_own(s, draft),
             military=military and draft.type in _ON_FORCES,
+            places_only=_places_only(s) if draft.type in _ACCORD_TALKS else frozenset(),
         ))
         if (draft.type in _FIGHTING and roles.actor is not None and roles.claimed_by is not None
                 and roles.actor.entry.code != roles.claimed_by.entry.code
@@ -893,6 +1207,144 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             one.target = roles.claimed_by.actor()
             state.coded.append(replace(one, draft=copy(draft), actor=one.target,
                                        target=one.actor, claimed_by=None))
+
+
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _soldier_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("soldier_nouns", lambda w: (
+        r"\b(?:" + w.alternation(tuple(sorted(w.soldier_nouns - _NOT_SOLDIERS))) + r")\b"))
+
+
+def _battle_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("battle_nouns", lambda w: (
+        r"\s+(?:in|during)\s+(?:(?:a|an|the|heavy|fierce|intense|ensuing|overnight)\s+){0,2}"
+        + w.alternation(w.battle_nouns) + r"\b"))
+
+
+def _battle_told_by_its_army(s: Sentence, draft: Draft, speaker: actor_dict.Mention,
+                             w: Words) -> bool:
+    """A battle's toll ("were killed in fighting", "died in clashes") whose dead named before
+    the verb include soldiers, told by a state's armed forces and naming no other party: the
+    soldiers are the speaker's, so it is a party to the battle (the golden table's first
+    party); "killed in an ambush", another party named, or a speaker that is no army leave
+    it unread."""
+    if not w.battle_nouns or speaker.entry.kind != "mil" or len(s.mentions) != 1:
+        return False
+    trigger = draft.trigger
+    if _battle_re(w).match(s.text, trigger.end, s.end) is None:
+        return False
+    return _soldier_re(w).search(s.text, s.start, trigger.start) is not None
+
+
+def _soldiers_only(text: str, w: Words) -> bool:
+    """The sentence's counted victims are all soldiers: "killed nine soldiers", "two Thai
+    soldiers were wounded", and no other count ("11 Palestinians", "three civilians", a bare
+    "killing three") beside them. The noun counted is the word after a number, or the next
+    but one ("five Thai soldiers")."""
+    if not w.soldier_nouns or _soldier_re(w).search(text) is None:
+        return False  # most tolls name no soldier: no tokens to read
+    written = [m.group() for m in _TOKEN.finditer(text)]
+    tokens = [t.lower() for t in written]
+    numbers = w.figures.number_words
+    soldiers = False
+    for i, token in enumerate(tokens):
+        if not (token[:1].isdigit() or token in numbers
+                or token.rsplit("-", 1)[-1] in numbers):  # "twenty-one"
+            continue
+        following = tokens[i + 1 : i + 3]
+        noun = next((t for t in following if t in w.soldier_nouns or t in w.person_nouns),
+                    None)
+        if noun is None:
+            if i + 1 < len(written) and written[i + 1][:1].isupper():
+                return False  # "11 Palestinians": a people counted
+            continue  # "five wounded", "twenty five": no noun counted here
+        if noun in w.soldier_nouns:
+            soldiers = soldiers or noun not in _NOT_SOLDIERS
+        else:
+            return False
+    return soldiers
+
+
+def _closing_source(w: Words) -> re.Pattern[str]:
+    return w.pattern("closing_source", lambda w: r",\s*(?:[\w'’-]+\s+){0,4}?"
+                     rf"{w.alt('report')}\b")
+
+
+def _victims_only(coded: _Coded, w: Words, nouns: frozenset[str]) -> bool:
+    """The act's victims are all of one kind (`nouns`), named after the act's word: a
+    militia of the place ("a drone strike hit a vehicle near Sinjar, killing two members of
+    a local Yazidi militia": IRQREB, the golden table's convention that a militia is an
+    armed non-state group of the country it operates in), or its officials ("gunmen
+    assassinated the mayor of a town in Michoacan": MEXGOV). No civilians or other people
+    named beside them; a noun before the act word is its agent ("a militia attacked a
+    village"), one in the closing attribution its source."""
+    if not nouns:
+        return False
+    at = max(0, coded.draft.trigger.start - coded.start)
+    after = coded.text[at + coded.draft.trigger.end - coded.draft.trigger.start :]
+    # "a cyberattack that Polish officials blamed on Russia": the blamers are no victims
+    blame = blame_clause(w, after)
+    if blame is not None:
+        after = after[blame:]
+    # "..., local officials said": the source named after the victims is none of them
+    source = _closing_source(w).search(after)
+    tokens = [t.lower() for t in _TOKEN.findall(after[: source.start() if source else None])]
+    # the victims are the act's object, a few words on ("killing two members of a local
+    # militia"); "14 people died" names its victims before the verb
+    before = [t.lower() for t in _TOKEN.findall(coded.text[:at])][-3:]
+    if coded.draft.type in _ATTACKS:
+        # an attack's victims are its toll's: "hit a vehicle near Sinjar, killing two ..."
+        harm = w.set("kill") | w.set("wound")
+        tokens = tokens[next((i + 1 for i, t in enumerate(tokens) if t in harm), 0):]
+    if not any(t in nouns for t in tokens[:_VICTIMS_WITHIN]):
+        return False
+    return not any(t in w.person_nouns and t not in w.soldier_nouns and t not in nouns
+                   for t in [*before, *tokens])
+
+
+# how far after the act's word its victims are read (the determiner, number, modifiers)
+_VICTIMS_WITHIN = 8
+
+
+# words of `soldier_nouns` that do not by themselves make the victims soldiers
+_NOT_SOLDIERS = frozenset({"others", "fighters", "militants", "commander", "commanders",
+                           "officer", "officers", "guard", "guards", "crew"})
+
+
+_ACCUSATION = "accusation.terrorism"
+_MILITARY_ACCUSERS = frozenset({"army", "military", "security forces"})
+
+
+def _unnamed_accuser_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("unnamed_accuser_noun", lambda w: (
+        r"\b(" + w.alternation(tuple(sorted(w.phrases.get("accuser_nouns", ()))) or ("(?!)",))
+        + r")\b"))
+
+
+def _unnamed_accuser(coded: _Coded, w: Words) -> Actor | None:
+    """ "A man stabbed four people in Holon; police called it a terrorist attack": an
+    accuser named only by its institution is that of the country where the act was (police
+    and officials GOV, the army MIL)."""
+    country = coded.locations[0].country
+    if not country or not w.phrases.get("accuser_nouns"):
+        return None
+    match = _unnamed_accuser_re(w).search(coded.text)
+    if match is None:
+        return None
+    noun = " ".join(match.group(1).lower().split())
+    return _with_sector(actor_dict.country_actor(country),
+                        "MIL" if noun in _MILITARY_ACCUSERS else "GOV")
+
+
+def _places_only(s: Sentence) -> frozenset[str]:
+    """The countries the sentence names only as a place of a political act ("appealed for a
+    truce in Ukraine"), none of them also named as a party."""
+    places = {m.entry.country for m in s.mentions if m.entry.country and party_excluded(s, m)}
+    if not places:
+        return frozenset()
+    return frozenset(places - {m.entry.country for m in s.mentions if not party_excluded(s, m)})
 
 
 def _reciprocal(s: Sentence, reciprocals: tuple[str, ...]) -> bool:
@@ -916,6 +1368,9 @@ _POLITICAL = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.a
 _VIOLATION = "ceasefire.violated"
 _FIGHTING = _VIOLENT | {_VIOLATION}
 # the events of harm to a country's people and civilian assets
+# truces and talks: "a truce in Ukraine" names no addressee (a threat's "strikes on Kyiv" does)
+_ACCORD_TALKS = frozenset({"ceasefire.rejected", "ceasefire.proposed", "ceasefire.agreed",
+                           "negotiation.held", "negotiation.stalled"})
 _ON_PEOPLE = frozenset({"casualties.reported", "attack.infrastructure"})
 # the events of one act on a military asset whose target is the asset's forces
 _ON_FORCES = frozenset({"attack.aerial", "attack.military_target", "casualties.reported"})
@@ -991,6 +1446,40 @@ def _dated_earlier(
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
     return any(int(m.group(1)) < ref.year for m in _past_year_re(w).finditer(s.text, start, end))
+
+
+# words between the act's noun and its day's preposition ("shelling on May 7": 0, "the
+# shelling of Kramatorsk on May 7": 2)
+_ACT_TO_DAY = 3
+
+
+def _subject_dated(s: Sentence, dates: list[DateMention], draft: Draft, ref: date) -> bool:
+    """The act named before its verb carries a calendar day a week or more back ("Pakistani
+    shelling on May 7, the first night of the conflict, killed 12 civilians", read in
+    November): the date is the subject's, so the toll is that day's, background. Not after
+    a temporal word ("the worst attack since the one on May 7 killed 12") nor in a
+    sentence that names a recent day for its own events. The day must follow the act's own
+    noun ("shelling on May 7"): a speaker's day ("Putin on June 4 cast doubt ..., accusing
+    Kyiv of attacks that killed seven") dates the speech, and a lede's, the story."""
+    w = _words(s)
+    preps = w.set("day_preps")
+    temporal = w.set("temporal_words")
+    for d in dates:
+        if not d.explicit or d.start >= draft.trigger.start or (ref - d.value).days < _STALE_DAYS:
+            continue
+        before = s.text[s.start : d.start].split()
+        if not before or before[-1].lower() not in preps:
+            continue
+        if not any(h.cat in _VIOLENCE_CUES and h.end <= d.start
+                   and words_between(s.text, h.end, d.start) <= _ACT_TO_DAY for h in s.hits):
+            continue
+        if any(t.lower().strip(",;:") in temporal for t in before):
+            continue
+        if any(a <= d.start < b for a, b in (m.span() for m in ASIDE.finditer(
+                s.text, s.start, s.end))):
+            continue
+        return not _recent_day(w, s.text, s.start, s.hits)
+    return False
 
 
 def _past_month(w: Words, text: str, start: int, end: int, ref: date) -> bool:
@@ -1078,6 +1567,8 @@ def _resolve(state: _Article) -> list[_Coded]:
     violations = [c for c in state.coded if c.draft.type == _VIOLATION]
     acts: dict[tuple[str, int], _Coded] = {}
     for coded in [c for c in state.coded if c.draft.type != _VIOLATION] + violations:
+        if coded.draft.type == _ACCUSATION and coded.actor is None and coded.locations:
+            coded.actor = _unnamed_accuser(coded, state.coder.words)
         guessed = coded.target is None
         placed = False
         if coded.draft.type == _VIOLATION and guessed:
@@ -1094,9 +1585,21 @@ def _resolve(state: _Article) -> list[_Coded]:
                     coded.target = _with_sector(coded.target, "GOV")  # the other party's state
                 elif coded.draft.type == "attack.military_target" or coded.military:
                     coded.target = _with_sector(coded.target, "MIL")
+        if (coded.draft.type == "casualties.reported" and coded.target is not None
+                and coded.target.code == coded.target.country
+                and _soldiers_only(coded.text, state.coder.words)):
+            coded.target = _with_sector(coded.target, "MIL")  # "killed nine soldiers"
+        if (coded.draft.type in _VIOLENT and coded.target is not None
+                and coded.target.code == coded.target.country):
+            words = state.coder.words
+            if _victims_only(coded, words, words.militia_nouns):
+                coded.target = _with_sector(coded.target, "REB")  # "two members of a militia"
+            elif _victims_only(coded, words, words.official_nouns):
+                coded.target = _with_sector(coded.target, "GOV")  # "assassinated the mayor"
         if coded.actor and coded.target and coded.actor.country == coded.target.country and (
             (guessed and not placed) or (not guessed and _rebel(coded.actor) == _rebel(
-                coded.target))
+                coded.target) and not (coded.draft.type in _VIOLENT
+                                       and coded.target.code == coded.target.country))
         ):
             # the actor's own country guessed from the dyad, or another organ of its own state
             # ("Ukraine's Security Service confirmed that 41 aircraft were hit"), is no target;
@@ -1262,11 +1765,20 @@ def _counterpart(coded: _Coded, dyad: list[str]) -> tuple[Actor | None, bool]:
             # "TTP militants attacked a checkpoint": an armed group's attack on a military
             # asset no one is named for is on the forces of the state it fights
             return actor_dict.country_actor(actor_country), True
+    if coded.draft.type == _VIOLATION and (coded.actor is None or _rebel(coded.actor)):
+        # "312 ceasefire violations in Donetsk region", "M23 rebels breached the truce by
+        # seizing a town in North Kivu": no agent, or an armed group at home, violates it
+        # where the place is (a state's violation at home is the dyad's business)
+        for loc in coded.locations:
+            if loc.country:
+                return actor_dict.country_actor(loc.country), True
     if actor_country in dyad and len(dyad) == 2:
         other = dyad[1] if dyad[0] == actor_country else dyad[0]
+        if other in coded.places_only:
+            return None, False  # "appealed for a truce in Ukraine": a place, no addressee
         return actor_dict.country_actor(other), False
-    if coded.draft.type in _ON_PEOPLE and coded.actor is not None and _rebel(coded.actor) and (
-            actor_country):
+    if (coded.draft.type in _ON_PEOPLE or coded.draft.type == _VIOLATION) and (
+            coded.actor is not None and _rebel(coded.actor) and actor_country):
         # "Boko Haram fighters shot dead 40 farmers in Borno's Jere area" (a place the
         # gazetteer lacks, no other party named): an armed group's violence at home is on
         # its state's people

@@ -12,13 +12,14 @@ first rule that codes a type wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from schemas import Casualties
+from streams.classify.figures import Count
 from streams.classify.hits import PARTICLE, SEPARATED, Hit
 from streams.classify.roles import Sentence, accusation_roles, assign, quotation_roles
 from streams.classify.rules import Draft, _inside, _View, closes, opens
@@ -30,15 +31,17 @@ from streams.classify.scope import (
     INTENT,
     LONG_AFTER,
     NEGATION,
+    STANDING,
     words_between,
 )
 from streams.classify.taxonomy import CoderConfigError, Taxonomy
 
 _SCOPES = {"negation": NEGATION, "hedge": HEDGE, "intent": INTENT, "background": BACKGROUND,
-           "denial": DENIAL, "after_clause": AFTER, "long_after": LONG_AFTER}
+           "denial": DENIAL, "after_clause": AFTER, "long_after": LONG_AFTER,
+           "standing": STANDING}
 ScopeName = Literal["negation", "hedge", "intent", "background", "denial", "after_clause",
-                    "long_after"]
-Flag = Literal["needs_truce", "needs_conflict", "needs_violence"]
+                    "long_after", "standing"]
+Flag = Literal["needs_truce", "needs_talks", "needs_conflict", "needs_violence"]
 
 
 class _Strict(BaseModel):
@@ -720,10 +723,13 @@ class RuleBook:
         if any(veto.holds(view) for veto in toll.vetoes):
             return []
         figures: dict[str, int] = {}
+        estimates: dict[str, list[tuple[int, int]]] = {}  # key -> a toll noun's (at, figure)
+        counted: dict[str, list[Count]] = {}  # key -> the other figures
         first: Hit | None = None
         for cat, key in spec.figures.items():
             for hit in view.valid([cat], toll.blocked):
-                if any(p(view, hit) for p in toll.unless):
+                if any(p(view, hit) for p in toll.unless) or (
+                        BACKGROUND in toll.blocked and _dated_with(view, hit, spec.figures)):
                     continue
                 if toll.toll_noun is not None and toll.toll_noun(view, hit):
                     if any(p(view, hit) for p in toll.toll_unless):
@@ -731,6 +737,7 @@ class RuleBook:
                     count = toll.toll_count(view, hit) if toll.toll_count else None
                     if count is not None and count.value > 0:
                         figures[key] = max(figures.get(key, 0), count.value)
+                        estimates.setdefault(key, []).append((count.start, count.value))
                         first = first if first is not None and first.start < hit.start else hit
                     continue
                 count = toll.count(view, hit)
@@ -740,9 +747,18 @@ class RuleBook:
                 if any(p(view, span) for p in toll.count_unless):
                     continue
                 figures[key] = max(figures.get(key, 0), count.value)
+                counted.setdefault(key, []).append(count)
                 first = first if first is not None and first.start < hit.start else hit
         if first is None:
             return []
+        for key, spots in counted.items():
+            both = _attackers_and_victims(view, spots)
+            if both is not None:
+                figures[key] = both
+        for key, tolls in estimates.items():
+            rival = _rival_estimate(view, tolls, counted.get(key, ()))
+            if rival is not None:
+                figures[key] = rival
         for cat, key in spec.self_counted.items():
             if key in figures and view.get(cat):
                 figures[key] += 1  # "blew himself up, killing 32": the bomber is the 33rd
@@ -750,7 +766,10 @@ class RuleBook:
         # the toll keeps the act's own method even where the joined event's type narrows it
         # (a bombing of a convoy is attack.military_target 190; its dead are 183)
         dropped = view.memo.get(_DROPPED)
-        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat)
+        code = view.tax.act_code(view.by_cat.keys() - dropped if dropped else view.by_cat,
+                                 people=True)
+        if "killed" not in figures:
+            code = view.tax.wounded_only.get(code, code)  # "stabbed four": wounded only, 182
         roles = joined[0].roles if joined else assign(view.s, first,
                                                       spec.type in view.tax.speech_acts)
         draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
@@ -932,6 +951,78 @@ class RuleBook:
 _TAKEN = "engine.taken"
 # view.memo's key for the cue categories an act's groups dropped whole (`read_act`)
 _DROPPED = "engine.dropped"
+
+
+# words a casualty clause may run from the dated one before it ("Тогда погибли 32 человека,
+# более 80 получили ранения"): the background window
+_DATED_REACH = 8
+
+
+def _attackers_and_victims(view: _View, counts: list[Count]) -> int | None:
+    """The attackers' dead added to their victims' where one sentence counts them apart:
+    "killing seven soldiers; 10 attackers died in the gunfight" is 17 (ACLED counts the
+    attackers' own dead). A figure inside the other's group ("12 people, among them five
+    gunmen") is not added."""
+    words = view.words
+    if len(counts) < 2 or not words.phrases.get("attacker_nouns"):
+        return None
+    group = words.pattern("attacker_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?"
+                          rf"{w.alt('attacker_nouns')}(?!\w)")
+    inside = words.pattern("apposition_opener", lambda w: rf"(?<!\w){w.alt('apposition_openers')}"
+                           r"(?!\w)")
+    text = view.s.text
+    attackers = [c for c in counts if group.match(text, c.end)]
+    victims = [c for c in counts if c not in attackers]
+    if not attackers or not victims:
+        return None
+    for attacker in attackers:
+        for victim in victims:
+            lo, hi = sorted((attacker.start, victim.start))
+            if inside.search(text, lo, hi) is not None:
+                return None
+    return max(c.value for c in attackers) + max(c.value for c in victims)
+
+
+def _rival_estimate(view: _View, tolls: list[tuple[int, int]],
+                    others: Iterable[Count]) -> int | None:
+    """The lower figure where a sentence sets two sources' figures against each other:
+    "officials said 14 died, while the governor put the toll at 11" is 11 (ACLED takes the
+    lower of conflicting figures); one account's figures ("killed 12, including five
+    children") are read as before."""
+    words = view.words
+    if not words.phrases.get("rival_figure_links"):
+        return None
+    links = words.pattern("rival_figure_links",
+                          lambda w: rf"(?<!\w){w.alt('rival_figure_links')}(?!\w)")
+    text = view.s.text
+    lowest = None
+    for at, value in tolls:
+        for count in others:
+            other = count.value
+            if other == value:
+                continue
+            lo, hi = sorted((at, count.start))
+            if links.search(text, lo, hi) is not None:
+                lowest = min(value, other, lowest if lowest is not None else value)
+    return lowest
+
+
+def _dated_with(view: _View, hit: Hit, cats: Mapping[str, str]) -> bool:
+    """ "Тогда погибли 32 человека, более 80 получили ранения", "Then 32 were killed, more
+    than 80 injured": a casualty word in a clause a bare comma joins to one a background cue
+    dates (no clause word, no other mark, no date of its own between) is of that time too."""
+    scope, text = view.scope, view.s.text
+    for other in view.get(*cats):
+        if other.end > hit.start or not scope.governs(BACKGROUND, other):
+            continue
+        if words_between(text, other.end, hit.start) > _DATED_REACH:
+            continue
+        gap = text[other.end : hit.start]
+        if "," not in gap or scope.barrier.search(gap.replace(",", " ")) is not None:
+            continue
+        if not any(other.end <= h.start < hit.start for h in view.get("date_hint")):
+            return True
+    return False
 
 
 def _never(view: _View, hit: Hit) -> bool:

@@ -99,6 +99,10 @@ class Figures:
         self._and = frozenset(str(w).lower() for w in roles.get("list_and") or _LIST_AND)
         self._determiners = frozenset(
             str(w).lower() for w in roles.get("list_determiners") or _LIST_DETERMINERS)
+        # "killing 60 people, a local official said": a person named after a list's comma
+        # and before a report verb is its source, not one more of its dead
+        self._report = frozenset(str(w).lower() for w in (lexicon.get("cues") or {}).get(
+            "report", ()) if " " not in str(w))
         nouns = [str(w) for w in roles["person_nouns"]]
         # a language's stems ("военнослужащ*"): any word that starts so is a person noun
         self._person_stems = tuple(w[:-1] for w in nouns if w.endswith("*"))
@@ -110,6 +114,7 @@ class Figures:
             w for w in self._persons if w.endswith("s") or w in {
                 "men", "women", "children", "people", "police", "staff", "crew", "family"}
         )
+        self.number_words = frozenset(self._words)  # "nine", "dozens": what counts
         alt = "|".join(sorted((re.escape(w) for w in self._words), key=len, reverse=True))
         alt = alt or "(?!)"  # a language with no number words yet: digits only
         # a language's own qualifiers ("не менее", "около") besides English's
@@ -246,6 +251,11 @@ class Figures:
                 break
             if value == 1 and word in self._determiners and words[noun][0] in self._plural_persons:
                 break  # "their children": no figure
+            if total and noun + 1 < len(words) and words[noun + 1][0] in self._report:
+                break  # "..., a local official said": the source
+            while (noun + 2 < len(words) and words[noun + 1][0] in self._and
+                   and words[noun + 2][0] in persons):
+                noun += 2  # "18 women and children": one group, its nouns joined
             total, end, i = total + value, words[noun][1], noun + 1
             if i < len(words) and (words[i][0] == "," or words[i][0] in self._and):
                 i += 1
@@ -300,6 +310,8 @@ class Figures:
         for k in range(len(tokens) - 1, -1, -1):
             token = tokens[k]
             word = token.group(0).lower().rstrip(".,")
+            if word in self._and and self._paired_nouns(tokens, k):
+                continue  # "17 patients and carers were killed": one count, two nouns
             if token.group(0).endswith((",", ";")) or word == "and":
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
@@ -314,6 +326,31 @@ class Figures:
                 value = self.number_value(match)
                 return Count(match.start(), match.end(), value) if value is not None else None
         return None
+
+    def bare_person(self, text: str, floor: int, pos: int) -> Count | None:
+        """A headline's or caption's bare singular person noun opening the sentence, with up
+        to two capitalized or plain modifiers and no determiner, right before the cue
+        ("French photojournalist killed by drone"): one person."""
+        words = text[floor:pos].split()
+        if not 1 <= len(words) <= 3 or not words[0][:1].isupper():
+            return None
+        noun = words[-1].lower()
+        if noun not in self._persons or noun in self._plural_persons:
+            return None
+        if any(w.lower() in self._determiners or not w.replace("-", "").isalpha()
+               for w in words):
+            return None
+        return Count(floor + text[floor:pos].find(words[0]), pos, 1)
+
+    def _paired_nouns(self, tokens: list[re.Match[str]], k: int) -> bool:
+        """The "and" at `k` joins two plural person nouns right around it ("17 patients and
+        carers were killed")."""
+        if k == 0 or k >= len(tokens) - 1:
+            return False
+        before = tokens[k - 1].group(0)
+        after = tokens[k + 1].group(0).lower()
+        return (not before.endswith((",", ";"))
+                and before.lower() in self._plural_persons and after in self._plural_persons)
 
     def _counts(self, token: str) -> bool:
         """The token is a figure a multiplier word after it multiplies ("двух", "3")."""

@@ -45,6 +45,9 @@ class _Settings(BaseModel):
     quotes: dict[Literal["open", "close"], str] = Field(default_factory=dict)
     clause_words: list[str] = Field(default_factory=list)
     and_words: list[str] = Field(default_factory=list)
+    clause_exceptions: list[str] = Field(default_factory=list)
+    conditionals: list[str] = Field(default_factory=list)
+    conditional_exceptions: list[str] = Field(default_factory=list)
     proclitics: list[str] = Field(default_factory=list)
     elision: list[str] = Field(default_factory=list)
     contractions: dict[str, str] = Field(default_factory=dict)
@@ -76,6 +79,16 @@ class LanguageSettings:
     quotes_close: str = ""
     clause_words: tuple[str, ...] = ENGLISH_CLAUSE_WORDS
     and_words: tuple[str, ...] = ("and",)
+    # phrases that open with a clause word and end no clause ("хотя бы": "at least", not
+    # "although"): the clause word is no barrier where one of them starts
+    clause_exceptions: tuple[str, ...] = ()
+    # the words that open a condition ("если", "якщо"; English's "if", "unless", "in case"
+    # when empty): a hedge cue that is one reaches to the end of its clause, past the
+    # language's "and", and a sentence that opens with one is hypothetical throughout
+    conditionals: tuple[str, ...] = ()
+    # phrases that open with a condition word and are no condition ("если раньше ..., то
+    # сегодня ...": a contrast): a sentence opening with one is not hypothetical
+    conditional_exceptions: tuple[str, ...] = ()
     proclitics: tuple[str, ...] = ()
     elision: tuple[str, ...] = ()
     contractions: dict[str, str] = field(default_factory=dict)
@@ -117,9 +130,17 @@ class LanguageSettings:
         "and" ("hours after A and B agreed")."""
         quotes = re.escape("“”\"" + self.quotes_open + self.quotes_close)
 
+        def barrier_word(word: str) -> str:
+            rests = sorted((e[len(word):].strip() for e in self.clause_exceptions
+                            if e.startswith(word + " ")), key=len, reverse=True)
+            if not rests:
+                return re.escape(word)
+            alt = "|".join(r"\s+".join(map(re.escape, r.split())) for r in rests)
+            return rf"{re.escape(word)}(?!\s+(?:{alt})(?!\w))"
+
         def build(words: list[str]) -> re.Pattern[str]:
             words = sorted(words, key=len, reverse=True)
-            alt = "|".join(re.escape(w) for w in words)
+            alt = "|".join(barrier_word(w) for w in words)
             middle = rf"|\s(?:{alt})\s" if words else ""
             return re.compile(rf"[;:—(]|,\s{middle}|[{quotes}]")
 
@@ -182,6 +203,9 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         quotes_open=parsed.quotes.get("open", ""), quotes_close=parsed.quotes.get("close", ""),
         clause_words=tuple(w.lower() for w in parsed.clause_words),
         and_words=tuple(w.lower() for w in parsed.and_words),
+        clause_exceptions=tuple(w.lower() for w in parsed.clause_exceptions),
+        conditionals=tuple(w.lower() for w in parsed.conditionals),
+        conditional_exceptions=tuple(w.lower() for w in parsed.conditional_exceptions),
         proclitics=tuple(parsed.proclitics), elision=tuple(w.lower() for w in parsed.elision),
         contractions={k.lower(): v.lower() for k, v in parsed.contractions.items()},
         rules_off=frozenset(parsed.rules_off), predicates_off=frozenset(parsed.predicates_off),

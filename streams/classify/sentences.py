@@ -31,6 +31,7 @@ class Splitter:
     def __init__(
         self, abbreviations: Iterable[object], quotes_open: str = "", quotes_close: str = "",
         dateline: re.Pattern[str] | None = None, months: Iterable[object] = (),
+        numerals: Iterable[object] = (),
     ) -> None:
         """`quotes_open`/`quotes_close`: a language's own quotation marks (« », „ “) that a
         sentence may end inside and start with, besides English's; `dateline`: the agency
@@ -38,7 +39,9 @@ class Splitter:
         the lede is the first sentence after it, and the city that files the wire is no
         actor or place of the lede's events. `months`: the language's month forms; a full
         stop after a day's one or two digits and before a month ("vom 28. März") ends no
-        sentence."""
+        sentence. `numerals`: abbreviations that stand for "number" ("No. 10"), which end
+        a sentence unless a digit follows ("Q: Will you accept it? A: No. We reject it.")."""
+        self._numerals = frozenset(str(w) for w in numerals)
         self._dateline = dateline
         self._months = frozenset(str(m).lower() for m in months)
         self._abbrev = frozenset(str(w) for w in abbreviations)
@@ -100,7 +103,9 @@ class Splitter:
                     or text[stop - 1].isupper()
                 ):
                     word = _LAST_WORD.search(text, max(start, stop - 11), stop + 1)
-                    if word and self.is_abbreviation(word.group(1)):
+                    if word and self.is_abbreviation(word.group(1)) and not (
+                            word.group(1).lower() in self._numerals
+                            and not text[after : after + 1].isdigit()):
                         continue
                 end = stop + len(gap.rstrip())
             piece = text[start:end]

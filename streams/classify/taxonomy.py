@@ -21,6 +21,7 @@ class CoderConfigError(ValueError):
         self.file = file
         self.rule = rule
         self.name = name
+        self.problem = problem
 
     @classmethod
     def invalid(cls, file: str, exc: ValidationError) -> CoderConfigError:
@@ -37,6 +38,11 @@ class _Strict(BaseModel):
 class _Acts(_Strict):
     default: str
     by_cue: dict[str, str]
+    # acts only done to people ("assassinated", "hacked with machetes"): only a type with
+    # `people: true` (a toll) takes their codes; another skips them for the next act named
+    people_only: list[str] = Field(default_factory=list)
+    # a people act's code when no one was killed (a stabbing that only wounded: 1823 -> 182)
+    wounded_only: dict[str, str] = Field(default_factory=dict)
 
 
 class _Type(_Strict):
@@ -48,6 +54,8 @@ class _Type(_Strict):
     # two parties do it together ("Israel and Hamas agreed", "talks between A and B"): the
     # first named is the actor, the second the target
     symmetric: bool = False
+    # the type counts people (casualties.reported): it takes `violent_acts.people_only` codes
+    people: bool = False
 
 
 class _File(_Strict):
@@ -84,6 +92,8 @@ class Taxonomy:
         act_default: str,
         speech_acts: frozenset[str],
         symmetric: frozenset[str] = frozenset(),
+        people_only: frozenset[str] = frozenset(),
+        wounded_only: dict[str, str] | None = None,
     ) -> None:
         self._codes = codes
         self.speech_acts = speech_acts
@@ -92,6 +102,8 @@ class Taxonomy:
         self.confidence = confidence
         self.acts = acts
         self.act_default = act_default
+        self.people_only = people_only
+        self.wounded_only = wounded_only or {}
 
     @classmethod
     def load(
@@ -124,6 +136,12 @@ class Taxonomy:
                                        "is not a category of the lexicon")
         acts = [(cue, check(f"violent_acts.{cue}", code))
                 for cue, code in parsed.violent_acts.by_cue.items()]
+        people_only = frozenset(parsed.violent_acts.people_only)
+        for cue in sorted(people_only - set(parsed.violent_acts.by_cue)):
+            raise CoderConfigError(file, "violent_acts.people_only", cue,
+                                   "is not an act of violent_acts.by_cue")
+        wounded_only = {check("violent_acts.wounded_only", k): check(
+            "violent_acts.wounded_only", v) for k, v in parsed.violent_acts.wounded_only.items()}
         known = set(get_args(EventType))
         codes: dict[str, dict[str, str]] = {}
         for name, spec in parsed.types.items():
@@ -132,7 +150,10 @@ class Taxonomy:
             check(f"{name}.default", spec.default)
             codes[name] = {key: check(f"{name}.{key}", code) for key, code in spec.codes.items()}
             if spec.codes_from == "violent_acts":
-                codes[name].update(acts)
+                codes[name].update((cue, code) for cue, code in acts
+                                   if spec.people or cue not in people_only)
+                if spec.people:
+                    codes[name].update((f"wounded_{k}", v) for k, v in wounded_only.items())
         for name, needed in REQUIRED_NAMES.items():
             if name not in codes:
                 raise CoderConfigError(file, name, name, "is missing: the rules code this type")
@@ -143,18 +164,20 @@ class Taxonomy:
                    {n: s.confidence for n, s in parsed.types.items()}, acts,
                    parsed.violent_acts.default,
                    frozenset(n for n, s in parsed.types.items() if s.speech_act),
-                   frozenset(n for n, s in parsed.types.items() if s.symmetric))
+                   frozenset(n for n, s in parsed.types.items() if s.symmetric),
+                   people_only, wounded_only)
 
     def code(self, type_: str, name: str) -> str:
         """The code `type_` gets when the rules found `name` (checked at load: never fails
         for the names in REQUIRED_NAMES)."""
         return self._codes[type_][name]
 
-    def act_code(self, present: frozenset[str] | set[str] | Any) -> str:
+    def act_code(self, present: frozenset[str] | set[str] | Any, people: bool = False) -> str:
         """The violent act's code for a sentence whose cue categories include `present`:
-        the first act listed that it names, else the default."""
+        the first act listed that it names (for a toll, `people`, also the acts only done to
+        people), else the default."""
         for cue, code in self.acts:
-            if cue in present:
+            if cue in present and (people or cue not in self.people_only):
                 return code
         return self.act_default
 

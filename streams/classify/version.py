@@ -6,4 +6,27 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # test_lang_ru_batch12.py): Russian data, and the toll of an attack recalled from an earlier day
 # 1.6.2: both of the above (1.6.1 was two branches: dev11 English precision, ru batch 12)
 # 1.6.3: the thirteenth blind Russian tune batch (tests/unit/classify/test_lang_ru_batch13.py)
-CODER_VERSION = "wirewatch-coder/1.6.3"
+# 1.6.4: shared-engine fixes for Russian precision (tests/unit/classify/test_lang_ru_engine.py):
+# the `standing` and `negation_after` scopes, clause exceptions, conditions, and a lead that sets
+# its story years back
+# 1.6.5: the golden table's third pass (tests/unit/classify/test_golden3.py): dyads, places,
+# codes of acts only done to people, and a few types (English data; shared role code)
+# 1.6.6: both of the above, merged
+# 1.6.7: the blind Spanish tune batch 701-740 (tests/unit/classify/test_lang_es_batch7.py):
+# Spanish data, the modals of possibility as data (`phrases: possible_modals`), a listed
+# object of "protect ... from", a toll group whose nouns are joined ("women and children"),
+# and a month that dates an accord (article.yaml `month_not_after`); 1.6.5 on its branch
+# 1.6.8: the fourteenth blind Russian tune batch (tests/unit/classify/test_lang_ru_batch14.py):
+# parenthetical hedges, a weapon after a negated noun, a comma-joined toll of a dated clause, an
+# anaphor's repeated rejection, and Russian/Ukrainian data
+# (1.6.5 on its branch)
+# 1.7.0: the golden table's figures and roles (two sources' figures, attackers beside victims,
+# officials as people, a walkout after talks, a bare "army", militia and official victims), the
+# dev12 English precision pass, the fifteenth and sixteenth blind Russian batches' classes
+# (tests/unit/classify/test_lang_ru_batch15.py, _batch16.py) and the blind Spanish batch
+# 741-780's (test_lang_es_batch8.py): see docs/coder.md and docs/languages.md
+# 1.8.0: the golden table's fifth pass: saboteurs, an attack blamed in a clause on a party, a
+# claim of responsibility carried into the next sentence, a battle toll told by the army whose
+# soldiers died, a pronoun's blame of the act just before, Amhara and Tigray (see docs/coder.md,
+# "Golden table, fifth pass")
+CODER_VERSION = "wirewatch-coder/1.8.0"

@@ -32,6 +32,19 @@ class Words:
         # hedge words that make a noun before them hypothetical ("удары ... будут продолжены");
         # None for English (scope.py's "could", "would" ...)
         self.modals = frozenset(str(w).lower() for w in lexicon.get("modals", ())) or None
+        # the language's condition words and the sentence opening with one ("Если ...",
+        # "«Якщо ..."); None for a language that gives none (scope.py's English "if" ...)
+        self.conditionals: tuple[frozenset[str], re.Pattern[str]] | None = None
+        if self.settings.conditionals:
+            def alt(words: Iterable[str]) -> str:
+                return "|".join(r"\s+".join(map(re.escape, w.split()))
+                                for w in sorted(words, key=len, reverse=True))
+
+            unless = (rf"(?!(?:{alt(self.settings.conditional_exceptions)})(?!\w))"
+                      if self.settings.conditional_exceptions else "")
+            self.conditionals = (frozenset(self.settings.conditionals), re.compile(
+                rf"[\"“«„']?\s*(?:[-—–]\s*)?{unless}(?:{alt(self.settings.conditionals)})"
+                rf"(?!\w)", re.IGNORECASE))
         roles = lexicon["roles"]
         self.agent_preps = frozenset(roles["agent_prep"])
         self.target_preps = frozenset(roles["target_prep"])
@@ -55,6 +68,43 @@ class Words:
         self.reciprocals = tuple(str(w).lower() for w in roles.get("reciprocal", ()))
         # "the army chiefs of India and Pakistan": a head noun's parties after it
         self.head_preps = frozenset(roles.get("head_prep", ()))
+        # "accusing the army of bad faith" beside the RSF alone: the one state's forces
+        self.bare_forces = tuple(str(w).lower() for w in roles.get("bare_forces", ()))
+        # "The group rejected it": the armed group named last
+        self.group_anaphors = tuple(str(w).lower() for w in roles.get("group_anaphor", ()))
+        # "He offered them a ceasefire": the other party named beside the person before
+        self.plural_pronouns = tuple(str(w).lower() for w in roles.get("plural_pronoun", ()))
+        self.bare_government = tuple(str(w).lower() for w in roles.get("bare_government", ()))
+        # "killed nine soldiers": a toll of only these is the armed forces' (XMIL), not the
+        # country's; any other person noun of the sentence ("civilians") keeps the country
+        # "said its jets struck": a possessive pronoun for a party named before it
+        self.own_pronouns = frozenset(str(w).lower() for w in roles.get("own_pronoun", ()))
+        # "used HIMARS rocket launchers to ...": the weapon wielded, not a target
+        self.wield = frozenset(str(w).lower() for w in roles.get("wield", ()))
+        # "If the RSF breaches the truce, the army will respond": the party conditioned on
+        self.conditional_roles = frozenset(str(w).lower() for w in roles.get("conditional", ()))
+        # "struck Nyala, the RSF's stronghold": a place a party holds is the place
+        self.held_places = frozenset(str(w).lower() for w in roles.get("held_place", ()))
+        # "X claimed responsibility for the blast. It said a drone hit ...": the claim and
+        # the pronoun that opens the next sentence as its speaker
+        self.responsibility_claims = tuple(
+            str(w).lower() for w in roles.get("responsibility_claim", ()))
+        self.claim_pronouns = tuple(str(w).lower() for w in roles.get("claim_pronoun", ()))
+        # "11 soldiers and 40 militants were killed in fighting, the army said": a battle
+        # whose toll counts the speaker's own soldiers has the speaker as a party
+        self.battle_nouns = tuple(str(w).lower() for w in roles.get("battle_nouns", ()))
+        # "An air strike killed 30 ... They blamed an Ethiopian military drone": a pronoun
+        # subject, its blame verb, the party blamed for the act of the sentence before
+        self.blame_pronouns = tuple(str(w).lower() for w in roles.get("blame_pronoun", ()))
+        self.blame_verbs = tuple(str(w).lower() for w in roles.get("blame_verb", ()))
+        # "near the Belarusian border": a country's edge is a place, not the country
+        self.border_nouns = frozenset(str(w).lower() for w in roles.get("border_nouns", ()))
+        self.soldier_nouns = frozenset(str(w).lower() for w in roles.get("soldier_nouns", ()))
+        # "killing two members of a local militia": victims of an armed group of the place
+        self.militia_nouns = frozenset(str(w).lower() for w in roles.get("militia_nouns", ()))
+        # "assassinated the mayor": victims who are the state's officials (GOV)
+        self.official_nouns = frozenset(str(w).lower() for w in roles.get("official_nouns", ()))
+        self.person_nouns = frozenset(str(w).lower() for w in roles.get("person_nouns", ()))
         self.strategic = frozenset(lexicon["assets"]["strategic"])
         self.figures = Figures(lexicon, self.settings.thousands, self.settings.decimal,
                                self.settings.compound_numbers)
@@ -169,6 +219,16 @@ def _year_re(forms: list[str], lexicon: dict[str, Any]) -> re.Pattern[str] | Non
     unless = "".join(rf"(?<!{re.escape(str(w).lower())} )"
                      for w in lexicon.get("year_not_after") or ())
     alts = [rf"{unless}\b(?:{before})\s+{month}(?=(?:19|20)\d\d(?!\w))"]
+    if links and months:
+        # "el ataque de julio de 2025": a month linked on both sides dates what it follows
+        # (the month written: a bare "de 2000" is a count, "más de 2000 muertos")
+        alts.append(rf"{unless}\b(?:{links})\s+(?:\d{{1,2}}\s+(?:{links})\s+)?(?:{months})"
+                    rf"\s+(?:{links})\s+(?=(?:19|20)\d\d(?!\w))")
+    ands = _phrase_alt((lexicon.get("roles") or {}).get("list_and"))
+    if links and ands:
+        # "los ataques ... de 2023 y 2024": two years linked and joined are dates, no count
+        alts.append(rf"{unless}\b(?:{links})\s+(?=(?:19|20)\d\d\s+(?:{ands})\s+"
+                    rf"(?:19|20)\d\d(?!\w))")
     if forms:
         alts.append(r"(?<!\d)(?=(?:19|20)\d\d\s*(?:" + "|".join(forms) + r")(?!\w))")
     return re.compile("(?:" + "|".join(alts) + r")((?:19|20)\d\d)", re.IGNORECASE)

@@ -1214,3 +1214,437 @@ def test_shares_falling_after_an_attack_keep_the_attack() -> None:
 def test_a_commemoration_is_no_report_of_the_dead() -> None:
     assert types("Residents observed a moment of silence on Friday for the 19 people killed "
                  "when a missile hit the station last spring.") == set()
+
+
+# --- figures: two sources, two groups, one source after the list -------------------------
+
+
+def test_two_sources_figures_set_against_each_other_take_the_lower() -> None:
+    events = code("Hospital staff said 23 people died in the shelling of the market in "
+                  "Kostiantynivka, whereas the mayor put the death toll at 19.")
+    assert one(events, "casualties.reported").casualties.killed == 19
+
+
+def test_one_accounts_figures_are_not_a_rival_estimate() -> None:
+    events = code("Shelling of the market in Kostiantynivka killed 23 people on Monday, and the "
+                  "death toll rose to 25 by evening.")
+    assert one(events, "casualties.reported").casualties.killed == 25
+
+
+def test_the_attackers_dead_are_added_to_their_victims() -> None:
+    events = code("Jihadists stormed an army outpost near Djibo, killing nine soldiers; 14 "
+                  "assailants were killed when troops fought back, the army said.")
+    assert one(events, "casualties.reported").casualties.killed == 23
+
+
+def test_attackers_among_the_dead_are_not_added_twice() -> None:
+    events = code("A raid on the village killed 31 people, among them four gunmen, "
+                  "residents said.")
+    assert one(events, "casualties.reported").casualties.killed == 31
+
+
+def test_an_official_killed_is_one_death() -> None:
+    events = code("Gunmen shot dead the mayor of a small town in Guerrero state on Sunday, "
+                  "prosecutors said.")
+    assert one(events, "casualties.reported").casualties.killed == 1
+
+
+def test_the_source_named_after_a_toll_is_not_one_more_dead() -> None:
+    events = code("Fighters with machetes raided a displacement camp near Bunia, killing 42 "
+                  "people, a camp doctor said.")
+    assert one(events, "casualties.reported").casualties.killed == 42
+
+
+# --- a walkout with the talks named in the sentence before ------------------------------
+
+
+def test_a_party_walking_out_after_talks_named_before_stalls_them() -> None:
+    events = code("Armenian and Azerbaijani negotiators met in Geneva on Monday. The Armenian "
+                  "delegation walked out after an hour, a diplomat said.")
+    stalled = one(events, "negotiation.stalled")
+    assert stalled.actor is not None and stalled.actor.code == "ARMGOV"
+    assert "negotiation.held" in {e.type for e in events}
+
+
+def test_workers_walking_out_or_a_walkout_with_no_talks_is_no_stall() -> None:
+    assert "negotiation.stalled" not in types(
+        "Peace talks between the army and the rebels opened in Doha. Hundreds of port workers "
+        "walked out at noon over unpaid wages.")
+    assert "negotiation.stalled" not in types(
+        "The Armenian delegation walked out of the concert hall before the encore.")
+    assert "negotiation.stalled" not in types(
+        "Truce talks with the rebels resumed in Doha. Two ministers close to the militia "
+        "walked out of the parliament's budget debate on Thursday.")
+
+
+def test_army_positions_in_a_civil_war_are_the_states_forces() -> None:
+    events = code("Hours after the army pulled out of talks with the RSF, RSF fighters shelled "
+                  "army positions in Kadugli, killing four soldiers.")
+    attack = one(events, "attack.military_target")
+    assert attack.actor is not None and attack.actor.code == "SDNREB"
+    assert attack.target is not None and attack.target.code == "SDNMIL"
+
+
+def test_a_militia_hit_is_the_places_armed_group() -> None:
+    events = code("An Iranian drone struck a pickup truck near Koya in northern Iraq, killing "
+                  "three militiamen, local officials said.")
+    toll = one(events, "casualties.reported")
+    assert toll.target is not None and toll.target.code == "IRQREB"
+    assert toll.casualties.killed == 3
+
+
+def test_militiamen_beside_civilians_or_a_militia_attacking_leave_the_country() -> None:
+    mixed = one(code("An air strike near Koya in northern Iraq killed two militiamen and four "
+                     "civilians."), "casualties.reported")
+    assert mixed.casualties.killed == 6
+    assert mixed.target is not None and mixed.target.code == "IRQ"
+    agent = one(code("A militia raided a village near Koya in northern Iraq, killing seven "
+                     "farmers."), "casualties.reported")
+    assert agent.target is None or agent.target.code != "IRQREB"
+
+
+# --- dev12: a talks lede dates the story; labour and sport in war words ------------------
+
+
+def test_a_talks_lede_dates_the_story_and_an_earlier_days_strike_is_background() -> None:
+    # published on a Thursday (PUBLISHED): the lede dates the walkout to Wednesday, the
+    # shelling "on Sunday" below it is recalled
+    found = types(
+        "Armenian and Azerbaijani envoys broke off their talks in Vienna on Wednesday after "
+        "Baku turned down a proposal for a border truce.\n\n"
+        "The round began under the cloud of Azerbaijani shelling of Jermuk on Sunday that "
+        "killed four villagers, officials said."
+    )
+    assert "negotiation.stalled" in found
+    assert not found & {"casualties.reported", "attack.aerial"}
+
+
+def test_a_lede_that_names_violence_is_not_dated_by_its_talks() -> None:
+    # the lede's own attack is the news: the night's shelling it goes on to describe stays
+    found = types(
+        "Azerbaijan suspended its talks with Armenia on Wednesday after Armenian troops "
+        "shelled its border posts.\n\n"
+        "Late on Tuesday night, artillery shells hit two posts near Lachin, killing three "
+        "Azerbaijani soldiers, the defence ministry said."
+    )
+    assert "casualties.reported" in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks between dockworkers and the shipyard that builds frigates collapsed on Friday "
+    "as the strike entered its second month.",
+    "The middleweight bout was called off after the boxers' promoters walked out of talks "
+    "over the purse, ending a truce between the camps.",
+    "The visitors' aerial bombardment stopped after halftime, and their blitz forced "
+    "nine turnovers.",
+    "Rebels said they shot down an army helicopter near Kidal on Monday; the aircraft "
+    "made a precautionary landing.",
+])
+def test_labour_sport_and_aviation_senses_are_no_conflict_events(sentence: str) -> None:
+    assert types(sentence) == set()
+
+
+def test_a_real_strike_beside_a_labour_word_elsewhere_is_kept() -> None:
+    found = types(
+        "Russian missiles struck a shipyard in Mykolaiv on Monday, killing two workers.\n\n"
+        "The yard's dockworkers had been on a pay strike a year ago."
+    )
+    assert "casualties.reported" in found
+
+
+def test_an_act_dated_weeks_back_in_its_subject_is_background() -> None:
+    # read on 5 June: the shelling's day is the subject's, the toll is that day's
+    found = types(
+        "Azerbaijani shelling on April 12, the second day of the clashes, killed 14 "
+        "villagers in Jermuk, Armenian officials said. Armenian rockets killed dozens of "
+        "people across the border that week, Baku said."
+    )
+    assert "casualties.reported" not in found
+
+
+def test_an_act_after_an_old_date_is_news() -> None:
+    found = types(
+        "Azerbaijani shelling on Wednesday killed 14 villagers in Jermuk, the first deaths "
+        "since the truce agreed on April 12, Armenian officials said."
+    )
+    assert "casualties.reported" in found
+
+
+def test_a_price_extending_its_slide_agrees_no_truce() -> None:
+    found = types(
+        "Brent crude extended its slide on Friday as the ceasefire between India and "
+        "Pakistan held for a fourth day."
+    )
+    assert "ceasefire.agreed" not in found
+
+
+def test_a_truce_extended_is_still_agreed() -> None:
+    assert "ceasefire.agreed" in types(
+        "Russia and Ukraine extended the 30-day truce on Monday, officials said."
+    )
+
+
+def test_funerals_for_the_dead_of_an_earlier_blast_report_no_attack() -> None:
+    found = types(
+        "Crowds gathered in Lviv on Thursday for the funerals of four border guards killed "
+        "on Monday when a mine planted under a bridge exploded near their post."
+    )
+    assert not found & {"casualties.reported", "attack.infrastructure"}
+
+
+def test_an_inquest_finding_reports_no_new_death() -> None:
+    assert "casualties.reported" not in types(
+        "An aid worker killed by a Russian glide bomb in Kherson was unlawfully killed, an "
+        "inquest in Leeds found on Wednesday."
+    )
+
+
+def test_a_monitors_month_in_review_codes_no_strike() -> None:
+    found = types(
+        "Monthly overview - Lake Chad basin, May\n\n"
+        "In May, monitors recorded 233 political violence events across the basin. "
+        "Air strikes by the Nigerian air force made up 18 of them."
+    )
+    assert "attack.aerial" not in found
+
+
+def test_officials_killed_put_the_act_on_the_government() -> None:
+    toll = one(code("Gunmen shot dead the mayor of a village in Jalisco on Sunday, state "
+                    "police said."), "casualties.reported")
+    assert toll.target is not None and toll.target.code == "MEXGOV"
+    rival = one(code("Residents said nine people died in the shelling of Kupiansk, while the "
+                     "regional governor put the toll at seven."), "casualties.reported")
+    assert rival.target is None or rival.target.code != "UKRGOV"
+
+
+# --- dev13 pass: weekly summaries, stated targeting policy ----------------------------------
+
+
+def test_a_weekly_summary_of_strikes_is_no_incident() -> None:
+    found = types(
+        "Over the past week, Russian troops launched 14 missile strikes on power plants and "
+        "railway depots in eastern Ukraine, the general staff said on Sunday."
+    )
+    assert not found & {"attack.aerial", "attack.infrastructure"}
+    found = types(
+        "Over the week, the militia's drones struck fuel depots and water stations in three "
+        "cities, the army's weekly statement said."
+    )
+    assert "attack.infrastructure" not in found
+
+
+def test_a_strike_the_weekend_before_stays_news() -> None:
+    found = types("Russian drones hit a power plant in Sumy on Sunday, the third such attack "
+                  "in the past week, officials said.")
+    assert "attack.infrastructure" in found
+
+
+def test_a_stated_targeting_policy_is_no_strike() -> None:
+    found = types(
+        "The army says its drones target rebel fighters and infrastructure that threaten "
+        "the border towns."
+    )
+    assert not found & {"attack.aerial", "attack.infrastructure"}
+    found = types("The army says its drones hit a rebel fuel depot and a power station near "
+                  "Kidal on Tuesday.")
+    assert "attack.infrastructure" in found
+
+
+def test_a_threat_level_assessed_is_no_threat_or_strike() -> None:
+    found = types(
+        "The coast guard warned on Friday that the danger of drone strikes on the Danube "
+        "ports remains 'very high' after Moscow moved new launchers to Crimea."
+    )
+    assert not found & {"attack.aerial", "attack.infrastructure", "threat.military"}
+    assert "threat.military" in types(
+        "The Houthis warned on Friday that they would launch drone strikes on ships bound "
+        "for Eilat."
+    )
+
+
+def test_strikes_being_prepared_are_a_plan() -> None:
+    assert "attack.aerial" not in types(
+        "Kyiv officials said Moscow was preparing fresh missile strikes on the power grid, "
+        "citing intelligence estimates."
+    )
+
+
+def test_weapons_bought_by_an_aid_package_are_no_attack() -> None:
+    found = types(
+        "The bill, approved by 301 votes to 95 on Thursday, pays for more howitzers, "
+        "artillery shells and attack drones, and for rebuilding Ukraine's substations."
+    )
+    assert not found & {"attack.aerial", "attack.infrastructure"}
+
+
+def test_a_campaign_month_after_month_is_no_incident() -> None:
+    assert "attack.infrastructure" not in types(
+        "The minister said Moscow had hit Ukraine's gas plants and water stations month "
+        "after month to break the country's will."
+    )
+
+
+def test_an_attack_a_spokesman_would_not_discuss_is_not_the_news() -> None:
+    found = types(
+        "The Kremlin said on Wednesday it had no new proposal to study. Its spokesman "
+        "refused to comment on Saturday's drone attacks on two refineries near Tuapse."
+    )
+    assert not found & {"attack.aerial", "attack.infrastructure"}
+    assert "attack.infrastructure" in types(
+        "Drones attacked two refineries near Tuapse on Saturday; the ministry declined to "
+        "comment."
+    )
+
+
+def test_a_lede_on_friday_recalls_tuesdays_bombing() -> None:
+    found = types(
+        "Kenya on Friday accused Eritrea of arming the \"terrorists\" who carried out "
+        "Tuesday's truck bombing outside a court in Mandera.\n\n"
+        "Tuesday's blast killed 14 police officers and two traders.",
+        published=datetime(2026, 3, 13, 12, 0, tzinfo=UTC),
+    )
+    assert "casualties.reported" not in found
+    found = types(
+        "A truck bomb killed 14 police officers at a border post in Mandera on Tuesday, "
+        "officials said.",
+        published=datetime(2026, 3, 13, 12, 0, tzinfo=UTC),
+    )
+    assert "casualties.reported" in found
+
+
+def test_a_count_of_two_joined_person_nouns_is_one_toll() -> None:
+    toll = one(code("Gunmen stormed a clinic in Ituri overnight, and 14 nurses and patients "
+                    "were killed, the local administrator said."), "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 14
+
+
+def test_traders_and_passers_by_are_people() -> None:
+    assert "casualties.reported" in types(
+        "Robbers shot dead a shopkeeper and his guard and wounded a passer-by in Lahore's "
+        "old city on Monday, police said."
+    )
+
+
+def test_a_headlines_bare_singular_victim_is_one_death() -> None:
+    toll = one(code("Red Cross volunteer killed by shelling in Kherson"),
+               "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 1
+    assert "casualties.reported" not in types(
+        "The volunteer killed in Kherson last spring was remembered at a service.")
+
+
+def test_a_question_at_a_briefing_reports_nothing() -> None:
+    assert "ceasefire.agreed" not in types(
+        "REPORTER: Why do you keep saying the Sudan truce is holding? Aid convoys are still "
+        "being shot at."
+    )
+    assert "ceasefire.agreed" in types(
+        "The army and the RSF signed a seven-day truce in Jeddah on Tuesday, mediators said.")
+
+
+def test_a_truce_that_took_effect_months_ago_is_background() -> None:
+    assert "ceasefire.agreed" not in types(
+        "The envoy said on Wednesday that the Lebanon ceasefire, which took effect in "
+        "January, was broadly respected.",
+        published=datetime(2026, 5, 13, 12, 0, tzinfo=UTC),
+    )
+
+
+def test_an_interview_answer_rejects_last_weeks_offer() -> None:
+    found = types(
+        "The Sudanese army last week offered a truce to the RSF for the Eid holiday.\n\n"
+        "Q: Will your forces accept the army's truce?\n\n"
+        "A: No. We reject it. It is a trap."
+    )
+    assert "ceasefire.rejected" in found
+    assert "ceasefire.proposed" not in found
+
+
+def test_number_abbreviation_still_joins_its_digits() -> None:
+    assert "casualties.reported" in types(
+        "A drone hit the No. 4 power unit of the Zuivka plant on Monday, killing two workers.")
+
+
+def test_a_speakers_day_in_the_lede_does_not_date_the_attacks_he_names() -> None:
+    """The day after the speaker ("on March 3 accused ...") dates the speech, not the attacks
+    named in its object: a wire read months later still carries them (the subject-dated rule
+    needs the act's own noun before the day, "shelling on May 7")."""
+    found = types("Azerbaijan's president on March 3 questioned the point of further talks, "
+                  "blaming Armenia for deadly attacks on power stations that killed nine people "
+                  "and wounded 40 others.",
+                  published=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    assert {"attack.infrastructure", "casualties.reported"} <= found
+    dated = types("Armenian shelling on May 7, the first night of the clashes, killed nine "
+                  "people in the border village, the report said.",
+                  published=datetime(2026, 11, 20, 12, tzinfo=UTC))
+    assert "casualties.reported" not in dated
+
+
+# --- golden5: saboteurs, an attack blamed in a clause on a party ----------------------------
+
+
+def test_saboteurs_are_the_agents_of_sabotage() -> None:
+    act = one(code("Saboteurs damaged a railway line near Gdansk overnight, Polish police "
+                   "said on Friday."), "attack.infrastructure")
+    assert act.cameo_code == "1712"
+    assert act.actor is None
+    # a saboteur only named, nothing hit, is no attack
+    assert types("Police in Latvia detained two suspected saboteurs on Friday.") == set()
+
+
+def test_an_attack_blamed_in_a_clause_is_the_blamed_partys() -> None:
+    act = one(code("A cyber attack that Lithuanian officials blamed on Russia knocked out "
+                   "the heating plant of two towns near the Latvian border on Monday."),
+              "attack.infrastructure")
+    assert act.cameo_code == "1712"
+    assert act.actor is not None and act.actor.code == "RUS"
+    # the blamers' country is where it was, the neighbour named by its border is not
+    assert act.target is not None and act.target.code == "LTU"
+    # a cause that is no party leaves the blast unattributed and uncoded as an attack
+    assert "attack.infrastructure" not in types(
+        "An explosion that firefighters blamed on a gas leak damaged a pipeline in Ohio.")
+
+
+def test_the_claimant_of_responsibility_speaks_of_its_own_act_next() -> None:
+    events = code("The Houthis claimed responsibility for Sunday's raid. They said a "
+                  "missile struck a power station near Eilat.")
+    act = one(events, "attack.infrastructure")
+    assert act.actor is not None and act.actor.code == "YEMREB"
+    # a party that denies, or a claim two sentences back, names no actor
+    denied = one(code("The Houthis denied any role in Sunday's raid. They said a missile "
+                      "struck a power station near Eilat."), "attack.infrastructure")
+    assert denied.actor is None
+    later = one(code("The Houthis claimed responsibility for Sunday's raid. Israel's army "
+                     "did not comment on the claim. They said a missile struck a power "
+                     "station near Eilat."), "attack.infrastructure")
+    assert later.actor is None
+
+
+def test_a_battle_toll_told_by_the_army_whose_soldiers_died_is_the_armys() -> None:
+    toll = one(code("Four soldiers and 17 insurgents died in a gun battle in Kunar province, "
+                    "the Afghan army said on Monday."), "casualties.reported")
+    assert toll.actor is not None and toll.actor.code == "AFGMIL"
+    assert toll.target is None
+    # an ambush is done to the soldiers: the army is no party that fought it
+    ambush = one(code("Four soldiers were killed in an ambush in Kunar province, the Afghan "
+                      "army said on Monday."), "casualties.reported")
+    assert ambush.actor is None
+
+
+def test_ethiopias_regions_are_places() -> None:
+    strike = one(code("A drone strike hit a clinic in Tigray on Sunday."), "attack.aerial")
+    assert strike.target is not None and strike.target.code == "ETH"
+
+
+def test_a_pronoun_blaming_a_party_names_the_act_just_before() -> None:
+    toll = one(code("Shelling of a market in Tigray killed nine people on Tuesday, residents "
+                    "said. They blamed Eritrean troops."), "casualties.reported")
+    assert toll.actor is not None and toll.actor.code == "ERIMIL"
+    # a sentence between, or an act that has its own actor, is not reattributed
+    apart = one(code("Shelling of a market in Tigray killed nine people on Tuesday. Residents "
+                     "said the town was quiet on Wednesday. They blamed Eritrean troops."),
+                "casualties.reported")
+    assert apart.actor is None
+    own = one(code("Russian shelling of a market in Kherson killed nine people on Tuesday, "
+                   "residents said. They blamed Ukrainian troops."), "casualties.reported")
+    assert own.actor is not None and own.actor.code == "RUSMIL"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -129,3 +129,18 @@ def test_deterministic(seed: NormalizedArticle) -> None:
     first = classify_article(seed, now=PUBLISHED)
     second = classify_article(seed, now=PUBLISHED)
     assert first.model_dump() == second.model_dump()
+
+
+def test_read_months_later_as_the_pipeline_reads_it() -> None:
+    """The wire carries no year and no timestamp: the pipeline dates it by when it arrives,
+    months after its "June 4" (the integration test's worker receives it today). Its lede's
+    attacks stay news: a speaker's day dates the speech, not the attacks it names."""
+    if not SEED.exists():
+        pytest.skip("../shared/samples is not beside this checkout")
+    from streams.normalize import normalize_message
+
+    later = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    article = normalize_message(SEED.read_bytes(), received_at=later)
+    found = {e.type for e in classify_article(article, now=later).events}
+    assert {"ceasefire.rejected", "attack.infrastructure", "casualties.reported",
+            "attack.military_target", "negotiation.stalled"} <= found

@@ -64,7 +64,10 @@ def _ref_split(text: str) -> list[tuple[int, int]]:
             if not (first.isupper() or first.isdigit()):
                 continue
             word = _REF_LAST_WORD.search(text[max(start, match.start() - 11) : match.start() + 1])
-            if word and sentences._is_abbreviation(word.group(1)):
+            # "No." is "number" only before a digit (the lexicon's `numeral_abbreviations`)
+            numeral = word is not None and word.group(1).lower() in sentences._default(
+            )._numerals and not text[match.end() : match.end() + 1].isdigit()
+            if word and sentences._is_abbreviation(word.group(1)) and not numeral:
                 continue
         add(start, match.start() + (0 if newline else len(match.group(0).rstrip())))
         start = match.end()

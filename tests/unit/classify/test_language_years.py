@@ -83,4 +83,6 @@ def test_modifiers_after_the_noun_may_stand_before_its_participle() -> None:
     text = "la frégate qui escortait le convoi visée par"
     assert _hit_by(fr).match(text, text.index(" qui")) is None
     english = _hit_by(default_words())
-    assert english.pattern == r"\s{0,2}(?:hit\s+by)"
+    # (and, since the golden table's third pass, "their patrol hit a roadside bomb")
+    assert english.pattern.startswith(r"\s{0,2}(?:hit\s+by|")
+    assert english.match(" hit a roadside bomb") is not None
