@@ -25,7 +25,7 @@ import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from bench.run import BOOTSTRAP, Worker, output_span, produce_all
+from bench.run import BOOTSTRAP, Worker, drop_topics, output_span, produce_all
 from bench.wires import make_messages
 
 VARIANTS = {
@@ -64,6 +64,7 @@ async def drain(values: list[bytes], env: dict[str, str]) -> tuple[float, int, i
         ends = await probe.end_offsets(parts)
     finally:
         await probe.stop()
+        await drop_topics(worker.tag)
     if not parts:
         raise RuntimeError(f"no partitions found for {out}")
     return seen / span, sum(ends.values()) - seen, seen

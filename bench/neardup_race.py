@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.partitioner import DefaultPartitioner
 
-from bench.run import BOOTSTRAP, Worker
+from bench.run import BOOTSTRAP, Worker, drop_topics
 from bench.wires import make_wire
 from streams.normalize import normalize_message
 
@@ -95,6 +95,7 @@ async def main_async(pairs: int, gaps: list[float]) -> dict:
     finally:
         one.stop()
         two.stop()
+        await drop_topics(one.tag)
     table: dict[str, dict[str, list[int]]] = defaultdict(
         lambda: defaultdict(lambda: [0, 0, 0, 0]))
     for gap, copy_id, w1, w2, original_id in sent:

@@ -19,7 +19,7 @@ import tempfile
 import time
 import urllib.request
 
-from bench.run import Worker, output_span, produce_all
+from bench.run import Worker, drop_topics, output_span, produce_all
 from bench.state import changelog_sizes
 from bench.wires import make_messages
 from streams import config
@@ -82,6 +82,7 @@ async def main(articles: int, store: str) -> None:
         print(f"restart, {label}: ready in {took:.1f} s")
         if fresh:
             shutil.rmtree(successor.env["WIREWATCH_DATA_DIR"], ignore_errors=True)
+    await drop_topics(first.tag)
 
 
 if __name__ == "__main__":

@@ -54,13 +54,17 @@ def run_worker(args: argparse.Namespace) -> int:
     # and the full collections that walked it as it grew cost 0.75 s of a 2.6 s coder build
     # (2026-12-05), and after it every later full collection walked it again.
     gc.disable()
-    # the coder is built before the worker starts: never on a first message, and a data
-    # file naming an unknown code, category or predicate stops the worker here
-    try:
-        app.wirewatch_coder = load_coder()
-    except CoderConfigError as exc:
-        print(f"wirewatch worker: the coder's data is invalid: {exc}", file=sys.stderr)
-        return 2
+    # Without a work process the coder is built before the worker starts: never on a first
+    # message, and a data file naming an unknown code, category or predicate stops the
+    # worker here. With one, the child's coder is the one that codes, and the worker builds
+    # its own only if it ever has to work alone (streams/shell/coding.py): a restart's path
+    # to ready then holds the table recovery, not a second coder build.
+    if not settings.work_process:
+        try:
+            app.wirewatch_coder = load_coder()
+        except CoderConfigError as exc:
+            print(f"wirewatch worker: the coder's data is invalid: {exc}", file=sys.stderr)
+            return 2
     asyncio.run(ensure_topics(settings.kafka_client_kwargs(), app.wirewatch_topics))
     # The near-duplicate index is read before the group is joined: no dedup partition then
     # waits on it with fetched records in hand.
@@ -69,11 +73,13 @@ def run_worker(args: argparse.Namespace) -> int:
     if asyncio.run(replica.preload()):
         print(f"wirewatch: near-duplicate index read in {time.perf_counter() - started:.2f} s"
               f" ({replica.records} records)", file=sys.stderr, flush=True)
-    # Models load before the group is joined, so no partition waits on them.
-    started = time.perf_counter()
-    language.detector()
-    print(f"wirewatch: language model loaded in {time.perf_counter() - started:.2f} s",
-          file=sys.stderr, flush=True)
+    # Models load before the group is joined, so no partition waits on them (with a work
+    # process, normalizing is the child's).
+    if not settings.work_process:
+        started = time.perf_counter()
+        language.detector()
+        print(f"wirewatch: language model loaded in {time.perf_counter() - started:.2f} s",
+              file=sys.stderr, flush=True)
 
     gc.enable()
     gc.freeze()

@@ -73,6 +73,11 @@ REREADS = Counter(
     "(agents process each partition in offset order), by topic.",
     ["topic"], registry=REGISTRY,
 )
+RECOVERY_RESTARTS = Counter(
+    "wirewatch_recovery_restarts", "Table recoveries started again because their changelog "
+    "positions stopped moving (streams.health.RecoveryWatch).",
+    registry=REGISTRY,
+)
 OFFSETS_SKIPPED = Counter(
     "wirewatch_offsets_skipped", "Offsets skipped because re-reads never brought them back "
     "(logged at ERROR with the partition and range), by topic.",

@@ -48,13 +48,23 @@ from streams import metrics
 log = logging.getLogger("wirewatch")
 
 MAX_REREADS = 3
-# How long a hole waits before its re-read, by default: a worker that has just joined sees
-# holes on many partitions at once while its group settles and its tables recover, and the
-# app waits longer still (its session timeout and 2 s: see streams.shell.probes).
+# How long a hole waits before its re-read: a worker that has just joined sees holes on many
+# partitions at once while its group settles and its tables recover, and one re-read then
+# serves them all. (Until 2026-12-06 the app waited its session timeout and 2 s, 12 s, for a
+# kill's second rebalance to fill them: every partition a worker took over from one that left
+# sat 12 s in the chaos runs, and a re-read a rebalance takes over now costs nothing.)
 HOLE_SECONDS = 2.0
 # A partition with records waiting that has delivered nothing for this long lost its last
-# records inside the consumer, with no later record to show the hole.
-TAIL_SECONDS = 10.0
+# records inside the consumer, with no later record to show the hole. Past the commit
+# interval (1 s) and the lag timer (2 s), so a partition just drained is not taken for one;
+# a false alarm re-reads from the next offset, which re-processes nothing. (10 s until
+# 2026-12-06: the tail a leaver's partitions lost cost the worker left alone 9-12 s.)
+TAIL_SECONDS = 5.0
+# A tail that `MAX_REREADS` re-reads did not bring back is asked for again this often while
+# more than one record waits: one may be a transaction's last commit marker, never delivered,
+# but a worker must never sit idle for good with records waiting (it did until the next
+# rebalance before 2026-12-06).
+TAIL_RETRY_SECONDS = 60.0
 # The longest a re-read waits for a fetch in flight (`Consumer._drain_messages` fetches with
 # a 1 s timeout) before its seek.
 FETCH_WAIT_SECONDS = 5.0
@@ -150,10 +160,11 @@ class Gate:
         """Ask for a re-read of `tp` when records wait past `committed` and none has reached
         an agent for `TAIL_SECONDS`: they were dropped inside the consumer with nothing after
         them to show the hole (the gate only sees a hole from the record past it)."""
-        if behind <= 0 or now - self._admitted_at.get(tp, self._reset_at) < TAIL_SECONDS:
+        idle = now - self._admitted_at.get(tp, self._reset_at)
+        if behind <= 0 or idle < TAIL_SECONDS:
             return False
         hole = self._hole(tp, self._next.get(tp, committed))
-        if hole[1] >= MAX_REREADS:
+        if hole[1] >= MAX_REREADS and (behind <= 1 or idle < TAIL_RETRY_SECONDS):
             return False
         self._admitted_at[tp] = now  # one request per TAIL_SECONDS
         self.wanted.set()
@@ -167,11 +178,13 @@ class Gate:
         if hole is not None:
             hole[0] = first
 
-    def reread_made(self) -> None:
-        """A re-read of every partition with a hole is being made: count it against each.
-        Refused offsets stay refused until admitted: an ack of one that slipped through
-        before the seek would let a commit pass it once the hole below is filled."""
-        for tp, hole in self.holes.items():
+    def reread_made(self, holes: dict[Any, list[int]]) -> None:
+        """A re-read of these holes was made (sought and resumed): count it against each.
+        Only one made counts: a re-read a rebalance took over did nothing, and counting it
+        spent a tail's re-reads with none made (see `TAIL_RETRY_SECONDS`). Refused offsets
+        stay refused until admitted: an ack of one that slipped through before the seek would
+        let a commit pass it once the hole below is filled."""
+        for tp, hole in holes.items():
             hole[1] += 1
             metrics.REREADS.labels(topic=tp.topic).inc()
 
@@ -232,8 +245,9 @@ def _generation(consumer: Any) -> tuple[int, bool]:
     return (getattr(app, "consumer_generation_id", 0), bool(getattr(app, "rebalancing", False)))
 
 
-async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
-    """Read each partition again from the offset given (its hole), the others untouched.
+async def reread(consumer: Any, offsets: dict[Any, int]) -> bool:
+    """Read each partition again from the offset given (its hole), the others untouched;
+    whether that was done (sought and resumed).
 
     The partitions are paused (a batch in delivery drops their records, later fetches leave
     them out), the fetches begun before the pause are waited for (one may hold their
@@ -255,8 +269,9 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
     offsets = {TP(tp.topic, tp.partition): offset for tp, offset in offsets.items()}
     tps = [tp for tp in offsets if tp in consumer.assignment()]
     if not tps:
-        return
+        return False
     generation = _generation(consumer)
+    made = False
     consumer.pause_partitions(tps)
     try:
         before = set(consumer.__dict__.get("_wirewatch_fetches", ()))
@@ -266,15 +281,16 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
                 break
             await asyncio.sleep(0.01)
         if _generation(consumer) != generation:
-            return
+            return False
         wanted = {tp: offsets[tp] for tp in tps}
         await asyncio.wait_for(
             consumer._thread.call_thread(_seek_on_thread, consumer._thread, wanted), SEEK_SECONDS
         )
         if _generation(consumer) != generation:
-            return  # the rebalance seeks to the committed offsets after this seek
+            return False  # the rebalance seeks to the committed offsets after this seek
         for tp, offset in wanted.items():
             consumer._read_offset[tp] = offset if offset else None
+        made = True
     except Exception as exc:  # the refused record is refused again and asks again
         log.warning("re-read failed: %r", exc)
     finally:
@@ -282,8 +298,10 @@ async def reread(consumer: Any, offsets: dict[Any, int]) -> None:
             consumer.resume_partitions([tp for tp in tps if tp in consumer.assignment()])
             log.info("re-read of %d partitions under way", len(tps))
         else:
+            made = False
             log.warning("a rebalance began during a re-read of %d partitions: it seeks and "
                         "resumes them itself", len(tps))
+    return made
 
 
 async def _past_retention(consumer: Any, gate: Gate, holes: dict[Any, list[int]]) -> None:
@@ -330,6 +348,13 @@ def _short(tp: Any) -> str:
     return f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}]"
 
 
+def _client_view(client: Any, tp: Any) -> str:
+    """What the Kafka client holds for one partition: paused, its position."""
+    state = client._subscription.subscription.assignment.state_value(tp)
+    position = state.position if state is not None and state.has_valid_position else None
+    return f"client paused={getattr(state, 'paused', None)} position={position}"
+
+
 def client_state(app: Any, tps: list[Any]) -> str:
     """What the Kafka client itself holds for stalled partitions: paused, position, whether
     Faust fetches it; Faust's own sets do not show a client that stopped fetching."""
@@ -339,14 +364,44 @@ def client_state(app: Any, tps: list[Any]) -> str:
         active = consumer._active_partitions or set()
         parts = []
         for tp in tps[:8]:
-            state = client._subscription.subscription.assignment.state_value(tp)
-            position = state.position if state is not None and state.has_valid_position else None
-            parts.append(f"{_short(tp)}: "
-                         f"client paused={getattr(state, 'paused', None)} position={position} "
+            parts.append(f"{_short(tp)}: {_client_view(client, tp)} "
                          f"fetched by Faust={TP(tp.topic, tp.partition) in active}")
         return "; ".join(parts)
     except Exception as exc:  # a diagnostic: never the failure itself
         return f"client state unavailable: {exc!r}"
+
+
+def recovery_state(app: Any, limit: int = 6) -> str:
+    """The table recovery's changelog partitions still behind, each with what the Kafka
+    client holds for it: a recovery that receives nothing sits there with Faust's
+    `in_recovery` set and every source partition paused."""
+    try:
+        recovery = app.tables.recovery
+        consumer = app._consumer
+        client = consumer._thread._ensure_consumer()
+        active = consumer._active_partitions or set()
+        paused = consumer._paused_partitions
+        state_value = client._subscription.subscription.assignment.state_value
+        behind = sorted(tp for tp, left in recovery.active_remaining().items() if left > 0)
+        parts = []
+        for tp in behind[:limit]:
+            parts.append(
+                f"{tp.topic.rsplit('.', 1)[-1]}[{tp.partition}] "
+                f"{recovery.active_offsets.get(tp)}/{recovery.active_highwaters.get(tp)}: "
+                f"{_client_view(client, tp)} "
+                f"reset={getattr(state_value(tp), 'awaiting_reset', None)} "
+                f"Faust active={tp in active} paused={tp in paused} "
+                f"read offset={consumer._read_offset.get(tp)}")
+        fetcher = client._fetcher
+        task = fetcher._fetch_task
+        client_fetch = (f"client fetch task done={task.done() if task is not None else None} "
+                        f"in flight to nodes={sorted(fetcher._in_flight)} "
+                        f"pending={len(fetcher._pending_tasks)} "
+                        f"buffered={sorted(_short(tp) for tp in fetcher._records)[:8]}")
+        return (f"{len(behind)} of {len(recovery.active_tps)} changelog partitions behind"
+                + (": " + "; ".join(parts) if parts else "") + f"; {client_fetch}")
+    except Exception as exc:  # a diagnostic: never the failure itself
+        return f"recovery state unavailable: {exc!r}"
 
 
 def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
@@ -363,6 +418,49 @@ def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
             f"flow={getattr(consumer, 'flow_active', None)} "
             f"paused sources={paused} buffered={buffered} holes={holes} "
             f"re-read asked={gate.wanted.is_set()}")
+
+
+# Faust's own tasks that move records: the fetch loop, the table recovery and its reader of
+# the changelogs. Where each waits is what a stalled worker's log needs.
+_FLOW_TASKS = ("_fetcher", "_drain_messages", "_restart_recovery", "_slurp_changelogs")
+
+
+def _await_chain(task: asyncio.Task) -> str:
+    """Where a task waits: each coroutine in its chain of awaits, innermost last."""
+    steps: list[str] = []
+    coro: Any = task.get_coro()
+    frame: Any = None
+    while coro is not None and len(steps) < 16:
+        code = getattr(coro, "cr_code", None) or getattr(coro, "ag_code", None) or getattr(
+            coro, "gi_code", None)
+        if code is None:
+            # An async generator being iterated (`async for`) shows only as its `asend`:
+            # continue into the one the awaiting frame holds.
+            inner = [v for v in (frame.f_locals.values() if frame is not None else ())
+                     if getattr(v, "ag_running", False)]
+            if not inner:
+                steps.append(type(coro).__name__)
+                break
+            coro = inner[0]
+            continue
+        frame = getattr(coro, "cr_frame", None) or getattr(coro, "ag_frame", None) or getattr(
+            coro, "gi_frame", None)
+        steps.append(f"{code.co_name}:{frame.f_lineno if frame is not None else '-'}")
+        coro = (getattr(coro, "cr_await", None) or getattr(coro, "ag_await", None)
+                or getattr(coro, "gi_yieldfrom", None))
+    return " > ".join(steps)
+
+
+def flow_tasks() -> str:
+    """Where Faust's fetch loop and table recovery wait, for a stalled worker's log (a
+    recovery that never received a changelog record held a worker 90 s in the chaos runs of
+    2026-12-06)."""
+    found = []
+    for task in asyncio.all_tasks():
+        chain = _await_chain(task)  # Faust's tasks run inside mode's wrappers
+        if any(step.split(":", 1)[0] in _FLOW_TASKS for step in chain.split(" > ")):
+            found.append(f"[{chain}]")
+    return " ".join(found) or "no fetch or recovery task"
 
 
 async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
@@ -394,8 +492,8 @@ async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],
             log.log(level, "%s[%d]: record at offset %d was skipped inside the consumer; "
                     "reading the partition again from it (re-read %d)",
                     tp.topic, tp.partition, offset, made + 1)
-        gate.reread_made()
-        await reread(app.consumer, {tp: offset for tp, (offset, _) in holes.items()})
+        if await reread(app.consumer, {tp: offset for tp, (offset, _) in holes.items()}):
+            gate.reread_made(holes)
 
 
 class FirstSight:

@@ -51,6 +51,9 @@ _LEN = struct.Struct("!I")
 # broker; few enough that a rebalance wastes little (64 x ~0.6 ms of work).
 AHEAD = 64
 READY = "ready"
+# The child's first frame when the coder's data is invalid: (REFUSED, file, rule, name,
+# problem), the loader's error.
+REFUSED = "refused"
 # Dying on the same message this many times makes it a dead letter.
 STRIKES = 2
 
@@ -109,6 +112,13 @@ def work(coder: Any, kind: str, value: bytes | None, received_at: datetime | Non
         return Failed("processing_error", repr(exc))
 
 
+def warm_up(coder: Any) -> None:
+    """Load the language model and the coder's lazy parts now, not inside the first wire's
+    budget (the language model alone takes ~0.6 s, twice a 0.3 s budget)."""
+    work(coder, RAW, b'{"id": "warm-up", "headline": "Warm-up", "body": "Nothing here."}',
+         datetime.now(UTC), None, 1 << 20, (1, 0))
+
+
 def _read_exactly(fd: int, n: int) -> bytes:
     chunks, left = [], n
     while left:
@@ -131,16 +141,18 @@ def serve() -> None:
     stdin closes, which is when the worker is gone (kill -9 included)."""
     out = os.dup(1)
     os.dup2(2, 1)  # a stray print goes to the log, never into a frame
-    from streams.classify import load_coder
+    from streams.classify import CoderConfigError, load_coder
 
     # As in the worker (streams/cli.py): the start-up heap is built with the cyclic collector
     # paused, then frozen, or every full collection walks the coder again (a pause of
     # 0.1-0.2 s in which the worker runs out of work handed ahead).
     gc.disable()
-    coder = load_coder()
-    # The language model and the coder's lazy parts load now, not on the first wire.
-    work(coder, RAW, b'{"id": "warm-up", "headline": "Warm-up", "body": "Nothing here."}',
-         datetime.now(UTC), None, 1 << 20, (1, 0))
+    try:
+        coder = load_coder()
+    except CoderConfigError as exc:  # the worker stops on it, with the file, rule and name
+        _write(out, pickle.dumps((REFUSED, exc.file, exc.rule, exc.name, exc.problem)))
+        sys.exit(2)
+    warm_up(coder)
     gc.enable()
     gc.freeze()
     _write(out, pickle.dumps(READY))
@@ -208,7 +220,11 @@ class WorkProcess:
         self._sent: OrderedDict[int, tuple[Any, tuple]] = OrderedDict()  # in the child
         self._backlog: list[tuple[Any, tuple]] = []  # sent while no child is up
         self._strikes: dict[Any, int] = {}
+        self._awaited: set[Any] = set()  # keys an agent waits for now
         self._ident = 0
+        # When the child took up the oldest message it has not answered: it works on them
+        # one at a time, in the order sent.
+        self._busy_since = 0.0
         self._restarting: asyncio.Task | None = None
         self._reader: asyncio.Task | None = None
         self.ready = asyncio.Event()
@@ -216,7 +232,7 @@ class WorkProcess:
 
     async def start(self, spawned: subprocess.Popen | None = None) -> None:
         """Start the child (or take on one `spawn` started before the event loop) and wait
-        until it has built its coder."""
+        until it has built its coder; `CoderConfigError` if the coder's data is invalid."""
         from streams import metrics
 
         self.ready.clear()
@@ -239,6 +255,11 @@ class WorkProcess:
             raise
         if hello != READY:
             proc.kill()
+            await proc.wait()
+            if isinstance(hello, tuple) and hello[:1] == (REFUSED,):
+                from streams.classify import CoderConfigError
+
+                raise CoderConfigError(*hello[1:])
             raise RuntimeError(f"the work process said {hello!r}")
         self.proc = proc
         self._reader = asyncio.create_task(self._read(proc, proc.stdout))
@@ -270,6 +291,7 @@ class WorkProcess:
             sent = self._sent.pop(ident, None)
             if sent is None:
                 continue
+            self._busy_since = time.monotonic()  # on to the next, if any
             future = self._futures.get(sent[0])
             if future is not None and not future.done():
                 future.set_result(result)
@@ -279,6 +301,8 @@ class WorkProcess:
             self._backlog.append((key, args))
             return
         self._ident += 1
+        if not self._sent:  # idle: it takes this one up at once
+            self._busy_since = time.monotonic()
         self._sent[self._ident] = (key, args)
         payload = pickle.dumps((self._ident, args), protocol=pickle.HIGHEST_PROTOCOL)
         self.proc.stdin.write(_LEN.pack(len(payload)) + payload)
@@ -287,12 +311,17 @@ class WorkProcess:
         """Hand the child the work for the message `key` (topic, partition, offset) unless
         it has it already: `args` are `work`'s after the coder."""
         if key in self._futures:
+            # Wanted now: the newest, or the prefetch right behind it could drop it as stale
+            # (an agent then met a KeyError, or a cancelled wait, after a rebalance).
+            self._futures.move_to_end(key)
             return
         self._futures[key] = asyncio.get_running_loop().create_future()
         self._send(key, args)
         while len(self._futures) > 8 * self.ahead:  # computed for a partition that moved
-            _, stale = self._futures.popitem(last=False)
-            stale.cancel()
+            stale = next((k for k in self._futures if k not in self._awaited), None)
+            if stale is None:
+                break
+            self._futures.pop(stale).cancel()
 
     def prefetch(self, waiting: Iterable[Any], args: Any) -> None:
         """Hand the child the messages next in an agent's queue (`waiting`: its events, in
@@ -307,29 +336,60 @@ class WorkProcess:
                 self.submit(key, *args(msg))
                 room -= 1
 
-    async def result(self, key: Any) -> Work | Failed:
-        """The work for `key`, submitted before. Past the budget the child is killed and
-        started again, and the message fails with `timeout`."""
+    async def result(self, key: Any) -> Work | Failed | None:
+        """The work for `key`, submitted before. A message the child works on past the budget
+        fails with `timeout`, and the child is killed and started again. None: no child
+        could be started again to work on it.
+
+        The budget runs from when the child takes a message up, not from when it is awaited:
+        the child is shared by the stage's two agents (raw and re-keyed wires) and works in
+        the order it was sent, so the time a message waits behind another agent's huge wire
+        is not its own. Whoever waits enforces it on whatever the child is working on, so a
+        message computed ahead for a partition that moved, which nobody awaits, is stopped
+        too."""
         future = self._futures[key]
         if future.done():  # the usual case: no turn of the event loop, no timer
             del self._futures[key]
             self._strikes.pop(key, None)
             return future.result()
+        self._awaited.add(key)  # never dropped as stale while an agent waits for it
         try:
-            if self.budget > 0:
-                return await asyncio.wait_for(asyncio.shield(future), self.budget)
-            return await future
-        except TimeoutError:
-            # The work for every earlier message was in before this one was awaited, so the
-            # child has spent at least the budget on this message alone.
-            self._restart(drop=key)
-            return Failed("timeout", f"the message's processing ran past its {self.budget:g} s"
-                                     " budget (its work process was stopped and restarted)")
+            if self.budget <= 0:
+                return await future
+            while not future.done():
+                try:
+                    return await asyncio.wait_for(asyncio.shield(future), self._budget_left())
+                except TimeoutError:
+                    self._stop_overrun()
+            return future.result()
         finally:
+            self._awaited.discard(key)
             self._strikes.pop(key, None)
             future = self._futures.pop(key, None)
             if future is not None and not future.done():
                 future.cancel()
+
+    def _budget_left(self) -> float:
+        """Seconds until the message the child is on runs past the budget (a full budget
+        when it is on none, or is being started again: a wait, not work)."""
+        if self.proc is None or not self._sent:
+            return self.budget
+        return max(0.0, self._busy_since + self.budget - time.monotonic())
+
+    def _stop_overrun(self) -> None:
+        """Kill the child if the message it is on has run past the budget: that message
+        fails with `timeout`, the ones behind it go to the next child."""
+        if self.proc is None or not self._sent:
+            return
+        if time.monotonic() - self._busy_since < self.budget:
+            return
+        head, _ = next(iter(self._sent.values()))
+        future = self._futures.get(head)
+        if future is not None and not future.done():
+            future.set_result(Failed(
+                "timeout", f"the message's processing ran past its {self.budget:g} s budget "
+                           "(its work process was stopped and restarted)"))
+        self._restart(drop=head)
 
     def _restart(self, drop: Any = None) -> None:
         """Kill the child (if alive) and start another in the background; what it had not
@@ -367,6 +427,13 @@ class WorkProcess:
                 break
             except Exception as exc:
                 log.error("the work process could not be started again: %s", exc)
+                # What waits for it is answered None: the stage works on it alone, as on
+                # every new message until a child is up.
+                for key, _ in [*unanswered, *self._backlog]:
+                    future = self._futures.get(key)
+                    if future is not None and not future.done():
+                        future.set_result(None)
+                unanswered, self._backlog = [], []
                 await asyncio.sleep(1.0)
         log.warning("work process started again in %.1f s", time.monotonic() - started)
         backlog, self._backlog = [*unanswered, *self._backlog], []

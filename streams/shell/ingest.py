@@ -38,6 +38,7 @@ from faust.types import StreamT
 from schemas import NormalizedArticle
 from streams import metrics, order
 from streams.classify import codes_language
+from streams.classify.loader import article_record
 from streams.normalize import band_index, exact, neardup, normalize_message
 from streams.normalize.band_index import BandIndex, Entry, encode
 from streams.replica import IndexReplica
@@ -126,17 +127,18 @@ class Ingest:
             now = datetime.now(UTC)
             ingest_ts_ms = int(msg.timestamp * 1000) if msg.timestamp else None
             done: Work | None = None
+            result = None
             if work is not None and work.ready.is_set():
                 result = await self.worked(event, waiting, lambda m, now=now: (
                     RAW_WORK, m.value, now, int(m.timestamp * 1000) if m.timestamp else None,
                     max_bytes, self.place(m.partition)))
-                if isinstance(result, Failed):
-                    await ctx.guard.dead_letter(event, "normalize", result.reason,
-                                                result.error)
-                    article = None
-                else:
-                    done, article = result, result.article
-            else:
+            if isinstance(result, Failed):
+                await ctx.guard.dead_letter(event, "normalize", result.reason, result.error)
+                article = None
+            elif result is not None:
+                done, article = result, result.article
+            else:  # alone: no work process, or none up
+                await self.coding.local_coder()  # built (and warm) outside the budget
                 article = await guarded(
                     event, "normalize", normalize_message, msg.value,
                     size=len(msg.value or b""), received_at=now, ingest_ts_ms=ingest_ts_ms,
@@ -172,21 +174,23 @@ class Ingest:
         async for event in order.in_order(ctx.gate, stream):
             msg = event.message
             counts = self.first_sight(msg.topic, msg.partition, msg.offset)
-            if work is None or not work.ready.is_set():
+            result = None
+            if work is not None and work.ready.is_set():
+                result = await self.worked(event, waiting, lambda m: (KEYED_WORK, m.value))
+            if isinstance(result, Failed):
+                await ctx.guard.dead_letter(event, "normalize", result.reason, result.error)
+            elif result is not None:
+                await self.process(event, result.article, KEYED, counts, result)
+            else:  # alone: no work process, or none up
                 article = await ctx.guard(event, "normalize", parse_article, msg.value)
                 if article is not None:
                     await self.process(event, article, KEYED, counts)
-                continue
-            result = await self.worked(event, waiting, lambda m: (KEYED_WORK, m.value))
-            if isinstance(result, Failed):
-                await ctx.guard.dead_letter(event, "normalize", result.reason, result.error)
-            else:
-                await self.process(event, result.article, KEYED, counts, result)
 
     async def worked(self, event: Any, waiting: Any,
-                     args: Callable[[Any], tuple]) -> Work | Failed:
+                     args: Callable[[Any], tuple]) -> Work | Failed | None:
         """The work process's result for this event, having handed it the events waiting
-        behind it in the agent's queue (`args(message)`: what it works on)."""
+        behind it in the agent's queue (`args(message)`: what it works on); None when no
+        child could be started again to work on it."""
         work = self.coding.work
         assert work is not None
         msg = event.message
@@ -254,10 +258,10 @@ class Ingest:
         guarded = ctx.guard
         started = time.perf_counter()
         if done is not None and done.events is not None:
-            classified = await guarded(event, "classify", self.coding.coder.classify_article,
-                                       article, events=done.events)
+            classified = await guarded(event, "classify", article_record, article, done.events)
         else:
-            classified = await guarded(event, "classify", self.coding.coder.classify_article,
+            coder = await self.coding.local_coder()
+            classified = await guarded(event, "classify", coder.classify_article,
                                        article, size=text_size(article))
         if classified is None:
             return

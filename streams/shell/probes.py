@@ -62,6 +62,7 @@ class Probes:
         self.up = False
         self.checked = 0.0  # when check_health last finished (monotonic)
         self.checking = asyncio.Lock()
+        self.recovery = health.RecoveryWatch()
 
     def is_source(self, tp: Any) -> bool:
         return tp.topic in self.sources
@@ -123,12 +124,11 @@ class Probes:
                     self.ctx.gate.starts[tp] = first
 
     async def reread_holes(self) -> None:
-        # A kill's successor joins, and about when a re-read would start the group evicts the
-        # dead member and rebalances again; that rebalance seeks every partition back to its
-        # committed offset and fills most holes itself, so holes wait it out rather than race
-        # it. (The idle successors first blamed on such a race were a loss: see acks.install.)
-        await order.serve(self.ctx.app, self.ctx.gate, self.is_source,
-                          settle=self.ctx.settings.session_timeout + 2.0)
+        # A rebalance that begins during a re-read seeks the partitions itself, and the re-read
+        # is not counted against the hole (`order.reread`), so a hole need not wait out a
+        # kill's second rebalance (the idle successors first blamed on that race were a loss:
+        # see acks.install).
+        await order.serve(self.ctx.app, self.ctx.gate, self.is_source)
 
     async def broker_answers(self) -> bool:
         """One metadata round trip for one topic: the consumer's own errors are retried out of
@@ -173,6 +173,7 @@ class Probes:
             self.answered = now
         committed: dict[health.TopicPartition, int] = {}
         behind: dict[health.TopicPartition, int] = {}
+        self.watch_recovery(now)
         settled = not order.busy(app, self.is_source)
         for tp in list(consumer.assignment()):
             if not self.is_source(tp):  # changelogs and Faust's own topics
@@ -211,9 +212,30 @@ class Probes:
                         order.describe(app, gate, self.is_source))
             log.warning("stalled partitions in the client: %s",
                         order.client_state(app, list(facts.stalled)))
+            log.warning("Faust's fetch and recovery tasks: %s", order.flow_tasks())
+            if getattr(app, "in_recovery", False):
+                log.warning("table recovery: %s", order.recovery_state(app))
         self.ready, self.reasons = health.readiness(facts)
         metrics.WORKER_READY.set(1 if self.ready else 0)
         self.checked = time.monotonic()
+
+    def watch_recovery(self, now: float) -> None:
+        """Start Faust's table recovery again when it has stalled (`health.RecoveryWatch`),
+        the way a rebalance would: its own restart signal, so it re-reads where its tables
+        stand, seeks its changelogs there and resumes them."""
+        app = self.ctx.app
+        in_recovery = bool(getattr(app, "in_recovery", False))
+        recovery = app.tables.recovery if in_recovery else None
+        progress = sum(o for o in recovery.active_offsets.values() if o is not None) if (
+            recovery is not None) else 0
+        if not self.recovery.stalled(in_recovery, progress, now):
+            return
+        assert recovery is not None
+        log.warning("table recovery received nothing for %.0f s: starting it again (%s; "
+                    "Faust's fetch and recovery tasks: %s)", self.recovery.limit,
+                    order.recovery_state(app), order.flow_tasks())
+        metrics.RECOVERY_RESTARTS.inc()
+        recovery.signal_recovery_start.set()
 
     async def declare_topics(self) -> None:
         """Subscribers (kcat, `wirewatch alerts`) may attach before the first message of a

@@ -30,7 +30,8 @@ from typing import Any
 
 import faust
 from aiokafka.partitioner import DefaultPartitioner
-from faust.serializers import codecs
+from faust.models.base import Model
+from faust.serializers import Registry, codecs
 from faust.tables.manager import TableManager
 from faust.transport.consumer import Consumer
 
@@ -42,6 +43,7 @@ LEVEL = 1  # level 6 saves 4% more bytes for 30% more time
 # (a commit held back by a hole in the offsets must not let them grow without bound; state
 # ahead of the committed offset is what the offset stamps are for).
 MAX_HELD = 20_000
+BLESSED = Model._blessed_key  # the key under which Faust names a serialized model
 
 _commit_offsets = Consumer._commit_offsets
 _partitioner = DefaultPartitioner()
@@ -67,6 +69,21 @@ def register() -> str:
     """Register the codec with Faust (idempotent) and return its name."""
     codecs.register(NAME, codecs.get_codec("json") | Deflate())
     return NAME
+
+
+class Serializers(Registry):
+    """Faust's serializer registry, without its model lookup on plain JSON.
+
+    A value read without a declared type (every changelog record of our tables) is offered
+    to Faust's model registry first, which looks for its `__faust` key by raising and
+    catching a KeyError: 9% of a restart's CPU as it replays the changelogs (2026-12-06).
+    Our values are never Faust models; a dict that does carry the key still goes to Faust
+    (`faust.App(..., Serializers=Serializers)`)."""
+
+    def _prepare_payload(self, typ: Any, value: Any) -> Any:
+        if typ is None and not (isinstance(value, dict) and BLESSED in value):
+            return value
+        return super()._prepare_payload(typ, value)
 
 
 class StateKeyError(RuntimeError):
@@ -174,6 +191,18 @@ class StateTable(faust.Table):
             sent.add_done_callback(partial(topic._on_published, message=fut,
                                            producer=producer, state=state))
         return len(pending)
+
+
+class StateTableManager(TableManager):
+    """Faust's table manager without the second it sleeps at start (for tables an agent
+    would declare as it starts): every table of ours is declared before the app starts
+    (`streams.shell.topology.Tables`), so that second was only a second more to ready, on
+    every start and restart (`faust.App(..., TableManager=StateTableManager)`)."""
+
+    async def on_start(self) -> None:
+        if not self.should_stop:
+            await self._update_channels()
+            await self.recovery.start()
 
 
 def check_routes(app: Any, sources: dict[str, int]) -> None:

@@ -565,11 +565,15 @@ async def wait_until(cond: Callable[[], bool], timeout: float, *,
 
 
 async def group_view(bootstrap: str, worker: Worker,
-                     names: Iterable[str] = ("news.normalized", "news.events")) -> str:
-    """The broker's view of a worker's group, for a failure message: per topic, the group's
-    committed offsets against the end offsets. A stage committed to its end with too little
-    output is a loss; one short of its end is a stall. (The three-kills runs' "stall" of
-    2026-12-05 read as the second and was the first.)"""
+                     names: Iterable[str] = ("news.raw", "news.normalize.dedup",
+                                             "news.alerts.fold", "news.alerts.escalation"),
+                     ) -> str:
+    """The broker's view of a worker's group, for a failure message: per topic the group
+    reads (`Topics.sources`), its committed offsets against the end offsets. A stage
+    committed to its end with too little output is a loss; one short of its end is a stall.
+    (The three-kills runs' "stall" of 2026-12-05 read as the second and was the first. Until
+    2026-12-06 it named news.normalized and news.events, which the group stopped reading in
+    the two-hop rebuild, and a CI stall read "committed 0 of 0".)"""
     from aiokafka import AIOKafkaConsumer
     from aiokafka.admin import AIOKafkaAdminClient
 
@@ -746,6 +750,23 @@ def log_evidence(worker: Worker, limit: int = 40) -> list[str]:
     return keep[:limit] + ["(tail)"] + [line[:400] for line in lines[-15:]]
 
 
+# What a worker logs about its partitions' flow: rebalances, holes, re-reads, stalls.
+_FLOW_WORDS = ("rebalanc", "re-read", "never delivered", "no progress", "stalled", "skipped",
+               "work process", "[ERROR]")
+
+
+def log_digest(worker: Worker, limit: int = 30) -> list[str]:
+    """The worker log's lines about its partitions' flow, for the failure message itself: a
+    CI run shows the message, not the evidence file beside the report (a stall of 2026-12-06
+    in CI left nothing to read but "only 504 articles out")."""
+    if not worker.log_path.exists():
+        return [f"--- worker {worker.web_port}: no log"]
+    lines = [line[:300] for line in worker.log_path.read_text(errors="replace").splitlines()
+             if any(word in line for word in _FLOW_WORDS)]
+    return [f"--- worker {worker.web_port} ({worker.data_dir.name}): flow, last {limit}",
+            *lines[-limit:]]
+
+
 def write_evidence(name: str, verdict: Verdict, extra: list[str], logs: list[Worker]) -> Path:
     """Everything a failing scenario found, with the worker logs' errors, for the report."""
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
@@ -819,4 +840,5 @@ async def conclude(name: str, messages: list[Message], col: Collector, workers: 
         evidence = (context or []) + stuck_partitions(messages, col)
         evidence += await trace(bootstrap, workers[0], lost_ids) if lost_ids else []
         path = write_evidence(name, verdict, (extra or []) + evidence, workers)
-        raise AssertionError(f"{name}: see {path}\n" + "\n".join(problems + evidence))
+        told = [line for w in workers for line in log_digest(w)]
+        raise AssertionError(f"{name}: see {path}\n" + "\n".join(problems + evidence + told))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from streams.health import (
     BROKER_SILENCE_SECONDS,
+    RECOVERY_STALL_SECONDS,
     STALL_SECONDS,
     Facts,
     Progress,
+    RecoveryWatch,
     TopicPartition,
     lag,
     readiness,
@@ -60,3 +62,23 @@ def test_partitions_that_moved_away_are_forgotten() -> None:
     progress.update({RAW0: 1, RAW1: 2}, now=0.0)
     progress.update({RAW1: 2}, now=1.0)
     assert set(progress.offsets) == {RAW1}
+
+
+def test_a_recovery_whose_changelog_positions_stand_still_is_stalled_once_per_limit() -> None:
+    """Faust's recovery that received no changelog record waited for the next rebalance
+    (90 s in a chaos run): the worker starts it again, and again while it stays stuck."""
+    watch = RecoveryWatch()
+    assert not watch.stalled(True, 120, now=0.0)
+    assert not watch.stalled(True, 120, now=RECOVERY_STALL_SECONDS - 1)
+    assert watch.stalled(True, 120, now=RECOVERY_STALL_SECONDS + 1)
+    assert not watch.stalled(True, 120, now=RECOVERY_STALL_SECONDS + 2)  # its own limit now
+    assert watch.stalled(True, 120, now=2 * RECOVERY_STALL_SECONDS + 2)
+
+
+def test_a_recovery_that_moves_or_ends_is_never_stalled() -> None:
+    watch = RecoveryWatch()
+    for second in range(0, 100, 5):  # a long replay, moving
+        assert not watch.stalled(True, 1000 + second, now=float(second))
+    assert not watch.stalled(False, 0, now=200.0)  # done: no recovery to watch
+    assert not watch.stalled(True, 5, now=201.0)  # the next rebalance's recovery starts fresh
+    assert not watch.stalled(True, 5, now=201.0 + RECOVERY_STALL_SECONDS - 1)

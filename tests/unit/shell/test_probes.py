@@ -72,3 +72,30 @@ async def test_a_producer_whose_sender_died_fails_liveness() -> None:
     assert probes.producer_failure(app_with(running)) is None
     assert probes.producer_failure(app_with(None)) is None
     assert probes.producer_failure(SimpleNamespace(producer=SimpleNamespace())) is None
+
+
+async def test_a_stalled_table_recovery_is_started_again_with_faust_s_own_signal() -> None:
+    """The recovery that received no changelog record after a rebalance: the worker sets the
+    signal a rebalance would, once the positions stood still past the limit."""
+    from streams import metrics
+
+    signal = asyncio.Event()
+    recovery = SimpleNamespace(active_offsets={"c0": 40, "c1": None}, active_tps=set(),
+                               active_highwaters={}, signal_recovery_start=signal)
+    app = SimpleNamespace(in_recovery=True, tables=SimpleNamespace(recovery=recovery))
+    ctx = SimpleNamespace(app=app, topics=SimpleNamespace(sources=lambda: frozenset()))
+    p = Probes(ctx, replica=None, coder_ready=asyncio.Event())  # type: ignore[arg-type]
+    before = metrics.RECOVERY_RESTARTS._value.get()
+    p.watch_recovery(0.0)
+    p.watch_recovery(p.recovery.limit - 1)
+    assert not signal.is_set()
+    recovery.active_offsets["c0"] = 41  # a record came: the clock starts over
+    p.watch_recovery(p.recovery.limit + 1)
+    assert not signal.is_set()
+    p.watch_recovery(2 * p.recovery.limit + 2)
+    assert signal.is_set()
+    assert metrics.RECOVERY_RESTARTS._value.get() == before + 1
+    app.in_recovery = False
+    signal.clear()
+    p.watch_recovery(10 * p.recovery.limit)
+    assert not signal.is_set()

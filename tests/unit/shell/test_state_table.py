@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import zlib
 from datetime import UTC, datetime
 
@@ -250,3 +251,43 @@ def test_a_revocation_hands_the_held_writes_over_first(monkeypatch) -> None:
                         lambda manager, revoked: seen.append(len(sends.records)))
     state_table.on_partitions_revoked(table.app.tables, {("t", 1)})
     assert seen == [1]
+
+
+def test_a_changelog_value_reads_back_as_plain_json_without_the_model_lookup() -> None:
+    """What recovery decodes: our dicts and lists as they are; a value carrying Faust's
+    model key still goes to Faust's models (an unknown one is refused there, as before)."""
+    app = create_app(config.Settings(work_process=False))
+    registry = app.serializers
+    assert isinstance(registry, state_table.Serializers)
+    fold = _fold_state()
+    payload = _codec().dumps(fold)
+    assert registry.loads_value(None, payload, serializer=state_table.NAME) == fold
+    assert registry.loads_value(None, b"[1, 2]", serializer="json") == [1, 2]
+    blessed = orjson.dumps({"x": 1, state_table.BLESSED: {"ns": "no.such.Model"}})
+    with pytest.raises(Exception, match=re.escape("no.such.Model")):
+        registry.loads_value(None, blessed, serializer="json")
+
+
+async def test_the_table_manager_starts_recovery_without_faust_s_fixed_wait() -> None:
+    """Faust's manager sleeps a second at start for tables agents might still declare; ours
+    are declared before the app starts, so recovery starts at once."""
+    calls: list[str] = []
+
+    class Recovery:
+        async def start(self) -> None:
+            calls.append("recovery")
+
+    class Manager:
+        should_stop = False
+        recovery = Recovery()
+
+        async def sleep(self, seconds: float) -> None:
+            raise AssertionError(f"slept {seconds} s")
+
+        async def _update_channels(self) -> None:
+            calls.append("channels")
+
+    await state_table.StateTableManager.on_start(Manager())  # type: ignore[arg-type]
+    assert calls == ["channels", "recovery"]
+    assert isinstance(create_app(config.Settings(work_process=False)).tables,
+                      state_table.StateTableManager)
