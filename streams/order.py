@@ -371,6 +371,38 @@ def client_state(app: Any, tps: list[Any]) -> str:
         return f"client state unavailable: {exc!r}"
 
 
+def producer_state(app: Any, limit: int = 6) -> str:
+    """What the Kafka producer holds undelivered: Faust's commit waits for its flush, so a
+    batch that never leaves stops every commit and rebalance behind it (a chaos run of
+    2026-12-06 sat 113 s in that flush)."""
+    try:
+        producer = app.producer._producer
+        if producer is None:
+            return "no producer"
+        sender = producer._sender
+        task = sender.sender_task
+        accumulator = producer._message_accumulator
+        cluster = producer.client.cluster
+        now = time.monotonic()
+        waiting = []
+        for tp, batches in list(accumulator._batches.items()):
+            if batches:
+                waiting.append(
+                    f"{_short(tp)}: {len(batches)} batches, "
+                    f"oldest {now - batches[0]._ctime:.1f} s, "
+                    f"leader={cluster.leader_for_partition(tp)} "
+                    f"muted={tp in sender._muted_partitions}")
+        done = task is not None and task.done()
+        return (f"sender done={done}"
+                f"{' error=' + repr(task.exception()) if done and not task.cancelled() else ''} "
+                f"in flight to nodes={sorted(sender._in_flight)} "
+                f"muted={len(sender._muted_partitions)} "
+                f"pending batches={len(accumulator._pending_batches)} "
+                f"undelivered: {'; '.join(waiting[:limit]) or 'none'}")
+    except Exception as exc:  # a diagnostic: never the failure itself
+        return f"producer state unavailable: {exc!r}"
+
+
 def recovery_state(app: Any, limit: int = 6) -> str:
     """The table recovery's changelog partitions still behind, each with what the Kafka
     client holds for it: a recovery that receives nothing sits there with Faust's
@@ -421,8 +453,15 @@ def describe(app: Any, gate: Gate, sources: Callable[[Any], bool]) -> str:
 
 
 # Faust's own tasks that move records: the fetch loop, the table recovery and its reader of
-# the changelogs. Where each waits is what a stalled worker's log needs.
-_FLOW_TASKS = ("_fetcher", "_drain_messages", "_restart_recovery", "_slurp_changelogs")
+# the changelogs, and the rebalance callbacks its consumer thread hands to the main loop.
+# Where each waits is what a stalled worker's log needs.
+_FLOW_TASKS = ("_fetcher", "_drain_messages", "_restart_recovery", "_slurp_changelogs",
+               "_on_partitions_revoked", "_on_partitions_assigned", "_sender_routine",
+               "_send_produce_req")
+# The Kafka client's own routines, on the consumer thread's loop: a rebalance that never
+# rejoins the group waits in the coordination routine (a CI run of 2026-12-06 heartbeated
+# "rebalancing" for 80 s with its sources paused).
+_CLIENT_TASKS = ("_coordination_routine", "_fetch_requests_routine")
 
 
 def _await_chain(task: asyncio.Task) -> str:
@@ -451,16 +490,32 @@ def _await_chain(task: asyncio.Task) -> str:
     return " > ".join(steps)
 
 
-def flow_tasks() -> str:
-    """Where Faust's fetch loop and table recovery wait, for a stalled worker's log (a
-    recovery that never received a changelog record held a worker 90 s in the chaos runs of
-    2026-12-06)."""
-    found = []
-    for task in asyncio.all_tasks():
-        chain = _await_chain(task)  # Faust's tasks run inside mode's wrappers
-        if any(step.split(":", 1)[0] in _FLOW_TASKS for step in chain.split(" > ")):
-            found.append(f"[{chain}]")
+def flow_tasks(app: Any = None) -> str:
+    """Where Faust's fetch loop, table recovery and rebalance callbacks wait, and (given the
+    app) the Kafka client's coordinator, for a stalled worker's log (a recovery that never
+    received a changelog record held a worker 90 s in the chaos runs of 2026-12-06)."""
+    found = _chains(asyncio.all_tasks(), _FLOW_TASKS)
+    if app is not None:
+        loop = getattr(getattr(getattr(app, "_consumer", None), "_thread", None),
+                       "thread_loop", None)
+        if loop is not None:
+            for _ in range(3):  # the set belongs to another thread: it may change under us
+                try:
+                    tasks = list(asyncio.all_tasks(loop))
+                except RuntimeError:
+                    continue
+                found += ["client " + c for c in _chains(tasks, _CLIENT_TASKS)]
+                break
     return " ".join(found) or "no fetch or recovery task"
+
+
+def _chains(tasks: Any, names: tuple[str, ...]) -> list[str]:
+    found = []
+    for task in tasks:
+        chain = _await_chain(task)  # Faust's tasks run inside mode's wrappers
+        if any(step.split(":", 1)[0] in names for step in chain.split(" > ")):
+            found.append(f"[{chain}]")
+    return found
 
 
 async def serve(app: Any, gate: Gate, sources: Callable[[Any], bool],

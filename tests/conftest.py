@@ -128,10 +128,12 @@ class Worker:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.web_port}{path}"
 
-    def start(self, timeout: float = 60.0, loglevel: str = "warning") -> None:
+    def start(self, timeout: float = 60.0, loglevel: str | None = None) -> None:
         """Start the worker and wait for /ready: its topics exist, the group has given it its
-        partitions, its tables are recovered and it reaches the broker."""
+        partitions, its tables are recovered and it reaches the broker. The log level is
+        `WIREWATCH_TEST_LOGLEVEL` (warning unless set), for chasing a rare failure."""
         log = self.log_path.open("ab")
+        loglevel = loglevel or os.environ.get("WIREWATCH_TEST_LOGLEVEL", "warning")
         self.proc = subprocess.Popen(
             [str(WORKER_BIN), "worker", "--loglevel", loglevel],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,

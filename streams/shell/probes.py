@@ -212,7 +212,9 @@ class Probes:
                         order.describe(app, gate, self.is_source))
             log.warning("stalled partitions in the client: %s",
                         order.client_state(app, list(facts.stalled)))
-            log.warning("Faust's fetch and recovery tasks: %s", order.flow_tasks())
+            log.warning("Faust's fetch, recovery and rebalance tasks: %s", order.flow_tasks(app))
+            log.warning("producer, whose flush every commit and rebalance waits for: %s",
+                        order.producer_state(app))
             if getattr(app, "in_recovery", False):
                 log.warning("table recovery: %s", order.recovery_state(app))
         self.ready, self.reasons = health.readiness(facts)
@@ -233,7 +235,7 @@ class Probes:
         assert recovery is not None
         log.warning("table recovery received nothing for %.0f s: starting it again (%s; "
                     "Faust's fetch and recovery tasks: %s)", self.recovery.limit,
-                    order.recovery_state(app), order.flow_tasks())
+                    order.recovery_state(app), order.flow_tasks(app))
         metrics.RECOVERY_RESTARTS.inc()
         recovery.signal_recovery_start.set()
 

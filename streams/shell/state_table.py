@@ -22,6 +22,8 @@ Two costs of Faust's tables, measured on the bench wires (2026-12-05):
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import zlib
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -35,6 +37,8 @@ from faust.serializers import Registry, codecs
 from faust.tables.manager import TableManager
 from faust.transport.consumer import Consumer
 
+from streams import order
+
 NAME = "json-deflate"
 # Below this many bytes of JSON a value is written as it is.
 MIN_DEFLATE_BYTES = 256
@@ -45,9 +49,13 @@ LEVEL = 1  # level 6 saves 4% more bytes for 30% more time
 MAX_HELD = 20_000
 BLESSED = Model._blessed_key  # the key under which Faust names a serialized model
 
+# A commit waiting this long for the producer's flush is logged with what the producer holds.
+SLOW_COMMIT_SECONDS = 10.0
+
 _commit_offsets = Consumer._commit_offsets
 _partitioner = DefaultPartitioner()
 _on_partitions_revoked = TableManager.on_partitions_revoked
+log = logging.getLogger(__name__)
 
 
 class Deflate(codecs.Codec):
@@ -234,9 +242,21 @@ async def publish_changelogs(app: Any) -> int:
 
 async def commit_offsets(self: Consumer, offsets: Any, start_new_transaction: bool = True) -> Any:
     """Faust's commit, after the held table writes: its producer flush then waits for them
-    too, so no offset is committed ahead of the state its messages wrote."""
+    too, so no offset is committed ahead of the state its messages wrote. A commit still
+    waiting after `SLOW_COMMIT_SECONDS` says what the producer holds: every fetch and
+    rebalance waits behind it."""
     await publish_changelogs(self.app)
-    return await _commit_offsets(self, offsets, start_new_transaction=start_new_transaction)
+    slow = asyncio.get_running_loop().call_later(SLOW_COMMIT_SECONDS, _tell_slow_commit,
+                                                  self.app)
+    try:
+        return await _commit_offsets(self, offsets, start_new_transaction=start_new_transaction)
+    finally:
+        slow.cancel()
+
+
+def _tell_slow_commit(app: Any) -> None:
+    log.warning("a commit stalled %.0f s in the producer's flush: %s; tasks: %s",
+                SLOW_COMMIT_SECONDS, order.producer_state(app), order.flow_tasks(app))
 
 
 def on_partitions_revoked(self: TableManager, revoked: Any) -> None:

@@ -761,8 +761,24 @@ def log_digest(worker: Worker, limit: int = 30) -> list[str]:
     in CI left nothing to read but "only 504 articles out")."""
     if not worker.log_path.exists():
         return [f"--- worker {worker.web_port}: no log"]
-    lines = [line[:300] for line in worker.log_path.read_text(errors="replace").splitlines()
-             if any(word in line for word in _FLOW_WORDS)]
+    lines: list[str] = []
+    repeats, last = 0, ""
+    for line in worker.log_path.read_text(errors="replace").splitlines():
+        if not any(word in line for word in _FLOW_WORDS):
+            continue
+        # the same message again (a heartbeat refused every 3 s): counted, not repeated
+        message = line.split("] ", 1)[-1]
+        if message == last:
+            repeats += 1
+            continue
+        last = message
+        if repeats:
+            lines.append(f"    (the line above {repeats} more times)")
+            repeats = 0
+        # where the tasks wait is the line a stall is diagnosed from: kept whole
+        lines.append(line[:3000] if "tasks:" in line else line[:300])
+    if repeats:
+        lines.append(f"    (the line above {repeats} more times)")
     return [f"--- worker {worker.web_port} ({worker.data_dir.name}): flow, last {limit}",
             *lines[-limit:]]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import SimpleNamespace
@@ -452,6 +453,47 @@ async def test_the_await_chain_goes_into_the_async_generator_a_loop_iterates() -
         task.cancel()
 
 
+async def test_a_rebalance_that_never_rejoins_shows_where_the_client_thread_waits() -> None:
+    """The Kafka client's coordinator runs on the consumer thread's own loop, where a
+    rebalance that never rejoins the group waits; the main loop's revoke callback is there
+    too. Both chains must reach the log."""
+    import threading
+
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+    release = asyncio.Event()
+
+    async def _coordination_routine() -> None:
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.sleep(3600)
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        loop.call_soon(ready.set)
+        loop.run_until_complete(_coordination_routine())
+
+    async def _on_partitions_revoked() -> None:
+        await release.wait()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    ready.wait(5)
+    revoke = asyncio.create_task(_on_partitions_revoked())
+    await asyncio.sleep(0.01)
+    app = SimpleNamespace(_consumer=SimpleNamespace(_thread=SimpleNamespace(thread_loop=loop)))
+    try:
+        told = order.flow_tasks(app)
+        assert "[_on_partitions_revoked:" in told and "> wait:" in told
+        assert "client [_coordination_routine:" in told and "> sleep:" in told
+        assert "client" not in order.flow_tasks()  # without the app, the main loop only
+    finally:
+        revoke.cancel()
+        for task in asyncio.all_tasks(loop):
+            loop.call_soon_threadsafe(task.cancel)
+        thread.join(5)
+        loop.close()
+
+
 def test_a_recovery_that_receives_nothing_is_described_partition_by_partition() -> None:
     changelog = TP("t.alert-folds-changelog", 2)
     done = TP("t.alert-folds-changelog", 1)
@@ -474,3 +516,20 @@ def test_a_recovery_that_receives_nothing_is_described_partition_by_partition() 
     assert "alert-folds-changelog[2] 39/120" in told and "position=40" in told
     assert "Faust active=True paused=False read offset=40" in told
     assert "in flight to nodes=[1]" in told
+
+
+async def test_the_producer_state_names_each_batch_still_undelivered() -> None:
+    """Faust's commit waits for the producer's flush: the stall log must say which
+    partitions hold batches that never left, how old, and whether the sender still runs.
+    A real, unstarted aiokafka producer, so a renamed internal fails here, not in a stall."""
+    from aiokafka import AIOKafkaProducer
+
+    producer = AIOKafkaProducer(bootstrap_servers="127.0.0.1:1")
+    tp = TopicPartition("t.news.alerts.fold", 2)
+    await producer._message_accumulator.add_message(tp, None, b"fold", timeout=1)
+    told = order.producer_state(SimpleNamespace(producer=SimpleNamespace(_producer=producer)))
+    assert told.startswith("sender done=False in flight to nodes=[] muted=0 pending batches=0")
+    assert "undelivered: fold[2]: 1 batches, oldest 0.0 s, leader=None muted=False" in told
+    assert "unavailable" not in told
+    assert order.producer_state(SimpleNamespace()).startswith("producer state unavailable")
+    await producer.stop()
