@@ -21,6 +21,8 @@ streaming core, issue 9.)
 4. One record per loop turn (see `_drain_messages`).
 
 5. The producer is idempotent (see `producer_settings`).
+
+6. The producer's metadata keeps every topic it sends to (see `wait_on_metadata`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from aiokafka.client import AIOKafkaClient
 from faust.transport import consumer as faust_consumer
 from faust.transport import producer as faust_producer
 from faust.transport.drivers import aiokafka as driver
@@ -36,6 +39,7 @@ FETCH_MAX_WAIT_MS = 10
 _create = driver.AIOKafkaConsumerThread._create_worker_consumer
 _create_topic = driver.Producer.create_topic
 _settings_extra = driver.Producer._settings_extra
+_wait_on_metadata = AIOKafkaClient._wait_on_metadata
 
 
 def _create_worker_consumer(self: driver.AIOKafkaConsumerThread, transport: Any) -> Any:
@@ -86,6 +90,24 @@ def producer_settings(self: driver.Producer) -> dict[str, Any]:
     rounds of 6,000 wires: 529 against 554 articles/s keyed, 478 against 482 unkeyed, the
     rounds overlapping: no cost beyond the machine's noise."""
     return {**_settings_extra(self), "acks": "all", "enable_idempotence": True}
+
+
+async def wait_on_metadata(self: AIOKafkaClient, topic: str) -> Any:
+    """aiokafka's wait for a topic's partitions, which also tracks a topic its metadata
+    already holds.
+
+    aiokafka tracks a topic (asks the broker for it on every metadata refresh) only when a
+    send found it unknown; one it already knew, from a refresh that asked for every topic
+    (while it tracked none), is left out, and each refresh replaces the whole metadata. Once
+    any topic is tracked (a changelog created a moment after the worker's first refresh),
+    the next refresh asks only for the tracked ones and the others vanish: their partitions
+    have no leader, their batches wait unsent (for as long as 1,200 s, Faust's request
+    timeout), and every commit and rebalance waits behind them in the producer's flush.
+    Found in the chaos runs of 2026-12-06: a worker whose table changelogs had vanished so
+    carried nothing for 40-113 s, and a SIGTERM waited 30 s in the same flush."""
+    if topic not in self._topics:
+        self._topics.add(topic)  # the next refresh asks for it; no refresh of its own
+    return await _wait_on_metadata(self, topic)
 
 
 def delivers_at_once(consumer: Any, tp: Any) -> bool:
@@ -207,3 +229,4 @@ def install() -> None:
     driver.Producer.create_topic = create_topic  # type: ignore[method-assign]
     driver.Producer._settings_extra = producer_settings  # type: ignore[method-assign]
     faust_producer.ProducerBuffer.flush = flush_all  # type: ignore[method-assign]
+    AIOKafkaClient._wait_on_metadata = wait_on_metadata  # type: ignore[method-assign]

@@ -205,3 +205,24 @@ async def test_the_worker_s_producer_is_idempotent() -> None:
     assert client._txn_manager is not None
     assert client._sender._acks == -1
     await client.stop()  # never started: closes its client only
+
+
+async def test_a_topic_sent_to_stays_in_every_metadata_refresh() -> None:
+    """aiokafka tracks a topic for its refreshes only when a send found it unknown, and a
+    refresh replaces the whole metadata: a changelog the worker's first refresh already
+    showed vanished once another topic was tracked, and its batches waited with no leader
+    while the commit waited for them (chaos runs, 2026-12-06). Every topic sent to is now
+    among those each refresh asks for."""
+    from aiokafka.client import AIOKafkaClient
+    from aiokafka.structs import PartitionMetadata
+
+    transport.install()
+    assert AIOKafkaClient._wait_on_metadata is transport.wait_on_metadata
+    client = AIOKafkaClient(bootstrap_servers="127.0.0.1:1")
+    folds = "t.alert-folds-changelog"
+    client.cluster._partitions = {folds: {0: PartitionMetadata(folds, 0, 1, [1], [1], 0)}}
+    client._topics = {"t.escalation-last-surge-changelog"}  # a send found it unknown
+    assert await client._wait_on_metadata(folds) == {0}  # known: no refresh waited for
+    assert client._topics == {folds, "t.escalation-last-surge-changelog"}
+    assert client._md_update_fut is None  # and none asked for: the next one includes it
+    await client.close()
