@@ -10,17 +10,8 @@ tune wires) found, each pinned here in new words (no sentence is a corpus wire's
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
-
-
-@pytest.fixture(scope="module")
-def de() -> Coder:
-    return language_coder("de")
-
-
+from tests.unit.classify.langkit import classify
 
 # --- a report denied, comma before "wonach" ----------------------------------------------------
 

@@ -19,12 +19,7 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
-
-
-@pytest.fixture(scope="module")
-def de() -> Coder:
-    return language_coder("de")
+from tests.unit.classify.langkit import classify
 
 
 def _types(de: Coder, body: str) -> tuple[set[str], set[str]]:

@@ -43,12 +43,6 @@ from tests.unit.classify.langkit import classify, language_coder
 from tests.unit.classify.langkit import types as _types
 
 
-@pytest.fixture(scope="module")
-def de() -> Coder:
-    return language_coder("de")
-
-
-
 def _killed(coder: Coder, body: str) -> list[int]:
     return [e.casualties.killed for e in classify(coder, body)[0]
             if e.type == "casualties.reported" and e.casualties is not None

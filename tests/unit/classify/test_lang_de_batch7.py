@@ -25,15 +25,8 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, killed_tolls, language_coder
+from tests.unit.classify.langkit import classify, killed_tolls
 from tests.unit.classify.langkit import types as _types
-
-
-@pytest.fixture(scope="module")
-def de() -> Coder:
-    return language_coder("de")
-
-
 
 # --- refusing, dismissing, staying away --------------------------------------------------------
 

@@ -22,15 +22,8 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
+from tests.unit.classify.langkit import classify
 from tests.unit.classify.langkit import types as _types
-
-
-@pytest.fixture(scope="module")
-def de() -> Coder:
-    return language_coder("de")
-
-
 
 _CONTEXT = "Russland hat die Stadt in der Nacht mit Raketen und Drohnen angegriffen. "
 

@@ -23,15 +23,8 @@ negatives) found, each pinned here in new words (no sentence is a corpus wire's)
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, killed_tolls, language_coder
-
-
-@pytest.fixture(scope="module")
-def es() -> Coder:
-    return language_coder("es")
+from tests.unit.classify.langkit import classify, killed_tolls
 
 
 def _types(events: list) -> set[str]:

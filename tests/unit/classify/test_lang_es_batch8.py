@@ -17,15 +17,8 @@ sentence is a corpus wire's); the test wires are dated Friday 20 June 2025:
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder
-
-
-@pytest.fixture(scope="module")
-def es() -> Coder:
-    return language_coder("es")
+from tests.unit.classify.langkit import classify
 
 
 def _types(events: list) -> set[str]:

@@ -9,16 +9,8 @@ dev3 batch, 2026-12-07) found, pinned here in new words (none is a corpus wire's
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
-
+from tests.unit.classify.langkit import classify, types
 
 # --- keeping a truce is no proposal ------------------------------------------------------
 

@@ -21,16 +21,8 @@ wire's):
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
-
+from tests.unit.classify.langkit import classify, types
 
 # --- an industrial accident --------------------------------------------------------------
 

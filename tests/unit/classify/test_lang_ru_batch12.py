@@ -25,16 +25,8 @@ copy with 15 hard negatives) found, pinned here in new words (none is a corpus w
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, language_coder, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
-
+from tests.unit.classify.langkit import classify, types
 
 # --- the RIA body's agency name and the day before -----------------------------------------
 

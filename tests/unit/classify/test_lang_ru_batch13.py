@@ -13,17 +13,8 @@ negatives) found, pinned here in new words (none is a corpus wire's):
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    from tests.unit.classify.langkit import language_coder
-
-    return language_coder("ru")
 
 
 def test_a_toll_since_the_full_scale_invasion_is_cumulative(ru: Coder) -> None:

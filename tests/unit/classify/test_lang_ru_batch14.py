@@ -24,24 +24,8 @@ tune part still showed, pinned here in new words (none is a corpus wire's):
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    from tests.unit.classify.langkit import language_coder
-
-    return language_coder("ru")
-
-
-@pytest.fixture(scope="module")
-def uk() -> Coder:
-    from tests.unit.classify.langkit import language_coder
-
-    return language_coder("uk")
 
 
 def test_a_parenthetical_hedge_governs_its_clause(ru: Coder) -> None:

@@ -26,17 +26,8 @@ tune part still showed, pinned here in new words (none is a corpus wire's):
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    from tests.unit.classify.langkit import language_coder
-
-    return language_coder("ru")
 
 
 def test_a_month_of_last_year_dates_its_whole_background_sentence(ru: Coder) -> None:

@@ -22,17 +22,8 @@ here in new words (none is a corpus wire's), each trap beside a genuine positive
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    from tests.unit.classify.langkit import language_coder
-
-    return language_coder("ru")
 
 
 def test_protection_from_attacks_said_with_a_noun_is_no_attack(ru: Coder) -> None:

@@ -16,12 +16,7 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, killed_tolls, language_coder
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
+from tests.unit.classify.langkit import classify, killed_tolls
 
 
 def test_a_time_of_day_is_no_toll(ru: Coder) -> None:

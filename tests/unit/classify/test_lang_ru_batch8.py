@@ -18,13 +18,7 @@ from __future__ import annotations
 import pytest
 
 from streams.classify.loader import Coder
-from tests.unit.classify.langkit import classify, killed_tolls, language_coder, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
-
+from tests.unit.classify.langkit import classify, killed_tolls, types
 
 # --- army posts, cantonments, armoured vehicles -------------------------------------------
 

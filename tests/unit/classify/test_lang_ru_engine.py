@@ -20,22 +20,9 @@ write the words:
 
 from __future__ import annotations
 
-import pytest
-
 from streams.classify.language_data import LanguageSettings
 from streams.classify.loader import Coder
 from tests.unit.classify.langkit import classify, language_coder, types
-
-
-@pytest.fixture(scope="module")
-def ru() -> Coder:
-    return language_coder("ru")
-
-
-@pytest.fixture(scope="module")
-def uk() -> Coder:
-    return language_coder("uk")
-
 
 # --- a standing breach charge ---------------------------------------------------------------
 
