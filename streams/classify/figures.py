@@ -257,6 +257,10 @@ class Figures:
                    and words[noun + 2][0] in persons):
                 noun += 2  # "18 women and children": one group, its nouns joined
             total, end, i = total + value, words[noun][1], noun + 1
+            if (i + 2 < len(words) and words[i][0] not in persons and words[i][0] != ","
+                    and words[i][0] not in self._and and words[i + 1][0] in self._and
+                    and self._counts(words[i + 2][0])):
+                i += 1  # "восемь военнослужащих сопровождения и трое водителей": its modifier
             if i < len(words) and (words[i][0] == "," or words[i][0] in self._and):
                 i += 1
                 if i < len(words) and words[i][0] in self._and:

@@ -63,6 +63,7 @@ class _Settings(BaseModel):
     dateline: str | None = None
     spellings: dict[str, str] = Field(default_factory=dict)
     relatives: list[str] = Field(default_factory=list)
+    list_words: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,10 @@ class LanguageSettings:
     # "die", "welche"): a separable verb's clause runs on past one ("schlug Anwar, der den
     # Vorsitz innehat, eine Waffenruhe vor")
     relatives: tuple[str, ...] = ()
+    # `list_words`: the words that, after a comma, go on with the same clause by naming what
+    # it includes ("рассчитана на «тяжелые сценарии», включая массированные удары"): the
+    # comma (and a closing quotation mark before it) is no clause barrier there
+    list_words: tuple[str, ...] = ()
 
     def barriers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The scope's clause barrier and its soft variant, which runs on over the language's
@@ -138,11 +143,16 @@ class LanguageSettings:
             alt = "|".join(r"\s+".join(map(re.escape, r.split())) for r in rests)
             return rf"{re.escape(word)}(?!\s+(?:{alt})(?!\w))"
 
+        listing = sorted(self.list_words, key=len, reverse=True)
+        goes_on = (r"(?!\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                          for w in listing) + r")(?!\w))") if listing else ""
+        quote_goes_on = rf"(?!\s*,{goes_on[3:]}" if listing else ""
+
         def build(words: list[str]) -> re.Pattern[str]:
             words = sorted(words, key=len, reverse=True)
             alt = "|".join(barrier_word(w) for w in words)
             middle = rf"|\s(?:{alt})\s" if words else ""
-            return re.compile(rf"[;:—(]|,\s{middle}|[{quotes}]")
+            return re.compile(rf"[;:—(]|,{goes_on}\s{middle}|[{quotes}]{quote_goes_on}")
 
         return (build(list(self.clause_words)),
                 build([w for w in self.clause_words if w not in self.and_words]))
@@ -219,6 +229,7 @@ def read_settings(folder: Path, code: str, rule_names: frozenset[str],
         dateline=dateline,
         spellings=tuple((k.lower(), v.lower()) for k, v in parsed.spellings.items()),
         relatives=tuple(w.lower() for w in parsed.relatives),
+        list_words=tuple(w.lower() for w in parsed.list_words),
     )
 
 
