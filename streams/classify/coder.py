@@ -208,6 +208,9 @@ class _Article:
     # command post, while officials said the missile hit a school"): the same claim
     # restated elsewhere in the article is not a military target either
     disputed: set[str] = field(default_factory=set)
+    # the paragraphs a timeline heading dates to an earlier year ("Апрель 2023 года.",
+    # "August 2024."): (field, start, end) of the text each heading governs
+    dated_paragraphs: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[Event]:
@@ -298,6 +301,7 @@ def _code_field(
             if _lead_years_back(words, text, start2, end2, hits[
                     bisect_left(hits, (start2,)) : bisect_left(hits, (end2,))], state.ref):
                 state.years_back = True
+    _note_timeline(state, name, text, spans)
     first = state.order + 1
     k, size = 0, len(noted)
     for index, (start, end) in enumerate(spans):
@@ -313,6 +317,28 @@ def _code_field(
         sent_mentions = mentions[bisect_left(mentions, (start,)) : bisect_left(mentions, (end,))]
         _read_sentence(state, name, Sentence(text, start, end, sent_hits, sent_mentions, words))
     state.order = first - 1 + len(spans)
+
+
+# a timeline's heading: a sentence that is only a date with a year ("Апрель 2023 года.",
+# "Весна 2025 года.", "August 2024.", "2023:"), at most two words besides the year
+_TIMELINE_HEADING = re.compile(
+    r"\W*(?:[^\W\d]+\s+){0,2}((?:19|20)\d\d)(?:\s+[^\W\d]+\.?)?\W*")
+_HEADING_CHARS = 40  # no heading is longer: most sentences are not looked at twice
+
+
+def _note_timeline(state: _Article, name: str, text: str, spans: list[tuple[int, int]]) -> None:
+    """A chronology ("Тысяча дней войны: хроника") dates each paragraph by the heading that
+    opens it ("Август 2024 года. США собирают переговоры ..."): what a paragraph under a
+    heading of an earlier year tells in the historical present is that year's history, not
+    news. Each such paragraph, to its line break, is noted for `_code_rules`."""
+    for start, end in spans:
+        if end - start > _HEADING_CHARS:
+            continue
+        heading = _TIMELINE_HEADING.fullmatch(text, start, end)
+        if heading is None or int(heading.group(1)) >= state.ref.year:
+            continue
+        stop = text.find("\n", end)
+        state.dated_paragraphs.append((name, end, len(text) if stop < 0 else stop))
 
 
 # The rules pair cues within a sentence, so their cost grows with the square (or worse) of
@@ -435,6 +461,8 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.years_back = False  # "drone kills a commander, a fighter since the 1980s"
         if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
                                       s.hits, ref)
+                       or any(f == pending.field and start <= s.start < end
+                              for f, start, end in state.dated_paragraphs)
                        or _on_trial(s.text, s.start, s.end, cats, ref)
                        or _dated_past_year(s, ref)):
             drafts = []

@@ -714,6 +714,24 @@ def no_comment(view: _View, hit: Hit) -> bool:
     return _TO_COMMENT.match(view.s.text, end, view.s.end) is not None
 
 
+# a share of people polled right beside the verb: "76% reject", "отвергают 76%", "76 процентов"
+_POLL_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|процент\w*|percent\b|per cent\b)",
+                         re.IGNORECASE)
+_POLL_REACH = 24  # characters either side of the verb: its subject or object, nothing further
+
+
+@predicate("poll_share",
+           holds=("Asked about a truce, 76% of respondents reject it.", "reject", "reject"),
+           fails=("Hamas rejected the truce, a spokesman said.", "reject", "reject"))
+def poll_share(view: _View, hit: Hit) -> bool:
+    """ "a truce ... поддерживают лишь 14%, категорически отвергают 76%": a poll's share of
+    respondents, no party's rejection."""
+    text, start, end = view.s.text, view.s.start, view.s.end
+    before = _POLL_SHARE.search(text, max(start, hit.start - _POLL_REACH), hit.start)
+    after = _POLL_SHARE.search(text, hit.end, min(end, hit.end + _POLL_REACH))
+    return before is not None or after is not None
+
+
 _STAGED_OR_FICTION = (*STAGED, "scenario", "fictional", "hypothetical")
 
 
@@ -2233,13 +2251,15 @@ def _over_a_period(w: Words) -> re.Pattern[str]:
                      r"(?:(?:the\s+year\s+|the\s+whole\s+of\s+)?(?:19|20)\d\d|"
                      rf"the\s+(?:[\w'-]+\s+){{0,2}}?{w.alt('war_nouns')}(?!['’]s))|"
                      rf"{w.alt('period_spans')}|"
+                     # a span opening a tally, not one dating an incident ("за неделю до")
+                     rf"{w.alt('period_open')}(?!\s+{w.alt('period_open_unless')}\b)|"
                      # a span of days ("с 26 января по 1 февраля", "с 3 по 9 марта")
                      rf"{w.alt('span_from')}\s+\d{{1,2}}\s+(?:{w.month_alt()}\s+)?"
                      rf"{w.alt('span_to')}\s+\d{{1,2}}\s+{w.month_alt()})\b")
 
 
 @predicate("over_a_period", lists=("period_preps", "period_spans", "war_nouns",
-                                   "span_from", "span_to"),
+                                   "span_from", "span_to", "period_open", "period_open_unless"),
            holds=("Russia attacked the base repeatedly throughout 2023.", "attacked", "attack"),
            fails=("Russia attacked the base overnight in its largest raid of 2023.", "attacked",
                   "attack"))

@@ -194,3 +194,15 @@ def test_damage_over_a_decade_is_no_attack(de: Coder) -> None:
     events, alerts = classify(de, "Sabotage an Pipelines im Süden habe dem Staat im vergangenen "
                                   "Jahrzehnt Milliarden Euro gekostet, sagte der Minister.")
     assert "attack.infrastructure" not in {e.type for e in events} and not alerts
+
+
+def test_a_report_called_untrue_is_refuted(de: Coder) -> None:
+    """ "Berichte, sie habe den Plan verworfen, bezeichnete die Organisation als unzutreffend":
+    the report is refuted ("als unzutreffend", as "als falsch"), no rejection; with the
+    rejection rule reading the object before its verb (verb-final German, Russian object
+    first), this is what keeps the refuted report out."""
+    events, alerts = classify(de, "Die Vermittler legten einen Plan für eine Waffenruhe vor. "
+                                  "Meldungen, die Miliz habe den Plan verworfen, bezeichnete "
+                                  "ihr Sprecher als unzutreffend.")
+    assert "truce_rejected" not in alerts
+    assert "ceasefire.rejected" not in {e.type for e in events}
