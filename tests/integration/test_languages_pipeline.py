@@ -5,8 +5,8 @@ One worker per language: told twice to one worker, the second telling reports th
 and rightly adds no alert. Three of the four kinds (infrastructure_attack, strategic_strike,
 mass_casualty) come from the attack and casualty families, the act and toll specs reading the
 language's lexicon (ATTACK-DEPENDENT, see tests/unit/classify/test_language_folders.py). Each
-worker is told its language with WIREWATCH_LANGUAGES (Russian is opt-in), as a deployment
-that codes it would be."""
+worker is told its language with WIREWATCH_LANGUAGES, as a deployment that codes only it
+would be."""
 
 from __future__ import annotations
 

@@ -140,16 +140,15 @@ async def test_every_message_is_accounted_for(worker: Worker) -> None:
 
 
 async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) -> None:
-    """A Russian wire (Russian is opt-in, not coded by default) is neither a dead letter nor
-    misread as English: it reaches news.events with its language and no events, and the
-    worker counts it. The same story in French and in German, coded by default, yields its
-    attack."""
-    russian = json.dumps({
-        "id": "wire-lang-ru-1",
-        "headline": "Беспилотники вывели из строя подстанцию в Харькове",
-        "body": "ХАРЬКОВ, 4 марта. Ночью российские беспилотники вывели из строя главную "
-                "электроподстанцию города; без света остались 200 тысяч домохозяйств, "
-                "сообщил губернатор области.",
+    """An Italian wire (Italian is detected, not coded) is neither a dead letter nor misread
+    as English: it reaches news.events with its language and no events, and the worker counts
+    it. The same story in French and in German, coded by default, yields its attack."""
+    italian = json.dumps({
+        "id": "wire-lang-it-1",
+        "headline": "Droni distruggono una sottostazione elettrica a Kharkiv",
+        "body": "KHARKIV, 4 marzo - Nella notte droni russi hanno distrutto la principale "
+                "sottostazione elettrica della città, lasciando senza corrente 200.000 "
+                "famiglie, ha detto il governatore della regione.",
     }).encode()
     french = json.dumps({
         "id": "wire-lang-fr-1",
@@ -165,9 +164,9 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
                 "Umspannwerk der Stadt zerstört; 200.000 Haushalte sind ohne Strom, teilte "
                 "der Gouverneur des Gebiets mit.",
     }).encode()
-    ids = {"ru": "wire-lang-ru-1", "fr": "wire-lang-fr-1", "de": "wire-lang-de-1"}
-    before = worker.metric("wirewatch_articles_uncoded_language_total", language="ru")
-    await produce(worker.topic("news.raw"), [russian, french, german])
+    ids = {"it": "wire-lang-it-1", "fr": "wire-lang-fr-1", "de": "wire-lang-de-1"}
+    before = worker.metric("wirewatch_articles_uncoded_language_total", language="it")
+    await produce(worker.topic("news.raw"), [italian, french, german])
     # The worker is shared with other tests, which send wires in these languages too: the
     # three are told apart by id, and each must carry the language it was written in.
     docs = values_json(await consume(
@@ -176,16 +175,16 @@ async def test_wires_in_an_uncoded_language_pass_with_no_events(worker: Worker) 
     by_language = {lang: next(d for d in docs if d["article_id"] == article_id)
                    for lang, article_id in ids.items()}
     assert {lang: d["language"] for lang, d in by_language.items()} == {
-        "ru": "ru", "fr": "fr", "de": "de"}
-    assert by_language["ru"]["events"] == []
+        "it": "it", "fr": "fr", "de": "de"}
+    assert by_language["it"]["events"] == []
     assert "attack.infrastructure" in {e["type"] for e in by_language["fr"]["events"]}
     assert "attack.infrastructure" in {e["type"] for e in by_language["de"]["events"]}
     normalized = values_json(await consume(
         worker.topic("news.normalized"), timeout=30,
-        until=has_articles("wire-lang-ru-1"),
+        until=has_articles("wire-lang-it-1"),
     ))
-    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-ru-1"} == {"ru"}
-    after = worker.metric("wirewatch_articles_uncoded_language_total", language="ru")
+    assert {d["language"] for d in normalized if d["article_id"] == "wire-lang-it-1"} == {"it"}
+    after = worker.metric("wirewatch_articles_uncoded_language_total", language="it")
     assert after - before == 1, worker.metrics_text()
 
 

@@ -45,7 +45,7 @@ def test_an_uncoded_language_yields_an_article_with_no_events() -> None:
 def test_a_coded_language_other_than_english_yields_events_in_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("WIREWATCH_LANGUAGES", "ru")  # Russian is opt-in
+    monkeypatch.delenv("WIREWATCH_LANGUAGES", raising=False)  # Russian is coded by default
     raw = {
         "id": "lang-ru-1",
         "body": "ХАРЬКОВ, 4 марта. Беспилотники атаковали электростанцию, без света остались "
@@ -70,9 +70,13 @@ def test_a_summary_names_the_language_of_a_non_english_report() -> None:
     assert alert.title == "Attack on infrastructure (Kharkiv)"
 
 
-def test_an_opt_in_language_is_coded_only_when_named(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_language_left_out_of_wirewatch_languages_is_not_coded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A deployment that names its languages codes those alone: Russian, coded by default, is
+    passed on uncoded by a worker told "uk,de", and coded again once named."""
     raw = {"id": "lang-ru-2", "body": "ХАРЬКОВ, 4 марта. Беспилотники атаковали электростанцию."}
-    monkeypatch.delenv("WIREWATCH_LANGUAGES", raising=False)
+    monkeypatch.setenv("WIREWATCH_LANGUAGES", "uk,de")
     unnamed = classify_article(normalize_message(orjson.dumps(raw), received_at=NOW))
     assert unnamed.language == "ru" and unnamed.events == [] and not codes_language("ru")
     monkeypatch.setenv("WIREWATCH_LANGUAGES", "uk, RU")
@@ -84,6 +88,6 @@ def test_wirewatch_languages_is_read_strictly() -> None:
     assert coded_languages("") == DEFAULT_LANGUAGES and "en" in DEFAULT_LANGUAGES
     assert coded_languages("ru") == {"en", "ru"}  # English is always read
     assert coded_languages("en,fr,,de ") == {"en", "fr", "de"}
-    assert "ru" in OPT_IN_LANGUAGES and {"es", "fr", "de"} <= DEFAULT_LANGUAGES
+    assert {"es", "fr", "de", "ru"} <= DEFAULT_LANGUAGES and not OPT_IN_LANGUAGES
     with pytest.raises(ValueError, match="it, xx"):
         coded_languages("fr,xx,it")

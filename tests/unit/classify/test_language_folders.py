@@ -36,8 +36,8 @@ SEED_KINDS = {"truce_rejected", "infrastructure_attack", "strategic_strike", "ma
 
 @pytest.fixture(scope="module", autouse=True)
 def _russian_and_ukrainian() -> Iterator[None]:
-    """Russian is opt-in (below issue 12's bar): these tests read it as a worker started with
-    WIREWATCH_LANGUAGES=ru,uk does."""
+    """These tests read Russian and Ukrainian alone, as a worker started with
+    WIREWATCH_LANGUAGES=ru,uk does (and never pay for the other folders)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WIREWATCH_LANGUAGES", "ru,uk")
         yield
