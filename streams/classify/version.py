@@ -29,4 +29,10 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # claim of responsibility carried into the next sentence, a battle toll told by the army whose
 # soldiers died, a pronoun's blame of the act just before, Amhara and Tigray (see docs/coder.md,
 # "Golden table, fifth pass")
-CODER_VERSION = "wirewatch-coder/1.8.0"
+# 1.9.0: the seventeenth to nineteenth blind Russian batches' classes (regional, utility and
+# foreign Russian-language sources; infrastructure hit versus affected): organisations named
+# for their assets, list words after a comma, week and month tallies, "это неправда", a group's
+# modifier in a split toll, rolling stock, a chronology's dated paragraphs, a truce anaphor on
+# either side of its rejection, a poll's share (tests/unit/classify/test_lang_ru_batch17.py,
+# _batch18.py); Russian coded by default (see docs/languages.md, "Coder 1.9.0")
+CODER_VERSION = "wirewatch-coder/1.9.0"
