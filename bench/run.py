@@ -381,7 +381,7 @@ def language_speed(repeats: int = 5) -> list[dict[str, object]]:
     """Per coded language: normalize excluded, the coder's cost on its corpus's tune wires
     (never the held-out ones), per 3 KB of text, median of `repeats` passes; and the build
     time of that language's part of the coder (issue 12: no language above 2x English).
-    Every language the coder can read is measured, the opt-in ones (`ru`, `de`) included,
+    Every language the coder can read is measured, any opt-in one (`OPT_IN_LANGUAGES`) included,
     whatever `WIREWATCH_LANGUAGES` the worker runs with."""
     from bench.eval import corpus_dir, files_in
     from streams.classify import load_coder
