@@ -24,6 +24,9 @@ _QUAL = (
 )
 _QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
+# a share, not a count: "40 % de las víctimas murió", "60 per cent of the dead"
+_SHARE = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|por\s+ciento\b|pour\s*cent\b|prozent\b"
+                    r"|процент|відсот|في\s+المئة|بالمئة)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w$€£.,'’-]+")  # a word keeps its apostrophe: "п'ятеро"
 _MONEY_RE = re.compile(
     r"(?P<sym>US\$|\$|€|£)\s?(?P<amount>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mln|m|k)?\b"
@@ -298,7 +301,8 @@ class Figures:
             return None
         if _clock(text, pos + match.start("num"), pos + match.end("num")):
             return None
-        if _AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end()):
+        if (_AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end())
+                or _SHARE.match(text, pos + match.end())):
             return None
         value = self.number_value(match)
         if value is None:
@@ -324,7 +328,8 @@ class Figures:
                 match = self.number_re.match(text, self._figure_start(text, token.start(),
                                                                       window_start), pos)
                 if match is None or self._is_article(match, text) or _AGE.match(
-                        text, match.end()) or self._is_age(text, match.end()) or _clock(
+                        text, match.end()) or self._is_age(text, match.end()) or _SHARE.match(
+                        text, match.end()) or _clock(
                         text, match.start("num"), match.end("num")):
                     return None
                 value = self.number_value(match)
