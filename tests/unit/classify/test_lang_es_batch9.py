@@ -45,7 +45,7 @@ def test_a_bases_fuel_store_is_military(es: Coder) -> None:
     assert not any(cat == "infra:fuel" for cat, _ in _cats(es, text))
     assert ("infra:fuel", "depósito de combustible") in _cats(
         es, "un incendio en el depósito de combustible de Novorossiysk")
-    events, alerts = classify(es, "Drones atacaron la base aérea de Engels y dañaron dos "
+    _events, alerts = classify(es, "Drones atacaron la base aérea de Engels y dañaron dos "
                                   "bombarderos. Se confirma un incendio en el depósito de "
                                   "combustible de la base, dijo el mando ucraniano.")
     assert "strategic_strike" in alerts and "infrastructure_attack" not in alerts
