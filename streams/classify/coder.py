@@ -749,6 +749,13 @@ def _earlier_cue_own(s: Sentence, draft: Draft) -> bool:
     return any(h.cat == "earlier" and start <= h.start < end for h in s.hits)
 
 
+def _prep_relative(w: Words) -> re.Pattern[str]:
+    """A preposition opening a clause, then the word after it (its relative: "in which",
+    "during which"): the language's `relative_preps`."""
+    return w.pattern("article:prep_relative",
+                     lambda w: rf"\s*{w.alt('relative_preps')}\s+(\w+)")
+
+
 def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     """The trigger's clause dates it before this month or to last week or month: a month
     named without a day other than this one ("collapsed in January"), or an `earlier` cue
@@ -760,9 +767,13 @@ def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
     start, end = _clause(s, draft.trigger.start, breaks)
     w = _words(s)
     opener = _FIRST_WORD.match(s.text, start)
-    if opener is not None and opener.group(1).lower() in w.set("apposition_relatives"):
-        # "talks in Istanbul earlier this year, which failed to ...": a relative clause
-        # is set in its antecedent's time
+    relatives = w.set("apposition_relatives")
+    after_prep = _prep_relative(w).match(s.text, start)
+    if opener is not None and (opener.group(1).lower() in relatives or (
+            after_prep is not None and after_prep.group(1).lower() in relatives)):
+        # "talks in Istanbul earlier this year, which failed to ...", "... the Pahalgam attack
+        # last year, in which 26 people were killed": a relative clause (after a preposition
+        # too) is set in its antecedent's time
         start = _clause(s, max(s.start, start - 2), breaks)[0]
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
         return True

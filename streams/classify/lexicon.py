@@ -476,7 +476,13 @@ _MASKS = {
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
     "person_bomber": ("mil:bomber",),
-    "military_infra": ("infra:generic", "infra:airport"),  # "the military airport"
+    # "the military airport", "at its berth in the naval harbour"
+    "military_infra": ("infra:generic", "infra:airport", "infra:port"),
+    # a phrase holding an asset word that names no asset: "struck on the port side",
+    # "Каспийского трубопроводного консорциума" (the languages' own terms)
+    "infra_name": ("infra:pipeline", "infra:power", "infra:rail", "infra:road", "infra:port"),
+    # a state that goes on, no new event: "talks remain frozen"
+    "stall_state": ("stall",),
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
     "nonconflict": ("conflict",),  # "trade war" is no war
 }

@@ -34,5 +34,7 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # for their assets, list words after a comma, week and month tallies, "это неправда", a group's
 # modifier in a split toll, rolling stock, a chronology's dated paragraphs, a truce anaphor on
 # either side of its rejection, a poll's share (tests/unit/classify/test_lang_ru_batch17.py,
-# _batch18.py); Russian coded by default (see docs/languages.md, "Coder 1.9.0")
+# _batch18.py); Russian coded by default (see docs/languages.md, "Coder 1.9.0"); the blind
+# Spanish batch 801-840's classes (test_lang_es_batch9.py) and the blind English dev14/dev15
+# batches' (test_classify_dev14.py, docs/coder.md "Precision, dev14 pass")
 CODER_VERSION = "wirewatch-coder/1.9.0"
