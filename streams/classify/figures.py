@@ -24,9 +24,6 @@ _QUAL = (
 )
 _QUAL_BEFORE = re.compile(rf"{_QUAL}\s+$", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*(?:years?|months?)[\s-]*old\b", re.IGNORECASE)
-# a share, not a count: "40 % de las víctimas murió", "60 per cent of the dead"
-_SHARE = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|por\s+ciento\b|pour\s*cent\b|prozent\b"
-                    r"|процент|відсот|في\s+المئة|بالمئة)", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w$€£.,'’-]+")  # a word keeps its apostrophe: "п'ятеро"
 _MONEY_RE = re.compile(
     r"(?P<sym>US\$|\$|€|£)\s?(?P<amount>\d+(?:[.,]\d+)*)\s*(?P<mult>trillion|billion|million|bn|mln|m|k)?\b"
@@ -155,6 +152,10 @@ class Figures:
         # a language's age adjectives after a number ("58-річний", "58-летний"): no count
         ages = [re.escape(str(w)) for w in lexicon.get("age_words", ())]
         self._age_re = re.compile("|".join(ages), re.IGNORECASE) if ages else None
+        # a share after a number, not a count ("40 % de las víctimas murió", "60 per cent of
+        # the dead"): the sign, or one of the language's `share_words`
+        shares = "".join(f"|{re.escape(str(w))}" for w in lexicon.get("share_words", ()))
+        self._share_re = re.compile(rf"\s*(?:%{shares})", re.IGNORECASE)
         # a language's own words between a toll and its figure ("выросло до", "составило");
         # its wires open quotes with « too
         toll = "".join(f"|{re.escape(str(w))}" for w in lexicon.get("toll_words", ()))
@@ -302,7 +303,7 @@ class Figures:
         if _clock(text, pos + match.start("num"), pos + match.end("num")):
             return None
         if (_AGE.match(text, pos + match.end()) or self._is_age(text, pos + match.end())
-                or _SHARE.match(text, pos + match.end())):
+                or self.is_share(text, pos + match.end())):
             return None
         value = self.number_value(match)
         if value is None:
@@ -328,7 +329,7 @@ class Figures:
                 match = self.number_re.match(text, self._figure_start(text, token.start(),
                                                                       window_start), pos)
                 if match is None or self._is_article(match, text) or _AGE.match(
-                        text, match.end()) or self._is_age(text, match.end()) or _SHARE.match(
+                        text, match.end()) or self._is_age(text, match.end()) or self.is_share(
                         text, match.end()) or _clock(
                         text, match.start("num"), match.end("num")):
                     return None
@@ -379,6 +380,10 @@ class Figures:
             return start
         found = self._groups_before.search(text, max(floor, start - 24), start)
         return found.start() if found else start
+
+    def is_share(self, text: str, pos: int) -> bool:
+        """The number ending at `pos` is a share ("40 %", "60 per cent"), not a count."""
+        return self._share_re.match(text, pos) is not None
 
     def _is_age(self, text: str, pos: int) -> bool:
         """The number at `pos` is an age in the language's own form ("58-річний")."""

@@ -19,7 +19,7 @@ ENGLISH_CLAUSE_WORDS = ("but", "while", "although", "though", "whereas", "and")
 _SECTIONS = frozenset({"version", "cues", "roles", "assets", "figures", "numbers",
                        "multipliers", "currencies", "abbreviations", "months", "weekdays",
                        "qualifiers", "toll_words", "toll_nouns", "year_words",
-                       "year_before", "year_links", "year_not_after", "age_words",
+                       "year_before", "year_links", "year_not_after", "age_words", "share_words",
                        "relative_days", "modals", "phrases"})
 _ROLE_KEYS = ("agent_prep", "target_prep", "partner_prep", "place_prep", "person_nouns",
               "list_and", "list_determiners")
@@ -381,6 +381,7 @@ def read_lexicon(
         "year_links": terms("year_links", data.get("year_links") or []),
         "year_not_after": terms("year_not_after", data.get("year_not_after") or []),
         "age_words": terms("age_words", data.get("age_words") or []),
+        "share_words": terms("share_words", data.get("share_words") or []),
         "toll_nouns": terms("toll_nouns", data.get("toll_nouns") or []),
         "modals": terms("modals", data.get("modals") or []),
         "phrases": phrases,

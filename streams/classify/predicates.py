@@ -714,9 +714,9 @@ def no_comment(view: _View, hit: Hit) -> bool:
     return _TO_COMMENT.match(view.s.text, end, view.s.end) is not None
 
 
-# a share of people polled right beside the verb: "76% reject", "отвергают 76%", "76 процентов"
-_POLL_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|процент\w*|percent\b|per cent\b)",
-                         re.IGNORECASE)
+# a number right beside the verb, a share if the language's figure reader says so ("76%
+# reject", "отвергают 76%", "76 процентов")
+_POLL_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _POLL_REACH = 24  # characters either side of the verb: its subject or object, nothing further
 
 
@@ -727,9 +727,10 @@ def poll_share(view: _View, hit: Hit) -> bool:
     """ "a truce ... поддерживают лишь 14%, категорически отвергают 76%": a poll's share of
     respondents, no party's rejection."""
     text, start, end = view.s.text, view.s.start, view.s.end
-    before = _POLL_SHARE.search(text, max(start, hit.start - _POLL_REACH), hit.start)
-    after = _POLL_SHARE.search(text, hit.end, min(end, hit.end + _POLL_REACH))
-    return before is not None or after is not None
+    figures = view.words.figures
+    return any(figures.is_share(text, m.end()) for span in (
+        (max(start, hit.start - _POLL_REACH), hit.start),
+        (hit.end, min(end, hit.end + _POLL_REACH))) for m in _POLL_NUMBER.finditer(text, *span))
 
 
 _STAGED_OR_FICTION = (*STAGED, "scenario", "fictional", "hypothetical")
