@@ -143,10 +143,11 @@ class LanguageSettings:
             alt = "|".join(r"\s+".join(map(re.escape, r.split())) for r in rests)
             return rf"{re.escape(word)}(?!\s+(?:{alt})(?!\w))"
 
-        listing = sorted(self.list_words, key=len, reverse=True)
-        goes_on = (r"(?!\s+(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
-                                          for w in listing) + r")(?!\w))") if listing else ""
-        quote_goes_on = rf"(?!\s*,{goes_on[3:]}" if listing else ""
+        # a comma (a closing quotation mark and a comma) before a list word is no barrier
+        listing = "|".join(r"\s+".join(map(re.escape, w.split()))
+                           for w in sorted(self.list_words, key=len, reverse=True))
+        goes_on = rf"(?!\s+(?:{listing})(?!\w))" if listing else ""
+        quote_goes_on = rf"(?!\s*,\s+(?:{listing})(?!\w))" if listing else ""
 
         def build(words: list[str]) -> re.Pattern[str]:
             words = sorted(words, key=len, reverse=True)
