@@ -177,10 +177,14 @@ class Gazetteer:
             return self._location(name, self._regions[f"{name} region"], "region")
         if name in self._stop or not (in_context or region_follows):
             return None
-        gid = self._aliases.get(name) or self._city_index.get(name)
+        gid = self._aliases.get(name)
+        if gid is None and name not in self._countries:
+            gid = self._city_index.get(name)
         if gid is not None:
             return self._location(name, gid, "region" if region_follows else "city")
         if name in self._countries:
+            # a country's name is the country, never a town that shares it ("in Mali" is not
+            # Mali, Yunnan; "from Lebanon" not Lebanon, Tennessee; "in Mexico" not its capital)
             return self.country_location(name)
         return None
 

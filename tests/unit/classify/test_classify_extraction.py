@@ -110,6 +110,22 @@ def test_country_as_place() -> None:
     assert place.latitude is not None
 
 
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Mali", "MLI"),          # a town in Yunnan shares it
+    ("Lebanon", "LBN"),       # and one in Tennessee
+    ("Jordan", "JOR"),
+    ("Armenia", "ARM"),       # a Colombian city
+    ("Benin", "BEN"),         # Benin City, Nigeria
+    ("Mexico", "MEX"),        # its capital's short name
+])
+def test_a_country_name_is_the_country_not_a_namesake_town(name: str, iso3: str) -> None:
+    text = f"Jihadists attacked an army base in {name}, killing 12 soldiers."
+    (place,) = find_places(text, 0, len(text))
+    assert (place.name, place.country, place.feature) == (name, iso3, "country")
+    event = next(e for e in code(text) if e.type == "casualties.reported")
+    assert [p.country for p in event.locations] == [iso3]
+
+
 def test_sentence_split_keeps_abbreviations_and_quotes() -> None:
     text = 'Gen. Syrskyi said "the front held." Troops advanced. U.S. officials agreed.'
     pieces = [text[s:e] for s, e in split(text)]
