@@ -187,6 +187,10 @@ class _Article:
     # and the pronoun standing for it as the next sentence's speaker
     claimant: tuple[actor_dict.ActorEntry, int] | None = None
     claim_speakers: list[tuple[str, actor_dict.Mention]] = field(default_factory=list)
+    # (field, order of the sentence) -> the party that claims an act in it ("the Houthis
+    # claimed the attack"; `_with_claimant`), and whether the act claimed is one already
+    # named ("the attack", "responsibility for the blast": the sentence before's)
+    claims: dict[tuple[str, int], tuple[actor_dict.Mention, bool]] = field(default_factory=dict)
     # parties blamed by a pronoun's sentence for the act just before it (`_note_blame`):
     # (field, order of the blaming sentence, the party blamed)
     blames: list[tuple[str, int, actor_dict.Mention]] = field(default_factory=list)
@@ -1046,8 +1050,14 @@ def _with_group_anaphor(
 
 
 def _claim_re(w: Words) -> re.Pattern[str]:
+    claimed_act = (
+        "|" + w.alternation(w.claim_verbs) + r"\s+"
+        + w.alternation((*w.claim_determiners, *sorted(w.claim_indefinites)))
+        + r"(?:\s+[\w'’-]+){0,2}?\s+" + w.alternation(w.claimed_acts)
+        + r"\b(?!\s+(?:was|were|is|had|has|would|could)\b)"
+    ) if w.claim_verbs and w.claimed_acts and w.claim_determiners else ""
     return w.pattern("responsibility_claim", lambda w: (
-        r"\b" + w.alternation(w.responsibility_claims) + r"\b"))
+        r"\b(?:" + w.alternation(w.responsibility_claims) + claimed_act + r")\b"))
 
 
 def _claim_pronoun_re(w: Words) -> re.Pattern[str]:
@@ -1087,8 +1097,31 @@ def _with_claimant(
                 _CLAIMANT_WITHIN) and not any(c in text[subject.end : match.start()]
                                               for c in ",;:"):
             state.claimant = (subject.entry, state.order)
+            claimed = match.group().lower().split()
+            state.claims[(name, state.order)] = (
+                subject, len(claimed) < 2 or claimed[1] not in w.claim_indefinites)
         break
     return found
+
+
+def _claimed_roles(state: _Article, pending: _Pending, roles: Roles) -> Roles:
+    """ "...; the Houthis claimed the attack hours later", "A drone hit the base. JNIM claimed
+    the attack.": a violent act whose author is unknown, or only the country it came from,
+    is the party that claims it, in its own sentence or (when the claim names an act
+    already told) in the very next one."""
+    claim = state.claims.get((pending.field, pending.order))
+    if claim is None:
+        claim = state.claims.get((pending.field, pending.order + 1))
+        if claim is None or not claim[1]:
+            return roles
+    claimant = claim[0]
+    actor, target = roles.actor, roles.target
+    if target is not None and target.entry.code == claimant.entry.code:
+        return roles
+    if actor is not None and not (actor.entry.code == actor.entry.country
+                                  and claimant.entry.country == actor.entry.country):
+        return roles
+    return Roles(claimant, target, None)
 
 
 def _blame_opening_re(w: Words) -> re.Pattern[str]:
@@ -1213,6 +1246,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             # "X claimed responsibility for the blast. It said a drone hit a radar": the
             # claimant speaks of its own act
             roles = Roles(roles.claimed_by, roles.target, None)
+        if draft.type in _VIOLENT and state.claims:
+            roles = _claimed_roles(state, pending, roles)
         if (draft.type == "casualties.reported" and roles.actor is None
                 and roles.target is None and roles.claimed_by is not None
                 and _battle_told_by_its_army(s, draft, roles.claimed_by, state.coder.words)):

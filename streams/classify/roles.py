@@ -306,7 +306,9 @@ def _intercepted(s: Sentence, trigger: Hit, roles: Roles) -> Roles:
     if weapon is None:
         return roles  # "destroyed a radar": not an interception
     attacker = next((m for m in s.mentions if trigger.end <= m.start <= weapon.start
-                     and m.end >= weapon.start), None)
+                     and m.end >= weapon.start), None) or next(
+        (as_country(m) for m in s.mentions if m.start > weapon.end and _origin(s, m)
+         and words_between(s.text, weapon.end, m.start) <= _DOWNED_WITHIN), None)
     defender = roles.actor or (roles.claimed_by if roles.claimed_by is not None
                                and _self_report(s, roles.claimed_by) else None)
     if defender is None:
@@ -355,7 +357,28 @@ def assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool = False)
     if not speech_act and (trigger.cat == "intercept" or any(
             h.cat == "intercept" and h.start == trigger.start for h in s.hits)):
         return _intercepted(s, trigger, roles)
+    if not speech_act:
+        downed = _downing(s, trigger)
+        if downed is not None:
+            return _intercepted(s, downed, _assign(s, downed, speech_act, symmetric))
     return roles
+
+
+def _downing(s: Sentence, trigger: Hit) -> Hit | None:
+    """ "intercepted a missile launched from Yemen": the act's word is a participle right
+    after a weapon that an interception verb took; that verb is the one whose roles count."""
+    weapon = next((h for h in reversed(s.hits) if h.cat == "aerial" and h.end <= trigger.start
+                   and words_between(s.text, h.end, trigger.start) == 0), None)
+    if weapon is None:
+        return None
+    return next((h for h in reversed(s.hits) if h.cat == "intercept" and h.end <= weapon.start
+                 and words_between(s.text, h.end, weapon.start) <= _DOWNED_WITHIN), None)
+
+
+def _origin(s: Sentence, mention: Mention) -> bool:
+    """ "launched from Yemen", "fired from southern Lebanon": where the weapon came from."""
+    words = s.words or default_words()
+    return bool(words.origin_preps) and _governing(s, mention, words) in words.origin_preps
 
 
 # "spurned its offer", "rejected their proposal": the rejected thing's owner is a pronoun
@@ -513,6 +536,7 @@ def _assign(s: Sentence, trigger: Hit, speech_act: bool, symmetric: bool) -> Rol
         target = next(
             (m for m in after if m is not actor and m is not claimed and _role(s, m) != "agent"
              and not (speech_act and (party_excluded(s, m) or _same_side(actor, m)))
+             and (speech_act or not _origin(s, m))
              and not _border(s, m)),
             None,
         )

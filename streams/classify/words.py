@@ -61,6 +61,8 @@ class Words:
         self.premodifiers = frozenset(roles.get("premodifier", ()))
         self.brokers = frozenset(roles.get("broker", ()))
         self.place_only_preps = frozenset(roles.get("place_only_prep", ()))
+        # "a missile launched from Yemen": where a weapon came from, never its target
+        self.origin_preps = frozenset(roles.get("origin_prep", ()))
         # "Colombia's president", "Ukraine's top negotiator": one person, whom "he" or "she"
         # in a later sentence stands for
         self.titles = frozenset(roles.get("title", ()))
@@ -90,6 +92,14 @@ class Words:
         self.responsibility_claims = tuple(
             str(w).lower() for w in roles.get("responsibility_claim", ()))
         self.claim_pronouns = tuple(str(w).lower() for w in roles.get("claim_pronoun", ()))
+        # "the Houthis claimed the attack", "JNIM claimed Monday's ambush": a claim verb and,
+        # a determiner and at most two words on, the act claimed (a claim of responsibility)
+        self.claim_verbs = tuple(str(w).lower() for w in roles.get("claim_verb", ()))
+        self.claimed_acts = tuple(str(w).lower() for w in roles.get("claimed_act", ()))
+        self.claim_determiners = tuple(
+            str(w).lower() for w in roles.get("claim_determiner", ()))
+        self.claim_indefinites = frozenset(
+            str(w).lower() for w in roles.get("claim_indefinite", ()))
         # "11 soldiers and 40 militants were killed in fighting, the army said": a battle
         # whose toll counts the speaker's own soldiers has the speaker as a party
         self.battle_nouns = tuple(str(w).lower() for w in roles.get("battle_nouns", ()))
