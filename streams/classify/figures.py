@@ -99,6 +99,7 @@ class Figures:
         self._and = frozenset(str(w).lower() for w in roles.get("list_and") or _LIST_AND)
         self._determiners = frozenset(
             str(w).lower() for w in roles.get("list_determiners") or _LIST_DETERMINERS)
+        self.determiners = self._determiners  # "a", "the", "its": no count on their own
         # "killing 60 people, a local official said": a person named after a list's comma
         # and before a report verb is its source, not one more of its dead
         self._report = frozenset(str(w).lower() for w in (lexicon.get("cues") or {}).get(

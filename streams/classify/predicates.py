@@ -1560,14 +1560,17 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 
 # military targets
 
-@predicate("shooting", lists=("shooter_verbs",),
+@predicate("shooting", lists=("shooter_verbs", "perfect_aux"),
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
 def shooting(view: _View, hit: Hit) -> bool:
-    """ "air defence fire lit up the sky": the asset is shooting, not hit; "intercepted by
-    air defences" ("von der Luftabwehr abgefangen"): an air defence after the agent's
-    preposition is the interceptor."""
+    """ "air defence fire lit up the sky", "said air defences had shot down most of the
+    drones": the asset is shooting, not hit; "intercepted by air defences" ("von der
+    Luftabwehr abgefangen"): an air defence after the agent's preposition is the
+    interceptor."""
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
+    if following is not None and following.group(1).lower() in view.words.set("perfect_aux"):
+        following = _FIRST_WORD.match(view.s.text, following.end(), view.s.end)
     if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
         return True
     return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
@@ -2244,6 +2247,32 @@ def intercept_tally(view: _View, hit: Hit) -> bool:
     no raid of its own (a veto of the act in a sentence with no attack or harm word; a
     language that leaves `intercept_tallies` empty codes the downings as the raid)."""
     return _in_sentence(view, _intercept_tally)
+
+
+def _tally_places(w: Words) -> re.Pattern[str]:
+    return w.pattern("day_tally:places", lambda w: rf"\d[\d,.]*\s+{w.alt('tally_places')}\b")
+
+
+@predicate("day_tally", lists=("intercept_tallies", "tally_places"),
+           holds=("Over the past day, artillery struck fuel depots in 146 areas.", "struck",
+                  "attack"),
+           fails=("Drones struck a power plant in Kharkiv over the past day.", "struck",
+                  "attack"))
+def day_tally(view: _View, hit: Hit) -> bool:
+    """ "Over the past day, ... struck workshops, fuel depots and deployment points in 146
+    areas", "listed four tanks, 13 armoured vehicles and one air defence system as destroyed
+    over the past day": a defence ministry's or general staff's day across the whole front,
+    no incident (a veto of the act when the sentence counts at least two things or the
+    places it struck); "a group strike with Kinzhal missiles on an airfield" over the same
+    day names one."""
+    text, start, end = view.s.text, view.s.start, view.s.end
+    if _intercept_tally(view.words).search(text, start, end) is None:
+        return False
+    figures = view.words.figures
+    counts = (m for m in figures.number_re.finditer(text, start, end)
+              if m.group("num").lower() not in figures.determiners or m.group("mult"))
+    return (next(counts, None) is not None and next(counts, None) is not None
+            or _tally_places(view.words).search(text, start, end) is not None)
 
 
 def _over_a_period(w: Words) -> re.Pattern[str]:

@@ -37,4 +37,10 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # _batch18.py); Russian coded by default (see docs/languages.md, "Coder 1.9.0"); the blind
 # Spanish batch 801-840's classes (test_lang_es_batch9.py) and the blind English dev14/dev15
 # batches' (test_classify_dev14.py, docs/coder.md "Precision, dev14 pass")
-CODER_VERSION = "wirewatch-coder/1.9.0"
+# 1.10.0: a country's name is the country, never a namesake town; a weapon's origin ("launched
+# from Yemen") is its side; a claim of the attack names its author; the blind English
+# dev16/dev17 batches' classes (month-in-review digests, condemnations of an earlier day's act,
+# a month before the act's noun, a front's day tally, "N days ago", campaign tolls in the
+# perfect, separate engagements, a peace deal breached by violence, no delegation sent); see
+# docs/coder.md, "Origins, claims and country names"
+CODER_VERSION = "wirewatch-coder/1.10.0"
