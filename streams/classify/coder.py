@@ -1243,13 +1243,14 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     for draft in drafts:
         roles = draft.roles
         when = _pick_date(dates, breaks, draft, s)
-        if (when is None and draft.type in _VIOLENT and stale_only is None):
+        if when is None and draft.type in _VIOLENT and stale_only is None and not lead:
             stale_only = bool(dates) and all(
                 d.explicit and (ref - d.value).days >= _STALE_DAYS for d in dates
             ) and not _recent_day(_words(s), s.text, s.start, s.hits)
         if when is None and draft.type in _VIOLENT and stale_only:
             # "The last attack on the capital, eight days ago, damaged a power plant": every
-            # day the sentence names is over a week back, none of them its clause's own
+            # day the sentence names is over a week back, none of them its clause's own (below
+            # the lede: a lede's acts are the story's news, however late it is read)
             continue
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet

@@ -2007,7 +2007,7 @@ def _past_blame(view: _View, start: int, end: int) -> int:
 @predicate("infrastructure_hit", distances=("receiving", "adjacent", "result"),
            lists=("person_relatives", "complementizers", "closure_words", "service_aux",
                   "service_states", "linkers", "passive_aux", "perfect_aux", "near_preps",
-                  "blame_links"),
+                  "blame_links", "act_agents"),
            holds=("Missiles struck the refinery.", "refinery", "infra:refinery"),
            fails=("Residents fled across the bridge as shells fell.", "bridge",
                   "infra:bridge"))
@@ -2022,7 +2022,10 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
     receiving = view.distances["receiving"]
     relative, that = _relative(words), _that(words)
     consequence, own = _consequence(words), _own_predicate(words)
+    agents = words.set("act_agents")
     for verb in _verbs(view):
+        if agents and text[verb.start : verb.end].lower() in agents:
+            continue  # "Armed gangs control the main roads": who acts, not what they do
         if verb.end <= hit.start:
             start = _past_blame(view, verb.end, hit.start)
             if words_between(text, verb.end, hit.start) <= receiving and not relative.search(
@@ -2271,7 +2274,7 @@ def day_tally(view: _View, hit: Hit) -> bool:
     figures = view.words.figures
     counts = (m for m in figures.number_re.finditer(text, start, end)
               if m.group("num").lower() not in figures.determiners or m.group("mult"))
-    return (next(counts, None) is not None and next(counts, None) is not None
+    return ((next(counts, None) is not None and next(counts, None) is not None)
             or _tally_places(view.words).search(text, start, end) is not None)
 
 

@@ -48,6 +48,7 @@ _NOUN_CUES = frozenset({"attack", "airstrike", "aerial", "artillery", "bombing",
 _INSTRUMENTS = frozenset({"aerial", "naval_drone", "artillery"})
 # a subordinate "after"/"since" clause runs on over "and" ("hours after A and B agreed")
 _SOFT_BARRIER = re.compile(r"[;:—(]|,\s|\s(?:but|while|although|though|whereas)\s|[“”\"]")
+_PAST_CLAUSE = re.compile(r"\s(?:after|since)\s", re.IGNORECASE)
 _MODALS = frozenset({"could", "would", "might", "may", "could trigger", "would trigger",
                      "likely to", "is likely", "are likely"})
 _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
@@ -127,6 +128,10 @@ class Scope:
         self.modals = modals or _MODALS
         # the language's clause barriers (`LanguageSettings.barriers`); English's by default
         self.barrier, self.soft_barrier = barriers or (_BARRIER, _SOFT_BARRIER)
+        # "warned of more strikes after drones hit the refinery": what an intent or a hedge
+        # is about stops at a clause of what already happened (English's; none by default
+        # for a language with barriers of its own)
+        self.past_clause = None if barriers else _PAST_CLAUSE
         # the language's condition words ("если", "якщо"): a hedge that is one reaches past
         # "and" and to the end of its clause, and a sentence that opens with one is
         # hypothetical throughout (English's "if", "unless", "in case" by default)
@@ -180,8 +185,12 @@ class Scope:
             if words_between(self.text, cue.end, trigger.start) > window:
                 continue  # "without agreement after X walked out": "without" takes its noun
             after = self._parenthetical(cue) if cat == HEDGE else cue.end
-            if barrier.search(self.text, after, trigger.start) is None:
-                return True
+            if barrier.search(self.text, after, trigger.start) is not None:
+                continue
+            if (cat in (INTENT, HEDGE) and not condition and self.past_clause is not None
+                    and self.past_clause.search(self.text, after, trigger.start) is not None):
+                continue
+            return True
         return False
 
     def _parenthetical(self, cue: Hit) -> int:

@@ -34,10 +34,13 @@ def test_a_peace_deals_breach_with_violence_is_a_ceasefire_violation() -> None:
 
 
 def test_a_month_in_review_digest_reports_no_new_violence() -> None:
-    body = ("Jets bombed a market in Sagaing on 9 October, killing at least 18 people. "
-            "Insurgents attacked the port of Pemba on 21 October, burning two warehouses.")
+    body = ("Fighting spread across the north and the east over the two months. "
+            "Jets bombed a market in Sagaing, killing at least 18 people. "
+            "Insurgents attacked the port of Pemba, burning two warehouses.")
     assert not types(body, headline="Regional monitor: September and October in review",
                      published=NOVEMBER_3) & _VIOLENT
+    assert {"attack.infrastructure", "casualties.reported"} <= types(
+        body, headline="Regional monitor: fighting spreads", published=NOVEMBER_3)
     # the same paragraph under a news headline, read the next day, is news
     assert "attack.infrastructure" in types(
         "Insurgents attacked the port of Pemba on Tuesday, burning two warehouses.",
@@ -87,12 +90,15 @@ def test_a_campaigns_perfect_tense_toll_is_no_incident(body: str) -> None:
     assert "casualties.reported" not in types(body)
 
 
-def test_a_number_of_days_ago_dates_the_act() -> None:
+def test_a_number_of_days_ago_dates_the_act_below_the_lede() -> None:
+    lede = "Air-raid sirens sounded across the city on Wednesday morning, officials said. "
     body = ("The previous attack on the city, nine days ago, damaged a water pumping station "
             "and killed three people.")
-    assert not types(body, published=WEDNESDAY) & _VIOLENT
-    assert "attack.infrastructure" in types(body.replace("nine days ago", "overnight"),
+    assert not types(lede + body, published=WEDNESDAY) & _VIOLENT
+    assert "attack.infrastructure" in types(lede + body.replace("nine days ago", "overnight"),
                                             published=WEDNESDAY)
+    # a lede's act is the story's news, however late the wire is read
+    assert "attack.infrastructure" in types(body, published=WEDNESDAY)
 
 
 def test_air_defences_that_had_shot_down_drones_are_shooting_not_hit() -> None:
@@ -110,3 +116,18 @@ def test_a_toll_over_separate_engagements_is_no_incidents() -> None:
     event_types = types("Troops killed 14 militants in two separate engagements in the "
                         "district on Friday, the army said.")
     assert "casualties.reported" not in event_types
+
+
+def test_a_gang_named_with_a_road_is_no_attack_on_it() -> None:
+    assert types("Armed gangs control the highway north of the capital.") == set()
+    assert "attack.infrastructure" in types("Gunmen stormed the power station and set it on "
+                                            "fire on Sunday.")
+
+
+def test_a_warning_does_not_reach_into_what_already_happened() -> None:
+    found = types("Officials warned of further strikes after drones hit the Saratov refinery "
+                  "overnight.")
+    assert {"attack.aerial", "attack.infrastructure"} <= found
+    # what the warning is about is still no event
+    assert "attack.infrastructure" not in types(
+        "Officials warned that drones could hit the Saratov refinery after the holidays.")
