@@ -760,6 +760,20 @@ def _prep_relative(w: Words) -> re.Pattern[str]:
                      lambda w: rf"\s*{w.alt('relative_preps')}\s+(\w+)")
 
 
+def _quoted_title_re(w: Words) -> re.Pattern[str]:
+    # a title word, then the quotation it names
+    return w.pattern("article:title", lambda w: (
+        rf"\b{w.alt('title_words')}\s*[,:]?\s*[\"“]([^\"”]*)[\"”]"))
+
+
+def _titles(s: Sentence) -> list[tuple[int, int]]:
+    """The spans of quoted titles ("headlined \"...\"", "a report titled “...”")."""
+    w = _words(s)
+    if not w.phrases.get("title_words"):
+        return []
+    return [m.span(1) for m in _quoted_title_re(w).finditer(s.text, s.start, s.end)]
+
+
 def _month_act_re(w: Words) -> re.Pattern[str]:
     return w.pattern("article:month_act", lambda w: (
         rf"\b({w.month_alt()})\b(?!\s+\d)\s+(?:[\w'’-]+\s+){{0,2}}?"
@@ -824,6 +838,11 @@ def _in_context(
     weapon in an article that calls it an accident, no launch without harm in an article
     led by an exercise, no undated event in an article led by history, no claim in an
     article that refutes one."""
+    if drafts and ('"' in s.text[s.start : s.end] or "“" in s.text[s.start : s.end]):
+        titles = _titles(s)
+        if titles:
+            # "the story headlined \"Drone strike sets fuel depot ablaze\" is withdrawn"
+            drafts = [d for d in drafts if not any(a <= d.trigger.start < b for a, b in titles)]
     if drafts and "date_hint" in cats and _month_act(s, state.ref):
         # "finds October drone strike on bus killed 30", read in February: the act the
         # sentence tells is the month's, in the lede too

@@ -483,6 +483,8 @@ _MASKS = {
     "infra_name": ("infra:pipeline", "infra:power", "infra:rail", "infra:road", "infra:port"),
     # a state that goes on, no new event: "talks remain frozen"
     "stall_state": ("stall",),
+    # "to break the impasse" breaks no truce
+    "break_idiom": ("violate", "break"),
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
     "nonconflict": ("conflict",),  # "trade war" is no war
 }

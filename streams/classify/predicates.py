@@ -2470,6 +2470,38 @@ def none_of(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - _NONE_LOOK_BACK), hit.start) is not None
 
 
+_SUPERSEDED_LOOK_BACK = 40  # "lowering an earlier death toll of at least 15"
+
+
+def _superseded(w: Words) -> re.Pattern[str]:
+    return w.pattern("superseded", lambda w: rf"\b{w.alt('superseded_marks')}\s+"
+                     r"(?:(?:about|some|at\s+least|around|nearly)\s+)?$")
+
+
+@predicate("superseded", lists=("superseded_marks",),
+           holds=("Eight were killed, lowering an earlier toll of 15 dead.", "15", "count"),
+           fails=("Eight were killed and 15 others were wounded.", "15", "count"))
+def superseded(view: _View, hit: Hit) -> bool:
+    """ "killing eight people ..., lowering an earlier toll of 15 dead", "12 dead, up from
+    nine": a figure an update replaced is no casualty count of its own."""
+    return _superseded(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK), hit.start) is not None
+
+
+def _superseded_toll(w: Words) -> re.Pattern[str]:
+    return w.pattern("superseded_toll", lambda w: rf"\b{w.alt('superseded_tolls')}\s+"
+                     r"(?:[\w-]+\s+)?$")
+
+
+@predicate("superseded_toll", lists=("superseded_tolls",),
+           holds=("Eight died, lowering an earlier death toll of 15.", "death toll", "kill"),
+           fails=("The death toll rose to 15.", "death toll", "kill"))
+def superseded_toll(view: _View, hit: Hit) -> bool:
+    """ "lowering an earlier toll of 15 dead": the toll an update replaced."""
+    return _superseded_toll(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK), hit.start) is not None
+
+
 @predicate("accidental", lists=("accidental_violence",),
            holds=("A blast tore through a warehouse.", "blast", "bombing"),
            fails=("Shelling killed two.", "shelling", "artillery"))

@@ -1,0 +1,73 @@
+"""Classes the `dev18-*` / `dev19-*` blind batches (the world's English-language press and the
+wire's own machinery) showed, pinned in new words: each test fails on the coder before
+coder 1.10.0."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.classify.classify_helpers import code, one, types
+
+_VIOLENT = {"attack.aerial", "attack.infrastructure", "attack.military_target",
+            "casualties.reported"}
+
+
+@pytest.mark.parametrize("body", [
+    'Editors: please kill the story headlined "Rebels blow up pipeline in Arauca, three '
+    'dead", sent on Monday. There will be no substitute story.',
+    "The report titled “Drones struck the Zaporizhzhia substation” was withdrawn by the "
+    "agency.",
+])
+def test_a_quoted_title_names_a_story_not_an_event(body: str) -> None:
+    assert not types(body) & _VIOLENT
+
+
+def test_a_corrections_note_removes_the_attack_it_names() -> None:
+    body = ("(Corrects paragraph 2 to remove reference to an attack on the Kirkuk refinery; "
+            "the refinery was operating normally)")
+    assert "attack.infrastructure" not in types(body)
+
+
+@pytest.mark.parametrize("body", [
+    "Nine bridges were swept away and three grid stations knocked out by the floodwaters in "
+    "the valley.",
+    "Twelve people were killed when a bus overturned on the mountain road near the border "
+    "town.",
+])
+def test_a_disaster_or_a_crash_that_names_its_cause_is_no_attack(body: str) -> None:
+    assert not types(body) & _VIOLENT
+
+
+@pytest.mark.parametrize("body", [
+    "The panel discussed the army's campaign of air strikes on rebel-held power stations.",
+    "Ukraine has kept up drone strikes on Russian oil depots and refineries.",
+    "Drones have continued to strike the gas fields of the region, officials said.",
+    "Russia has fired hundreds of missiles at Ukraine's power plants this winter.",
+])
+def test_a_campaign_told_as_a_whole_is_no_incident(body: str) -> None:
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_torched_mobile_towers_are_telecom_infrastructure() -> None:
+    event = one(code("Suspected Maoists set fire to two mobile towers in Dantewada district "
+                     "on Sunday night, cutting phone services, police said."),
+                "attack.infrastructure")
+    assert event.cameo_code == "1712"  # set on fire: destroying property
+
+
+def test_a_figure_an_update_replaced_is_no_toll() -> None:
+    event = one(code("A suicide bomber struck a mosque in the city on Friday, killing seven "
+                     "people and wounding 20, officials said, lowering an earlier toll of 14 "
+                     "dead."), "casualties.reported")
+    assert (event.casualties.killed, event.casualties.wounded) == (7, 20)
+    risen = one(code("The death toll from Friday's bombing rose to 21, up from 14."),
+                "casualties.reported")
+    assert risen.casualties.killed == 21
+
+
+def test_breaking_an_impasse_breaks_no_truce() -> None:
+    found = types("To break the deadlock, Qatar on Thursday tabled a plan for a permanent "
+                  "truce between the two sides.")
+    assert "ceasefire.violated" not in found
+    assert "ceasefire.violated" in types("Militias broke the truce on Tuesday, shelling two "
+                                         "villages near the front.")
