@@ -1116,14 +1116,17 @@ def _with_group_anaphor(
 
 
 def _claim_re(w: Words) -> re.Pattern[str]:
-    claimed_act = (
-        "|" + w.alternation(w.claim_verbs) + r"\s+"
-        + w.alternation((*w.claim_determiners, *sorted(w.claim_indefinites)))
-        + r"(?:\s+[\w'’-]+){0,2}?\s+" + w.alternation(w.claimed_acts)
-        + r"\b(?!\s+(?:was|were|is|had|has|would|could)\b)"
-    ) if w.claim_verbs and w.claimed_acts and w.claim_determiners else ""
-    return w.pattern("responsibility_claim", lambda w: (
-        r"\b(?:" + w.alternation(w.responsibility_claims) + claimed_act + r")\b"))
+    def build(w: Words) -> str:
+        claimed_act = (
+            "|" + w.alternation(w.claim_verbs) + r"\s+"
+            + w.alternation((*w.claim_determiners, *sorted(w.claim_indefinites)))
+            + r"(?:\s+[\w'’-]+){0,2}?\s+" + w.alternation(w.claimed_acts)
+            + r"\b(?!\s+(?:was|were|is|had|has|would|could)\b)"
+        ) if w.claim_verbs and w.claimed_acts and w.claim_determiners else ""
+        return r"\b(?:" + w.alternation(w.responsibility_claims) + claimed_act + r")\b"
+
+    # built once per coder (`Words.pattern` caches it by key)
+    return w.pattern("responsibility_claim", build)
 
 
 def _claim_pronoun_re(w: Words) -> re.Pattern[str]:
