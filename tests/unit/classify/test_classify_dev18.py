@@ -71,3 +71,36 @@ def test_breaking_an_impasse_breaks_no_truce() -> None:
     assert "ceasefire.violated" not in found
     assert "ceasefire.violated" in types("Militias broke the truce on Tuesday, shelling two "
                                          "villages near the front.")
+
+
+# --- dev20 / dev21: the belligerents'-voices brief again ----------------------------------
+
+def test_a_berth_hit_is_the_port_a_ship_at_its_berth_is_not() -> None:
+    assert "attack.infrastructure" in types(
+        "A drone attack overnight damaged a berth and a crane at the ferry port, the port "
+        "administration said.")
+    assert "attack.infrastructure" not in types(
+        "The navy said a patrol ship was hit at its berth in Novorossiysk by sea drones.")
+
+
+def test_a_missile_ship_is_a_warship() -> None:
+    event = one(code("Drones struck a Russian missile ship at its mooring in the Sea of Azov "
+                     "overnight, the general staff said."), "attack.military_target")
+    assert "warship" in event.model_dump_json()
+
+
+def test_attacks_over_the_past_weeks_are_a_period() -> None:
+    assert "attack.infrastructure" not in types(
+        "The utility said the outages were caused by missile attacks on power plants over the "
+        "past weeks.")
+
+
+def test_a_films_climax_and_its_critics_are_no_strike() -> None:
+    assert types("Critics savaged the film, whose climax has a lone pilot destroy an entire "
+                 "air base.") == set()
+
+
+def test_ransomware_is_crime_not_an_attack_on_infrastructure() -> None:
+    assert "attack.infrastructure" not in types(
+        "A ransomware gang crippled the port operator's booking systems on Monday, the company "
+        "said.")
