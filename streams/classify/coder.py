@@ -981,8 +981,8 @@ def _retrospective(
 # morning's copy of yesterday's news
 _CONDEMNED_LATER_DAYS = 2
 # a condemnation verb and the act it condemns: at most this many words apart ("condemned in
-# the strongest terms the attack")
-_CONDEMNED_WITHIN = 6
+# the strongest terms the heinous terrorist attack")
+_CONDEMNED_WITHIN = 8
 _CONDEMNED_ACTS = frozenset({"attack", "bombing", "airstrike"})
 
 
@@ -993,8 +993,9 @@ def _condemn_re(w: Words) -> re.Pattern[str]:
 def _condemned_earlier(s: Sentence, dates: list[DateMention], ref: date) -> bool:
     """ "The UAE has strongly condemned the terrorist attack that targeted a checkpoint in
     Bannu on Monday, which killed 12", read on Wednesday: a statement condemning an act of an
-    earlier day (every day the sentence names at least two days back) reports the statement,
-    not the act again (the corpus's "condemnations later" convention)."""
+    earlier day (every day the sentence names at least two days back; the act at most eight
+    words after the verb) reports the statement, not the act again (the corpus's
+    "condemnations later" convention)."""
     if any((ref - d.value).days < _CONDEMNED_LATER_DAYS for d in dates):
         return False
     w = _words(s)

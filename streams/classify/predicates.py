@@ -2484,8 +2484,7 @@ def _superseded(w: Words) -> re.Pattern[str]:
 def superseded(view: _View, hit: Hit) -> bool:
     """ "killing eight people ..., lowering an earlier toll of 15 dead", "12 dead, up from
     nine": a figure an update replaced is no casualty count of its own."""
-    return _superseded(view.words).search(
-        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK), hit.start) is not None
+    return _behind(view, hit, _superseded(view.words))
 
 
 def _superseded_toll(w: Words) -> re.Pattern[str]:
@@ -2498,8 +2497,13 @@ def _superseded_toll(w: Words) -> re.Pattern[str]:
            fails=("The death toll rose to 15.", "death toll", "kill"))
 def superseded_toll(view: _View, hit: Hit) -> bool:
     """ "lowering an earlier toll of 15 dead": the toll an update replaced."""
-    return _superseded_toll(view.words).search(
-        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK), hit.start) is not None
+    return _behind(view, hit, _superseded_toll(view.words))
+
+
+def _behind(view: _View, hit: Hit, pattern: re.Pattern[str]) -> bool:
+    """`pattern` ends right before the hit, within `_SUPERSEDED_LOOK_BACK` characters."""
+    floor = max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK)
+    return pattern.search(view.s.text, floor, hit.start) is not None
 
 
 @predicate("accidental", lists=("accidental_violence",),

@@ -104,3 +104,34 @@ def test_ransomware_is_crime_not_an_attack_on_infrastructure() -> None:
     assert "attack.infrastructure" not in types(
         "A ransomware gang crippled the port operator's booking systems on Monday, the company "
         "said.")
+
+
+# --- dev22 / dev23 ----------------------------------------------------------------------
+
+def test_an_airports_military_zone_is_the_air_base_not_the_airport() -> None:
+    found = types("Drones struck the military zone of the city's airport before dawn, damaging "
+                  "a fighter jet, the army said.")
+    assert "attack.military_target" in found
+    assert "attack.infrastructure" not in found
+
+
+@pytest.mark.parametrize("body", [
+    "Fuel thieves drilled an illegal tap into the pipeline, and the leak caught fire near "
+    "the town, Pemex said.",
+    "A forest fire set off old landmines near the frontier, and blasts were heard for hours.",
+])
+def test_a_fire_with_a_cause_of_its_own_is_no_attack(body: str) -> None:
+    assert not types(body) & _VIOLENT
+
+
+def test_talks_with_hackers_are_no_peace_talks() -> None:
+    assert types("Talks with the hackers broke down on Friday, the hospital group said.") == set()
+
+
+def test_a_condemnation_reaches_past_its_adverbs_to_the_act() -> None:
+    from datetime import UTC, datetime
+
+    found = types("The council condemned in the strongest terms the heinous terrorist attack "
+                  "perpetrated on 11 October against civilians in the village, which killed 40.",
+                  published=datetime(2025, 10, 14, 21, tzinfo=UTC))
+    assert "casualties.reported" not in found
