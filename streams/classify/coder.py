@@ -838,7 +838,7 @@ def _in_context(
     weapon in an article that calls it an accident, no launch without harm in an article
     led by an exercise, no undated event in an article led by history, no claim in an
     article that refutes one."""
-    if drafts and ('"' in s.text[s.start : s.end] or "“" in s.text[s.start : s.end]):
+    if drafts and (s.text.find('"', s.start, s.end) >= 0 or s.text.find("“", s.start, s.end) >= 0):
         titles = _titles(s)
         if titles:
             # "the story headlined \"Drone strike sets fuel depot ablaze\" is withdrawn"

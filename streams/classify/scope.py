@@ -187,7 +187,7 @@ class Scope:
             after = self._parenthetical(cue) if cat == HEDGE else cue.end
             if barrier.search(self.text, after, trigger.start) is not None:
                 continue
-            if (cat in (INTENT, HEDGE) and not condition and self.past_clause is not None
+            if (cat in (INTENT, HEDGE) and not staged and self.past_clause is not None
                     and self.past_clause.search(self.text, after, trigger.start) is not None):
                 continue
             return True

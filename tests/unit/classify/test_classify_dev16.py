@@ -131,3 +131,6 @@ def test_a_warning_does_not_reach_into_what_already_happened() -> None:
     # what the warning is about is still no event
     assert "attack.infrastructure" not in types(
         "Officials warned that drones could hit the Saratov refinery after the holidays.")
+    # a drill's staging reaches on past "after": what it simulates is all staged
+    assert not types("The army held a drill simulating a counterattack after an enemy drone "
+                     "strike on the air base.") & _VIOLENT
