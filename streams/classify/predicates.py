@@ -1292,8 +1292,15 @@ def _word(view: _View, hit: Hit) -> str:
 
 
 def _verbs(view: _View) -> list[Hit]:
-    """The violent act's verbs (set by the engine's `read_targets`)."""
-    return view.act.get("verbs", [])
+    """The violent act's verbs (set by the engine's `read_targets`), less the cues that name
+    who fights rather than what they do ("Armed gangs control the main roads", "Gunmen
+    occupy the air base": phrases `act_agents`)."""
+    verbs: list[Hit] = view.act.get("verbs", [])
+    agents = view.words.set("act_agents")
+    if not agents or not verbs:
+        return verbs
+    text = view.s.text
+    return [v for v in verbs if text[v.start : v.end].lower() not in agents]
 
 
 @predicate("generic_attack", lists=("generic_determiners",),
@@ -1649,7 +1656,7 @@ def disputed_site(view: _View, hit: Hit) -> bool:
 
 @predicate("military_hit", distances=("modifier", "verb_object", "passive"),
            lists=("hit_by", "under_fire_verbs", "under_fire_preps", "person_relatives",
-                  "passive_aux", "complementizers", "perfect_aux", "near_preps"),
+                  "passive_aux", "complementizers", "perfect_aux", "near_preps", "act_agents"),
            holds=("Drones struck an air base overnight.", "air base", "mil:airbase"),
            fails=("An air base lies near the city where drones struck homes.", "air base",
                   "mil:airbase"))
@@ -1900,7 +1907,7 @@ def _place_gap(w: Words) -> re.Pattern[str]:
     return w.pattern("place_gap", lambda w: rf"\s+{w.alt('place_preps')}\s+[^,;.]*")
 
 
-@predicate("military_airport", lists=("military_parts", "place_preps"),
+@predicate("military_airport", lists=("military_parts", "place_preps", "act_agents"),
            holds=("A drone hit the army's air base at the city airport.", "airport",
                   "infra:airport"),
            fails=("A drone hit the city airport, closing the runway.", "airport",
@@ -2022,10 +2029,7 @@ def infrastructure_hit(view: _View, hit: Hit) -> bool:
     receiving = view.distances["receiving"]
     relative, that = _relative(words), _that(words)
     consequence, own = _consequence(words), _own_predicate(words)
-    agents = words.set("act_agents")
     for verb in _verbs(view):
-        if agents and text[verb.start : verb.end].lower() in agents:
-            continue  # "Armed gangs control the main roads": who acts, not what they do
         if verb.end <= hit.start:
             start = _past_blame(view, verb.end, hit.start)
             if words_between(text, verb.end, hit.start) <= receiving and not relative.search(

@@ -118,8 +118,9 @@ def test_a_toll_over_separate_engagements_is_no_incidents() -> None:
     assert "casualties.reported" not in event_types
 
 
-def test_a_gang_named_with_a_road_is_no_attack_on_it() -> None:
+def test_a_gang_named_with_an_asset_is_no_attack_on_it() -> None:
     assert types("Armed gangs control the highway north of the capital.") == set()
+    assert types("Gunmen occupy the old army base outside the town.") == set()
     assert "attack.infrastructure" in types("Gunmen stormed the power station and set it on "
                                             "fire on Sunday.")
 

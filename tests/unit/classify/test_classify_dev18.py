@@ -108,9 +108,9 @@ def test_ransomware_is_crime_not_an_attack_on_infrastructure() -> None:
 
 # --- dev22 / dev23 ----------------------------------------------------------------------
 
-def test_an_airports_military_zone_is_the_air_base_not_the_airport() -> None:
-    found = types("Drones struck the military zone of the city's airport before dawn, damaging "
-                  "a fighter jet, the army said.")
+def test_an_airports_military_installations_are_the_air_base_not_the_airport() -> None:
+    found = types("Kamikaze drones targeted the military installations of the city's airport "
+                  "before dawn, damaging a fighter jet, the army said.")
     assert "attack.military_target" in found
     assert "attack.infrastructure" not in found
 
