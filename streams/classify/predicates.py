@@ -2272,9 +2272,9 @@ def day_tally(view: _View, hit: Hit) -> bool:
     no incident (a veto of the act when the sentence counts at least two things or the
     places it struck); "a group strike with Kinzhal missiles on an airfield" over the same
     day names one."""
-    text, start, end = view.s.text, view.s.start, view.s.end
-    if _intercept_tally(view.words).search(text, start, end) is None:
+    if not _in_sentence(view, _intercept_tally):  # searched once a sentence, as its twin does
         return False
+    text, start, end = view.s.text, view.s.start, view.s.end
     figures = view.words.figures
     counts = (m for m in figures.number_re.finditer(text, start, end)
               if m.group("num").lower() not in figures.determiners or m.group("mult"))
