@@ -586,12 +586,19 @@ def plan_rejected(view: _View, hit: Hit) -> bool:
 
 @predicate("mediated_proposal",
            holds=("Qatari mediators proposed a truce in Gaza.", "propos", "propose"),
-           fails=("Qatar proposed a truce in Gaza to Israel.", "propos", "propose"))
+           fails=("Turkey proposed a truce in Syria.", "propos", "propose"))
 def mediated_proposal(view: _View, hit: Hit) -> bool:
-    """ "Qatari mediators put forward a truce", "proposed by Turkish mediators": a go-between
-    proposing is a third party's appeal (CAMEO 0256), not a side's offer (0356)."""
+    """ "Qatari mediators put forward a truce", "proposed by Turkish mediators", "Britain
+    proposed a month-long truce": a go-between, or an actor of the taxonomy's
+    `third_parties` (no side of any war covered) offering a truce, proposes as a third
+    party's appeal (CAMEO 0256), not as a side's offer (0356); a third party's demand ("France
+    demanded a ceasefire") stays a demand."""
     actor = assign(view.s, hit, True).actor
-    return actor is not None and broker(view.s, actor)
+    if actor is None:
+        return False
+    entry = actor.entry
+    return broker(view.s, actor) or (
+        hit.cat == "propose" and (entry.country or entry.code) in view.tax.third_parties)
 
 
 @predicate("owned",

@@ -5,9 +5,9 @@ is built. The rules never write a code: they ask the taxonomy for one by name.""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from streams.classify.resources import CameoCode
 
@@ -62,6 +62,10 @@ class _File(_Strict):
     version: Literal[2]
     violent_acts: _Acts
     types: dict[str, _Type]
+    # actor codes (a state's ISO 3166 alpha-3, an organisation's code) that are no side of
+    # any war the wires cover: a truce one of them proposes is its appeal to the sides
+    third_parties: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3,4}$")]] = Field(
+        default_factory=list)
 
 
 # the names each rule family asks the taxonomy for (streams/classify/rules.py and the
@@ -94,6 +98,7 @@ class Taxonomy:
         symmetric: frozenset[str] = frozenset(),
         people_only: frozenset[str] = frozenset(),
         wounded_only: dict[str, str] | None = None,
+        third_parties: frozenset[str] = frozenset(),
     ) -> None:
         self._codes = codes
         self.speech_acts = speech_acts
@@ -104,6 +109,7 @@ class Taxonomy:
         self.act_default = act_default
         self.people_only = people_only
         self.wounded_only = wounded_only or {}
+        self.third_parties = third_parties
 
     @classmethod
     def load(
@@ -165,7 +171,7 @@ class Taxonomy:
                    parsed.violent_acts.default,
                    frozenset(n for n, s in parsed.types.items() if s.speech_act),
                    frozenset(n for n, s in parsed.types.items() if s.symmetric),
-                   people_only, wounded_only)
+                   people_only, wounded_only, frozenset(parsed.third_parties))
 
     def code(self, type_: str, name: str) -> str:
         """The code `type_` gets when the rules found `name` (checked at load: never fails

@@ -43,4 +43,5 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # a month before the act's noun, a front's day tally, "N days ago", campaign tolls in the
 # perfect, separate engagements, a peace deal breached by violence, no delegation sent); see
 # docs/coder.md, "Origins, claims and country names"
-CODER_VERSION = "wirewatch-coder/1.10.0"
+# 1.11.0: a truce proposed by one of the taxonomy's `third_parties` is its appeal (0256)
+CODER_VERSION = "wirewatch-coder/1.11.0"
