@@ -186,6 +186,10 @@ class _Article:
     # a party that claimed responsibility and the sentence it did so in (`_with_claimant`),
     # and the pronoun standing for it as the next sentence's speaker
     claimant: tuple[actor_dict.ActorEntry, int] | None = None
+    # the weapon the sentence just read names, for a pronoun opening the next one
+    # (`_weapon_pronoun`): (field, order, the weapon's hit, whether its word is plural,
+    # whether that sentence names a party)
+    weapon: tuple[str, int, Hit, bool, bool] | None = None
     claim_speakers: list[tuple[str, actor_dict.Mention]] = field(default_factory=list)
     # (field, order of the sentence) -> the party that claims an act in it ("the Houthis
     # claimed the attack"; `_with_claimant`), and whether the act claimed is one already
@@ -384,9 +388,11 @@ def _bounded(
 def _read_sentence(state: _Article, name: str, s: Sentence) -> None:
     """Count the sentence's countries, keep it for the rules if it has a trigger or figure
     cue, and note the last person it names."""
+    w = state.coder.words
+    if w.weapon_pronouns:
+        s = _weapon_pronoun(state, name, s)
     text, start, end, sent_hits = s.text, s.start, s.end, s.hits
     sent_mentions = _with_pronouns(state, text, start, end, s.mentions)
-    w = state.coder.words
     if (w.bare_forces or w.bare_government) and sent_mentions:
         sent_mentions = _with_bare_state(state, text, start, end, sent_mentions)
     if w.group_anaphors:
@@ -1046,6 +1052,52 @@ def _with_pronouns(
                 found.append(actor_dict.Mention(match.start(), match.end(), other))
                 break
     return sorted(found)
+
+
+def _weapon_pronoun_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("weapon_pronoun", lambda w: (
+        r"[\s\"'“‘]*(" + w.alternation(tuple(w.weapon_pronouns)) + r")\b"))
+
+
+# what a weapon does to what it hits ("They damaged ...", "It killed four people ..."),
+# at most one word after the pronoun ("They also damaged")
+_WEAPON_DEEDS = frozenset({"damage", "kill", "wound", "attack"})
+_DEED_WITHIN = 1
+
+
+def _weapon_pronoun(state: _Article, name: str, s: Sentence) -> Sentence:
+    """ "Russian forces launched a wave of Shahed drones at Odesa overnight. They damaged port
+    facilities", "The drone came in low over the camp. It killed four people": a pronoun
+    that opens the sentence right after one naming a weapon, agreeing with it in number and
+    the subject of a damaging, killing or wounding verb, is that weapon (a weapon hit on
+    the pronoun). Tight on purpose: only the very next sentence of the same field, never
+    after an interception ("shot down the drones. They ..."), and "it" only when that
+    sentence names no party (which "it" could stand for)."""
+    last, state.weapon = state.weapon, None
+    weapon = None
+    for hit in s.hits:
+        if hit.cat == "intercept":
+            weapon = None
+            break
+        if hit.cat == "aerial":
+            weapon = hit
+    if weapon is not None:
+        word = s.text[weapon.start : weapon.end].lower()
+        state.weapon = (name, state.order, weapon, word.endswith("s"), bool(s.mentions))
+    if last is None or last[0] != name or last[1] != state.order - 1:
+        return s
+    w = state.coder.words
+    pronoun = _weapon_pronoun_re(w).match(s.text, s.start, s.end)
+    if pronoun is None or w.weapon_pronouns[pronoun.group(1).lower()] != last[3]:
+        return s
+    if not last[3] and last[4]:
+        return s  # "Israel fired a missile at Gaza. It said ...": "it" may be the party
+    first = next((h.start for h in s.hits if h.start >= pronoun.end()), None)
+    if first is None or words_between(s.text, pronoun.end(), first) > _DEED_WITHIN or not any(
+            h.start == first and h.cat in _WEAPON_DEEDS for h in s.hits):
+        return s
+    hit = Hit(pronoun.start(1), pronoun.end(1), "aerial", last[2].payload)
+    return s._replace(hits=sorted([*s.hits, hit]))
 
 
 def _plural_pronoun_re(w: Words) -> re.Pattern[str]:

@@ -43,5 +43,7 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # a month before the act's noun, a front's day tally, "N days ago", campaign tolls in the
 # perfect, separate engagements, a peace deal breached by violence, no delegation sent); see
 # docs/coder.md, "Origins, claims and country names"
-# 1.11.0: a truce proposed by one of the taxonomy's `third_parties` is its appeal (0256)
+# 1.11.0: a truce proposed by one of the taxonomy's `third_parties` is its appeal (0256); a
+# pronoun opening the sentence after one that names a weapon is that weapon when it damages,
+# kills or wounds (coder._weapon_pronoun)
 CODER_VERSION = "wirewatch-coder/1.11.0"

@@ -76,6 +76,10 @@ class Words:
         self.group_anaphors = tuple(str(w).lower() for w in roles.get("group_anaphor", ()))
         # "He offered them a ceasefire": the other party named beside the person before
         self.plural_pronouns = tuple(str(w).lower() for w in roles.get("plural_pronoun", ()))
+        # "... Shahed drones at Odesa. They damaged port facilities": the weapon named just before
+        self.weapon_pronouns = {
+            **{str(w).lower(): True for w in roles.get("weapon_pronoun_plural", ())},
+            **{str(w).lower(): False for w in roles.get("weapon_pronoun_singular", ())}}
         self.bare_government = tuple(str(w).lower() for w in roles.get("bare_government", ()))
         # "killed nine soldiers": a toll of only these is the armed forces' (XMIL), not the
         # country's; any other person noun of the sentence ("civilians") keeps the country
