@@ -6,7 +6,7 @@ the city is where the story was filed.
 
 The forms recognized, at the very start of the body, with any of `-`, `--`, `–`, `—`:
 
-- `(Agency)-` / `(Agency) —`
+- `(Agency)-` / `(Agency) —`, and a city dateline after it: `(Desk)- CITY, June 3 -`
 - `CITY (Agency) —`, `CITY, Region (Agency) -`, `CITY, June 3 (Agency) -`
 - `CITY —`, `CITY, June 3 -` (no agency: the city must be in capitals)
 
@@ -64,6 +64,20 @@ def _city_name(city: str) -> str:
     return first.title() if first.isupper() else first
 
 
+def _city_only(body: str) -> tuple[Dateline | None, str]:
+    """A city dateline without an agency (`SRINAGAR, June 13 -`) at the start of `body`."""
+    match = _CITY_DATELINE.match(body)
+    if (match is None or match.group("agency") is not None
+            or body[match.end() : match.end() + 1].islower()):
+        return None, body
+    city = match.group("city")
+    if not city.isupper() or city.rstrip(".") in _NOT_A_CITY:
+        return None, body
+    dash = re.search(rf"[ \t]*{_DASH}\s*$", match.group(0))
+    text = match.group(0)[: dash.start()] if dash else match.group(0)
+    return Dateline(text=text.strip(), city=_city_name(city)), body[match.end() :]
+
+
 def split_dateline(body: str) -> tuple[Dateline | None, str]:
     """Split a leading dateline off `body`; return it (or None) and the rest of the body.
 
@@ -79,7 +93,14 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
         if not _plausible_agency(agency):
             return None, body
         text = f"({match.group('agency')})"
-        return Dateline(text=text, agency=agency), body[match.end() :]
+        rest = body[match.end() :]
+        city_line, after = _city_only(rest)
+        if city_line is not None:
+            # `(Kashmir Desk)- SRINAGAR, June 13 - One person ...`: a desk's credit, then the
+            # city's dateline; the story starts after both
+            return Dateline(text=body[: match.end() + len(city_line.text)].strip(),
+                            city=city_line.city, agency=agency), after
+        return Dateline(text=text, agency=agency), rest
 
     match = _CITY_DATELINE.match(body)
     if match is None or body[match.end() : match.end() + 1].islower():

@@ -29,6 +29,11 @@ from streams.normalize.wire_text import looks_like_headline, read_wire_text, str
          "Markets fell."),
         ("KYIV/MOSCOW, June 3 (Reuters) -\nBoth sides spoke.", "KYIV/MOSCOW, June 3 (Reuters)",
          "Kyiv", "Reuters", "Both sides spoke."),
+        # a desk's credit and then the city's dateline: the date's day is no casualty figure
+        ("(Valley Desk)- JAMMU, May 9 - One man died.", "(Valley Desk)- JAMMU, May 9", "Jammu",
+         "Valley Desk", "One man died."),
+        ("(Coast Wire) - UPDATE - The pier closed.", "(Coast Wire)", None, "Coast Wire",
+         "UPDATE - The pier closed."),
     ],
 )  # fmt: skip
 def test_dateline_styles(body, text, city, agency, rest):
