@@ -67,6 +67,7 @@ def _copula(w: Words) -> re.Pattern[str]:
 _PROPOSED = "ceasefire.proposed"
 _REJECTED = "ceasefire.rejected"
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
+_WEEK = 7  # a calendar date this far back, below the lede, is an earlier act's
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 # a truce that took effect or was signed on a calendar day a week or more back ("вступило в
 # силу 10 октября", read in December) is the background of today's news, as violence is
@@ -209,6 +210,12 @@ class _Article:
     lead_day: date | None = None  # the day the lede dates its violence to
     staged: bool = False
     history: bool = False
+    # led by an obituary ("..., Darfur rebel commander who led a raid on Khartoum, dies at 71"):
+    # its lede's violence is the life's history too
+    obituary: bool = False
+    # an opinion piece ("OPINION: A ceasefire without guarantees ...", "Editorial: ..."): the
+    # attacks and tolls it argues from are the record, not its news
+    opinion: bool = False
     # the lead sets its story years back ("Eleven years ago ...", "fought there in 2023") and
     # codes no violence of its own: a retrospective interview or an anniversary
     years_back: bool = False
@@ -480,10 +487,50 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             drafts = _in_context(state, s, cats, drafts, lead)
         if drafts:
             _place(state, pending, drafts, ref)
-        elif cats & _FIGURE_CUES:
-            _attach_figures(state, s.text, s.start, s.hits)
+        else:
+            if lead and pending.field == "body" and state.lead_day is None:
+                _date_lead(state, s, ref)
+            if cats & _FIGURE_CUES:
+                _attach_figures(state, s.text, s.start, s.hits)
     elif cats & _FIGURE_CUES:
         _attach_figures(state, s.text, s.start, s.hits)
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, ref: date
+                    ) -> bool:
+    """The lede's act is named by its day's possessive ("Monday's bombing", "Tuesday's
+    missile strike": an act already known) and the lede names a later day, not after `ref`
+    (the funerals', the arrests'). An act dated by a phrase ("ambushed a convoy on Saturday
+    ..., sources said on Monday") is the news however late it is told."""
+    if _POSSESSIVE.match(s.text, when.end) is None:
+        return False
+    return any(when.value < d.value <= ref for d in dates)
+
+
+def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
+    """ "The toll from Tuesday's strike rose to 11 overnight", below a lede dated Wednesday:
+    the toll is of an act the sentence names by an earlier day's possessive."""
+    return any(d.value < day and _POSSESSIVE.match(s.text, d.end) is not None for d in dates)
+
+
+def _date_lead(state: _Article, s: Sentence, ref: date) -> None:
+    """ "Families buried victims of Monday's suicide bombing on Tuesday, as police arrested
+    three suspects": a lede that codes nothing (funerals, arrests, a condemnation) and names
+    two days or more dates the story by the latest; the violence of an earlier day told below
+    it ("The bomber blew himself up ... on Monday afternoon, killing nine") is recalled, as
+    below a lede dated by its own act (`_place`)."""
+    hints = [h.start for h in s.hits if h.cat == "date_hint"]
+    if len(hints) < 2:
+        return
+    reader = state.coder.words.dates
+    dates = (reader.find(s.text, s.start, s.end, ref, hints) if reader is not None
+             else find_dates(s.text, s.start, s.end, ref, hints))
+    days = {d.value for d in dates if d.value <= ref}
+    if len(days) > 1:
+        state.lead_day = max(days)
 
 
 def _note_disputed(state: _Article, s: Sentence) -> None:
@@ -500,6 +547,17 @@ _ARMED_CUES = frozenset({"aerial", "airstrike", "artillery", "small_arms", "nava
 # casualties named: launches in an exercise story that hurt someone are real (not damage
 # words: "destroyers", "destroyed the mock targets")
 _HARM_CUES = frozenset({"kill", "wound"})
+
+
+def _armed(s: Sentence, cats: set[str]) -> bool:
+    """A weapon named, neither denied nor only rumoured ("police say firecrackers, not
+    gunfire, set off panic", "after a rumour of gunfire spread through the crowd")."""
+    if not cats & _ARMED_CUES:
+        return False
+    w = _words(s)
+    scope = Scope(s.text, s.start, s.hits, w.barriers, w.modals)
+    return any(h.cat in _ARMED_CUES and not scope.governs(NEGATION, h)
+               and not scope.governs(HEDGE, h) for h in s.hits)
 
 
 def _real_harm(s: Sentence, cats: set[str]) -> bool:
@@ -537,8 +595,26 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
         state.staged = True
     if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
         state.history = True
+    if _obituary_re(state.coder.words).search(text, start, end) is not None:
+        state.history = state.obituary = True
+    if _opinion_re(state.coder.words).match(text, start, end) is not None:
+        state.opinion = True
     if _lead_years_back(state.coder.words, text, start, end, hits, state.ref):
         state.years_back = True
+
+
+def _obituary_re(w: Words) -> re.Pattern[str]:
+    # a death told with the age it came at: "dies at 71", "has died aged 84"
+    return w.pattern("obituary", lambda w: (
+        rf"\b{w.alt('obituary_marks')}\s+\d{{2,3}}\b" if w.set("obituary_marks") else "(?!)"))
+
+
+def _opinion_re(w: Words) -> re.Pattern[str]:
+    # the label an opinion piece opens its headline or body with: "OPINION:", "Editorial:",
+    # "EDITORIAL" on a line of its own
+    return w.pattern("opinion", lambda w: (
+        rf"\s*{w.alt('opinion_labels')}\s*(?::|[-–—]\s|\n|$)" if w.set("opinion_labels")
+        else "(?!)"))
 
 
 def _title_line(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -886,11 +962,14 @@ def _in_context(
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
-    if state.accident and not cats & _ARMED_CUES:
+    if state.opinion:
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if state.accident and not _armed(s, cats):
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.staged and not lead and not _real_harm(s, cats):
         drafts = [d for d in drafts if d.type not in _ATTACKS]
-    if state.history and not lead and not _recent_day(w, s.text, s.start, s.hits):
+    if state.history and (not lead or state.obituary) and not _recent_day(
+            w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
     if state.years_back and not lead and drafts and not _recent_day(w, s.text, s.start, s.hits):
         # a story set years back: its undated violence and tolls are that time's (what the
@@ -1333,6 +1412,11 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
                 and (draft.type in _ATTACKS
                      or (when.explicit and (draft.type in _VIOLENT or draft.type in _ACCORDS)))):
             continue  # "damaged by Russian strikes last week": context, not today's news
+        if (not lead and when is not None and when.explicit and draft.type in _VIOLENT
+                and (ref - when.value).days >= _WEEK):
+            # "on the night of March 19", read on March 26: a calendar date a week back or
+            # more (wires name the weekday within the week) dates an earlier act, recalled
+            continue
         if draft.type in _VIOLENT and not breaks and not dates:
             breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft
         if draft.type in _VIOLENT and _dated_earlier(s, breaks, draft, ref):
@@ -1358,12 +1442,23 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             # Friday of sheltering the men behind Tuesday's bombing") is dated by its latest
             # day: the violence is recalled, below it too
             state.lead_day = max(days)
+        if (lead and draft.type in _VIOLENT and when is not None
+                and _retold_in_lede(s, dates, when, ref)):
+            # "buried victims of Monday's suicide bombing on Tuesday": the lede's news is of a
+            # later day, the act an earlier day's, retold; the later day dates the story
+            state.lead_day = max(d.value for d in dates if d.value <= ref)
+            continue
+        if (not lead and state.lead_day is None and draft.type == "casualties.reported"
+                and _possessive_earlier(s, dates, ref)):
+            continue  # "UKRAINE (recap) - The toll from Sunday's missile strike rose to 14"
         if draft.type in _VIOLENT and (when is not None or len(dates) == 1):
             if lead and when is not None and state.lead_day is None:
                 state.lead_day = when.value
             elif not lead and state.lead_day is not None and (
                 (when is not None and when.value < state.lead_day
                  and (_own_day(s, when, draft) or when.start in recalled))
+                or (draft.type == "casualties.reported"
+                    and _possessive_earlier(s, dates, state.lead_day))
                 or (when is None and dates[0].value < state.lead_day)
             ):
                 # "The base was also hit on Sunday, when 12 soldiers were killed" below a

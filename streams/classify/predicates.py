@@ -584,6 +584,32 @@ def plan_rejected(view: _View, hit: Hit) -> bool:
         view.distances["close"])
 
 
+_SINCE_WITHIN = 5  # "since the collapse of peace talks": the clause's own few words
+
+
+def _since_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("since_clause", lambda w: rf"\b{w.alt('since_words')}\b")
+
+
+@predicate("since_clause", lists=("since_words",),
+           holds=("Raids rose since the collapse of talks.", "collapse", "stall"),
+           fails=("Talks collapsed on Monday, the ministry said.", "collapsed", "stall"))
+def since_clause(view: _View, hit: Hit) -> bool:
+    """ "the first round of talks since the process collapsed several years ago", "attacks
+    have multiplied since the collapse of peace talks between the government and ...": the
+    word is in a clause that "since" opens a few words before it, in the same clause: an
+    earlier day's news that dates something else."""
+    text, start = view.s.text, view.s.start
+    found = None
+    for match in _since_re(view.words).finditer(text, max(start, hit.start - 60), hit.start):
+        found = match  # the last one before the word
+    if found is None:
+        return False
+    between = text[found.end() : hit.start]
+    return (words_between(text, found.end(), hit.start) <= _SINCE_WITHIN
+            and not any(c in between for c in ",;:"))
+
+
 @predicate("mediated_proposal",
            holds=("Qatari mediators proposed a truce in Gaza.", "propos", "propose"),
            fails=("Turkey proposed a truce in Syria.", "propos", "propose"))
@@ -2394,6 +2420,24 @@ def perfect_toll(view: _View, hit: Hit) -> bool:
     sentence, the toll spec's veto: a war's toll)."""
     return _perfect(view.words).search(
         view.s.text, max(view.s.start, hit.start - _PERFECT_LOOK_BACK), hit.start) is not None
+
+
+_CAMPAIGN_TOLL = 1000  # no incident the wires tell in the perfect kills this many
+
+
+@predicate("perfect_thousands", lists=("perfect_aux", "perfect_passive"),
+           holds=("It has killed more than 6,000 people since 2017.", "killed", "kill"),
+           fails=("The strike has killed 14 people, rescuers said.", "killed", "kill"))
+def perfect_thousands(view: _View, hit: Hit) -> bool:
+    """ "The conflict began in 2017. It has killed more than 6,000 people": a perfect-tense
+    toll in the thousands is a war's or a campaign's, also with no period named (a veto of
+    the toll; an incident's toll in the perfect, "has killed 14", stays)."""
+    if not perfect_toll(view, hit):
+        return False
+    reader, text, s = view.words.figures, view.s.text, view.s
+    count = reader.count_after(text, hit.end, s.end) or reader.count_before(text, hit.start,
+                                                                           s.start)
+    return count is not None and count.value >= _CAMPAIGN_TOLL
 
 
 def _summed(w: Words) -> re.Pattern[str]:

@@ -68,8 +68,10 @@ def test_a_trial_story_does_not_turn_its_history_into_news() -> None:
 
 
 def test_a_court_story_with_a_new_attack_codes_the_new_attack() -> None:
-    body = ("Prosecutors on Monday charged three men over Saturday's bombing of a bus in "
-            "Quetta that killed 11 passengers, police said.")
+    # the day's own bombing (an earlier day's, "over Saturday's bombing", is retold: the
+    # corpus's second-day convention, `test_classify_dev24.py`)
+    body = ("Prosecutors on Monday charged three men over a bombing of a bus in Quetta that "
+            "killed 11 passengers on Monday morning, police said.")
     assert "casualties.reported" in types(body)
 
 
@@ -148,10 +150,13 @@ def test_a_sentence_passed_for_an_undated_bombing_is_no_attack() -> None:
     assert "casualties.reported" not in types(body)
 
 
-def test_a_charge_over_a_bombing_of_this_week_keeps_the_bombing() -> None:
+def test_a_charge_over_an_earlier_days_bombing_retells_the_bombing() -> None:
+    # an act named by an earlier day's possessive in a lede dated later is retold, the
+    # labels' second-day convention (tune dev13-031, dev16-021, dev25-024, dev26-013); the
+    # same day's bombing is news (test_a_court_story_with_a_new_attack_codes_the_new_attack)
     body = ("Prosecutors on Tuesday charged two men over Sunday's bombing of a cafe in Dhaka "
             "that killed 22 people.")
-    assert "casualties.reported" in types(body)
+    assert "casualties.reported" not in types(body)
 
 
 def test_a_tally_of_attacks_this_year_is_no_attack() -> None:
