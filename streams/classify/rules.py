@@ -127,7 +127,11 @@ def opens(view: _View) -> bool:
     memorial or anniversary, nor "Two years ago this week, ... signed" (history)."""
     if view.get("nonconflict") or view.scope.refuted or view.scope.retro:
         return False
-    return not (view.get("retro_ago") and not view.get("date_hint"))
+    ago = view.get("retro_ago")
+    if not ago:
+        return True
+    # a date of its own opens it again ("Two years ago today"), not the "years ago" itself
+    return any(not any(a.start <= d.start < a.end for a in ago) for d in view.get("date_hint"))
 
 
 def closes(view: _View, drafts: list[Draft]) -> list[Draft]:

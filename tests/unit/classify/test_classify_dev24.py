@@ -167,3 +167,25 @@ def test_a_desk_credit_before_the_dateline_leaves_no_date_for_a_toll() -> None:
     tolls = [e.casualties.killed for e in classified.events
              if e.type == "casualties.reported" and e.casualties]
     assert tolls == [1]
+
+
+def test_an_act_counted_years_back_is_history() -> None:
+    # read in June: "since June two years ago" names this month, two years back
+    body = ("Gunmen shot dead two policemen at a checkpoint in Quetta, officials said. It was "
+            "the deadliest attack in the city since June two years ago, when a suicide bomber "
+            "struck a police academy, killing 61 cadets.")
+    tolls = [e.casualties.killed for e in code(body)
+             if e.type == "casualties.reported" and e.casualties]
+    assert tolls == [2]
+
+
+def test_days_weeks_months_and_years_ago_are_dates() -> None:
+    from datetime import date
+
+    from streams.classify.dates import find_dates
+
+    text = "a year ago, two years ago, three months ago, a week ago and nine days ago"
+    ref = date(2025, 6, 5)
+    found = [(d.text, (ref - d.value).days) for d in find_dates(text, 0, len(text), ref, None)]
+    assert found == [("a year ago", 365), ("two years ago", 730), ("three months ago", 90),
+                     ("a week ago", 7), ("nine days ago", 9)]
