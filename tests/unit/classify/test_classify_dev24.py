@@ -189,3 +189,19 @@ def test_days_weeks_months_and_years_ago_are_dates() -> None:
     found = [(d.text, (ref - d.value).days) for d in find_dates(text, 0, len(text), ref, None)]
     assert found == [("a year ago", 365), ("two years ago", 730), ("three months ago", 90),
                      ("a week ago", 7), ("nine days ago", 9)]
+
+
+# --- threats in the wires' other words -------------------------------------------------------
+
+def test_retaliation_promised_in_other_words_is_a_threat() -> None:
+    bodies = [
+        "Rebels shelled army positions near Kadugli. Sudan's army said the response will be felt.",
+        "Militants stormed a police post in Bannu. Pakistan's army said the attackers will not "
+        "escape punishment.",
+        "Militants stormed a police post in Bannu. Pakistan's army vowed to avenge the fallen "
+        "policemen.",
+        "The Arakan Army said its forces will begin military operations against junta bases in "
+        "the coming days.",
+    ]
+    for body in bodies:
+        assert "threat.military" in types(body), body
