@@ -189,8 +189,11 @@ class _Article:
     claimant: tuple[actor_dict.ActorEntry, int] | None = None
     # the weapon the sentence just read names, for a pronoun opening the next one
     # (`_weapon_pronoun`): (field, order, the weapon's hit, whether its word is plural,
-    # whether that sentence names a party)
-    weapon: tuple[str, int, Hit, bool, bool] | None = None
+    # whether that sentence names a party, the sentence's span)
+    weapon: tuple[str, int, Hit, bool, bool, int, int] | None = None
+    # (field, order) of a sentence whose pronoun is the weapon -> the weapon's sentence's
+    # span, where the act took place when its own sentence names no place
+    weapon_places: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
     claim_speakers: list[tuple[str, actor_dict.Mention]] = field(default_factory=list)
     # (field, order of the sentence) -> the party that claims an act in it ("the Houthis
     # claimed the attack"; `_with_claimant`), and whether the act claimed is one already
@@ -1149,9 +1152,10 @@ def _weapon_pronoun(state: _Article, name: str, s: Sentence) -> Sentence:
     facilities", "The drone came in low over the camp. It killed four people": a pronoun
     that opens the sentence right after one naming a weapon, agreeing with it in number and
     the subject of a damaging, killing or wounding verb, is that weapon (a weapon hit on
-    the pronoun). Tight on purpose: only the very next sentence of the same field, never
-    after an interception ("shot down the drones. They ..."), and "it" only when that
-    sentence names no party (which "it" could stand for)."""
+    the pronoun), and the weapon's sentence places the act when its own names no place.
+    Tight on purpose: only the very next sentence of the same field, never after an
+    interception ("shot down the drones. They ..."), and "it" only when that sentence names
+    no party (which "it" could stand for)."""
     last, state.weapon = state.weapon, None
     weapon = None
     for hit in s.hits:
@@ -1162,7 +1166,8 @@ def _weapon_pronoun(state: _Article, name: str, s: Sentence) -> Sentence:
             weapon = hit
     if weapon is not None:
         word = s.text[weapon.start : weapon.end].lower()
-        state.weapon = (name, state.order, weapon, word.endswith("s"), bool(s.mentions))
+        state.weapon = (name, state.order, weapon, word.endswith("s"), bool(s.mentions),
+                        s.start, s.end)
     if last is None or last[0] != name or last[1] != state.order - 1:
         return s
     w = state.coder.words
@@ -1176,6 +1181,7 @@ def _weapon_pronoun(state: _Article, name: str, s: Sentence) -> Sentence:
             h.start == first and h.cat in _WEAPON_DEEDS for h in s.hits):
         return s
     hit = Hit(pronoun.start(1), pronoun.end(1), "aerial", last[2].payload)
+    state.weapon_places[(name, state.order)] = (last[5], last[6])
     return s._replace(hits=sorted([*s.hits, hit]))
 
 
@@ -1374,6 +1380,11 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     if _asked(state, s):
         return
     places = _finest(state.coder.gazetteer.find_places(s.text, s.start, s.end))
+    span = state.weapon_places.get((pending.field, pending.order)) if not places else None
+    if span is not None:
+        # "The drone came in low over the Kalma camp in Darfur. It killed four people": the
+        # weapon's sentence places the act its pronoun does
+        places = _finest(state.coder.gazetteer.find_places(s.text, *span))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     reader = state.coder.words.dates  # a language's own date words, else English's
     if not hints:

@@ -584,6 +584,25 @@ def plan_rejected(view: _View, hit: Hit) -> bool:
         view.distances["close"])
 
 
+def _weapon_subject_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("weapon_subject", lambda w: (
+        rf"\s+(?:{w.alt('weapon_subject_fillers')}\s+)?$" if w.set("weapon_subject_fillers")
+        else r"\s+$"))
+
+
+@predicate("no_weapon_subject", lists=("weapon_subject_fillers",),
+           holds=("The drone operator was killed.", "killed", "kill"),
+           fails=("A drone killed four people.", "killed", "kill"))
+def no_weapon_subject(view: _View, hit: Hit) -> bool:
+    """ "A drone killed four people queuing for water", "Missiles also wounded 12": a weapon
+    right before the killing verb (an adverb or auxiliary at most between) is its subject,
+    an aerial attack by itself; anything else before it leaves the toll a toll only."""
+    text = view.s.text
+    pattern = _weapon_subject_re(view.words)
+    return not any(a.end <= hit.start and pattern.match(text, a.end, hit.start)
+                   for a in view.get("aerial"))
+
+
 _SINCE_WITHIN = 5  # "since the collapse of peace talks": the clause's own few words
 
 

@@ -40,3 +40,20 @@ def test_only_the_very_next_sentence() -> None:
     got = _tuples("Russian troops fired a salvo of missiles at Kharkiv before dawn. The mayor "
                   "spoke on television. They damaged a power substation, he said.")
     assert not any(t[0] == "attack.infrastructure" for t in got)
+
+
+def test_a_weapon_that_kills_is_an_aerial_attack() -> None:
+    got = _tuples("A drone killed three herders near Kidal on Monday, the mayor said.")
+    assert {("attack.aerial", "195", None, "MLI"),
+            ("casualties.reported", "195", None, "MLI")} <= got
+
+
+def test_a_weapon_word_that_is_not_the_subject_is_no_attack() -> None:
+    got = _tuples("A drone operator was killed in Kharkiv region on Monday, the army said.")
+    assert not any(t[0] == "attack.aerial" for t in got)
+
+
+def test_the_weapons_sentence_places_what_its_pronoun_does() -> None:
+    got = _tuples("The drone circled over the cattle market in Mopti for an hour. It killed three "
+                  "herders, the mayor said.")
+    assert ("attack.aerial", "195", None, "MLI") in got
