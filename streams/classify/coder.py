@@ -22,7 +22,14 @@ from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
 from streams.classify.predicates import disputed_site
-from streams.classify.roles import Roles, Sentence, as_country, blame_clause, party_excluded
+from streams.classify.roles import (
+    Roles,
+    Sentence,
+    as_country,
+    blame_clause,
+    party_excluded,
+    prev_word,
+)
 from streams.classify.rules import Draft, _View
 from streams.classify.scope import ASIDE, HEDGE, NEGATION, Scope, words_between
 from streams.classify.trusted import trusted as _trusted
@@ -36,10 +43,6 @@ __all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
 _ATTACKS = frozenset({"attack.infrastructure", "attack.aerial", "attack.military_target"})
 _VIOLENT = _ATTACKS | {"casualties.reported"}
-# the cue categories of violence: a lede with one of them reports an act, even when its
-# rules code none ("suspended talks after the group attacked a base")
-_VIOLENCE_CUES = frozenset({"attack", "damage", "aerial", "airstrike", "bombing", "artillery",
-                            "small_arms", "kill", "wound", "terror"})
 # Every word the checks below read is the language's (data/article.yaml and each language
 # folder's article.yaml, read into `Words`); the patterns are built from those lists once per
 # coder (`Words.pattern`), and only their structure (punctuation, clause breaks, digits) is here.
@@ -219,6 +222,10 @@ class _Article:
     # an opinion piece ("OPINION: A ceasefire without guarantees ...", "Editorial: ..."): the
     # attacks and tolls it argues from are the record, not its news
     opinion: bool = False
+    # the lede retells an earlier day's act ("bury recruits killed in Tuesday's bombing", read
+    # on Wednesday): its revised tolls below ("raising the number of dead to 17") are that
+    # act's, not today's news
+    retold: bool = False
     # the lead sets its story years back ("Eleven years ago ...", "fought there in 2023") and
     # codes no violence of its own: a retrospective interview or an anniversary
     years_back: bool = False
@@ -506,11 +513,21 @@ def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, re
                     ) -> bool:
     """The lede's act is named by its day's possessive ("Monday's bombing", "Tuesday's
     missile strike": an act already known) and the lede names a later day, not after `ref`
-    (the funerals', the arrests'). An act dated by a phrase ("ambushed a convoy on Saturday
-    ..., sources said on Monday") is the news however late it is told."""
+    (the funerals', the arrests'), or the possessive follows a cause's preposition and its
+    day is before `ref` ("after Thursday's drone attack"). An act dated by a phrase
+    ("ambushed a convoy on Saturday ..., sources said on Monday") is the news however late
+    it is told."""
     if _POSSESSIVE.match(s.text, when.end) is None:
         return False
+    if when.value < ref and prev_word(s.text, when.start, s.start) in _words(s).set(
+            "cause_preps"):
+        return True  # "extends flight suspension after Thursday's drone attack", read Saturday
     return any(when.value < d.value <= ref for d in dates)
+
+
+def _toll_revision_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("toll_revision", lambda w: (
+        rf"\b{w.alt('toll_revisions')}\b" if w.set("toll_revisions") else "(?!)"))
 
 
 def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
@@ -534,6 +551,8 @@ def _date_lead(state: _Article, s: Sentence, ref: date) -> None:
     days = {d.value for d in dates if d.value <= ref}
     if len(days) > 1:
         state.lead_day = max(days)
+        state.retold = any(d.value < state.lead_day and _POSSESSIVE.match(s.text, d.end)
+                           for d in dates)
 
 
 def _note_disputed(state: _Article, s: Sentence) -> None:
@@ -669,6 +688,9 @@ def _on_day(w: Words) -> re.Pattern[str]:
 
 
 _ATTACK_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms"})
+# the cue categories of violence: a lede with one of them reports an act, even when its
+# rules code none ("suspended talks after the group attacked a base"); a court's or a tally's
+# violence
 _VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artillery", "small_arms",
                             "kill", "wound"})
 
@@ -723,14 +745,15 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
 
 def _tally(s: Sentence, draft: Draft) -> bool:
     """A tally ("has carried out dozens of attacks on army posts this year", "the airport
-    has been struck repeatedly since the war began"): a `cumulative` cue in a clause with a
-    perfect violent verb."""
+    has been struck repeatedly since the war began", "23 merchant ships have been damaged in
+    Ukrainian ports since the start of the year"): a `cumulative` cue in a clause with a
+    perfect violent or damaging verb."""
     text = s.text
     breaks = _breaks(s, [])
     cumulative = [h for h in s.hits if h.cat == "cumulative"]
     perfect = _perfect_before(_words(s))
     for h in s.hits:
-        if h.cat in _VIOLENCE_CUES and perfect.search(
+        if (h.cat in _VIOLENCE_CUES or h.cat == "damage") and perfect.search(
                 text, max(s.start, h.start - 30), h.start):
             c_start, c_end = _clause(s, h.start, breaks)
             if any(c_start <= c.start < c_end for c in cumulative):
@@ -1457,8 +1480,15 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
                 and _retold_in_lede(s, dates, when, ref)):
             # "buried victims of Monday's suicide bombing on Tuesday": the lede's news is of a
             # later day, the act an earlier day's, retold; the later day dates the story
-            state.lead_day = max(d.value for d in dates if d.value <= ref)
+            # the later day the lede names, else (a cause's "after Thursday's attack") the
+            # wire's own
+            state.lead_day = max((d.value for d in dates if when.value < d.value <= ref),
+                                 default=ref)
+            state.retold = True
             continue
+        if (not lead and state.retold and draft.type == "casualties.reported"
+                and _toll_revision_re(state.coder.words).search(s.text, s.start, s.end)):
+            continue  # "..., raising the number of dead from the bombing to 17"
         if (not lead and state.lead_day is None and draft.type == "casualties.reported"
                 and _possessive_earlier(s, dates, ref)):
             continue  # "UKRAINE (recap) - The toll from Sunday's missile strike rose to 14"

@@ -2441,22 +2441,25 @@ def perfect_toll(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - _PERFECT_LOOK_BACK), hit.start) is not None
 
 
-_CAMPAIGN_TOLL = 1000  # no incident the wires tell in the perfect kills this many
+_CAMPAIGN_TOLL = 1000  # no incident the wires tell in the perfect, or in words, kills this many
 
 
-@predicate("perfect_thousands", lists=("perfect_aux", "perfect_passive"),
+@predicate("war_scale_toll", lists=("perfect_aux", "perfect_passive"),
            holds=("It has killed more than 6,000 people since 2017.", "killed", "kill"),
            fails=("The strike has killed 14 people, rescuers said.", "killed", "kill"))
-def perfect_thousands(view: _View, hit: Hit) -> bool:
-    """ "The conflict began in 2017. It has killed more than 6,000 people": a perfect-tense
-    toll in the thousands is a war's or a campaign's, also with no period named (a veto of
-    the toll; an incident's toll in the perfect, "has killed 14", stays)."""
-    if not perfect_toll(view, hit):
-        return False
+def war_scale_toll(view: _View, hit: Hit) -> bool:
+    """ "The conflict began in 2017. It has killed more than 6,000 people", "Thousands of
+    people were killed in the fighting": a toll in the thousands told in the perfect, or
+    in words with no figure, is a war's or a campaign's, also with no period named (a veto
+    of the toll; "has killed 14" stays an incident's, and so does a figure "1,200 killed"
+    in the past tense)."""
     reader, text, s = view.words.figures, view.s.text, view.s
     count = reader.count_after(text, hit.end, s.end) or reader.count_before(text, hit.start,
                                                                            s.start)
-    return count is not None and count.value >= _CAMPAIGN_TOLL
+    if count is None or count.value < _CAMPAIGN_TOLL:
+        return False
+    in_words = not any(ch.isdigit() for ch in text[count.start : count.end])
+    return in_words or perfect_toll(view, hit)
 
 
 def _summed(w: Words) -> re.Pattern[str]:

@@ -45,5 +45,9 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # docs/coder.md, "Origins, claims and country names"
 # 1.11.0: a truce proposed by one of the taxonomy's `third_parties` is its appeal (0256); a
 # pronoun opening the sentence after one that names a weapon is that weapon when it damages,
-# kills or wounds (coder._weapon_pronoun)
+# kills or wounds (coder._weapon_pronoun), a weapon that kills is an aerial attack; the day
+# after (an act named by an earlier day's possessive or as a cause in a later-dated lede is
+# retold, funerals, burials, ended searches, revised tolls), talks in a "since" clause,
+# opinion pieces, obituaries, accidents with a denied weapon, war-scale tolls, threats in
+# other words; see docs/coder.md, "The day after, opinion and obituaries"
 CODER_VERSION = "wirewatch-coder/1.11.0"

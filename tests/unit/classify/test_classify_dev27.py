@@ -1,0 +1,86 @@
+"""Classes the blind `dev27-*`/`dev28-*` batches (the same two briefs as `dev24-*`-`dev26-*`,
+new regions) showed after the day-after pass, pinned in new words. Read as published on
+Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from tests.unit.classify.classify_helpers import code, types
+
+VIOLENT = {"attack.aerial", "attack.infrastructure", "attack.military_target",
+           "casualties.reported"}
+
+
+def _violent(body: str, **kwargs: object) -> set[str]:
+    return types(body, **kwargs) & VIOLENT
+
+
+def test_a_burial_in_other_words_retells_the_act() -> None:
+    assert not _violent("Families gathered at a cemetery in Maiduguri to bury 23 traders killed "
+                        "in a bombing of the cattle market.")
+    assert not _violent("Villagers in Tillaberi buried the last of the 31 worshippers killed when "
+                        "gunmen stormed a mosque.")
+
+
+def test_a_toll_revised_below_a_retold_lede_is_the_earlier_acts() -> None:
+    body = ("Mourners in Sokoto buried victims of Tuesday's market bombing on Thursday. Three of "
+            "the wounded died overnight, raising the number of dead from the bombing to 21.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_toll_told_in_words_in_the_thousands_is_a_wars() -> None:
+    assert "casualties.reported" not in types(
+        "Rebels attacked an army post on Monday. Thousands of civilians were killed in the "
+        "battle for the city.")
+
+
+def test_a_war_a_quarter_of_a_century_ago_is_history() -> None:
+    assert "casualties.reported" not in types(
+        "Troops massed on the border on Monday. The two countries fought a border war a quarter "
+        "of a century ago that killed an estimated 70,000 people.")
+
+
+def test_an_industrial_blast_flash_is_an_accident() -> None:
+    assert not _violent("More to follow.", headline="BULLETIN: REACTOR BLAST AT CHEMICAL PLANT "
+                                                    "IN GUJARAT KILLS AT LEAST 14 WORKERS")
+
+
+def test_what_an_arrest_followed_is_background() -> None:
+    body = ("Police arrested an opposition commander in Juba on Wednesday. His arrest followed "
+            "clashes in Malakal, in which gunmen overran a garrison and killed 14 soldiers.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_the_end_of_a_search_in_a_headline() -> None:
+    assert not _violent(
+        "Rescuers said the last body was recovered on Wednesday.",
+        headline="Rescuers end search at Kharkiv block hit on Monday; final toll 14")
+
+
+def test_damage_counted_since_the_start_of_the_year_is_a_tally() -> None:
+    assert "attack.infrastructure" not in types(
+        "Nineteen merchant ships have been damaged in Ukrainian ports since the start of the "
+        "year, most of them by drones.")
+
+
+def test_attacks_expected_to_resume_are_no_attack() -> None:
+    assert "attack.infrastructure" not in types(
+        "Officials said they expect Russia to resume attacks on the power grid next week.")
+
+
+def test_an_earlier_days_attack_named_as_a_cause_in_the_headline() -> None:
+    body = ("The national carrier said it had extended the suspension of flights to Sanaa "
+            "until Monday. The airport's fuel depot was hit by two drones before dawn on "
+            "Tuesday, the government said.")
+    headline = "Airline extends Sanaa suspension after Tuesday's drone attack on fuel depot"
+    assert "attack.infrastructure" not in types(body, headline=headline)
+
+
+def test_a_trade_deals_truce_and_talks_are_no_conflicts() -> None:
+    assert "negotiation.stalled" not in types(
+        "Talks to revive the tomato suspension agreement broke down on Friday.")
+
+
+def test_the_same_days_attack_in_a_cause_clause_stays_news() -> None:
+    got = code("Airlines suspended flights to Aden on Thursday after a drone attack set fire to "
+               "the airport's fuel depot before dawn.")
+    assert "attack.infrastructure" in {e.type for e in got}
