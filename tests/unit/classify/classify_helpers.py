@@ -38,6 +38,15 @@ def types(body: str, **kwargs: object) -> set[str]:
     return {e.type for e in code(body, **kwargs)}
 
 
+VIOLENT = frozenset({"attack.aerial", "attack.infrastructure", "attack.military_target",
+                     "casualties.reported"})
+
+
+def violent(body: str, **kwargs: object) -> set[str]:
+    """The violent event types coded from `body` (attacks and tolls)."""
+    return types(body, **kwargs) & VIOLENT
+
+
 def one(events: list[Event], type_: str) -> Event:
     found = [e for e in events if e.type == type_]
     assert len(found) == 1, [e.type for e in events]

@@ -5,14 +5,7 @@ wires are read as published on Thursday 5 June 2025 (`classify_helpers.PUBLISHED
 from __future__ import annotations
 
 from tests.unit.classify.classify_helpers import code, types
-
-VIOLENT = {"attack.aerial", "attack.infrastructure", "attack.military_target",
-           "casualties.reported"}
-
-
-def _violent(body: str, **kwargs: object) -> set[str]:
-    return types(body, **kwargs) & VIOLENT
-
+from tests.unit.classify.classify_helpers import violent as _violent
 
 # --- the day after: funerals, revised tolls, the end of a search -------------------------
 
