@@ -21,7 +21,7 @@ from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
-from streams.classify.predicates import disputed_site
+from streams.classify.predicates import POSSESSIVE, disputed_site
 from streams.classify.roles import (
     Roles,
     Sentence,
@@ -506,9 +506,6 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         _attach_figures(state, s.text, s.start, s.hits)
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
-
-
 def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, ref: date
                     ) -> bool:
     """The lede's act is named by its day's possessive ("Monday's bombing", "Tuesday's
@@ -517,7 +514,7 @@ def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, re
     day is before `ref` ("after Thursday's drone attack"). An act dated by a phrase
     ("ambushed a convoy on Saturday ..., sources said on Monday") is the news however late
     it is told."""
-    if _POSSESSIVE.match(s.text, when.end) is None:
+    if POSSESSIVE.match(s.text, when.end) is None:
         return False
     if when.value < ref and prev_word(s.text, when.start, s.start) in _words(s).set(
             "cause_preps"):
@@ -533,7 +530,7 @@ def _toll_revision_re(w: Words) -> re.Pattern[str]:
 def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
     """ "The toll from Tuesday's strike rose to 11 overnight", below a lede dated Wednesday:
     the toll is of an act the sentence names by an earlier day's possessive."""
-    return any(d.value < day and _POSSESSIVE.match(s.text, d.end) is not None for d in dates)
+    return any(d.value < day and POSSESSIVE.match(s.text, d.end) is not None for d in dates)
 
 
 def _date_lead(state: _Article, s: Sentence, ref: date) -> None:
@@ -545,14 +542,21 @@ def _date_lead(state: _Article, s: Sentence, ref: date) -> None:
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
     if len(hints) < 2:
         return
-    reader = state.coder.words.dates
-    dates = (reader.find(s.text, s.start, s.end, ref, hints) if reader is not None
-             else find_dates(s.text, s.start, s.end, ref, hints))
+    dates = _sentence_dates(state, s, ref, hints)
     days = {d.value for d in dates if d.value <= ref}
     if len(days) > 1:
         state.lead_day = max(days)
-        state.retold = any(d.value < state.lead_day and _POSSESSIVE.match(s.text, d.end)
-                           for d in dates)
+        state.retold = _possessive_earlier(s, dates, state.lead_day)
+
+
+def _sentence_dates(state: _Article, s: Sentence, ref: date, hints: list[int]
+                    ) -> list[DateMention]:
+    """The sentence's dates, read at its `date_hint` cues in the language's own date words
+    (else English's)."""
+    reader = state.coder.words.dates
+    if reader is not None:
+        return reader.find(s.text, s.start, s.end, ref, hints)
+    return find_dates(s.text, s.start, s.end, ref, hints)
 
 
 def _note_disputed(state: _Article, s: Sentence) -> None:
@@ -1409,13 +1413,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         # weapon's sentence places the act its pronoun does
         places = _finest(state.coder.gazetteer.find_places(s.text, *span))
     hints = [h.start for h in s.hits if h.cat == "date_hint"]
-    reader = state.coder.words.dates  # a language's own date words, else English's
-    if not hints:
-        dates: list[DateMention] = []
-    elif reader is not None:
-        dates = reader.find(s.text, s.start, s.end, ref, hints)
-    else:
-        dates = find_dates(s.text, s.start, s.end, ref, hints)
+    dates = _sentence_dates(state, s, ref, hints) if hints else []
     breaks = _breaks(s, dates) if dates else []
     soft = any(h.cat == "soft_hedge" for h in s.hits)
     violent = any(d.type in _VIOLENT for d in drafts)

@@ -2416,7 +2416,7 @@ def commemoration(view: _View, hit: Hit) -> bool:
 
 # --- casualties ---------------------------------------------------------------------------
 
-_POSSESSIVE = re.compile(r"['’]s\b")
+POSSESSIVE = re.compile(r"['’]s\b")  # "the war's", "Monday's" (coder.py reads it too)
 
 
 @predicate("war_dead", lists=("war_dead",),
@@ -2427,7 +2427,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 def war_dead(view: _View, hit: Hit) -> bool:
     """ "the remains of 900 soldiers killed in the war were returned": the war's dead, a
     war-wide count, not an incident's toll ("killed in the war's deadliest raid" is one)."""
-    return any(d.start <= hit.start < d.end and not _POSSESSIVE.match(view.s.text, d.end)
+    return any(d.start <= hit.start < d.end and not POSSESSIVE.match(view.s.text, d.end)
                for d in view.get("war_dead"))
 
 
