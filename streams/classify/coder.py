@@ -191,9 +191,7 @@ class _Article:
     # and the pronoun standing for it as the next sentence's speaker
     claimant: tuple[actor_dict.ActorEntry, int] | None = None
     # the weapon the sentence just read names, for a pronoun opening the next one
-    # (`_weapon_pronoun`): (field, order, the weapon's hit, whether its word is plural,
-    # whether that sentence names a party, the sentence's span)
-    weapon: tuple[str, int, Hit, bool, bool, int, int] | None = None
+    weapon: _Weapon | None = None
     # (field, order) of a sentence whose pronoun is the weapon -> the weapon's sentence's
     # span, where the act took place when its own sentence names no place
     weapon_places: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
@@ -1163,6 +1161,19 @@ def _with_pronouns(
     return sorted(found)
 
 
+class _Weapon(NamedTuple):
+    """The weapon a sentence names (`_weapon_pronoun`): where it is, whether its word is
+    plural and whether its sentence names a party ("it" could stand for)."""
+
+    field: str
+    order: int
+    hit: Hit
+    plural: bool
+    names_party: bool
+    start: int
+    end: int
+
+
 def _weapon_pronoun_re(w: Words) -> re.Pattern[str]:
     return w.pattern("weapon_pronoun", lambda w: (
         r"[\s\"'“‘]*(" + w.alternation(tuple(w.weapon_pronouns)) + r")\b"))
@@ -1193,22 +1204,22 @@ def _weapon_pronoun(state: _Article, name: str, s: Sentence) -> Sentence:
             weapon = hit
     if weapon is not None:
         word = s.text[weapon.start : weapon.end].lower()
-        state.weapon = (name, state.order, weapon, word.endswith("s"), bool(s.mentions),
-                        s.start, s.end)
-    if last is None or last[0] != name or last[1] != state.order - 1:
+        state.weapon = _Weapon(name, state.order, weapon, word.endswith("s"),
+                               bool(s.mentions), s.start, s.end)
+    if last is None or last.field != name or last.order != state.order - 1:
         return s
     w = state.coder.words
     pronoun = _weapon_pronoun_re(w).match(s.text, s.start, s.end)
-    if pronoun is None or w.weapon_pronouns[pronoun.group(1).lower()] != last[3]:
+    if pronoun is None or w.weapon_pronouns[pronoun.group(1).lower()] != last.plural:
         return s
-    if not last[3] and last[4]:
+    if not last.plural and last.names_party:
         return s  # "Israel fired a missile at Gaza. It said ...": "it" may be the party
     first = next((h.start for h in s.hits if h.start >= pronoun.end()), None)
     if first is None or words_between(s.text, pronoun.end(), first) > _DEED_WITHIN or not any(
             h.start == first and h.cat in _WEAPON_DEEDS for h in s.hits):
         return s
-    hit = Hit(pronoun.start(1), pronoun.end(1), "aerial", last[2].payload)
-    state.weapon_places[(name, state.order)] = (last[5], last[6])
+    hit = Hit(pronoun.start(1), pronoun.end(1), "aerial", last.hit.payload)
+    state.weapon_places[(name, state.order)] = (last.start, last.end)
     return s._replace(hits=sorted([*s.hits, hit]))
 
 
