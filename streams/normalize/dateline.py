@@ -64,20 +64,6 @@ def _city_name(city: str) -> str:
     return first.title() if first.isupper() else first
 
 
-def _city_only(body: str) -> tuple[Dateline | None, str]:
-    """A city dateline without an agency (`SRINAGAR, June 13 -`) at the start of `body`."""
-    match = _CITY_DATELINE.match(body)
-    if (match is None or match.group("agency") is not None
-            or body[match.end() : match.end() + 1].islower()):
-        return None, body
-    city = match.group("city")
-    if not city.isupper() or city.rstrip(".") in _NOT_A_CITY:
-        return None, body
-    dash = re.search(rf"[ \t]*{_DASH}\s*$", match.group(0))
-    text = match.group(0)[: dash.start()] if dash else match.group(0)
-    return Dateline(text=text.strip(), city=_city_name(city)), body[match.end() :]
-
-
 def split_dateline(body: str) -> tuple[Dateline | None, str]:
     """Split a leading dateline off `body`; return it (or None) and the rest of the body.
 
@@ -94,7 +80,7 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
             return None, body
         text = f"({match.group('agency')})"
         rest = body[match.end() :]
-        city_line, after = _city_only(rest)
+        city_line, after = _city_dateline(rest, agency_allowed=False)
         if city_line is not None:
             # `(Kashmir Desk)- SRINAGAR, June 13 - One person ...`: a desk's credit, then the
             # city's dateline; the story starts after both
@@ -102,6 +88,12 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
                             city=city_line.city, agency=agency), after
         return Dateline(text=text, agency=agency), rest
 
+    return _city_dateline(body)
+
+
+def _city_dateline(body: str, *, agency_allowed: bool = True) -> tuple[Dateline | None, str]:
+    """`CITY, June 3 (Agency) -` at the start of `body`, or (`agency_allowed` false, after a
+    desk's credit) `CITY, June 3 -` only."""
     match = _CITY_DATELINE.match(body)
     if match is None or body[match.end() : match.end() + 1].islower():
         # The story after a dateline opens a sentence; a lower-case word means a mid-sentence dash.
@@ -110,7 +102,7 @@ def split_dateline(body: str) -> tuple[Dateline | None, str]:
     agency = match.group("agency")
     if agency is not None:
         agency = agency.strip()
-        if not _plausible_agency(agency):
+        if not agency_allowed or not _plausible_agency(agency):
             return None, body
         # With an agency the city may be in title case (`Kyiv, June 3 (Reuters) -`).
         if not (city.isupper() or all(word[:1].isupper() for word in city.split())):
