@@ -39,8 +39,12 @@ def test_a_third_partys_demand_stays_a_demand() -> None:
     assert (event.cameo_code, event.actor and event.actor.code) == ("107", "DEUGOV")
 
 
-def test_a_third_party_that_is_no_actor_code_fails_at_load() -> None:
+def test_third_parties_load_and_one_that_is_no_actor_code_fails() -> None:
     data = copy.deepcopy(load_yaml("taxonomy.yaml"))
+    lexicon = categories(load_yaml("lexicon.yaml"))
+    data["third_parties"] = ["GBR", "UNO"]
+    assert Taxonomy.load(data, "taxonomy.yaml", cameo_table(), lexicon).third_parties == {
+        "GBR", "UNO"}
     data["third_parties"] = ["GBR", "britain"]
     with pytest.raises(CoderConfigError, match="third_parties"):
-        Taxonomy.load(data, "taxonomy.yaml", cameo_table(), categories(load_yaml("lexicon.yaml")))
+        Taxonomy.load(data, "taxonomy.yaml", cameo_table(), lexicon)
