@@ -525,6 +525,11 @@ def _toll_revision_re(w: Words) -> re.Pattern[str]:
         rf"\b{w.alt('toll_revisions')}\b" if w.set("toll_revisions") else "(?!)"))
 
 
+def _retold_toll_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("retold_toll", lambda w: (
+        rf"\b{w.alt('retold_tolls')}\b" if w.set("retold_tolls") else "(?!)"))
+
+
 def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
     """ "The toll from Tuesday's strike rose to 11 overnight", below a lede dated Wednesday:
     the toll is of an act the sentence names by an earlier day's possessive."""
@@ -604,6 +609,48 @@ def _claim_that(w: Words) -> re.Pattern[str]:
 
 
 _CLAIM_REACH = 12  # words from "claiming that" to the trigger: the claim's own clause
+
+
+_QUOTE_REACH = 80  # characters before a quotation's opening or after its close that may
+# name its speaker ("A caption reads: \"...\"", "\"...\", reads a post")
+
+
+def _quote_frame(s: Sentence) -> tuple[int, int]:
+    """The sentence's span, run out to the words around a quotation it is part of: the
+    splitter cuts "A caption reads: \"Drones are hitting the village. Three are dead\"" and
+    "\"US missiles sink the frigate. The navy is going down,\" reads a post" into sentences
+    that do not name the quotation's speaker. Quotation marks are counted within the
+    paragraph: an odd count before the sentence puts it inside a quotation."""
+    text, start, end = s.text, s.start, s.end
+    para = text.rfind("\n", 0, start) + 1
+    before = [i for i in range(para, start) if text[i] in _QUOTE_MARKS]
+    inside = len(before) % 2 == 1
+    opened = (text.count("\"", start, end) + text.count("“", start, end)
+              + text.count("”", start, end)) % 2 == 1
+    if not inside and not opened:
+        return start, end
+    frame_start = max(para, before[-1] - _QUOTE_REACH) if inside else start
+    frame_end = end
+    if inside != opened or (inside and opened):
+        # the quotation runs on past the sentence: to its close
+        ends = [i for i in (text.find(c, end) for c in "\"”") if i >= 0]
+        stop = text.find("\n", end)
+        if ends and (stop < 0 or min(ends) < stop):
+            frame_end = min(len(text), min(ends) + 1 + _QUOTE_REACH)
+    return frame_start, frame_end
+
+
+_QUOTE_MARKS = frozenset("\"“”")
+
+
+def _post_says(w: Words) -> re.Pattern[str]:
+    """ "\"US missiles sink the frigate\", reads a post", "other posts said the strike was
+    ...": a sentence whose speaker is a post or a video, the claim an article that refutes
+    one (`_Article.refutes`) does not code."""
+    return w.pattern("article:post_says", lambda w: (
+        rf"\b{w.alt('claim_posts')}\s+(?:[\w-]+\s+){{0,4}}?{w.alt('claim_post_verbs')}\b"
+        rf"|\b{w.alt('claim_post_verbs')}\s+(?:[\w-]+\s+)?{w.alt('claim_posts')}\b"
+        if w.set("claim_posts") and w.set("claim_post_verbs") else "(?!)"))
 
 
 def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]) -> None:
@@ -1005,6 +1052,8 @@ def _in_context(
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if "long_after" in cats and drafts:
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
+    if state.refutes and drafts and _post_says(w).search(s.text, *_quote_frame(s)):
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.refutes and drafts:
         text = s.text
         claims = [m.end() for m in _claim_that(w).finditer(text, s.start, s.end)]
@@ -1498,6 +1547,15 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
         if (not lead and state.retold and draft.type == "casualties.reported"
                 and _toll_revision_re(state.coder.words).search(s.text, s.start, s.end)):
             continue  # "..., raising the number of dead from the bombing to 17"
+        if (not lead and state.retold and draft.type == "casualties.reported" and dates
+                and state.lead_day is not None
+                and all(d.value < state.lead_day for d in dates)):
+            continue  # "... was ambushed on Saturday morning, the army said on Saturday
+            # evening, putting the toll at 18", below a lede that retells it on Monday
+        if (not lead and state.retold and draft.type == "casualties.reported" and not dates
+                and _retold_toll_re(state.coder.words).search(s.text, s.start, s.end)):
+            continue  # "The statement ... said dozens of them had been killed": the retold
+            # act's toll, in the past of the story's past
         if (not lead and state.lead_day is None and draft.type == "casualties.reported"
                 and _possessive_earlier(s, dates, ref)):
             continue  # "UKRAINE (recap) - The toll from Sunday's missile strike rose to 14"
