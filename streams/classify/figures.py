@@ -172,6 +172,11 @@ class Figures:
             re.IGNORECASE,
         )
 
+    @property
+    def and_words(self) -> frozenset[str]:
+        """The language's list "and" ("soldiers and civilians")."""
+        return self._and
+
     def _is_number_word(self, word: str) -> bool:
         return all(part in self._words for part in word.split("-"))
 

@@ -2600,6 +2600,37 @@ def toll_figure(view: _View, hit: Hit) -> Count | None:
     return reader.count_after(text, hit.end, end) or reader.toll_after(text, hit.end, end)
 
 
+def _subject_relative(w: Words) -> re.Pattern[str]:
+    # " who was guarding the hospital gate ": a relative clause between a subject and its verb
+    return w.pattern("subject_relative", lambda w: (
+        rf"\s{w.alt('person_relatives')}\s[^,;:()]{{0,80}}$" if w.set("person_relatives")
+        else "(?!)"))
+
+
+_LIST_TAIL = 5  # words between a subject list's last person and its relative clause
+# ("a member of a Chin armed group who ...")
+
+
+def _before_relative(view: _View, hit: Hit) -> Count | None:
+    """The figure of a subject a relative clause parts from its casualty verb ("Eight
+    patients, two nurses and a member of an armed group who was guarding the gate were
+    killed" is 11): the count or the list that opens the sentence before the clause."""
+    reader, text, start = view.words.figures, view.s.text, view.s.start
+    relative = _subject_relative(view.words).search(text, max(start, hit.start - 100),
+                                                    hit.start)
+    if relative is None or any(w.lower() in reader.and_words for w in text[
+            relative.start() : hit.start].split()[-3:]):
+        return None  # "a boy who sold water and was wounded": the verb is the clause's own
+    before = reader.count_before(text, relative.start(), start)
+    if before is not None:
+        return reader.whole_list(text, before, start, relative.start())
+    listed = reader.listed_people(text, start, relative.start())
+    if listed is None or text.find(",", listed.end, relative.start()) >= 0 or words_between(
+            text, listed.end, relative.start()) > _LIST_TAIL:
+        return None
+    return listed
+
+
 def _one_person_after(w: Words) -> re.Pattern[str]:
     # "погиб военнослужащий", "ранен мирный житель": one modifier at most
     return w.pattern("one_person_after", lambda w: r"\s+(?:[\w-]+\s+)?"
@@ -2646,6 +2677,8 @@ def casualty_figure(view: _View, hit: Hit) -> Count | None:
             text, max(start, hit.start - _APPOSITION_LOOK_BACK), hit.start)
         if apposition is not None:
             count = reader.count_before(text, apposition.start(), start)
+    if count is None:
+        count = _before_relative(view, hit)
     if count is None and view.words.phrases["singular_casualty_verbs"]:
         count = _one_person(view, hit)
     if count is None and text[hit.start : hit.end].lower() in view.words.set(

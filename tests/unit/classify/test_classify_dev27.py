@@ -4,7 +4,7 @@ Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, types
+from tests.unit.classify.classify_helpers import code, one, types
 from tests.unit.classify.classify_helpers import violent as _violent
 
 
@@ -136,3 +136,18 @@ def test_a_post_quoted_where_nothing_is_refuted_is_not_dropped() -> None:
     body = ('"Drones hit the naval base at Kilindini and killed two sailors," reads a post by '
             "the navy on Wednesday.")
     assert _violent(body)
+
+
+def test_a_relative_clause_between_the_count_and_its_verb() -> None:
+    toll = one(code("Five gunmen who tried to storm the police post were killed in a gunfight "
+                    "on Wednesday."), "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 5
+    toll = one(code("A police officer who arrived with reinforcements was wounded when gunmen "
+                    "opened fire on the convoy on Wednesday."), "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.wounded == 1
+
+
+def test_a_relative_clauses_own_verb_is_not_counted_from_its_subject() -> None:
+    assert "casualties.reported" not in types(
+        "A 14-year-old boy who sold water at the bus park and was wounded in both legs said on "
+        "Wednesday that he had seen the bomber.")
