@@ -154,6 +154,9 @@ class _Coded:
     # a political act's countries its sentence names only as a place ("a truce in Ukraine"):
     # never its addressee, whatever the article's dyad
     places_only: frozenset[str] = frozenset()
+    # a toll a party claims for its own act ("al Shabaab said its fighters had killed
+    # dozens"): set aside where the article has a toll from anyone else
+    self_claimed: bool = False
 
 
 class _Pending(NamedTuple):
@@ -288,6 +291,12 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if state.disputed:
         state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
                        or not set(c.draft.assets) <= state.disputed]
+    if any(c.self_claimed for c in state.coded) and any(
+            c.draft.type == "casualties.reported" and not c.self_claimed for c in state.coded):
+        # "... three people were wounded, the mission said. Al Shabaab said its fighters had
+        # killed dozens": an attacker's claim of its own toll, against anyone else's figure,
+        # is the higher claim set aside (the lower figures are taken, as ACLED does)
+        state.coded = [c for c in state.coded if not c.self_claimed]
     if not any(c.draft.type in _ATTACKS for c in state.coded):
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
@@ -523,6 +532,25 @@ def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, re
 def _toll_revision_re(w: Words) -> re.Pattern[str]:
     return w.pattern("toll_revision", lambda w: (
         rf"\b{w.alt('toll_revisions')}\b" if w.set("toll_revisions") else "(?!)"))
+
+
+def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
+    """An armed group tells of the toll of its own act ("Al Shabaab said its fighters had
+    shelled the base and killed dozens"); an army's count of the attackers it repelled is
+    the defender's report, not this."""
+    return any(m.entry.kind == "group" and m.end <= draft.trigger.start for m in s.mentions) and (
+        _self_claim_re(state.coder.words).search(s.text, s.start, draft.trigger.start)
+        is not None)
+
+
+def _self_claim_re(w: Words) -> re.Pattern[str]:
+    # "its fighters had", "fighters of its Majeed Brigade", "said it had killed": a party
+    # telling of its own act
+    return w.pattern("self_claim", lambda w: (
+        rf"\b{w.alt('self_claim_owners')}\s+(?:[\w-]+\s+){{0,2}}?{w.alt('self_claim_units')}\b"
+        rf"|\b{w.alt('self_claim_units')}\s+of\s+{w.alt('self_claim_owners')}\b"
+        rf"|\b{w.alt('self_claim_phrases')}\b"
+        if w.set("self_claim_owners") and w.set("self_claim_units") else "(?!)"))
 
 
 def _retold_toll_re(w: Words) -> re.Pattern[str]:
@@ -1608,6 +1636,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             dated_offer=draft.type == _PROPOSED and _earlier_cue_own(s, draft),
             military=military and draft.type in _ON_FORCES,
             places_only=_places_only(s) if draft.type in _ACCORD_TALKS else frozenset(),
+            self_claimed=draft.type == "casualties.reported" and _self_claimed(state, s, draft),
         ))
         if (draft.type in _FIGHTING and roles.actor is not None and roles.claimed_by is not None
                 and roles.actor.entry.code != roles.claimed_by.entry.code
