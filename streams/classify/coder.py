@@ -820,6 +820,15 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     return False
 
 
+def _period_opening(s: Sentence) -> bool:
+    """The sentence opens with a `cumulative` period ("Since the start of the year, ...",
+    "So far this year, ..."; the language's `period_openers`)."""
+    openers = _words(s).phrases["period_openers"]
+    return bool(openers) and any(
+        h.cat == "cumulative" and words_between(s.text, s.start, h.start) <= 1
+        and s.text[h.start : h.end].lower().startswith(openers) for h in s.hits)
+
+
 def _tally(s: Sentence, draft: Draft) -> bool:
     """A tally ("has carried out dozens of attacks on army posts this year", "the airport
     has been struck repeatedly since the war began", "23 merchant ships have been damaged in
@@ -1049,6 +1058,10 @@ def _in_context(
     w = state.coder.words
     if "cumulative" in cats and not _recent_day(w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tally(s, d)]
+        if drafts and _period_opening(s):
+            # "Since the start of the year, it has treated 11,000 patients, including 640
+            # with war injuries": a sentence set in a period from its first words is a tally
+            drafts = [d for d in drafts if d.type not in _VIOLENT]
     if "," in s.text[s.start : s.end]:
         # "The talks, which collapsed in 2019, were never revived": an aside dated to an
         # earlier year dates what happens inside it
@@ -1879,6 +1892,10 @@ def _dated_earlier(
     by the attack on the substation in April", read in June): the sentence's recent day (a
     verdict, a statement, power restored) dates something else."""
     start, end = _clause(s, draft.trigger.start, breaks)
+    if start > s.start and not s.text[start : draft.trigger.start].strip():
+        # ", killing 116 people": a participle's clause is the one it follows ("which bombed
+        # a ferry in 2004, killing 116")
+        start = _clause(s, start - 1, breaks)[0]
     w = _words(s)
     if any(h.cat == "date_hint" for h in s.hits) and _past_month(w, s.text, start, end, ref):
         return True  # a month is a date hint: without one, no regex

@@ -42,13 +42,13 @@ _AGO = {word: n for n, word in enumerate(
 _AGO_NUMBERS = "|".join(sorted(_AGO, key=len, reverse=True))
 # "two years ago", "a month ago": the unit's days, a month and a year as their usual lengths
 # (only how far back matters: an act that long ago is history)
-_AGO_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
+_AGO_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 _DATE_RE = re.compile(
     rf"\b(?:(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))"
     rf"|(?P<md>(?P<m1>{_MONTH})\s+(?P<d1>\d{{1}}|[0-2]\d|3[01])(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?)"
     rf"|(?P<dm>(?P<d2>\d{{1}}|[0-2]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
     rf"|(?P<wd>(?:(?P<last>last)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?)"
-    rf"|(?P<ago>(?P<n>\d{{1,2}}|{_AGO_NUMBERS}|an?)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)"
+    rf"|(?P<ago>(?P<n>\d{{1,2}}|{_AGO_NUMBERS}|an?)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago)"
     rf"|(?P<rel>overnight|yesterday|today|tonight|last\s+night|this\s+morning|earlier\s+today|early\s+hours))\b",
     re.IGNORECASE,
 )

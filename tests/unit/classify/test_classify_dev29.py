@@ -35,3 +35,30 @@ def test_eliminated_fighters_are_killed() -> None:
     toll = one(code("Troops eliminated 17 terrorists who attacked the base in Wulgo on "
                     "Wednesday, the army said."), "casualties.reported")
     assert toll.casualties is not None and toll.casualties.killed == 17
+
+
+def test_a_decade_ago_is_history() -> None:
+    body = ("Rebels ambushed a police patrol near Pichari on Wednesday, killing two officers. A "
+            "decade ago they killed eight soldiers and two civilians in an ambush on the eve of "
+            "an election.")
+    assert _killed(body) == [2]
+
+
+def test_a_participles_toll_is_dated_by_the_clause_it_follows() -> None:
+    body = ("A bomb exploded on a ferry at Isabela City on Wednesday, wounding four passengers. "
+            "Basilan was long the stronghold of the Abu Sayyaf, which bombed a ferry in Manila "
+            "Bay in 2004, killing 116 people.")
+    assert 116 not in _killed(body)
+
+
+def test_a_sentence_set_in_a_period_from_its_first_words_is_a_tally() -> None:
+    body = ("Shelling hit the hospital grounds in Kurmuk on Wednesday. Since the start of the "
+            "year, the hospital has treated 9,000 patients, including 540 with war injuries.")
+    assert all((e.casualties.wounded or 0) < 540 for e in code(body)
+               if e.type == "casualties.reported" and e.casualties is not None)
+
+
+def test_a_period_later_in_the_sentence_does_not_make_it_a_tally() -> None:
+    body = ("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a single "
+            "day since the start of the year, medics said.")
+    assert 14 in _killed(body)
