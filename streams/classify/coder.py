@@ -1541,6 +1541,9 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             continue
         if draft.type in _SCHEDULED and when is not None and when.value > ref:
             continue  # "are expected to meet in Jeddah on Nov. 12": not held yet
+        if state.opinion and when is not None and when.value < ref:
+            continue  # an editorial's "On Sunday, the army said no to a truce": the news it
+            # argues about, an earlier day's
         if (when is not None and (ref - when.value).days >= _STALE_DAYS
                 and (draft.type in _ATTACKS
                      or (when.explicit and (draft.type in _VIOLENT or draft.type in _ACCORDS)))):

@@ -743,8 +743,10 @@ def plan_anaphor(view: _View, hit: Hit) -> bool:
 
 _NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to|still\s+not|not\s+(?:been\s+)?finally)\s+"
                      r"(?:been\s+)?$", re.IGNORECASE)
-_TO_COMMENT = re.compile(r"\s+(?:to\s+)?(?:comment|elaborate|confirm|discuss\s+details)\b",
-                         re.IGNORECASE)
+def _to_comment(w: Words) -> re.Pattern[str]:
+    # "declined to comment", "declined to give details": what the verb declines is to speak
+    return w.pattern("to_comment", lambda w: (
+        rf"\s+(?:to\s+)?{w.alt('decline_objects')}\b" if w.set("decline_objects") else "(?!)"))
 
 
 @predicate("not_yet",
@@ -755,7 +757,7 @@ def not_yet(view: _View, hit: Hit) -> bool:
     return _NOT_YET.search(view.s.text, max(view.s.start, hit.start - 20), hit.start) is not None
 
 
-@predicate("no_comment",
+@predicate("no_comment", lists=("decline_objects",),
            holds=("The spokeswoman declined to comment on reports of truce talks.", "declin",
                   "reject"),
            fails=("The rebels declined the truce offer.", "declin", "reject"))
@@ -763,7 +765,7 @@ def no_comment(view: _View, hit: Hit) -> bool:
     """ "declined to comment on reports that ceasefire talks would resume": no refusal."""
     word = _WORD.match(view.s.text, hit.start)
     end = word.end() if word else hit.end
-    return _TO_COMMENT.match(view.s.text, end, view.s.end) is not None
+    return _to_comment(view.words).match(view.s.text, end, view.s.end) is not None
 
 
 # a number right beside the verb, a share if the language's figure reader says so ("76%

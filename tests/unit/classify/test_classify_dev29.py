@@ -4,7 +4,7 @@ Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, one
+from tests.unit.classify.classify_helpers import code, one, types
 
 
 def _killed(body: str) -> list[int | None]:
@@ -62,3 +62,16 @@ def test_a_period_later_in_the_sentence_does_not_make_it_a_tally() -> None:
     body = ("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a single "
             "day since the start of the year, medics said.")
     assert 14 in _killed(body)
+
+
+def test_declining_to_give_details_is_no_rejection() -> None:
+    found = types("Asked about a ceasefire on Wednesday, the minister said it had been raised "
+                  "but declined to give details.")
+    assert "ceasefire.rejected" not in found
+    assert "ceasefire.rejected" in types("Russia declined the ceasefire proposal on Wednesday.")
+
+
+def test_an_opinion_pieces_earlier_day_is_the_news_it_argues_about() -> None:
+    body = ("Opinion: The generals must not have the last word. On Monday, the army chief "
+            "rejected a humanitarian truce for the third time this year.")
+    assert "ceasefire.rejected" not in types(body)
