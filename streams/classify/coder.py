@@ -678,6 +678,7 @@ def _post_says(w: Words) -> re.Pattern[str]:
     return w.pattern("article:post_says", lambda w: (
         rf"\b{w.alt('claim_posts')}\s+(?:[\w-]+\s+){{0,4}}?{w.alt('claim_post_verbs')}\b"
         rf"|\b{w.alt('claim_post_verbs')}\s+(?:[\w-]+\s+)?{w.alt('claim_posts')}\b"
+        rf"|\b{w.alt('claim_posts')}\s+of\s+['\"‘“]"
         if w.set("claim_posts") and w.set("claim_post_verbs") else "(?!)"))
 
 
@@ -698,6 +699,8 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
         state.history = state.obituary = True
     if _opinion_re(state.coder.words).match(text, start, end) is not None:
         state.opinion = True
+    if _fact_check_re(state.coder.words).match(text, start, end) is not None:
+        state.refutes = True  # "Fact check: Video of 'air strike on Assab port' shows ..."
     if _lead_years_back(state.coder.words, text, start, end, hits, state.ref):
         state.years_back = True
 
@@ -706,6 +709,14 @@ def _obituary_re(w: Words) -> re.Pattern[str]:
     # a death told with the age it came at: "dies at 71", "has died aged 84"
     return w.pattern("obituary", lambda w: (
         rf"\b{w.alt('obituary_marks')}\s+\d{{2,3}}\b" if w.set("obituary_marks") else "(?!)"))
+
+
+def _fact_check_re(w: Words) -> re.Pattern[str]:
+    # the label a verification desk opens with ("Fact check:", "FACT CHECK -"): the claims
+    # the piece checks are claims, as in an article that refutes one
+    return w.pattern("fact_check", lambda w: (
+        rf"\s*{w.alt('fact_check_labels')}\s*(?::|[-–—|]\s|\n|$)" if w.set("fact_check_labels")
+        else "(?!)"))
 
 
 def _opinion_re(w: Words) -> re.Pattern[str]:

@@ -2406,14 +2406,26 @@ def _commemoration(w: Words) -> re.Pattern[str]:
     return w.pattern("commemoration", lambda w: rf"\b{w.alt('commemoration')}\b")
 
 
-@predicate("commemoration", lists=("commemoration",),
+def _burial_count(w: Words) -> re.Pattern[str]:
+    # "buried 18 people killed ...", "bury 18 killed in ...": the verb, a figure, at most two
+    # words, then the casualty word (matched up to it)
+    return w.pattern("burial_count", lambda w: (
+        rf"\b{w.alt('burial_verbs')}\s+\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}$"
+        if w.set("burial_verbs") else "(?!)"))
+
+
+@predicate("commemoration", lists=("commemoration", "burial_verbs"),
            holds=("Kyiv held a minute of silence for the 34 people killed in the strike.",
                   "killed", "kill"),
            fails=("Kyiv said 34 people were killed in the strike.", "killed", "kill"))
 def commemoration(view: _View, hit: Hit) -> bool:
     """ "a minute of silence for the 34 people killed in the strike a year ago": the dead
-    are remembered, not reported (a veto of the act and the toll)."""
-    return "commemoration" in view.by_cat and _in_sentence(view, _commemoration)
+    are remembered, not reported (a veto of the act and the toll); so are the figures of the
+    dead a burial names ("villagers buried 18 people killed when a jet bombed a monastery")."""
+    if "commemoration" in view.by_cat and _in_sentence(view, _commemoration):
+        return True
+    return _burial_count(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 60), hit.start) is not None
 
 
 # --- casualties ---------------------------------------------------------------------------

@@ -75,3 +75,22 @@ def test_an_opinion_pieces_earlier_day_is_the_news_it_argues_about() -> None:
     body = ("Opinion: The generals must not have the last word. On Monday, the army chief "
             "rejected a humanitarian truce for the third time this year.")
     assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_burial_names_its_dead_in_figures() -> None:
+    body = ("Villagers in Sagaing on Wednesday buried 18 people killed when a military jet bombed "
+            "a monastery.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_family_buried_under_rubble_is_still_a_toll() -> None:
+    assert "casualties.reported" in types(
+        "A missile hit a house in Kharkiv on Wednesday; a family of five buried under the "
+        "rubble was killed.")
+
+
+def test_a_fact_check_label_makes_its_quoted_video_a_claim() -> None:
+    found = types("Posts shared since Monday say the video shows jets bombing the port of Assab.",
+                  headline="Fact check: Video of 'Ethiopian air strike on Assab port' shows a "
+                           "depot blast in Guinea")
+    assert not found & {"attack.aerial", "attack.infrastructure"}
