@@ -2671,7 +2671,8 @@ def _one_person(view: _View, hit: Hit) -> Count | None:
 
 
 @counter("casualty_figure", lists=("apposition_openers", "singular_casualty_verbs",
-                                   "singular_persons", "bare_casualty_verbs"),
+                                   "singular_persons", "bare_casualty_verbs",
+                                   "person_relatives"),
          holds=("At least a dozen people, among them five children, were killed.", "killed",
                 "kill", 12),
          fails=("It is unclear whether anyone was killed.", "killed", "kill", None))

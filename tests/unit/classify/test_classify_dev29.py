@@ -94,3 +94,10 @@ def test_a_fact_check_label_makes_its_quoted_video_a_claim() -> None:
                   headline="Fact check: Video of 'Ethiopian air strike on Assab port' shows a "
                            "depot blast in Guinea")
     assert not found & {"attack.aerial", "attack.infrastructure"}
+
+
+def test_jaish_al_adl_is_an_armed_group_whose_own_toll_is_a_claim() -> None:
+    body = ("Gunmen attacked a border post near Mirjaveh on Wednesday. Three guards were killed, "
+            "the provincial governor said. The Jaish al-Adl group said its fighters had killed 20 "
+            "guards.")
+    assert _killed(body) == [3]
