@@ -1286,8 +1286,12 @@ def _along(w: Words) -> re.Pattern[str]:
 
 
 def _near_place(w: Words) -> re.Pattern[str]:
+    # up to two words between, or a proper name's capitalized words ("next to Mogadishu's
+    # Aden Adde International Airport"; not where every noun is capitalized)
+    names = "" if w.settings.nouns_capitalised else r"|(?:(?-i:[A-Z])[\w'’.-]*\s+){3,5}"
     return w.pattern("near_place", lambda w: rf"\b{w.alt('near_preps')}\s+"
-                     rf"(?:{w.alt('near_determiners')}\s+)?(?:[\w'-]+\s+){{0,2}}$")
+                     rf"(?:{w.alt('near_determiners')}\s+)?"
+                     rf"(?:(?:[\w'-]+\s+){{0,2}}{names})$")
 
 
 def _accident_subject(w: Words) -> re.Pattern[str]:

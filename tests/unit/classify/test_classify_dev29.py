@@ -4,7 +4,7 @@ Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, one, types
+from tests.unit.classify.classify_helpers import code, one, types, violent
 
 
 def _killed(body: str) -> list[int | None]:
@@ -101,3 +101,24 @@ def test_jaish_al_adl_is_an_armed_group_whose_own_toll_is_a_claim() -> None:
             "the provincial governor said. The Jaish al-Adl group said its fighters had killed 20 "
             "guards.")
     assert _killed(body) == [3]
+
+
+def test_a_review_is_opinion() -> None:
+    body = ("The documentary follows fishermen through a year of war. A boat hits a mine, and "
+            "four men are killed; later jets bomb the launch sites on the coast.")
+    assert not violent(body, headline="Documentary review: 'Salt and Fire' follows the "
+                                      "fishermen of Hodeidah")
+    assert violent(body)
+
+
+def test_a_named_airport_beside_the_camp_is_where_the_shells_fell() -> None:
+    found = types("Several mortar shells landed inside the Halane base camp next to Mogadishu's "
+                  "Aden Adde International Airport on Wednesday, wounding three people.")
+    assert "attack.infrastructure" not in found
+    assert "attack.military_target" in found
+
+
+def test_lowercase_words_after_a_place_preposition_do_not_make_a_name() -> None:
+    assert "attack.infrastructure" in types(
+        "Explosive charges destroyed two towers of the power line between the Suarez and "
+        "Jamundi substations on Wednesday.")
