@@ -668,6 +668,10 @@ def _quote_frame(s: Sentence) -> tuple[int, int]:
     return frame_start, frame_end
 
 
+# a quotation of at most four words: scare quotes around a name for an act ("drone attack")
+# (single quotes too, as headlines write them: "'refinery ablaze' clip is old")
+_SCARE_QUOTE = re.compile(r'["“](?:[^"“”\s]+\s){0,3}[^"“”\s]+["”]'
+                          r"|(?<!\w)['‘](?:[^'‘’\s]+\s){0,3}[^'‘’\s]+['’](?!\w)")
 _QUOTE_MARKS = frozenset("\"“”")
 
 
@@ -678,7 +682,7 @@ def _post_says(w: Words) -> re.Pattern[str]:
     return w.pattern("article:post_says", lambda w: (
         rf"\b{w.alt('claim_posts')}\s+(?:[\w-]+\s+){{0,4}}?{w.alt('claim_post_verbs')}\b"
         rf"|\b{w.alt('claim_post_verbs')}\s+(?:[\w-]+\s+)?{w.alt('claim_posts')}\b"
-        rf"|\b{w.alt('claim_posts')}\s+of\s+['\"‘“]"
+        rf"|\b{w.alt('claim_posts')}\s+(?:of\s+)?['\"‘“]"
         if w.set("claim_posts") and w.set("claim_post_verbs") else "(?!)"))
 
 
@@ -1106,6 +1110,12 @@ def _in_context(
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
     if state.refutes and drafts and _post_says(w).search(s.text, *_quote_frame(s)):
         drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if state.refutes and drafts and _SCARE_QUOTE.search(s.text, s.start, s.end):
+        # channels "reported a \"drone attack\" on the port": an act in scare quotes, in an
+        # article that refutes a claim, is the claim
+        scare = [m.span() for m in _SCARE_QUOTE.finditer(s.text, s.start, s.end)]
+        drafts = [d for d in drafts if d.type not in _VIOLENT
+                  or not any(a <= d.trigger.start < b for a, b in scare)]
     if state.refutes and drafts:
         text = s.text
         claims = [m.end() for m in _claim_that(w).finditer(text, s.start, s.end)]

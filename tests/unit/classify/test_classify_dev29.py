@@ -122,3 +122,22 @@ def test_lowercase_words_after_a_place_preposition_do_not_make_a_name() -> None:
     assert "attack.infrastructure" in types(
         "Explosive charges destroyed two towers of the power line between the Suarez and "
         "Jamundi substations on Wednesday.")
+
+
+def test_an_act_in_scare_quotes_in_a_refuting_article_is_the_claim() -> None:
+    body = ('Satellite channels abroad reported a "drone attack" on the port on Wednesday. '
+            "Firefighters worked through the night at a chemical warehouse. The governor said "
+            "the reports were false.")
+    assert not types(body) & {"attack.aerial", "attack.infrastructure"}
+
+
+def test_a_quoted_act_where_nothing_is_refuted_stands() -> None:
+    assert violent('Residents said a "drone strike" hit the port of Bandar Abbas on Wednesday, '
+                   "killing three workers.")
+
+
+def test_a_regions_toll_and_a_recalled_spans_are_no_incidents() -> None:
+    assert "casualties.reported" not in types(
+        "Air strikes across the province killed 31 people on Wednesday, officials said.")
+    assert "casualties.reported" not in types(
+        "Artillery duels along the frontier killed dozens of civilians during those four days.")
