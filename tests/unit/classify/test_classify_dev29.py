@@ -141,3 +141,12 @@ def test_a_regions_toll_and_a_recalled_spans_are_no_incidents() -> None:
         "Air strikes across the province killed 31 people on Wednesday, officials said.")
     assert "casualties.reported" not in types(
         "Artillery duels along the frontier killed dozens of civilians during those four days.")
+
+
+def test_martyred_is_killed_and_a_disengagement_agreement_a_truce() -> None:
+    toll = one(code("Militants attacked a border post on Wednesday. Four of our soldiers were "
+                    "martyred, the army said."), "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 4
+    assert "ceasefire.violated" in types(
+        "An Israeli drone struck an army post near Beit Jinn on Wednesday, killing three "
+        "soldiers; Damascus called it a flagrant violation of the Disengagement Agreement.")
