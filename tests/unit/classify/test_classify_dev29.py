@@ -150,3 +150,12 @@ def test_martyred_is_killed_and_a_disengagement_agreement_a_truce() -> None:
     assert "ceasefire.violated" in types(
         "An Israeli drone struck an army post near Beit Jinn on Wednesday, killing three "
         "soldiers; Damascus called it a flagrant violation of the Disengagement Agreement.")
+
+
+def test_vows_of_pursuit_by_force_are_threats() -> None:
+    for vow in ('"We will hunt down every one of these terrorists," the commander said.',
+                '"The armed forces will track them down wherever they are hiding," the '
+                "governor said.",
+                '"Jets that bomb our people will not be safe anywhere," the rebels said.'):
+        assert "threat.military" in types("Gunmen attacked a camp for displaced people on "
+                                          "Wednesday, killing 19 people. " + vow), vow
