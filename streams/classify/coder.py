@@ -672,6 +672,8 @@ def _quote_frame(s: Sentence) -> tuple[int, int]:
 # (single quotes too, as headlines write them: "'refinery ablaze' clip is old")
 _SCARE_QUOTE = re.compile(r'["“](?:[^"“”\s]+\s){0,3}[^"“”\s]+["”]'
                           r"|(?<!\w)['‘](?:[^'‘’\s]+\s){0,3}[^'‘’\s]+['’](?!\w)")
+# one word in quotation marks ("wounded", ‘dead’)
+_SCARE_WORD = re.compile(r'["“][^"“”\s]+["”]|(?<!\w)[‘][^‘’\s]+[’](?!\w)')
 _QUOTE_MARKS = frozenset("\"“”")
 
 
@@ -1110,6 +1112,13 @@ def _in_context(
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]
     if state.refutes and drafts and _post_says(w).search(s.text, *_quote_frame(s)):
         drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if drafts and any(d.type == "casualties.reported" for d in drafts) and (
+            _SCARE_WORD.search(s.text, s.start, s.end)):
+        # dozens of \"wounded\" volunteers lay on the floor: a casualty word in scare
+        # quotes is not meant (a drill's, a claim's)
+        scare = [m.span() for m in _SCARE_WORD.finditer(s.text, s.start, s.end)]
+        drafts = [d for d in drafts if d.type != "casualties.reported"
+                  or not any(a <= d.trigger.start < b for a, b in scare)]
     if state.refutes and drafts and _SCARE_QUOTE.search(s.text, s.start, s.end):
         # channels "reported a \"drone attack\" on the port": an act in scare quotes, in an
         # article that refutes a claim, is the claim

@@ -159,3 +159,18 @@ def test_vows_of_pursuit_by_force_are_threats() -> None:
                 '"Jets that bomb our people will not be safe anywhere," the rebels said.'):
         assert "threat.military" in types("Gunmen attacked a camp for displaced people on "
                                           "Wednesday, killing 19 people. " + vow), vow
+
+
+def test_a_casualty_word_in_scare_quotes_is_not_meant() -> None:
+    assert "casualties.reported" not in types(
+        'Sirens wailed and 40 "wounded" volunteers lay on the floor of the terminal at Lahore '
+        "airport on Wednesday as rescuers practised for a drone strike.")
+
+
+def test_a_negated_attack_names_no_violence_for_a_toll() -> None:
+    assert "casualties.reported" not in types(
+        "Four crew were killed when a cargo plane crashed on takeoff at Kabul airport on "
+        "Wednesday, with no sign of attack, officials said.")
+    assert "casualties.reported" in types(
+        "Four crew were killed when gunmen attacked a cargo plane at Kabul airport on "
+        "Wednesday, officials said.")
