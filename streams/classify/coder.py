@@ -837,6 +837,33 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     return False
 
 
+_CAMPAIGN_REACH = 6  # words from a plural act to the asset it names
+_INFRA = "infra:"  # the lexicon's infrastructure asset classes
+
+
+def _campaign(s: Sentence) -> bool:
+    """ "after a week of drone attacks on oil fields", "Russian strikes on energy facilities
+    would continue": where every asset the sentence names is a plural kind of asset right
+    after a plural act, with no number between, the sentence names a campaign, not an
+    incident (the language's `campaign_acts`, and `plural_endings` for its assets; none
+    written: no campaign). The caller checks it is below the lede and names no day."""
+    w = _words(s)
+    endings = w.phrases["plural_endings"]
+    text = s.text
+    acts = w.set("campaign_acts")
+    if not endings or not acts:
+        return False
+    assets = [h for h in s.hits if h.cat.startswith(_INFRA)]
+    plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts]
+    return bool(assets) and bool(plural_acts) and all(
+        text[a.start : a.end].lower().endswith(endings) and any(
+            h.end <= a.start and words_between(text, h.end, a.start) <= _CAMPAIGN_REACH
+            and not any(ch.isdigit() for ch in text[h.end : a.start])
+            and not any(f.cat == "fig" and h.end <= f.start < a.start for f in s.hits)
+            for h in plural_acts)
+        for a in assets)
+
+
 def _period_opening(s: Sentence) -> bool:
     """The sentence opens with a `cumulative` period ("Since the start of the year, ...",
     "So far this year, ..."; the language's `period_openers`)."""
@@ -1095,6 +1122,9 @@ def _in_context(
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
+    if (not lead and any(d.type == "attack.infrastructure" for d in drafts)
+            and not _recent_day(w, s.text, s.start, s.hits) and _campaign(s)):
+        drafts = [d for d in drafts if d.type != "attack.infrastructure"]
     if state.opinion:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.accident and not _armed(s, cats):

@@ -174,3 +174,17 @@ def test_a_negated_attack_names_no_violence_for_a_toll() -> None:
     assert "casualties.reported" in types(
         "Four crew were killed when gunmen attacked a cargo plane at Kabul airport on "
         "Wednesday, officials said.")
+
+
+def test_plural_acts_on_a_plural_kind_of_asset_name_a_campaign() -> None:
+    body = ("Romania opened a new runway at the air base on Wednesday. It has found fragments of "
+            "Russian drones on its territory after attacks on Ukrainian ports on the Danube.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_numbered_or_dated_plural_attack_is_an_incident() -> None:
+    assert "attack.infrastructure" in types(
+        "Romania opened a new runway on Wednesday. Drone attacks on two Ukrainian ports on the "
+        "Danube damaged grain silos overnight.")
+    assert "attack.infrastructure" in types(
+        "Drone attacks on Ukrainian ports on the Danube damaged grain silos on Wednesday.")
