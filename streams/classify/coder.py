@@ -896,11 +896,12 @@ def _tally(s: Sentence, draft: Draft) -> bool:
 # "intercepted by an Arrow air defence battery" (an asset "near"
 # the blast is left to the rules: it may well have been hit)
 def _not_hit_before(w: Words) -> re.Pattern[str]:
-    """What comes right before an asset that was not hit (see above)."""
+    """What comes right before an asset that was not hit (see above); a figure among the
+    words before it may hold a comma ("from the 5,000-ton destroyer")."""
     return w.pattern("article:not_hit", lambda w: (
         rf"\b(?:{w.alt('origin_verbs')}\s+(?:[\w-]+\s+)?{w.alt('origin_preps')}|"
         rf"{w.alt('agent_verbs')}\s+{w.alt('agent_preps')})"
-        rf"\s+(?:{w.alt('asset_determiners')}\s+)?(?:[\w'-]+\s+){{0,3}}$"))
+        rf"\s+(?:{w.alt('asset_determiners')}\s+)?(?:\d[\d,]*-?[\w'-]*\s+|[\w'-]+\s+){{0,3}}$"))
 
 
 def _civilian_before(w: Words) -> re.Pattern[str]:

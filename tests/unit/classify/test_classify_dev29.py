@@ -188,3 +188,9 @@ def test_a_numbered_or_dated_plural_attack_is_an_incident() -> None:
         "Danube damaged grain silos overnight.")
     assert "attack.infrastructure" in types(
         "Drone attacks on Ukrainian ports on the Danube damaged grain silos on Wednesday.")
+
+
+def test_a_missile_test_on_a_target_island_from_a_named_warship_is_no_attack() -> None:
+    found = types("The two cruise missiles launched on Wednesday from the 5,000-ton destroyer "
+                  "Choe Hyon flew for about 7,800 seconds before hitting a target island.")
+    assert not found & {"attack.aerial", "attack.military_target"}
