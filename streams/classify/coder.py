@@ -534,13 +534,27 @@ def _toll_revision_re(w: Words) -> re.Pattern[str]:
         rf"\b{w.alt('toll_revisions')}\b" if w.set("toll_revisions") else "(?!)"))
 
 
+_SPEAKER_REACH = 6  # words from a party's name to the report verb it is the subject of
+
+
 def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
-    """An armed group tells of the toll of its own act ("Al Shabaab said its fighters had
-    shelled the base and killed dozens"); an army's count of the attackers it repelled is
-    the defender's report, not this."""
-    return any(m.entry.kind == "group" and m.end <= draft.trigger.start for m in s.mentions) and (
-        _self_claim_re(state.coder.words).search(s.text, s.start, draft.trigger.start)
-        is not None)
+    """An armed group gives the toll: of its own act ("Al Shabaab said its fighters had
+    shelled the base and killed dozens"), or, speaking for its side, of the other's ("the
+    M23's political wing said the drone had struck a market, killing 15"). An army's count
+    of the attackers it repelled is the defender's report, not this."""
+    groups = [m for m in s.mentions if m.entry.kind == "group" and m.end <= draft.trigger.start]
+    if not groups:
+        return False
+    if _self_claim_re(state.coder.words).search(s.text, s.start, draft.trigger.start):
+        return True
+    # the group speaks: its name, then a report verb a few words on with no other party
+    # between ("the M23 rebels who control the area, said"), before the toll
+    text = s.text
+    return any(
+        h.cat == "report" and g.end <= h.start < draft.trigger.start
+        and words_between(text, g.end, h.start) <= _SPEAKER_REACH
+        and not any(g.end <= m.start < h.start for m in s.mentions)
+        for g in groups for h in s.hits)
 
 
 def _self_claim_re(w: Words) -> re.Pattern[str]:

@@ -194,3 +194,19 @@ def test_a_missile_test_on_a_target_island_from_a_named_warship_is_no_attack() -
     found = types("The two cruise missiles launched on Wednesday from the 5,000-ton destroyer "
                   "Choe Hyon flew for about 7,800 seconds before hitting a target island.")
     assert not found & {"attack.aerial", "attack.military_target"}
+
+
+def test_an_armed_groups_figure_for_its_side_is_set_aside_beside_anothers() -> None:
+    body = ("A drone struck a market in Nyabiondo on Wednesday. A nurse at the health centre said "
+            "seven people had been killed. The M23 rebels who control the area said the drone "
+            "had killed 15 women and children.")
+    assert _killed(body) == [7]
+
+
+def test_coffins_and_months_are_no_fresh_toll() -> None:
+    assert "casualties.reported" not in types(
+        "Soldiers carried the flag-draped coffins of their comrades through Fada N'Gourma on "
+        "Wednesday as the number killed rose to 29.")
+    assert "casualties.reported" not in types(
+        "Armed groups killed more than 30 social leaders in Putumayo in the first ten months of "
+        "this year, rights groups say.")
