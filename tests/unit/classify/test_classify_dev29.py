@@ -210,3 +210,18 @@ def test_coffins_and_months_are_no_fresh_toll() -> None:
     assert "casualties.reported" not in types(
         "Armed groups killed more than 30 social leaders in Putumayo in the first ten months of "
         "this year, rights groups say.")
+
+
+def test_labour_talks_and_strikes_are_another_sense() -> None:
+    assert not types("Talks between labour leaders and a government delegation broke down late "
+                     "on Wednesday, and the congress said the strike would go on.")
+    assert "attack.infrastructure" not in types(
+        "Customs staff have joined the strike, although Beirut's airport was operating "
+        "normally on Wednesday.")
+
+
+def test_a_helicopter_that_evacuated_the_wounded_was_not_hit() -> None:
+    attack = one(code("Rebels fired on an army post in Intan Jaya on Wednesday. One soldier was "
+                      "hit in the shoulder and has been evacuated by helicopter to Timika."),
+                 "attack.military_target")
+    assert not attack.strategic
