@@ -225,3 +225,9 @@ def test_a_helicopter_that_evacuated_the_wounded_was_not_hit() -> None:
                       "hit in the shoulder and has been evacuated by helicopter to Timika."),
                  "attack.military_target")
     assert not attack.strategic
+
+
+def test_a_hydropower_plant_is_infrastructure() -> None:
+    assert "attack.infrastructure" in types(
+        "Military aircraft bombed a small hydropower plant in Kani Township on Wednesday, "
+        "destroying the turbine house.")
