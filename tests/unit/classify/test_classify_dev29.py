@@ -231,3 +231,9 @@ def test_a_hydropower_plant_is_infrastructure() -> None:
     assert "attack.infrastructure" in types(
         "Military aircraft bombed a small hydropower plant in Kani Township on Wednesday, "
         "destroying the turbine house.")
+
+
+def test_a_general_staff_that_condemns_a_terrorist_attack_accuses() -> None:
+    assert "accusation.terrorism" in types(
+        "Gunmen killed 15 farmers in Kebbi on Wednesday. The general staff condemned this "
+        "terrorist attack.")
