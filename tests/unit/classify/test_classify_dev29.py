@@ -237,3 +237,13 @@ def test_a_general_staff_that_condemns_a_terrorist_attack_accuses() -> None:
     assert "accusation.terrorism" in types(
         "Gunmen killed 15 farmers in Kebbi on Wednesday. The general staff condemned this "
         "terrorist attack.")
+
+
+def test_more_vows_of_force_are_threats() -> None:
+    for vow in ('"Troops will deal decisively with these criminals," the army said.',
+                '"We will crush them," the minister said.',
+                '"This crime will be answered," the MP said.',
+                '"Pakistan will not hesitate to strike the terrorist hideouts," the minister '
+                "said."):
+        assert "threat.military" in types(
+            "Boko Haram fighters killed 15 farmers in Borno on Wednesday. " + vow), vow
