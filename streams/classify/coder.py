@@ -834,7 +834,10 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
         and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
     if violence and len(owned) == len(violence):
         return True  # "the grid recovered from last week's strikes": every act is last week's
-    start, end = _clause(s, pos, _breaks(s, []))
+    breaks = _breaks(s, [])
+    start, end = _clause(s, pos, breaks)
+    if start > s.start and not text[start:pos].strip():
+        start = _clause(s, start - 1, breaks)[0]  # ", injuring two": the clause it follows
     recent_days, said_on, temporal = w.set("recent_days"), _said_on(w), _temporal(w)
     recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
               and text[h.start : h.end].lower() in recent_days

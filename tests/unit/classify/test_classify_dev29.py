@@ -247,3 +247,18 @@ def test_more_vows_of_force_are_threats() -> None:
                 "said."):
         assert "threat.military" in types(
             "Boko Haram fighters killed 15 farmers in Borno on Wednesday. " + vow), vow
+
+
+def test_a_participle_after_a_clause_dated_last_month_is_last_months() -> None:
+    assert "casualties.reported" not in types(
+        "Mortar shells fired across the border landed in Teknaf last month, injuring two "
+        "villagers.")
+
+
+def test_recalled_episodes_and_a_weeks_count_are_no_incidents() -> None:
+    assert "casualties.reported" not in types(
+        "At least eight soldiers were killed in the first weeks of that campaign, and "
+        "thousands of residents fled.")
+    assert "attack.aerial" not in types(
+        "Ukraine's air force says Russia launched more than 1,300 drones and 90 missiles at "
+        "Ukraine over the past seven days.")
