@@ -1277,13 +1277,18 @@ def _condemned_earlier(s: Sentence, dates: list[DateMention], ref: date) -> bool
     earlier day (every day the sentence names at least two days back; the act at most eight
     words after the verb) reports the statement, not the act again (the corpus's
     "condemnations later" convention)."""
-    if any((ref - d.value).days < _CONDEMNED_LATER_DAYS for d in dates):
-        return False
     w = _words(s)
     found = _condemn_re(w).search(s.text, s.start, s.end)
-    return found is not None and any(
-        h.cat in _CONDEMNED_ACTS and h.start >= found.end()
-        and words_between(s.text, found.end(), h.start) <= _CONDEMNED_WITHIN for h in s.hits)
+    if found is None or not any(
+            h.cat in _CONDEMNED_ACTS and h.start >= found.end()
+            and words_between(s.text, found.end(), h.start) <= _CONDEMNED_WITHIN
+            for h in s.hits):
+        return False
+    # a day right after the verb is the act's ("on Tuesday condemned Sunday night's attack":
+    # Tuesday dates the condemnation); without one, every day the sentence names
+    acts = [d for d in dates if d.start >= found.end()
+            and words_between(s.text, found.end(), d.start) <= _CONDEMNED_WITHIN] or dates
+    return not any((ref - d.value).days < _CONDEMNED_LATER_DAYS for d in acts)
 
 
 def _last_month(s: Sentence, ref: date) -> bool:
@@ -1984,6 +1989,10 @@ def _dated_earlier(
             start = before
     if any(h.cat == "date_hint" for h in s.hits) and _past_month(w, s.text, start, end, ref):
         return True  # a month is a date hint: without one, no regex
+    years_back = w.set("earlier_years")
+    if years_back and any(h.cat == "earlier" and s.text[h.start : h.end].lower() in years_back
+                          for h in s.hits) and not _recent_day(w, s.text, s.start, s.hits):
+        return True  # "Roadside bombs killed 14 officers in four counties last year"
     if s.text.find("19", start, end) < 0 and s.text.find("20", start, end) < 0:
         return False
     return any(int(m.group(1)) < ref.year for m in _past_year_re(w).finditer(s.text, start, end))

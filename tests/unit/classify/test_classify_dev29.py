@@ -262,3 +262,25 @@ def test_recalled_episodes_and_a_weeks_count_are_no_incidents() -> None:
     assert "attack.aerial" not in types(
         "Ukraine's air force says Russia launched more than 1,300 drones and 90 missiles at "
         "Ukraine over the past seven days.")
+
+
+def test_a_condemnation_on_the_day_of_an_act_two_days_back_is_no_report() -> None:
+    assert "casualties.reported" not in types(
+        "Embassies on Wednesday condemned Monday night's attack on a village in the Far North, "
+        "where gunmen killed 19 people, according to a toll revised on Tuesday evening.")
+
+
+def test_last_year_sets_a_sentence_in_an_earlier_year() -> None:
+    assert "casualties.reported" not in types(
+        "Roadside bombs killed at least 14 security officers in Mandera, Wajir, Garissa and "
+        "Lamu counties last year, a police tally shows.")
+    assert "casualties.reported" in types(
+        "A roadside bomb killed four officers in Mandera on Wednesday, the deadliest attack "
+        "since last year.")
+
+
+def test_the_ambazonia_defence_forces_claim_is_a_groups() -> None:
+    body = ("Separatists attacked an army base near Bamenda on Wednesday; the army said three "
+            "attackers were killed. The Ambazonia Defence Forces said its fighters had overrun "
+            "the base, killing 20 soldiers.")
+    assert _killed(body) == [3]
