@@ -75,6 +75,7 @@ _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 # a truce that took effect or was signed on a calendar day a week or more back ("вступило в
 # силу 10 октября", read in December) is the background of today's news, as violence is
 _ACCORDS = frozenset({"ceasefire.agreed"})
+_TALKS = frozenset({"negotiation.held", "negotiation.stalled"})
 # (with the Arabic comma and semicolon)
 _CLAUSE_BREAK = re.compile(r"[,;:—–،؛]|\s-\s")
 
@@ -1631,10 +1632,13 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
                 and (draft.type in _ATTACKS
                      or (when.explicit and (draft.type in _VIOLENT or draft.type in _ACCORDS)))):
             continue  # "damaged by Russian strikes last week": context, not today's news
-        if (not lead and when is not None and when.explicit and draft.type in _VIOLENT
+        if (not lead and when is not None and when.explicit
+                and (draft.type in _VIOLENT or draft.type in _TALKS)
                 and (ref - when.value).days >= _WEEK):
             # "on the night of March 19", read on March 26: a calendar date a week back or
-            # more (wires name the weekday within the week) dates an earlier act, recalled
+            # more (wires name the weekday within the week) dates an earlier act, recalled;
+            # so it dates talks ("Talks in Istanbul broke down on November 7"; not a truce's
+            # or a proposal's, whose dates may be its period: "from Dec. 20 to Jan. 6")
             continue
         if draft.type in _VIOLENT and not breaks and not dates:
             breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft

@@ -284,3 +284,12 @@ def test_the_ambazonia_defence_forces_claim_is_a_groups() -> None:
             "attackers were killed. The Ambazonia Defence Forces said its fighters had overrun "
             "the base, killing 20 soldiers.")
     assert _killed(body) == [3]
+
+
+def test_talks_dated_a_week_back_below_the_lede_are_earlier_news() -> None:
+    body = ("Pakistan accused Kabul on Wednesday of sheltering militants. Talks in Istanbul on "
+            "monitoring the truce broke down on May 20.")
+    assert "negotiation.stalled" not in types(body)
+    proposal = ("The ELN rejected the army's terms on Wednesday. In a statement on Wednesday "
+                "morning, the ELN proposed a bilateral ceasefire from June 20 to Jan. 6.")
+    assert "ceasefire.proposed" in types(proposal)
