@@ -1248,7 +1248,11 @@ def _retrospective(
         if any(int(m.group(1)) < ref.year and main(m)
                for m in _past_year_re(w).finditer(text, start, end)):
             return True
+        # (not a year that names the accord an act is said to violate today: "a flagrant
+        # violation of the 1974 disengagement agreement")
+        breach = any(h.cat == "violate" for h in hits)
         if any(int(m.group(1)) <= ref.year - _OLD_YEARS and main(m)
+               and not (breach and _names_truce(hits, m.end()))
                for m in _ANY_YEAR.finditer(text, start, end)):
             return True
     if not any(h.cat == "date_hint" for h in hits):
@@ -1257,6 +1261,12 @@ def _retrospective(
         (ref.month - _month(w, m)) % 12 >= _PAST_MONTHS and main(m)
         for m in _past_month_re(w).finditer(text, start, end)
     )
+
+
+def _names_truce(hits: list[Hit], year_end: int) -> bool:
+    """A truce or a peace deal is named right after the year ("the 1974 disengagement
+    agreement", "the 2018 peace agreement")."""
+    return any(h.cat in ("truce", "peace_plan") and 0 < h.start - year_end <= 2 for h in hits)
 
 
 # a condemnation reports its act again only the day after (at most): a day back is the next

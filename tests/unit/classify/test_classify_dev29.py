@@ -293,3 +293,13 @@ def test_talks_dated_a_week_back_below_the_lede_are_earlier_news() -> None:
     proposal = ("The ELN rejected the army's terms on Wednesday. In a statement on Wednesday "
                 "morning, the ELN proposed a bilateral ceasefire from June 20 to Jan. 6.")
     assert "ceasefire.proposed" in types(proposal)
+
+
+def test_a_breach_of_an_old_accord_named_by_its_year_is_todays_accusation() -> None:
+    assert "ceasefire.violated" in types(
+        "Israeli warplanes struck the T4 air base on Wednesday. Syria's foreign ministry called "
+        'the strikes "a flagrant violation of the 1974 disengagement agreement".')
+    assert "ceasefire.violated" in types(
+        "An air strike on a market in Nasir killed 16 people on Wednesday. The SPLA-IO called "
+        "the strike a flagrant violation of the permanent ceasefire under the 2018 peace "
+        "agreement.")
