@@ -303,3 +303,10 @@ def test_a_breach_of_an_old_accord_named_by_its_year_is_todays_accusation() -> N
         "An air strike on a market in Nasir killed 16 people on Wednesday. The SPLA-IO called "
         "the strike a flagrant violation of the permanent ceasefire under the 2018 peace "
         "agreement.")
+
+
+def test_an_armys_split_toll_in_its_own_words_is_summed() -> None:
+    toll = one(code("Security forces killed eight khwarij in Kurram on Wednesday, while three "
+                    "soldiers were martyred in the exchange of fire, the ISPR said."),
+               "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 11
