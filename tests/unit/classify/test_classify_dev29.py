@@ -310,3 +310,11 @@ def test_an_armys_split_toll_in_its_own_words_is_summed() -> None:
                     "soldiers were martyred in the exchange of fire, the ISPR said."),
                "casualties.reported")
     assert toll.casualties is not None and toll.casualties.killed == 11
+
+
+def test_a_cell_site_and_a_trunk_line_are_infrastructure() -> None:
+    assert "attack.infrastructure" in types(
+        "Armed men torched a cell site in Cawayan on Wednesday night.")
+    assert "attack.infrastructure" in types(
+        "A section of the trunk line near Odimodi was blown up with explosives early on "
+        "Wednesday, the operator said.")
