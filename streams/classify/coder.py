@@ -674,8 +674,9 @@ def _quote_frame(s: Sentence) -> tuple[int, int]:
         return start, end
     frame_start = max(para, before[-1] - _QUOTE_REACH) if inside else start
     frame_end = end
-    if inside != opened or (inside and opened):
-        # the quotation runs on past the sentence: to its close
+    if inside != opened:
+        # the quotation runs on past the sentence (opened before it and not closed in it, or
+        # opened in it): to its close
         ends = [i for i in (text.find(c, end) for c in "\"”") if i >= 0]
         stop = text.find("\n", end)
         if ends and (stop < 0 or min(ends) < stop):
