@@ -50,4 +50,12 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # retold, funerals, burials, ended searches, revised tolls), talks in a "since" clause,
 # opinion pieces, obituaries, accidents with a denied weapon, war-scale tolls, threats in
 # other words; see docs/coder.md, "The day after, opinion and obituaries"
-CODER_VERSION = "wirewatch-coder/1.11.0"
+# 1.12.0: claims and their speakers (an armed group's own toll set aside beside anyone else's
+# figure, a fact check's posts, captions and scare-quoted acts, a video that "claims to show"),
+# the day after (tolls dated to a retold day or told in its pluperfect, burials with figures, a
+# condemnation's own day), periods and campaigns (plural acts on plural assets, a sentence
+# opened by "Since the start of the year", "last year", "a decade ago", a participle's clause,
+# talks dated a week back), reviews as opinion, vows of pursuit, an army's split toll in its
+# own words, a breach of an accord named by its year; see docs/coder.md, "Claims, periods and
+# the world's press"
+CODER_VERSION = "wirewatch-coder/1.12.0"
