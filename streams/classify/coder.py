@@ -836,10 +836,7 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
         and words_between(text, h.end, v.start) <= 2 for h in s.hits)]
     if violence and len(owned) == len(violence):
         return True  # "the grid recovered from last week's strikes": every act is last week's
-    breaks = _breaks(s, [])
-    start, end = _clause(s, pos, breaks)
-    if start > s.start and not text[start:pos].strip():
-        start = _clause(s, start - 1, breaks)[0]  # ", injuring two": the clause it follows
+    start, end = _trigger_clause(s, pos, _breaks(s, []))
     recent_days, said_on, temporal = w.set("recent_days"), _said_on(w), _temporal(w)
     recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
               and text[h.start : h.end].lower() in recent_days
@@ -1992,16 +1989,8 @@ def _dated_earlier(
     """The trigger's own clause names an earlier year or a month two or more back ("cut off
     by the attack on the substation in April", read in June): the sentence's recent day (a
     verdict, a statement, power restored) dates something else."""
-    start, end = _clause(s, draft.trigger.start, breaks)
+    start, end = _trigger_clause(s, draft.trigger.start, breaks)
     w = _words(s)
-    if start > s.start and not s.text[start : draft.trigger.start].strip():
-        # ", killing 116 people": a participle's clause is the one it follows ("which bombed
-        # a ferry in 2004, killing 116"), unless that one names a recent day ("The blast on
-        # Wednesday was the deadliest since the 2017 bombing, killing 41")
-        before = _clause(s, start - 1, breaks)[0]
-        if not _recent_day(w, s.text, s.start,
-                           [h for h in s.hits if before <= h.start < start]):
-            start = before
     if any(h.cat == "date_hint" for h in s.hits) and _past_month(w, s.text, start, end, ref):
         return True  # a month is a date hint: without one, no regex
     years_back = w.set("earlier_years")
@@ -2062,6 +2051,20 @@ def _breaks(s: Sentence, dates: list[DateMention]) -> list[tuple[int, int]]:
         and not (text[match.start()] == "," and text[match.start() - 1].isdigit()
                  and text[match.end() : match.end() + 1].isdigit())  # "1,200 civilians"
     ]
+
+
+def _trigger_clause(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause of the trigger at `pos`; a participle opening its clause (", killing 116
+    people", ", injuring two") belongs to the clause it follows ("which bombed a ferry in
+    2004, killing 116"), unless that one names a recent day ("The blast on Wednesday was the
+    deadliest since the 2017 bombing, killing 41")."""
+    start, end = _clause(s, pos, breaks)
+    if start > s.start and not s.text[start:pos].strip():
+        before = _clause(s, start - 1, breaks)[0]
+        if not _recent_day(_words(s), s.text, s.start,
+                           [h for h in s.hits if before <= h.start < start]):
+            start = before
+    return start, end
 
 
 def _clause(s: Sentence, pos: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
