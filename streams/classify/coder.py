@@ -573,6 +573,26 @@ def _retold_toll_re(w: Words) -> re.Pattern[str]:
         rf"\b{w.alt('retold_tolls')}\b" if w.set("retold_tolls") else "(?!)"))
 
 
+def _superseded(s: Sentence) -> bool:
+    """An earlier report the story has replaced ("A security source had earlier told the desk
+    that a drone had hit the refinery", "Earlier in the day, an official had told APP that
+    11 personnel had been killed"): a speech verb in the pluperfect, with "earlier" after its
+    auxiliary or opening the sentence (the language's `superseded_verbs` and
+    `superseded_openers`)."""
+    w = _words(s)
+    verbs = w.phrases["superseded_verbs"]
+    if not verbs:
+        return False
+    match = w.pattern("article:superseded", lambda w: rf"\b{w.alt('superseded_verbs')}\b"
+                      ).search(s.text, s.start, s.end)
+    if match is None:
+        return False
+    if w.set("superseded_openers").intersection(match.group(0).lower().split()):
+        return True
+    first = _FIRST_WORD.match(s.text, s.start)
+    return first is not None and first.group(1).lower() in w.set("superseded_openers")
+
+
 def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
     """ "The toll from Tuesday's strike rose to 11 overnight", below a lede dated Wednesday:
     the toll is of an act the sentence names by an earlier day's possessive."""
@@ -1613,6 +1633,7 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
     figures = state.coder.words.figures.find_figures(s.text, s.start, s.hits) if violent else []
     last_month = violent and _last_month(s, ref)
     condemned = violent and bool(dates) and _condemned_earlier(s, dates, ref)
+    superseded = violent and _superseded(s)
     lead = pending.field == "headline" or (
         pending.field == "body" and s.start == state.body_lead)
     types = {d.type for d in drafts}
@@ -1648,6 +1669,8 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             # so it dates talks ("Talks in Istanbul broke down on November 7"; not a truce's
             # or a proposal's, whose dates may be its period: "from Dec. 20 to Jan. 6")
             continue
+        if draft.type in _VIOLENT and not lead and superseded:
+            continue  # "A security source had earlier told the desk that a drone had hit"
         if draft.type in _VIOLENT and not breaks and not dates:
             breaks = _breaks(s, dates)  # found once for the sentence's drafts, not per draft
         if draft.type in _VIOLENT and _dated_earlier(s, breaks, draft, ref):

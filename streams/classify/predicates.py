@@ -663,6 +663,20 @@ def modifies_truce(view: _View, hit: Hit) -> bool:
     return _modifies(view, hit, view.get("truce"))
 
 
+@predicate("violation_object",
+           holds=("The army ruled out a ceasefire violation.", "ruled out", "reject"),
+           fails=("The army ruled out a ceasefire.", "ruled out", "reject"))
+def violation_object(view: _View, hit: Hit) -> bool:
+    """ "Army rules out ceasefire violation": what is rejected is a breach the truce word
+    only qualifies (the first truce word after the verb, a violation word right after it), a
+    denial, no truce rejected."""
+    text = view.s.text
+    truce = next((t for t in view.get("truce") if t.start >= hit.end), None)
+    return truce is not None and any(
+        v.start >= truce.end and not text[truce.end : v.start].strip()
+        for v in view.get("violate"))
+
+
 def _extends_another(w: Words) -> re.Pattern[str]:
     # a determiner and the one or two words of the verb's object
     return w.pattern("extends_another", lambda w: (
@@ -1625,24 +1639,40 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 
 # military targets
 
-@predicate("shooting", lists=("shooter_verbs", "perfect_aux"),
+@predicate("shooting", lists=("shooter_verbs", "perfect_aux", "striker_verbs",
+                               "striker_objects"),
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
 def shooting(view: _View, hit: Hit) -> bool:
     """ "air defence fire lit up the sky", "said air defences had shot down most of the
     drones": the asset is shooting, not hit; "intercepted by air defences" ("von der
     Luftabwehr abgefangen"): an air defence after the agent's preposition is the
-    interceptor."""
+    interceptor. So is a craft that strikes something ("military jets bomb a neighbouring
+    village", "attack helicopters of the air force struck the base", "its aircraft had
+    neutralised dozens"): see `_striking`."""
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
     if following is not None and following.group(1).lower() in view.words.set("perfect_aux"):
         following = _FIRST_WORD.match(view.s.text, following.end(), view.s.end)
     if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
+        return True
+    if _striking(view.words).match(view.s.text, hit.end, view.s.end) is not None:
         return True
     return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
         view.s.text, max(view.s.start, hit.start - _AGENT_LOOK_BACK), hit.start) is not None
 
 
 _AGENT_LOOK_BACK = 40  # "by the Ukrainian air defence", "von der ukrainischen Flugabwehr"
+
+
+def _striking(w: Words) -> re.Pattern[str]:
+    """After an asset: an active verb of striking with its object ("bomb neighbouring
+    villages", "of the air force struck the base"), or in the perfect ("had "neutralised""),
+    which a passive ("were struck", "struck by") never is. An "of" phrase of up to four
+    words may name the asset's force first."""
+    return w.pattern("striking", lambda w: (
+        r"(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
+        rf"(?:{w.alt('perfect_aux')}\s+[\"“']?{w.alt('striker_verbs')}\b"
+        rf"|{w.alt('striker_verbs')}\s+(?:{w.alt('striker_objects')}|\d)\b)"))
 
 
 def _by_agent(w: Words) -> re.Pattern[str]:
@@ -2546,6 +2576,29 @@ def toll_period(view: _View, hit: Hit) -> bool:
     """ "bringing the death toll since the truce to 330": a toll over a period."""
     return any(c.start >= hit.end and words_between(view.s.text, hit.end, c.start)
                <= view.distances["modifier"] for c in view.get("cumulative"))
+
+
+@predicate("period_after_toll", distances=("modifier",), lists=("period_tails",),
+           holds=("Strikes have gone on, killing more than 350 people since the truce.",
+                  "killing", "kill"),
+           fails=("A strike killed 35 people, the most since the truce.", "killed", "kill"))
+def period_after_toll(view: _View, hit: Hit) -> bool:
+    """ "killing more than 350 people since the truce took effect", "says 46 killed by
+    al-Shabaab this year": a period right after the toll (its figure, or the verb with a
+    figure before it) makes it a tally in any tense (a veto of the toll; the language's
+    `period_tails` are the `cumulative` cues that can follow one)."""
+    tails = view.words.phrases["period_tails"]
+    if not tails:
+        return False
+    reader, text, s = view.words.figures, view.s.text, view.s
+    count = reader.count_after(text, hit.end, s.end)
+    if count is None and reader.count_before(text, hit.start, s.start) is None:
+        return False
+    end = max(hit.end, count.end) if count is not None else hit.end
+    within = view.distances["modifier"]
+    return any(c.start >= end and words_between(text, end, c.start) <= within
+               and text[c.start : c.end].lower().startswith(tails)
+               for c in view.get("cumulative"))
 
 
 @predicate("livestock", lists=("livestock", "livestock_measures"),

@@ -1,0 +1,102 @@
+"""Classes the tune batches up to `dev34-*` still showed at coder 1.12.0, and the blind
+`dev35-*`-`dev37-*` batches after them, pinned in new words. Read as published on Thursday
+5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from tests.unit.classify.classify_helpers import code, one, types
+
+
+def _killed(body: str) -> list[int]:
+    return sorted((e.casualties.killed or 0) for e in code(body)
+                  if e.type == "casualties.reported" and e.casualties is not None)
+
+
+def _strategic(body: str) -> bool:
+    return any(e.strategic for e in code(body) if e.type == "attack.military_target")
+
+
+# craft that strike are the weapon, not the target
+
+def test_jets_that_bomb_a_village_are_not_hit() -> None:
+    assert not _strategic("Villagers bury 14 killed in school air strike as military jets bomb "
+                          "neighbouring village")
+
+
+def test_helicopters_of_an_air_force_that_struck_a_camp_are_not_hit() -> None:
+    body = ("The ministry said attack helicopters of the Mozambican air force struck the rebel "
+            "camp near Macomia at dawn on Wednesday before ground troops moved in.")
+    attack = one(code(body), "attack.aerial")
+    assert attack.actor is not None and attack.actor.code == "MOZMIL"
+    assert not _strategic(body)
+
+
+def test_aircraft_that_had_neutralised_fighters_are_not_hit() -> None:
+    assert not _strategic('The raid on Wednesday came days after the army said its aircraft '
+                          'had "neutralised" dozens of fighters in strikes on their bases near '
+                          "the border.")
+
+
+def test_an_air_base_struck_by_drones_is_still_hit() -> None:
+    assert _strategic("Ukrainian drones struck the Engels air base on Wednesday, destroying "
+                      "two bombers.")
+
+
+def test_a_patrol_that_hit_a_roadside_bomb_is_the_target() -> None:
+    attack = one(code("Two soldiers were killed when their patrol hit a roadside bomb near Kidal "
+                      "on Wednesday, the Malian army said."), "attack.military_target")
+    assert attack.target is not None and attack.target.code == "MLIMIL"
+
+
+# a report the story has since replaced
+
+def test_a_toll_an_official_had_earlier_given_is_set_aside() -> None:
+    body = ("Four paramilitary soldiers were killed when militants attacked a camp in Kech on "
+            "Wednesday, the military said. Earlier in the day, a district official had told "
+            "reporters that 12 soldiers had been killed in the attack.")
+    assert _killed(body) == [4]
+
+
+def test_an_attack_a_source_had_earlier_reported_is_withdrawn() -> None:
+    body = ("CORRECTED-Fire at Baiji refinery caused by an electrical fault, ministry says. The "
+            "fire broke out in a distillation unit on Wednesday, the oil ministry said. A "
+            "security source had earlier told reporters that a drone had hit the refinery.")
+    assert not types(body) & {"attack.aerial", "attack.infrastructure"}
+
+
+def test_a_report_told_in_the_past_tense_stands() -> None:
+    body = ("A security source told reporters on Wednesday that a drone had hit the refinery "
+            "at Baiji, setting a storage tank on fire.")
+    assert "attack.infrastructure" in types(body)
+
+
+# a toll followed by its period
+
+def test_a_toll_since_a_truce_took_effect_is_a_tally_in_any_tense() -> None:
+    body = ("A drone wounded a soldier near a border post on Wednesday. Israel has carried out "
+            "near-daily strikes that it says target the group's members and depots, killing "
+            "more than 340 people since the truce took effect, the health ministry says.")
+    assert _killed(body) == [0]  # the soldier wounded on Wednesday, no one killed
+
+
+def test_a_headline_toll_this_year_is_a_tally() -> None:
+    assert not types("Minister questioned in parliament over Mandera attacks; says 52 killed by "
+                     "al-Shabaab this year")
+
+
+def test_a_record_since_an_earlier_day_is_not_a_period() -> None:
+    assert _killed("A car bomb killed 35 people at a market in Mogadishu on Wednesday, the "
+                   "deadliest attack since 2022.") == [35]
+
+
+# a breach ruled out is a denial, not a truce rejected
+
+def test_an_army_that_rules_out_a_ceasefire_violation_rejects_nothing() -> None:
+    body = ("Forest fire sets off landmine blasts along the Line of Control; army rules out "
+            "ceasefire violation")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_an_army_that_rules_out_a_ceasefire_rejects_it() -> None:
+    body = "The army ruled out a ceasefire in the district on Wednesday."
+    assert "ceasefire.rejected" in types(body)
