@@ -774,9 +774,11 @@ class RuleBook:
                                                       spec.type in view.tax.speech_acts)
         draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
         # deaths with no violence named in the sentence stand only if the article has one
-        # (not a negated one: "four crew killed ... no sign of attack")
+        # (not a negated or denied one: "four crew killed ... no sign of attack", "killing
+        # 19; police rule out a Fano attack")
         governs = view.scope.governs
-        cues = [h for h in view.s.hits if h.cat in spec.violence and not governs(NEGATION, h)]
+        cues = [h for h in view.s.hits if h.cat in spec.violence and not governs(NEGATION, h)
+                and not governs(DENIAL, h)]
         draft.needs_violence = not joined and not cues
         # "a blast tore through a warehouse, killing 12": an accident alone needs a conflict
         draft.needs_conflict = not joined and bool(cues) and toll.accidental is not None and all(

@@ -31,10 +31,13 @@ _MONEY_RE = re.compile(
     r"(?P<cur>dollars|euros|pounds|rubles|roubles|hryvnias)\b",
     re.IGNORECASE,
 )
-_ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_ENGLISH_MULT = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 _LIST_WORD = re.compile(r"[\w'-]+|,")
 # English's list words: a language names its own (`roles.list_and`, `roles.list_determiners`)
 _LIST_AND = ("and",)
+# a partitive between an item's figure and its noun ("nine civilians, five of them children"):
+# a part of a group already counted, not one more (`roles.list_partitives`)
+_LIST_PARTITIVES = ("of",)
 _LIST_DETERMINERS = ("the", "a", "an", "one", "his", "her", "their", "its")
 
 
@@ -97,6 +100,8 @@ class Figures:
         }
         roles = lexicon["roles"]
         self._and = frozenset(str(w).lower() for w in roles.get("list_and") or _LIST_AND)
+        self._partitives = frozenset(
+            str(w).lower() for w in roles.get("list_partitives") or _LIST_PARTITIVES)
         self._determiners = frozenset(
             str(w).lower() for w in roles.get("list_determiners") or _LIST_DETERMINERS)
         self.determiners = self._determiners  # "a", "the", "its": no count on their own
@@ -122,7 +127,7 @@ class Figures:
         extra = [r"\s+".join(map(re.escape, str(q).split())) for q in lexicon.get("qualifiers", ())]
         qual = _QUAL if not extra else f"(?:{_QUAL}|{'|'.join(extra)})"
         digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-        mults = "hundred|thousand|million"
+        mults = "hundred|thousand|million|dozen"  # "two dozen": 24
         if thousands:
             sep = "[" + "".join(re.escape(t) for t in thousands) + "]"
             dec = re.escape(decimal)
@@ -257,8 +262,10 @@ class Figures:
             persons = self._persons
             noun = next((j for j in range(i + 1, min(i + 4, len(words)))
                          if words[j][0] in persons), None)
-            if value is None or noun is None or any(w[0] == "," for w in words[i + 1 : noun]):
-                break
+            if value is None or noun is None or any(
+                    w[0] == "," or (total and w[0] in self._partitives)
+                    for w in words[i + 1 : noun]):
+                break  # (a partitive: "nine civilians, five of them children" is nine)
             if value == 1 and word in self._determiners and words[noun][0] in self._plural_persons:
                 break  # "their children": no figure
             if total and noun + 1 < len(words) and words[noun + 1][0] in self._report:

@@ -610,6 +610,23 @@ def _since_re(w: Words) -> re.Pattern[str]:
     return w.pattern("since_clause", lambda w: rf"\b{w.alt('since_words')}\b")
 
 
+@predicate("pluperfect", lists=("pluperfect_aux",),
+           holds=("The talks had stalled after a series of bombings.", "stalled", "stall"),
+           fails=("The talks stalled on Monday after a bombing.", "stalled", "stall"))
+def pluperfect(view: _View, hit: Hit) -> bool:
+    """ "The talks had stalled after a series of bombings early this year": the word in the
+    pluperfect (the language's `pluperfect_aux` right before it, or an adverb between) is
+    the past of the story's past, background; not in reported speech, whose tenses shift
+    back ("the Kremlin said the delegation had walked out": that day's news)."""
+    aux = view.words.set("pluperfect_aux")
+    if not aux or any(r.start < hit.start for r in view.get("report")):
+        return False
+    before = view.s.text[max(view.s.start, hit.start - 30) : hit.start].split()
+    return bool(before) and (before[-1].lower() in aux
+                             or (len(before) > 1 and before[-2].lower() in aux
+                                 and before[-1].lower().endswith("ly")))
+
+
 @predicate("since_clause", lists=("since_words",),
            holds=("Raids rose since the collapse of talks.", "collapse", "stall"),
            fails=("Talks collapsed on Monday, the ministry said.", "collapsed", "stall"))
@@ -1611,8 +1628,9 @@ def party_destroys(view: _View, hit: Hit) -> bool:
                   "hedge"),
            fails=("Police said the exercise was cancelled.", "exercise", "hedge"))
 def staged_action(view: _View, hit: Hit) -> bool:
-    """ "stormed an airliner in a counter-terrorism exercise": the action itself is a drill
-    (the act spec keeps an attack during drills that kills people). In a verb-final
+    """ "stormed an airliner in a counter-terrorism exercise", "army drill simulates a raid":
+    the action itself is a drill (the act spec keeps an attack during drills that kills
+    people). In a verb-final
     language the staging verb may close the clause instead ("hat die Abwehr eines
     Luftangriffs auf den Hafen geübt")."""
     if not _word(view, hit).startswith(tuple(view.words.phrases["staged_stems"])):
@@ -1621,6 +1639,10 @@ def staged_action(view: _View, hit: Hit) -> bool:
     if _stage_frame(view.words).search(
             text, max(view.s.start, hit.start - _FRAME_LOOK_BACK), hit.start) is not None:
         return True
+    following = _FIRST_WORD.match(text, hit.end, view.s.end)
+    if following is not None and following.group(1).lower().startswith(
+            tuple(view.words.phrases["staged_stems"])):
+        return True  # "army drill simulates a raid", "an exercise simulating a barrage"
     return (view.words.settings.verb_final and text[hit.start].islower()
             and _CLOSES_CLAUSE.match(text, hit.end, view.s.end) is not None)
 
@@ -2557,8 +2579,13 @@ def background_participle(view: _View, hit: Hit) -> bool:
         return False
     act = next((h for h in reversed(view.s.hits) if h.end <= hit.start and h.cat in _ACT_CUES),
                None)
-    return act is not None and not _CLAUSE_GAP.search(text, act.end, hit.start - 2) and (
+    return act is not None and not _SENTENCE_GAP.search(text, act.end, hit.start - 2) and (
         view.scope.governs(LONG_AFTER, act))
+
+
+# the act's words may hold an aside ("attacked a camp in Landi Kotal, near the border,
+# killing eight"), not another clause's end
+_SENTENCE_GAP = re.compile(r"[;:.]")
 
 
 @predicate("toll_noun", lists=("toll_nouns", "count_nouns"),
@@ -2599,6 +2626,21 @@ def period_after_toll(view: _View, hit: Hit) -> bool:
     return any(c.start >= end and words_between(text, end, c.start) <= within
                and text[c.start : c.end].lower().startswith(tails)
                for c in view.get("cumulative"))
+
+
+def _handed_over(w: Words) -> re.Pattern[str]:
+    return w.pattern("handed_over", lambda w: rf"\b{w.alt('body_handovers')}\s+"
+                     r"(?:[\w'-]+\s+){0,2}$")
+
+
+@predicate("bodies_handed_over", lists=("body_handovers",),
+           holds=("Ukraine received the bodies of 1,000 soldiers.", "bodies of", "kill"),
+           fails=("The bodies of 24 villagers were found on Tuesday.", "bodies of", "kill"))
+def bodies_handed_over(view: _View, hit: Hit) -> bool:
+    """ "Ukraine received the bodies of 1,000 soldiers killed in the war": bodies handed over
+    or repatriated are no new deaths (a veto of the toll; bodies found are a massacre's)."""
+    return view.words.set("body_handovers") != frozenset() and _handed_over(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 40), hit.start) is not None
 
 
 @predicate("livestock", lists=("livestock", "livestock_measures"),

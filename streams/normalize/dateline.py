@@ -7,7 +7,8 @@ the city is where the story was filed.
 The forms recognized, at the very start of the body, with any of `-`, `--`, `–`, `—`:
 
 - `(Agency)-` / `(Agency) —`, and a city dateline after it: `(Desk)- CITY, June 3 -`
-- `CITY (Agency) —`, `CITY, Region (Agency) -`, `CITY, June 3 (Agency) -`
+- `CITY (Agency) —`, `CITY, Region (Agency) -`, `CITY, June 3 (Agency) -`, and with an agency a
+  colon for the dash: `QUETTA, Nov 18 (APP): ...`
 - `CITY —`, `CITY, June 3 -` (no agency: the city must be in capitals)
 
 A city without an agency is only taken when written in capitals and not a wire label such as
@@ -34,7 +35,8 @@ _AGENCY_ONLY = re.compile(rf"{_AGENCY}[ \t]*{_DASH}\s*")
 _CITY_DATELINE = re.compile(
     rf"(?P<city>{_CITY})"
     rf"(?P<extra>(?:,[ \t]*{_NOT_DASH_OR_PAREN}{{1,30}}){{0,2}})"
-    rf"[ \t]*(?:{_AGENCY}[ \t]*)?{_DASH}\s*"
+    # after an agency, South Asian agencies' colon ends it too: `QUETTA, Nov 18 (APP): ...`
+    rf"[ \t]*(?:{_AGENCY}[ \t]*(?:{_DASH}|:(?=\s))|{_DASH})\s*"
 )
 
 # Capitalized labels wire desks put before a dash that are not places.
@@ -110,7 +112,7 @@ def _city_dateline(body: str, *, agency_allowed: bool = True) -> tuple[Dateline 
     elif not city.isupper() or city.rstrip(".") in _NOT_A_CITY:
         # Without an agency, only a place in capitals is a dateline.
         return None, body
-    dash = re.search(rf"[ \t]*{_DASH}\s*$", match.group(0))
+    dash = re.search(rf"[ \t]*(?:{_DASH}|:)\s*$", match.group(0))
     text = match.group(0)[: dash.start()] if dash else match.group(0)
     return (
         Dateline(text=text.strip(), city=_city_name(city), agency=agency),

@@ -100,3 +100,85 @@ def test_an_army_that_rules_out_a_ceasefire_violation_rejects_nothing() -> None:
 def test_an_army_that_rules_out_a_ceasefire_rejects_it() -> None:
     body = "The army ruled out a ceasefire in the district on Wednesday."
     assert "ceasefire.rejected" in types(body)
+
+
+# figures
+
+def test_a_partitive_inside_a_list_is_not_one_more_group() -> None:
+    body = ("Jets bombed two houses in Khost on Wednesday, killing nine civilians, five of them "
+            "children, and wounding four others.")
+    toll = one(code(body), "casualties.reported")
+    assert toll.casualties is not None
+    assert (toll.casualties.killed, toll.casualties.wounded) == (9, 4)
+
+
+def test_a_first_partitive_item_still_counts() -> None:
+    toll = one(code("Gunmen stormed the village on Wednesday and killed two of the guards and "
+                    "three villagers."), "casualties.reported")
+    assert toll.casualties is not None and toll.casualties.killed == 5
+
+
+def test_two_dozen_is_twenty_four() -> None:
+    assert _killed("A military jet bombed the market on Wednesday morning, killing at least two "
+                   "dozen people.") == [24]
+    assert _killed("Two dozen people were killed when gunmen stormed the village on "
+                   "Wednesday.") == [24]
+
+
+def test_bodies_found_after_a_raid_are_its_dead() -> None:
+    body = ("The bodies of at least 14 villagers were found on Wednesday after gunmen stormed "
+            "the village, a rights group said.")
+    assert _killed(body) == [14]
+
+
+def test_bodies_handed_over_are_no_new_deaths() -> None:
+    body = ("Gunmen attacked a checkpoint on Wednesday. Separately, the army received the bodies "
+            "of 300 soldiers killed in the war.")
+    assert 300 not in _killed(body)
+
+
+def test_a_participles_toll_goes_with_an_earlier_act_across_an_aside() -> None:
+    body = ("Jets struck hideouts in Khost on Wednesday. The strikes came ten days after a car "
+            "bomb attacked a paramilitary camp in Landi Kotal, near the border, killing eight "
+            "soldiers and two civilians.")
+    assert 10 not in _killed(body)
+
+
+def test_deaths_beside_a_ruled_out_attack_are_an_accident() -> None:
+    assert not types("Bus plunges into gorge in Amhara, killing 19; police rule out rebel attack")
+
+
+def test_a_court_that_jails_a_commander_over_an_old_shelling_reports_no_toll() -> None:
+    assert not types("Court jails artillery commander in absentia over shelling of market that "
+                     "left 11 dead")
+
+
+# talks, background and drills
+
+def test_talks_that_had_stalled_are_background() -> None:
+    body = ("Gunmen attacked a ranger base in Rueso on Wednesday, wounding three rangers. The "
+            "talks had stalled after a series of bombings in the region early this year.")
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_talks_a_speaker_said_had_collapsed_are_news() -> None:
+    body = ("The government said on Wednesday that the talks had collapsed because of the "
+            "rebels' demands.")
+    assert "negotiation.stalled" in types(body)
+
+
+def test_groups_that_continue_to_carry_out_attacks_name_no_incident() -> None:
+    body = ("Armed groups continue to carry out attacks against civilians, security forces and "
+            "infrastructure in the province, including on the main roads, the advisory says.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_mock_camp_overrun_in_an_exercise_is_no_attack() -> None:
+    body = ("Soldiers backed by helicopters overran a mock militant camp near the naval base on "
+            "Wednesday, the army said.")
+    assert not types(body) & {"attack.military_target", "attack.aerial"}
+
+
+def test_a_drill_that_simulates_a_raid_is_no_attack() -> None:
+    assert not types("Army drill simulates militia raid on border community and volley of "
+                     "rockets on the refinery")

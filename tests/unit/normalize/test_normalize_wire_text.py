@@ -34,6 +34,9 @@ from streams.normalize.wire_text import looks_like_headline, read_wire_text, str
          "Valley Desk", "One man died."),
         ("(Coast Wire) - UPDATE - The pier closed.", "(Coast Wire)", None, "Coast Wire",
          "UPDATE - The pier closed."),
+        # a South Asian agency's colon after its credit: the date's day is no casualty figure
+        ("QUETTA, Nov 18 (APP): Three soldiers died.", "QUETTA, Nov 18 (APP)", "Quetta", "APP",
+         "Three soldiers died."),
     ],
 )  # fmt: skip
 def test_dateline_styles(body, text, city, agency, rest):
@@ -55,6 +58,8 @@ def test_dateline_styles(body, text, city, agency, rest):
         "(2) - The second point.",
         "(This is a long aside that is clearly not the name of any agency at all) - text",
         "Odesa — the port city reopened.",  # title case without agency
+        "QUETTA: Three soldiers died.",  # a colon ends a dateline only after an agency
+        "Note (see above): the pier closed.",
     ],
 )
 def test_not_datelines(body):
