@@ -486,6 +486,7 @@ _MASKS = {
     # "to break the impasse" breaks no truce
     "break_idiom": ("violate", "break"),
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
+    "vow": ("earlier",),  # "at the time and place we choose" names no earlier time
     "nonconflict": ("conflict",),  # "trade war" is no war
 }
 _MASKERS = frozenset(_MASKS)

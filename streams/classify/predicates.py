@@ -1098,7 +1098,39 @@ def pronoun_speaker(view: _View, hit: Hit) -> bool:
 def quoted_on(view: _View, hit: Hit) -> bool:
     """ "'... Until then, the operation continues,' he said": words of a quotation opened a
     sentence or two back, its speaker named where it closes, are that speaker's."""
-    return _quoted(view, hit) or _quote_attributed(view, hit)
+    return _quoted(view, hit) or _quote_attributed(view, hit) or _quote_continued(view, hit)
+
+
+_TAIL_WORDS = 15  # words of an attribution after a quotation closes: `," the spokesman ... said.`
+
+
+def _quote_continued(view: _View, hit: Hit) -> bool:
+    """The word is inside a quotation opened right after its speaker was named: after a
+    colon ("the adviser said: \"The CTG ... The armed forces will continue operations\"") or
+    right after an attributed quotation closed ("... in Iraq,\" the spokesman said in a
+    statement. \"Our operations will continue ...\""): the same speaker goes on."""
+    text = view.s.text
+    floor = max(0, hit.start - _QUOTE_REACH, text.rfind("\n", 0, hit.start) + 1)
+    before = text[floor : hit.start]
+    if before.count('"') % 2 == 1:
+        opening = floor + before.rfind('"')
+    elif before.count("“") > before.count("”"):
+        opening = floor + before.rfind("“")
+    else:
+        return False
+    prev = text[floor:opening].rstrip()
+    if prev.endswith(":"):
+        return True
+    if not prev.endswith("."):
+        return False
+    close = max(prev.rfind('"'), prev.rfind("”"))
+    if close < 0:
+        return False
+    tail = prev[close + 1 :]
+    attributed = prev[close - 1 : close] in _ATTRIBUTED_BEFORE or tail.lstrip().startswith(",")
+    return (attributed and '"' not in tail and "“" not in tail
+            and len(tail.split()) <= _TAIL_WORDS)
+
 
 @predicate("inside_asset",
            holds=("Iran threatened the nuclear plant.", "nuclear", "force"),

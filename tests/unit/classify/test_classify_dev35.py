@@ -182,3 +182,57 @@ def test_a_mock_camp_overrun_in_an_exercise_is_no_attack() -> None:
 def test_a_drill_that_simulates_a_raid_is_no_attack() -> None:
     assert not types("Army drill simulates militia raid on border community and volley of "
                      "rockets on the refinery")
+
+
+# vows of continued operations and pursuit
+
+_RAID = "Gunmen attacked an army post near the border on Wednesday, killing four soldiers. "
+
+
+def _threat(body: str) -> list[tuple[str | None, str | None]]:
+    return [(e.actor.code if e.actor else None, e.target.code if e.target else None)
+            for e in code(_RAID + body) if e.type == "threat.military"]
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_still_the_speakers() -> None:
+    body = ('"The man was one of the most dangerous leaders of the gangs in Iraq," the '
+            "command's spokesman said in a statement. \"Our operations will continue until "
+            'the last remnant of these gangs is defeated."')
+    assert _threat(body)
+
+
+def test_a_quotation_opened_after_a_colon_is_the_speakers() -> None:
+    body = ('In Manila, the national security adviser said: "They used the talks as a stage. '
+            'The armed forces will continue operations until the guerrilla fronts are '
+            'dismantled."')
+    assert _threat(body)
+
+
+def test_operations_against_a_group_that_will_continue_are_a_vow() -> None:
+    assert _threat('"The operations against the militants will continue until every village '
+                   'is liberated," he said.')
+
+
+def test_a_price_paid_at_the_time_and_place_we_choose_is_a_vow_not_a_past_time() -> None:
+    assert _threat('"The American occupier will pay a heavy price at the time and place we '
+                   'choose," the faction said.')
+
+
+def test_vows_of_pursuit_in_armies_own_words() -> None:
+    for vow in ('"We will pursue these terrorists wherever they hide," the army said.',
+                '"We will not stop until the remnants of this group are neutralised," the '
+                "general said.",
+                '"Every convoy that carries fuel to the junta will be a target," JNIM said.',
+                '"The military will keep hitting targets that are used to kill our people," '
+                "the spokesman said."):
+        assert _threat(vow), vow
+
+
+def test_those_to_be_brought_to_justice_are_not_threatened_with_force() -> None:
+    assert not _threat('Those responsible "will be pursued and brought to justice", the '
+                       "ministry said.")
+
+
+def test_a_company_that_threatens_to_halt_operations_threatens_no_force() -> None:
+    assert not _threat("The port operator threatened to halt operations at the terminal "
+                       "until the strike ends.")
