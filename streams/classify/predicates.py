@@ -1058,8 +1058,10 @@ def quoted(view: _View, hit: Hit) -> bool:
                   "terror"))
 def quote_attributed(view: _View, hit: Hit) -> bool:
     """ "'This was a terrorist attack. We will answer,' the governor said": words of a
-    quotation whose speaker is named where it closes, in this sentence or a later one."""
-    return _quote_attributed(view, hit)
+    quotation whose speaker is named where it closes, in this sentence or a later one, or
+    where it opens (`_quote_continued`: "Government spokesman: \"The Khawarij terrorists
+    fired mortars ...\"")."""
+    return _quote_attributed(view, hit) or _quote_continued(view, hit)
 
 
 # --- threat -------------------------------------------------------------------------------
