@@ -827,10 +827,11 @@ _VIOLENCE_CUES = frozenset({"attack", "bombing", "aerial", "airstrike", "artille
 
 def _perfect_before(w: Words) -> re.Pattern[str]:
     """A perfect right before the trigger: "has been struck", "have launched", "has carried
-    out dozens of"."""
+    out dozens of", "have since hit" (the language's `perfect_adverbs` in the adverb's
+    place)."""
     return w.pattern("article:perfect", lambda w: (
         rf"\b{w.alt('tally_aux')}\s+(?:{w.alt('tally_passive')}\s+)?"
-        rf"(?:\w+{w.alt('adverb_suffixes')}\s+)?"
+        rf"(?:(?:\w+{w.alt('adverb_suffixes')}|{w.alt('perfect_adverbs')})\s+)?"
         rf"(?:{w.alt('tally_verbs')}\s+(?:[\w,-]+\s+){{0,4}})?$"))
 
 

@@ -604,10 +604,26 @@ def no_weapon_subject(view: _View, hit: Hit) -> bool:
 
 
 _SINCE_WITHIN = 5  # "since the collapse of peace talks": the clause's own few words
+_SINCE_NAMED_WITHIN = 16  # "since talks between A and B led by C broke down"
 
 
 def _since_re(w: Words) -> re.Pattern[str]:
     return w.pattern("since_clause", lambda w: rf"\b{w.alt('since_words')}\b")
+
+
+def _literal_object(w: Words) -> re.Pattern[str]:
+    return w.pattern("literal_object", lambda w: (
+        r"\s+(?:[\w'-]+\s+){0,2}?" rf"{w.alt('stall_literal_objects')}\b"))
+
+
+@predicate("literal_object", lists=("stall_literal_objects",),
+           holds=("A bomb derails a freight train in Yala.", "derails", "stall"),
+           fails=("The bombing derails the peace talks.", "derails", "stall"))
+def literal_object(view: _View, hit: Hit) -> bool:
+    """ "a bomb derails a freight train": the verb's object, within two words, is a train,
+    no talks derailed (the language's `stall_literal_objects`)."""
+    return bool(view.words.set("stall_literal_objects")) and _literal_object(
+        view.words).match(view.s.text, hit.end, view.s.end) is not None
 
 
 @predicate("pluperfect", lists=("pluperfect_aux",),
@@ -637,13 +653,19 @@ def since_clause(view: _View, hit: Hit) -> bool:
     earlier day's news that dates something else."""
     text, start = view.s.text, view.s.start
     found = None
-    for match in _since_re(view.words).finditer(text, max(start, hit.start - 60), hit.start):
+    for match in _since_re(view.words).finditer(text, max(start, hit.start - 120), hit.start):
         found = match  # the last one before the word
     if found is None:
         return False
     between = text[found.end() : hit.start]
-    return (words_between(text, found.end(), hit.start) <= _SINCE_WITHIN
-            and not any(c in between for c in ",;:"))
+    if any(c in between for c in ",;:"):
+        return False
+    gap = words_between(text, found.end(), hit.start)
+    # "since talks between the government and the faction led by X broke down": the talks
+    # the clause opens with may take a long name before their verb
+    return gap <= _SINCE_WITHIN or (gap <= _SINCE_NAMED_WITHIN and any(
+        t.start >= found.end() and words_between(text, found.end(), t.start) <= 1
+        for t in view.get("talks")))
 
 
 @predicate("mediated_proposal",

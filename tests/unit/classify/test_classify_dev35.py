@@ -236,3 +236,55 @@ def test_those_to_be_brought_to_justice_are_not_threatened_with_force() -> None:
 def test_a_company_that_threatens_to_halt_operations_threatens_no_force() -> None:
     assert not _threat("The port operator threatened to halt operations at the terminal "
                        "until the strike ends.")
+
+
+# dev38-dev40 classes
+
+def test_talks_broken_off_since_a_long_named_process_are_background() -> None:
+    body = ("The region has seen a wave of drone attacks on police stations since talks between "
+            "the government and the dissident faction led by its commander broke down.")
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_an_act_more_than_a_decade_after_is_history() -> None:
+    body = ("Iraq signs new dam maintenance contract, more than a decade after militants "
+            "overran the dam")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_acts_told_in_the_perfect_with_since_are_a_tally() -> None:
+    body = ("Talks collapsed in Geneva on Wednesday. Ukraine's sea drones have since hit "
+            "Russian tankers and warships, and Russia has repeatedly struck the ports.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_a_bomb_that_derails_a_train_derails_no_talks() -> None:
+    body = "Peace dialogue to resume next month; bomb derails freight train in Yala"
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_water_sites_in_local_words_are_infrastructure() -> None:
+    for body in ("A bomb ripped through the main water tower in Djibo on Wednesday, killing "
+                 "a guard.",
+                 "Rockets hit the water filtration station on the outskirts of Donetsk on "
+                 "Wednesday, killing two workers.",
+                 "An Israeli drone strike hit a municipal water well in Gaza City on Wednesday, "
+                 "killing a worker."):
+        assert "attack.infrastructure" in types(body), body
+
+
+def test_an_ammunition_store_is_strategic() -> None:
+    body = ("Rebels overran an army barracks at Ulang on Wednesday night and blew up its "
+            "ammunition store, the army said.")
+    assert _strategic(body)
+
+
+def test_a_pause_of_weeks_rebuffed_is_a_truce_rejected() -> None:
+    assert "ceasefire.rejected" in types("Rebels rebuff government offer of two-week pause in "
+                                         "Amhara fighting")
+
+
+def test_deaths_every_year_are_a_tally() -> None:
+    body = ("Gas explosions in apartment blocks kill dozens of people in Russia every year, "
+            "often because of old pipes.")
+    assert _killed(body) == []
