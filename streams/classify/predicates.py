@@ -627,8 +627,8 @@ def literal_object(view: _View, hit: Hit) -> bool:
 
 
 @predicate("pluperfect", lists=("pluperfect_aux",),
-           holds=("The talks had stalled after a series of bombings.", "stalled", "stall"),
-           fails=("The talks stalled on Monday after a bombing.", "stalled", "stall"))
+           holds=("The talks had stalled after a series of bombings.", "stall", "stall"),
+           fails=("The talks stalled on Monday after a bombing.", "stall", "stall"))
 def pluperfect(view: _View, hit: Hit) -> bool:
     """ "The talks had stalled after a series of bombings early this year": the word in the
     pluperfect (the language's `pluperfect_aux` right before it, or an adverb between) is
