@@ -901,6 +901,23 @@ def _campaign(s: Sentence) -> bool:
         for a in assets)
 
 
+def _standing(s: Sentence, draft: Draft) -> bool:
+    """ "The junta has publicly rejected negotiations with jihadist groups since it seized
+    power", "has rejected previous truce proposals": a rejection in the perfect with a period
+    in its clause, or of offers its object calls earlier (the language's
+    `standing_qualifiers`), is a standing position, no rejection made today."""
+    text, pos = s.text, draft.trigger.start
+    if _perfect_before(_words(s)).search(text, max(s.start, pos - 30), pos) is None:
+        return False
+    start, end = _clause(s, pos, _breaks(s, []))
+    if any(h.cat == "cumulative" and start <= h.start < end for h in s.hits):
+        return True
+    # "has rejected previous truce proposals": offers of earlier days, its object says
+    qualifiers = _words(s).set("standing_qualifiers")
+    following = text[draft.trigger.end : end].split()[:2]
+    return any(word.lower() in qualifiers for word in following)
+
+
 def _period_opening(s: Sentence) -> bool:
     """The sentence opens with a `cumulative` period ("Since the start of the year, ...",
     "So far this year, ..."; the language's `period_openers`)."""
@@ -1144,6 +1161,8 @@ def _in_context(
             # "Since the start of the year, it has treated 11,000 patients, including 640
             # with war injuries": a sentence set in a period from its first words is a tally
             drafts = [d for d in drafts if d.type not in _VIOLENT]
+    if any(d.type == _REJECTED for d in drafts):
+        drafts = [d for d in drafts if d.type != _REJECTED or not _standing(s, d)]
     if "," in s.text[s.start : s.end]:
         # "The talks, which collapsed in 2019, were never revived": an aside dated to an
         # earlier year dates what happens inside it

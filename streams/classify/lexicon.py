@@ -487,7 +487,8 @@ _MASKS = {
     "break_idiom": ("violate", "break"),
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
     "vow": ("earlier",),  # "at the time and place we choose" names no earlier time
-    "nonconflict": ("conflict",),  # "trade war" is no war
+    # "trade war" is no war, a "political truce" or "tomato truce" no truce
+    "nonconflict": ("conflict", "truce"),
 }
 _MASKERS = frozenset(_MASKS)
 _MASKED = frozenset(cat for cats in _MASKS.values() for cat in cats)  # the only ones to check

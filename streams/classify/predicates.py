@@ -1718,7 +1718,7 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 # military targets
 
 @predicate("shooting", lists=("shooter_verbs", "perfect_aux", "striker_verbs",
-                               "striker_objects"),
+                               "striker_objects", "striker_weapons"),
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
 def shooting(view: _View, hit: Hit) -> bool:
@@ -1733,13 +1733,22 @@ def shooting(view: _View, hit: Hit) -> bool:
         following = _FIRST_WORD.match(view.s.text, following.end(), view.s.end)
     if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
         return True
-    if _striking(view.words).match(view.s.text, hit.end, view.s.end) is not None:
+    striking = _striking(view.words).match(view.s.text, hit.end, view.s.end)
+    if striking is not None and _struck_weapon(view.words).match(
+            view.s.text, striking.end(), view.s.end) is None:
         return True
     return hit.cat == "mil:air_defence" and _by_agent(view.words).search(
         view.s.text, max(view.s.start, hit.start - _AGENT_LOOK_BACK), hit.start) is not None
 
 
 _AGENT_LOOK_BACK = 40  # "by the Ukrainian air defence", "von der ukrainischen Flugabwehr"
+
+
+def _struck_weapon(w: Words) -> re.Pattern[str]:
+    """ "their patrol struck a landmine": what the asset struck is a weapon that hit it
+    (the language's `striker_weapons`, within the object's first words)."""
+    return w.pattern("struck_weapon", lambda w: (
+        r"(?:[\w'-]*\s+){0,2}?" rf"{w.alt('striker_weapons')}\b"))
 
 
 def _striking(w: Words) -> re.Pattern[str]:

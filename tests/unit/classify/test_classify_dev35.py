@@ -288,3 +288,29 @@ def test_deaths_every_year_are_a_tally() -> None:
     body = ("Gas explosions in apartment blocks kill dozens of people in Russia every year, "
             "often because of old pipes.")
     assert _killed(body) == []
+
+
+def test_a_patrol_that_struck_a_landmine_is_the_target() -> None:
+    attack = one(code("Three soldiers were wounded when their patrol struck a landmine near "
+                      "Mopti on Wednesday, the army said."), "attack.military_target")
+    assert attack.target is not None and attack.target.code == "MLIMIL"
+
+
+def test_a_political_ceasefire_is_no_truce() -> None:
+    body = ("Pakistani jets struck hideouts in Khost on Wednesday, the minister said. He also "
+            'rejected calls by the opposition for a "political ceasefire" in parliament.')
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_rejection_held_since_an_earlier_day_is_a_standing_position() -> None:
+    assert "ceasefire.rejected" not in types(
+        "The junta has publicly rejected negotiations with jihadist groups since it seized "
+        "power.")
+    assert "ceasefire.rejected" not in types(
+        "The army-led government, which had not responded by Wednesday afternoon, has "
+        "rejected previous truce proposals.")
+
+
+def test_a_rejection_in_the_perfect_reported_today_is_news() -> None:
+    assert "ceasefire.rejected" in types("Hamas has rejected the truce proposal, a spokesman "
+                                         "said on Wednesday.")
