@@ -718,7 +718,7 @@ def _post_says(w: Words) -> re.Pattern[str]:
     ...": a sentence whose speaker is a post or a video, the claim an article that refutes
     one (`_Article.refutes`) does not code."""
     return w.pattern("article:post_says", lambda w: (
-        rf"\b{w.alt('claim_posts')}\s+(?:[\w-]+\s+){{0,4}}?{w.alt('claim_post_verbs')}\b"
+        rf"\b{w.alt('claim_posts')}\s+(?:[\w-]+\s+){{0,6}}?{w.alt('claim_post_verbs')}\b"
         rf"|\b{w.alt('claim_post_verbs')}\s+(?:[\w-]+\s+)?{w.alt('claim_posts')}\b"
         rf"|\b{w.alt('claim_posts')}\s+(?:of\s+)?['\"‘“]"
         if w.set("claim_posts") and w.set("claim_post_verbs") else "(?!)"))
@@ -953,7 +953,7 @@ def _not_hit_before(w: Words) -> re.Pattern[str]:
     """What comes right before an asset that was not hit (see above); a figure among the
     words before it may hold a comma ("from the 5,000-ton destroyer")."""
     return w.pattern("article:not_hit", lambda w: (
-        rf"\b(?:{w.alt('origin_verbs')}\s+(?:[\w-]+\s+)?{w.alt('origin_preps')}|"
+        rf"\b(?:{w.alt('origin_verbs')}\s+(?:[\w-]+\s+){{0,2}}?{w.alt('origin_preps')}|"
         rf"{w.alt('agent_verbs')}\s+{w.alt('agent_preps')})"
         rf"\s+(?:{w.alt('asset_determiners')}\s+)?(?:\d[\d,]*-?[\w'-]*\s+|[\w'-]+\s+){{0,3}}$"))
 

@@ -486,6 +486,7 @@ _MASKS = {
     # "to break the impasse" breaks no truce
     "break_idiom": ("violate", "break"),
     "munitions_stored": ("artillery",),  # "improper storage of shells" fired nothing
+    "base_of": ("mil:military",),  # "explosives planted at its base": a tower's foot
     "vow": ("earlier",),  # "at the time and place we choose" names no earlier time
     # "trade war" is no war, a "political truce" or "tomato truce" no truce
     "nonconflict": ("conflict", "truce"),

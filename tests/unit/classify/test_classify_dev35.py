@@ -314,3 +314,39 @@ def test_a_rejection_held_since_an_earlier_day_is_a_standing_position() -> None:
 def test_a_rejection_in_the_perfect_reported_today_is_news() -> None:
     assert "ceasefire.rejected" in types("Hamas has rejected the truce proposal, a spokesman "
                                          "said on Wednesday.")
+
+
+def test_a_drone_rumour_on_social_media_denied_outright_is_not_coded() -> None:
+    body = ("A five-storey hotel under renovation collapsed in Erbil on Monday night, killing "
+            "11 workers, the civil defence said. Videos posted on social media on Monday night "
+            'claimed that a drone had struck the building. "There was no drone, no explosion '
+            'and no fire," the director said.')
+    assert "attack.aerial" not in types(body)
+
+
+def test_explosives_planted_at_a_towers_base_hit_no_military_base() -> None:
+    body = ("Militants blew up a telecom mast near Elwak on Wednesday, planting explosives at "
+            "the base of the mast before dawn, police said.")
+    found = types(body)
+    assert "attack.infrastructure" in found and "attack.military_target" not in found
+
+
+def test_positions_shells_were_fired_from_were_not_hit() -> None:
+    body = ("Shells hit the hospital in Ulang on Wednesday. The opposition said government "
+            "troops had fired the shells from positions across the river.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_more_vows_in_officials_own_words() -> None:
+    for vow in ('"Any misadventure will be responded to with full force," the army said.',
+                '"The enemy will receive a fitting response," the governor said.',
+                '"Any vehicle that circulates will be considered a military target," the '
+                "group said.",
+                '"If any hostile navy comes near our ports, it will be sent to the bottom of '
+                'the sea," the navy chief said.'):
+        assert _threat(vow), vow
+
+
+def test_an_act_called_a_fitting_response_threatens_nothing() -> None:
+    assert not _threat("The military said on Wednesday that its missiles had destroyed a radar "
+                       "at the air base, calling it a fitting response to the aggression.")
