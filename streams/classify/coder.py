@@ -71,6 +71,7 @@ _PROPOSED = "ceasefire.proposed"
 _REJECTED = "ceasefire.rejected"
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _WEEK = 7  # a calendar date this far back, below the lede, is an earlier act's
+_RECAP_DAYS = 2  # a day opening a sentence this far back, below the lede, recaps
 _SCHEDULED = frozenset({"negotiation.held", "ceasefire.agreed"})
 # a truce that took effect or was signed on a calendar day a week or more back ("вступило в
 # силу 10 октября", read in December) is the background of today's news, as violence is
@@ -1689,6 +1690,12 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             # so it dates talks ("Talks in Istanbul broke down on November 7"; not a truce's
             # or a proposal's, whose dates may be its period: "from Dec. 20 to Jan. 6")
             continue
+        if (draft.type in _VIOLENT and not lead and when is not None
+                and (ref - when.value).days >= _RECAP_DAYS
+                and words_between(s.text, s.start, when.start) <= 1
+                and s.text[when.end : when.end + 1] == ","):
+            continue  # "On Sunday, ELN fighters attacked a military post ...", read on
+            # Wednesday below another lede: a day set before the sentence, a recap
         if draft.type in _VIOLENT and not lead and superseded:
             continue  # "A security source had earlier told the desk that a drone had hit"
         if draft.type in _VIOLENT and not breaks and not dates:

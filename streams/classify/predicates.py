@@ -2693,6 +2693,22 @@ def period_after_toll(view: _View, hit: Hit) -> bool:
                for c in view.get("cumulative"))
 
 
+def _role_played(w: Words) -> re.Pattern[str]:
+    return w.pattern("role_played", lambda w: rf"\b{w.alt('role_play_words')}\s+"
+                     r"(?:the\s+)?(?:[\w'-]+\s+(?:and|or)\s+)?$")
+
+
+@predicate("role_played", lists=("role_play_words",),
+           holds=("Dozens of volunteers playing the dead and wounded lay on the quay.",
+                  "wounded", "wound"),
+           fails=("Dozens of wounded lay on the quay.", "wounded", "wound"))
+def role_played(view: _View, hit: Hit) -> bool:
+    """ "with dozens of volunteers playing the dead and wounded": a drill's parts, no one
+    hurt (a veto of the toll; the language's `role_play_words`)."""
+    return bool(view.words.set("role_play_words")) and _role_played(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 40), hit.start) is not None
+
+
 def _handed_over(w: Words) -> re.Pattern[str]:
     return w.pattern("handed_over", lambda w: rf"\b{w.alt('body_handovers')}\s+"
                      r"(?:[\w'-]+\s+){0,2}$")

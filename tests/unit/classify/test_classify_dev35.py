@@ -350,3 +350,22 @@ def test_more_vows_in_officials_own_words() -> None:
 def test_an_act_called_a_fitting_response_threatens_nothing() -> None:
     assert not _threat("The military said on Wednesday that its missiles had destroyed a radar "
                        "at the air base, calling it a fitting response to the aggression.")
+
+
+def test_an_earlier_day_opening_a_sentence_below_the_lede_is_a_recap() -> None:
+    body = ("The ELN declared a unilateral Christmas ceasefire on Wednesday. On Sunday, ELN "
+            "fighters attacked a military post in Arauca with explosives dropped from drones, "
+            "killing two soldiers, according to the army.")
+    assert not types(body) & {"attack.aerial", "attack.military_target", "casualties.reported"}
+
+
+def test_yesterday_opening_a_sentence_is_still_news() -> None:
+    body = ("The ELN declared a unilateral Christmas ceasefire on Thursday. On Wednesday, ELN "
+            "fighters attacked a military post in Arauca, killing two soldiers, the army said.")
+    assert "attack.military_target" in types(body)
+
+
+def test_volunteers_playing_the_dead_and_wounded_are_no_casualties() -> None:
+    body = ("Emergency services staged a mass casualty drill on Wednesday that simulated a bomb "
+            "exploding aboard a ferry, with dozens of volunteers playing the dead and wounded.")
+    assert "casualties.reported" not in types(body)
