@@ -369,3 +369,26 @@ def test_volunteers_playing_the_dead_and_wounded_are_no_casualties() -> None:
     body = ("Emergency services staged a mass casualty drill on Wednesday that simulated a bomb "
             "exploding aboard a ferry, with dozens of volunteers playing the dead and wounded.")
     assert "casualties.reported" not in types(body)
+
+
+def test_a_forces_posts_in_regional_words_are_military_targets() -> None:
+    for body in ("Militants stormed a security forces' check post in North Waziristan early on "
+                 "Wednesday.",
+                 "Militants fired on an army detachment before dawn on Wednesday.",
+                 "Gunmen fired on two gendarmerie posts before dawn on Wednesday.",
+                 "Insurgents attacked a joint army position on Wednesday night.",
+                 "Terrorists attacked an FC camp in Kech in the early hours of Wednesday."):
+        assert "attack.military_target" in types(body), body
+
+
+def test_a_claim_dismissed_by_officials_is_no_attack() -> None:
+    body = ("A forest fire set off landmine explosions near the border fence on Wednesday, "
+            "officials said, dismissing social media claims that troops had shelled forward "
+            "posts.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_attacks_since_the_start_of_the_year_are_a_tally() -> None:
+    body = ("Pakistan has accused the group of a series of attacks on security posts in the "
+            "province since the start of the year.")
+    assert "attack.military_target" not in types(body)
