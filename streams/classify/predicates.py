@@ -1073,6 +1073,17 @@ def quoted(view: _View, hit: Hit) -> bool:
     return _quoted(view, hit)
 
 
+@predicate("terror_persons", lists=("terror_persons",),
+           holds=('"These terrorists will not go unpunished," he said.', "terrorists",
+                  "terror"),
+           fails=('"There is a high threat of terrorism," it said.', "terrorism", "terror"))
+def terror_persons(view: _View, hit: Hit) -> bool:
+    """ "these terrorists", "the Khawarij terrorists": the word names people as terrorists
+    (the language's `terror_persons`, the hit's last word), not terror in the abstract."""
+    words = view.s.text[hit.start : hit.end].lower().split()
+    return bool(words) and words[-1] in view.words.set("terror_persons")
+
+
 @predicate("quote_attributed",
            holds=('"This was a terrorist attack. We will answer," the governor said.',
                   "terrorist", "terror"),

@@ -392,3 +392,16 @@ def test_attacks_since_the_start_of_the_year_are_a_tally() -> None:
     body = ("Pakistan has accused the group of a series of attacks on security posts in the "
             "province since the start of the year.")
     assert "attack.military_target" not in types(body)
+
+
+def test_people_called_terrorists_in_a_speakers_quotation_are_accused() -> None:
+    body = ("Gunmen killed 14 villagers in Kaduna on Wednesday. The state governor described "
+            'the attack as "barbaric". "These terrorists will not go unpunished. I have '
+            'ordered the security forces to find them," he said.')
+    assert "accusation.terrorism" in types(body)
+
+
+def test_a_threat_of_terrorism_in_an_advisory_accuses_no_one() -> None:
+    body = ('Gunmen attacked a checkpoint on Wednesday. "There is a high threat of terrorism '
+            'throughout the country," the advisory says.')
+    assert "accusation.terrorism" not in types(body)
