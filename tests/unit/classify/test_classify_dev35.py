@@ -400,8 +400,3 @@ def test_people_called_terrorists_in_a_speakers_quotation_are_accused() -> None:
             'ordered the security forces to find them," he said.')
     assert "accusation.terrorism" in types(body)
 
-
-def test_a_threat_of_terrorism_in_an_advisory_accuses_no_one() -> None:
-    body = ('Gunmen attacked a checkpoint on Wednesday. "There is a high threat of terrorism '
-            'throughout the country," the advisory says.')
-    assert "accusation.terrorism" not in types(body)
