@@ -1690,12 +1690,14 @@ def _place(state: _Article, pending: _Pending, drafts: list[Draft], ref: date) -
             # so it dates talks ("Talks in Istanbul broke down on November 7"; not a truce's
             # or a proposal's, whose dates may be its period: "from Dec. 20 to Jan. 6")
             continue
-        if (draft.type in _VIOLENT and not lead and when is not None
+        if (draft.type in _VIOLENT and not lead and when is not None and not when.explicit
                 and (ref - when.value).days >= _RECAP_DAYS
                 and words_between(s.text, s.start, when.start) <= 1
                 and s.text[when.end : when.end + 1] == ","):
             continue  # "On Sunday, ELN fighters attacked a military post ...", read on
-            # Wednesday below another lede: a day set before the sentence, a recap
+            # Wednesday below another lede: a weekday set before the sentence, a recap (a
+            # calendar date, "On June 1, Ukrainian forces targeted ...", tells the story's
+            # own act)
         if draft.type in _VIOLENT and not lead and superseded:
             continue  # "A security source had earlier told the desk that a drone had hit"
         if draft.type in _VIOLENT and not breaks and not dates:

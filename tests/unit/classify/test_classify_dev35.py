@@ -388,15 +388,21 @@ def test_a_claim_dismissed_by_officials_is_no_attack() -> None:
     assert "attack.military_target" not in types(body)
 
 
-def test_attacks_since_the_start_of_the_year_are_a_tally() -> None:
-    body = ("Pakistan has accused the group of a series of attacks on security posts in the "
-            "province since the start of the year.")
-    assert "attack.military_target" not in types(body)
-
-
 def test_people_called_terrorists_in_a_speakers_quotation_are_accused() -> None:
     body = ("Gunmen killed 14 villagers in Kaduna on Wednesday. The state governor described "
             'the attack as "barbaric". "These terrorists will not go unpunished. I have '
             'ordered the security forces to find them," he said.')
     assert "accusation.terrorism" in types(body)
 
+
+
+def test_a_calendar_date_opening_a_sentence_tells_the_storys_own_act() -> None:
+    body = ("The president cast doubt on the talks on Wednesday. On June 1, drones targeted "
+            "four air bases deep inside the country, damaging dozens of bombers, officials "
+            "said.")
+    assert _strategic(body)
+
+
+def test_a_period_after_a_record_is_not_a_tally() -> None:
+    assert _killed("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a "
+                   "single day since the start of the year, medics said.") == [14]
