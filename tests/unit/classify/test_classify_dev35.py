@@ -406,3 +406,17 @@ def test_a_calendar_date_opening_a_sentence_tells_the_storys_own_act() -> None:
 def test_a_period_after_a_record_is_not_a_tally() -> None:
     assert _killed("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a "
                    "single day since the start of the year, medics said.") == [14]
+
+
+def test_the_talks_state_or_history_is_no_meeting() -> None:
+    for body in ("Talks on the second phase of the plan have made little progress.",
+                 "Formal peace talks between Bangkok and the BRN, facilitated by Malaysia, have "
+                 "not met for more than a year.",
+                 "Syrian and Israeli officials have held several rounds of talks on a security "
+                 "arrangement without reaching an agreement."):
+        assert "negotiation.held" not in types(body), body
+
+
+def test_talks_held_today_are_a_meeting() -> None:
+    assert "negotiation.held" in types("Officials of the two governments held talks in Doha on "
+                                       "Wednesday, the mediators said.")
