@@ -58,4 +58,11 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # talks dated a week back), reviews as opinion, vows of pursuit, an army's split toll in its
 # own words, a breach of an accord named by its year; see docs/coder.md, "Claims, periods and
 # the world's press"
-CODER_VERSION = "wirewatch-coder/1.12.0"
+# 1.13.0: craft that strike are the weapon, not the target; reports a story has replaced ("had
+# earlier told"); tolls followed by their period, partitives, "two dozen", bodies found (not
+# handed over); vows of continued operations and pursuit in militaries' and armed groups' own
+# words, and quotations that go on after their speaker is named; a force's posts in regional
+# words, water and ammunition sites; recaps opened by a weekday, standing rejections, the
+# talks' state, drills that simulate, political truces; a colon-ended agency dateline; see
+# docs/coder.md, "Vows, recaps and regional words"
+CODER_VERSION = "wirewatch-coder/1.13.0"
