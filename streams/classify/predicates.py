@@ -611,6 +611,34 @@ def _since_re(w: Words) -> re.Pattern[str]:
     return w.pattern("since_clause", lambda w: rf"\b{w.alt('since_words')}\b")
 
 
+def _civil_party(w: Words) -> re.Pattern[str]:
+    return w.pattern("civil_party", lambda w: rf"\b{w.alt('civil_parties')}(?!\w)")
+
+
+_CIVIL_REACH = 8  # words from the talks' noun to a party named around it
+
+
+@predicate("civil_talks", lists=("civil_parties",),
+           holds=("Talks between the traders' leaders and the tax office collapsed.",
+                  "collapsed", "stall"),
+           fails=("Talks between the army and the rebels collapsed.", "collapsed", "stall"))
+def civil_talks(view: _View, hit: Hit) -> bool:
+    """ "Talks between the traders' leaders and the tax office collapsed", "its talks with
+    the government on the release of jailed party leaders have collapsed": talks of traders,
+    teachers, unions or parties (the language's `civil_parties` within a few words of the
+    talks' noun) are another sense, whatever conflict the article also reports."""
+    if not view.words.set("civil_parties"):
+        return False
+    text = view.s.text
+    pattern = _civil_party(view.words)
+    for talks in view.get("talks"):
+        for match in pattern.finditer(text, view.s.start, view.s.end):
+            lo, hi = sorted((talks.end, match.start()))
+            if words_between(text, lo, hi) <= _CIVIL_REACH:
+                return True
+    return False
+
+
 def _literal_object(w: Words) -> re.Pattern[str]:
     return w.pattern("literal_object", lambda w: (
         r"\s+(?:[\w'-]+\s+){0,2}?" rf"{w.alt('stall_literal_objects')}\b"))

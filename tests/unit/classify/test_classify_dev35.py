@@ -420,3 +420,17 @@ def test_the_talks_state_or_history_is_no_meeting() -> None:
 def test_talks_held_today_are_a_meeting() -> None:
     assert "negotiation.held" in types("Officials of the two governments held talks in Doha on "
                                        "Wednesday, the mediators said.")
+
+
+def test_talks_of_traders_or_a_transport_association_are_another_sense() -> None:
+    body = ("Militants killed two soldiers in Kupwara on Wednesday. Talks between the traders' "
+            "leaders and officials of the tax office collapsed on Wednesday night after four "
+            "hours.")
+    found = types(body)
+    assert "negotiation.stalled" not in found and "negotiation.held" not in found
+
+
+def test_talks_observed_by_the_african_union_are_still_talks() -> None:
+    body = ("Talks between the government and the rebels in Doha ended in deadlock on "
+            "Wednesday, with African Union observers present.")
+    assert "negotiation.stalled" in types(body)
