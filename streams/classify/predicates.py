@@ -630,13 +630,10 @@ def civil_talks(view: _View, hit: Hit) -> bool:
     if not view.words.set("civil_parties"):
         return False
     text = view.s.text
-    pattern = _civil_party(view.words)
-    for talks in view.get("talks"):
-        for match in pattern.finditer(text, view.s.start, view.s.end):
-            lo, hi = sorted((talks.end, match.start()))
-            if words_between(text, lo, hi) <= _CIVIL_REACH:
-                return True
-    return False
+    parties = [m.start() for m in _civil_party(view.words).finditer(text, view.s.start,
+                                                                      view.s.end)]
+    return any(words_between(text, *sorted((talks.end, at))) <= _CIVIL_REACH
+               for talks in view.get("talks") for at in parties)
 
 
 def _literal_object(w: Words) -> re.Pattern[str]:
@@ -2759,7 +2756,7 @@ def _handed_over(w: Words) -> re.Pattern[str]:
 def bodies_handed_over(view: _View, hit: Hit) -> bool:
     """ "Ukraine received the bodies of 1,000 soldiers killed in the war": bodies handed over
     or repatriated are no new deaths (a veto of the toll; bodies found are a massacre's)."""
-    return view.words.set("body_handovers") != frozenset() and _handed_over(view.words).search(
+    return bool(view.words.set("body_handovers")) and _handed_over(view.words).search(
         view.s.text, max(view.s.start, hit.start - 40), hit.start) is not None
 
 
