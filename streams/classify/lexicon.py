@@ -478,9 +478,10 @@ _MASKS = {
     "person_bomber": ("mil:bomber",),
     # "the military airport", "at its berth in the naval harbour"
     "military_infra": ("infra:generic", "infra:airport", "infra:port"),
-    # a phrase holding an asset word that names no asset: "struck on the port side",
-    # "Каспийского трубопроводного консорциума" (the languages' own terms)
-    "infra_name": ("infra:pipeline", "infra:power", "infra:rail", "infra:road", "infra:port"),
+    # a phrase holding an asset word that names no asset: "struck on the port side", "its
+    # bridge wing", "Каспийского трубопроводного консорциума" (the languages' own terms)
+    "infra_name": ("infra:pipeline", "infra:power", "infra:rail", "infra:road", "infra:port",
+                   "infra:bridge"),
     # a state that goes on, no new event: "talks remain frozen"
     "stall_state": ("stall",),
     # "to break the impasse" breaks no truce

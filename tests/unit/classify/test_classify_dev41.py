@@ -1,0 +1,36 @@
+"""Classes the tune batches up to `dev40-*` still showed at coder 1.13.0, and the blind
+`dev41-*`-`dev43-*` batches after them, pinned in new words. Read as published on Thursday
+5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from tests.unit.classify.classify_helpers import types
+
+# a ship's bridge and a naval base's quay are no civilian infrastructure
+
+def test_a_tankers_bridge_wing_is_no_bridge() -> None:
+    body = ("A bulk carrier was hit by a drone on its bridge wing off Mokha on Wednesday, "
+            "the maritime agency said; the crew were unhurt.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_corvettes_deck_and_bridge_are_no_bridge() -> None:
+    body = ("The rebels said two explosive drones hit the corvette's deck and bridge as it "
+            "lay off Sittwe on Wednesday.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_naval_bases_jetty_is_no_port() -> None:
+    body = ("Two drones hit the naval base's jetty at Kyaukphyu on Wednesday, setting a patrol "
+            "boat on fire.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_road_bridge_struck_is_still_infrastructure() -> None:
+    body = "Russian drones struck a road bridge over the Donets near Izium on Wednesday."
+    assert "attack.infrastructure" in types(body)
+
+
+def test_a_commercial_port_struck_is_still_infrastructure() -> None:
+    body = "A missile struck the grain port of Izmail on Wednesday, damaging two berths."
+    assert "attack.infrastructure" in types(body)
