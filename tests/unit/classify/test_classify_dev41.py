@@ -34,3 +34,27 @@ def test_a_road_bridge_struck_is_still_infrastructure() -> None:
 def test_a_commercial_port_struck_is_still_infrastructure() -> None:
     body = "A missile struck the grain port of Izmail on Wednesday, damaging two berths."
     assert "attack.infrastructure" in types(body)
+
+
+# a truce that holds or is observed is no truce agreed
+
+def test_a_truce_that_is_holding_is_no_new_agreement() -> None:
+    body = ('"The ceasefire is holding," the district commissioner told reporters in Kotli on '
+            "Wednesday, after two quiet nights along the Line of Control.")
+    assert "ceasefire.agreed" not in types(body)
+
+
+def test_a_truce_observed_by_one_side_is_no_new_agreement() -> None:
+    body = ('A spokesman said the army had "fully observed" the truce and blamed the rebels for '
+            "the failure of the talks in Kunming on Wednesday.")
+    assert "ceasefire.agreed" not in types(body)
+
+
+def test_a_truce_signed_is_still_agreed() -> None:
+    body = "The army and the rebels signed a ceasefire in Kunming on Wednesday, mediators said."
+    assert "ceasefire.agreed" in types(body)
+
+
+def test_a_truce_that_took_effect_is_still_agreed() -> None:
+    body = "A ceasefire between the army and the rebels took effect at midnight on Wednesday."
+    assert "ceasefire.agreed" in types(body)
