@@ -58,3 +58,9 @@ def test_a_truce_signed_is_still_agreed() -> None:
 def test_a_truce_that_took_effect_is_still_agreed() -> None:
     body = "A ceasefire between the army and the rebels took effect at midnight on Wednesday."
     assert "ceasefire.agreed" in types(body)
+
+
+def test_a_ceasefire_in_an_advertising_war_is_no_truce() -> None:
+    body = ('Kenya\'s two biggest mobile operators agreed to a "ceasefire" in their '
+            "advertising war on Wednesday after the regulator stepped in.")
+    assert "ceasefire.agreed" not in types(body)
