@@ -64,3 +64,17 @@ def test_a_ceasefire_in_an_advertising_war_is_no_truce() -> None:
     body = ('Kenya\'s two biggest mobile operators agreed to a "ceasefire" in their '
             "advertising war on Wednesday after the regulator stepped in.")
     assert "ceasefire.agreed" not in types(body)
+
+
+# a call on one side to stop its attacks, after a strike, is a condemnation, no truce offered
+
+def test_a_call_to_press_one_side_to_stop_its_attacks_proposes_no_truce() -> None:
+    body = ("Lebanon's president condemned the strike on Wednesday and urged the United States "
+            "and France to press Israel to stop its attacks.")
+    assert "ceasefire.proposed" not in types(body)
+
+
+def test_an_appeal_to_halt_attacks_for_a_month_is_a_truce_proposed() -> None:
+    body = ("The U.N. envoy urged the rebels on Wednesday to halt its attacks for 30 days to give "
+            "talks a chance.")
+    assert "ceasefire.proposed" in types(body)
