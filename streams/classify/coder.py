@@ -1060,12 +1060,27 @@ def _quoted_title_re(w: Words) -> re.Pattern[str]:
         rf"\b{w.alt('title_words')}\s*[,:]?\s*[\"“]([^\"”]*)[\"”]"))
 
 
+def _withdrawn_story_re(w: Words) -> re.Pattern[str]:
+    # "story on", what it told (within a line), the withdrawal
+    return w.pattern("article:withdrawn_story", lambda w: (
+        rf"\b{w.alt('story_nouns')}\s+([^\n]{{1,200}}?)\s+{w.alt('story_withdrawals')}\b"))
+
+
+def _withdrawal_word(s: Sentence) -> bool:
+    lowered = s.text[s.start : s.end].lower()
+    return any(word in lowered for word in _words(s).set("story_withdrawal_stems"))
+
+
 def _titles(s: Sentence) -> list[tuple[int, int]]:
-    """The spans of quoted titles ("headlined \"...\"", "a report titled “...”")."""
+    """The spans of quoted titles ("headlined \"...\"", "a report titled “...”") and of what
+    a withdrawn story told ("ADVISORY-Story on air strike on Mekelle airport withdrawn")."""
     w = _words(s)
-    if not w.phrases.get("title_words"):
-        return []
-    return [m.span(1) for m in _quoted_title_re(w).finditer(s.text, s.start, s.end)]
+    spans = []
+    if w.phrases.get("title_words"):
+        spans = [m.span(1) for m in _quoted_title_re(w).finditer(s.text, s.start, s.end)]
+    if w.phrases.get("story_nouns"):
+        spans += [m.span(1) for m in _withdrawn_story_re(w).finditer(s.text, s.start, s.end)]
+    return spans
 
 
 def _month_act_re(w: Words) -> re.Pattern[str]:
@@ -1132,7 +1147,8 @@ def _in_context(
     weapon in an article that calls it an accident, no launch without harm in an article
     led by an exercise, no undated event in an article led by history, no claim in an
     article that refutes one."""
-    if drafts and (s.text.find('"', s.start, s.end) >= 0 or s.text.find("“", s.start, s.end) >= 0):
+    if drafts and (s.text.find('"', s.start, s.end) >= 0 or s.text.find("“", s.start, s.end) >= 0
+                   or _withdrawal_word(s)):
         titles = _titles(s)
         if titles:
             # "the story headlined \"Drone strike sets fuel depot ablaze\" is withdrawn"

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import types
+from tests.unit.classify.classify_helpers import types, violent
 
 # a ship's bridge and a naval base's quay are no civilian infrastructure
 
@@ -78,3 +78,17 @@ def test_an_appeal_to_halt_attacks_for_a_month_is_a_truce_proposed() -> None:
     body = ("The U.N. envoy urged the rebels on Wednesday to halt its attacks for 30 days to give "
             "talks a chance.")
     assert "ceasefire.proposed" in types(body)
+
+
+# what a withdrawn story told is no event
+
+def test_a_withdrawn_storys_air_strike_is_no_event() -> None:
+    assert not violent("ADVISORY-Story on Sudanese air strike on Kassala power station "
+                       "withdrawn\n\nThe story, published on Wednesday, is withdrawn. The "
+                       "army said no strike took place.")
+
+
+def test_a_strike_reported_beside_a_withdrawn_report_stands() -> None:
+    body = ("The report on a mortar attack on the port was withdrawn. Later on Wednesday, "
+            "drones struck the Kassala power station, the army said.")
+    assert "attack.infrastructure" in types(body)
