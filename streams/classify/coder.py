@@ -943,7 +943,29 @@ def _tally(s: Sentence, draft: Draft) -> bool:
             c_start, c_end = _clause(s, h.start, breaks)
             if any(c_start <= c.start < c_end for c in cumulative):
                 return True
-    return False
+    return draft.type == "casualties.reported" and _counted_acts_toll(s, draft, breaks)
+
+
+def _counted_acts_toll(s: Sentence, draft: Draft, breaks: list[int]) -> bool:
+    """ "WHO has verified 41 attacks on health care since the start of the year, in which 96
+    health workers were killed": a toll in a relative clause whose antecedent counts acts
+    over a period is the period's."""
+    w = _words(s)
+    text = s.text
+    start = _clause(s, draft.trigger.start, breaks)[0]
+    after_prep = _prep_relative(w).match(text, start)
+    if after_prep is None or after_prep.group(1).lower() not in w.set("apposition_relatives"):
+        return False
+    a_start, a_end = _clause(s, max(s.start, start - 2), breaks)
+    tails = w.set("period_tails")
+    return any(h.cat == "cumulative" and a_start <= h.start < a_end
+               and text[h.start : h.end].lower() in tails for h in s.hits) and any(
+        h.cat in _VIOLENCE_CUES and a_start <= h.start < a_end
+        and _COUNT_BEFORE.search(text, max(a_start, h.start - 16), h.start) is not None
+        for h in s.hits)
+
+
+_COUNT_BEFORE = re.compile(r"\d\s+(?:[\w-]+\s+)?$")  # "41 attacks", "41 drone attacks"
 
 
 # a military asset named as where the weapon came from, what fired it or what shot it down:

@@ -92,3 +92,18 @@ def test_a_strike_reported_beside_a_withdrawn_report_stands() -> None:
     body = ("The report on a mortar attack on the port was withdrawn. Later on Wednesday, "
             "drones struck the Kassala power station, the army said.")
     assert "attack.infrastructure" in types(body)
+
+
+# a toll in a relative clause whose antecedent counts acts over a period is the period's
+
+def test_a_toll_of_attacks_counted_since_the_start_of_the_year_is_a_tally() -> None:
+    body = ("The World Health Organization has verified 28 attacks on health care in Chad "
+            "since the start of the year, in which 61 patients and staff were killed, its "
+            "representative told reporters on Wednesday.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_toll_of_the_deadliest_attack_since_the_truce_stands() -> None:
+    body = ("Gunmen attacked a market in Mopti on Wednesday in the deadliest attack since the "
+            "truce, in which 31 people were killed, officials said.")
+    assert "casualties.reported" in types(body)
