@@ -232,6 +232,7 @@ class _Article:
     # the lead sets its story years back ("Eleven years ago ...", "fought there in 2023") and
     # codes no violence of its own: a retrospective interview or an anniversary
     years_back: bool = False
+    month_report: bool = False  # led by an earlier month's toll (`_lead_month_tally`)
     # military asset classes whose claimed hit the article disputes ("said it destroyed a
     # command post, while officials said the missile hit a school"): the same claim
     # restated elsewhere in the article is not a military target either
@@ -746,6 +747,8 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
         state.refutes = True  # "Fact check: Video of 'air strike on Assab port' shows ..."
     if _lead_years_back(state.coder.words, text, start, end, hits, state.ref):
         state.years_back = True
+    if _lead_month_tally(state.coder.words, text, start, end, hits, state.ref):
+        state.month_report = True
 
 
 def _obituary_re(w: Words) -> re.Pattern[str]:
@@ -794,6 +797,30 @@ def _lead_years_back(
         int(m.group(1)) < ref.year and not any(a <= m.start() < b for a, b in asides)
         for year_re in (w.year_re, _past_year_re(w)) if year_re is not None
         for m in year_re.finditer(text, start, end))
+
+
+def _lead_month_tally(
+    w: Words, text: str, start: int, end: int, hits: list[Hit], ref: date
+) -> bool:
+    """A lead that counts a toll over an earlier month and names no recent day of its own
+    ("At least 186 civilians were killed in Ukraine in February, the mission said on
+    Wednesday in its monthly update", read in March): a period's report, whose undated
+    violence is the month's, as a story set years back is that time's."""
+    harm = [h for h in hits if h.cat in _HARM_CUES]
+    if not harm or _recent_day(w, text, start, hits):
+        return False
+    # the month in the toll's own stretch ("killed ... in February", "in March that killed
+    # 23"), not a truce's ("wounding one soldier, and called it a breach of the truce agreed
+    # in December")
+    def near(h: Hit, m: re.Match[str]) -> bool:
+        a, b = (h.end, m.start()) if h.end <= m.start() else (m.end(), h.start)
+        return not _LEAD_CLAUSE_BREAK.search(text, a, b) and words_between(text, a, b) <= 12
+
+    return any(_month(w, m) != ref.month and any(near(h, m) for h in harm)
+               for m in _past_month_re(w).finditer(text, start, end))
+
+
+_LEAD_CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 
 def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> bool:
@@ -1230,7 +1257,8 @@ def _in_context(
     if state.history and (not lead or state.obituary) and not _recent_day(
             w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
-    if state.years_back and not lead and drafts and not _recent_day(w, s.text, s.start, s.hits):
+    if (state.years_back or state.month_report) and not lead and drafts and not _recent_day(
+            w, s.text, s.start, s.hits):
         # a story set years back: its undated violence and tolls are that time's (what the
         # article says was proposed or agreed may still be today's)
         drafts = [d for d in drafts if d.type not in _VIOLENT]

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tests.unit.classify.classify_helpers import types, violent
 
 # a ship's bridge and a naval base's quay are no civilian infrastructure
@@ -107,3 +109,31 @@ def test_a_toll_of_the_deadliest_attack_since_the_truce_stands() -> None:
     body = ("Gunmen attacked a market in Mopti on Wednesday in the deadliest attack since the "
             "truce, in which 31 people were killed, officials said.")
     assert "casualties.reported" in types(body)
+
+
+# a wire led by an earlier month's toll reports that month: its undated violence is the month's
+
+_MONTH_REPORT = ("At least 97 civilians were killed and 410 injured in Sudan in April, the U.N. "
+                 "mission said on Thursday in its monthly update.\n\n"
+                 "In Darfur, the mission verified 31 civilian deaths, most of them caused by "
+                 "drone strikes on markets.")
+
+
+def test_a_monthly_reports_undated_toll_is_the_months() -> None:
+    assert not violent(_MONTH_REPORT, published=datetime(2025, 5, 8, 9, 0, tzinfo=UTC))
+
+
+def test_a_new_strike_on_a_recent_day_in_a_monthly_report_stands() -> None:
+    body = _MONTH_REPORT + ("\n\nOn Wednesday, a drone strike on a market in El Fasher killed "
+                            "14 people, the mission said.")
+    assert "casualties.reported" in violent(body, published=datetime(2025, 5, 8, 9, 0,
+                                                                       tzinfo=UTC))
+
+
+def test_a_lead_that_dates_only_the_truce_to_an_earlier_month_is_no_report() -> None:
+    body = ("Thailand's army said on Wednesday that Cambodian troops fired on a Thai outpost "
+            "before dawn, wounding one soldier, and called it a breach of the ceasefire agreed "
+            "in December.\n\nOne soldier was wounded in the shoulder by shrapnel, the army "
+            "said.")
+    assert "casualties.reported" in violent(body, published=datetime(2025, 2, 11, 9, 0,
+                                                                       tzinfo=UTC))
