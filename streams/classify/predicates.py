@@ -1791,9 +1791,10 @@ def _striking(w: Words) -> re.Pattern[str]:
     """After an asset: an active verb of striking with its object ("bomb neighbouring
     villages", "of the air force struck the base"), or in the perfect ("had "neutralised""),
     which a passive ("were struck", "struck by") never is. An "of" phrase of up to four
-    words may name the asset's force first."""
+    words may name the asset's force first, and another craft may share the verb
+    ("helicopters and drones had "struck the fleeing terrorists"")."""
     return w.pattern("striking", lambda w: (
-        r"(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+"
+        r"(?:\s+of(?:\s+[\w'’-]+){1,4}?)?(?:\s+and\s+[\w'’-]+)?\s+"
         rf"(?:{w.alt('perfect_aux')}\s+[\"“']?{w.alt('striker_verbs')}\b"
         rf"|{w.alt('striker_verbs')}\s+(?:{w.alt('striker_objects')}|\d)\b)"))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.unit.classify.classify_helpers import types, violent
+from tests.unit.classify.classify_helpers import code, types, violent
 
 # a ship's bridge and a naval base's quay are no civilian infrastructure
 
@@ -137,3 +137,25 @@ def test_a_lead_that_dates_only_the_truce_to_an_earlier_month_is_no_report() -> 
             "said.")
     assert "casualties.reported" in violent(body, published=datetime(2025, 2, 11, 9, 0,
                                                                        tzinfo=UTC))
+
+
+# craft that fly in or strike alongside another are not hit
+
+def _strategic(body: str) -> bool:
+    return any(e.strategic for e in code(body) if e.type == "attack.military_target")
+
+
+def test_helicopters_that_came_are_not_hit() -> None:
+    assert not _strategic('Gunmen stormed the base at dawn on Wednesday. "The shooting was '
+                          'everywhere, then the helicopters came," a resident said.')
+
+
+def test_helicopters_and_drones_that_struck_fighters_are_not_hit() -> None:
+    assert not _strategic('The army said "more than 20 terrorists were neutralised" on '
+                          'Wednesday and that helicopters and drones had "struck the fleeing '
+                          'terrorists".')
+
+
+def test_helicopters_struck_at_their_base_are_still_hit() -> None:
+    assert _strategic("Drones struck two helicopters at the Djibo base on Wednesday, the army "
+                      "said.")
