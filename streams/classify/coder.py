@@ -920,13 +920,23 @@ def _campaign(s: Sentence) -> bool:
         return False
     assets = [h for h in s.hits if h.cat.startswith(_INFRA)]
     plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts]
-    return bool(assets) and bool(plural_acts) and all(
-        text[a.start : a.end].lower().endswith(endings) and any(
+    if not assets or not plural_acts:
+        return False
+    previous: Hit | None = None
+    for a in assets:
+        listed = previous is not None and _LISTED.fullmatch(text, previous.end, a.start)
+        if not listed and not (text[a.start : a.end].lower().endswith(endings) and any(
             h.end <= a.start and words_between(text, h.end, a.start) <= _CAMPAIGN_REACH
             and not any(ch.isdigit() for ch in text[h.end : a.start])
             and not any(f.cat == "fig" and h.end <= f.start < a.start for f in s.hits)
-            for h in plural_acts)
-        for a in assets)
+            for h in plural_acts)):
+            return False
+        previous = a
+    return True
+
+
+# the next item of a list of assets: "on ports, power stations and Sanaa airport"
+_LISTED = re.compile(r"(?:,\s*|,?\s+and\s+)(?:[\w'’.-]+\s+){0,2}")
 
 
 def _standing(s: Sentence, draft: Draft) -> bool:

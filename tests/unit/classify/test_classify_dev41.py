@@ -159,3 +159,18 @@ def test_helicopters_and_drones_that_struck_fighters_are_not_hit() -> None:
 def test_helicopters_struck_at_their_base_are_still_hit() -> None:
     assert _strategic("Drones struck two helicopters at the Djibo base on Wednesday, the army "
                       "said.")
+
+
+# a campaign's plural acts on a list of assets, below the lede, name no incident
+
+def test_airstrikes_on_a_list_of_ports_plants_and_an_airport_are_a_campaign() -> None:
+    body = ("The envoy briefed the Security Council on Wednesday.\n\nAfter the war broke out, "
+            "the group fired missiles at shipping, drawing airstrikes on ports, power stations "
+            "and Hodeidah airport.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_an_airstrike_on_one_port_below_the_lede_stands() -> None:
+    body = ("The envoy briefed the Security Council on the war on Wednesday.\n\nIsraeli "
+            "airstrikes hit the port of Hodeidah on Tuesday, port officials said.")
+    assert "attack.infrastructure" in types(body)
