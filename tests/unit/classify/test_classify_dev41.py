@@ -174,3 +174,10 @@ def test_an_airstrike_on_one_port_below_the_lede_stands() -> None:
     body = ("The envoy briefed the Security Council on the war on Wednesday.\n\nIsraeli "
             "airstrikes hit the port of Hodeidah on Tuesday, port officials said.")
     assert "attack.infrastructure" in types(body)
+
+
+def test_a_judgments_findings_on_old_attacks_are_no_news() -> None:
+    body = ("A Dutch court on Wednesday jailed a former militia commander for life over "
+            "attacks on villages in Ituri.\n\nJudges said the attacks included the burning of "
+            "a market in Bunia, which killed 31 people.")
+    assert "casualties.reported" not in types(body)
