@@ -181,3 +181,9 @@ def test_a_judgments_findings_on_old_attacks_are_no_news() -> None:
             "attacks on villages in Ituri.\n\nJudges said the attacks included the burning of "
             "a market in Bunia, which killed 31 people.")
     assert "casualties.reported" not in types(body)
+
+
+def test_a_product_that_blocks_cyber_attacks_reports_none() -> None:
+    body = ("A Kyiv start-up on Wednesday launched a platform it says can detect and block "
+            "cyber attacks on electricity substations within seconds.")
+    assert "attack.infrastructure" not in types(body)
