@@ -983,6 +983,27 @@ def _tally(s: Sentence, draft: Draft) -> bool:
     return draft.type == "casualties.reported" and _counted_acts_toll(s, draft, breaks)
 
 
+_ACT_CUES = _VIOLENCE_CUES - _HARM_CUES
+
+
+def _earlier_act_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("article:earlier_act", lambda w: (
+        rf"\b{w.alt('earlier_act_qualifiers')}\s+(?:[\w'’-]+\s+){{0,2}}$"))
+
+
+def _earlier_act(s: Sentence, draft: Draft) -> bool:
+    """ "because of damage from earlier Russian attacks on power plants", "the previous
+    strike on the depot": the trigger's act (or the first act after it in its clause) is
+    qualified as earlier than the story's."""
+    start, end = _clause(s, draft.trigger.start, _breaks(s, []))
+    act = next((h for h in s.hits if h.cat in _ACT_CUES and draft.trigger.start <= h.start < end),
+               None)
+    if act is None:
+        return False
+    return _earlier_act_re(_words(s)).search(s.text, max(start, act.start - 40),
+                                             act.start) is not None
+
+
 def _counted_acts_toll(s: Sentence, draft: Draft, breaks: list[int]) -> bool:
     """ "WHO has verified 41 attacks on health care since the start of the year, in which 96
     health workers were killed": a toll in a relative clause whose antecedent counts acts
@@ -1220,6 +1241,8 @@ def _in_context(
         # a background paragraph: an event with its own earlier time ("in January", "last
         # month") is recalled, not reported, even when recent (the lede's is news)
         drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
+    if drafts and state.coder.words.phrases.get("earlier_act_qualifiers"):
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier_act(s, d)]
     if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
     if "cumulative" in cats and cats & _HARM_CUES and not any(

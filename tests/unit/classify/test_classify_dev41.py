@@ -187,3 +187,17 @@ def test_a_product_that_blocks_cyber_attacks_reports_none() -> None:
     body = ("A Kyiv start-up on Wednesday launched a platform it says can detect and block "
             "cyber attacks on electricity substations within seconds.")
     assert "attack.infrastructure" not in types(body)
+
+
+# an act qualified as earlier is not the story's
+
+def test_damage_from_earlier_attacks_is_no_new_attack() -> None:
+    body = ("Power cuts will apply in four regions on Wednesday because of damage from earlier "
+            "Russian attacks on power plants, the grid operator said.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_damage_from_overnight_attacks_is_a_new_attack() -> None:
+    body = ("Power cuts will apply in four regions on Wednesday because of damage from "
+            "overnight Russian attacks on power plants, the grid operator said.")
+    assert "attack.infrastructure" in types(body)
