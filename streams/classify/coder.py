@@ -737,7 +737,8 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
     if any(h.cat in ("hedge", "nonconflict") and text[h.start : h.end].lower().startswith(staged)
            for h in hits):
         state.staged = True
-    if "retro" in cats or _on_trial(text, start, end, cats, state.ref):
+    if "retro" in cats or _on_trial(text, start, end, cats, state.ref) or (
+            "judicial" in cats and _lead_tried(state.coder.words, text, start, end, hits)):
         state.history = True
     if _obituary_re(state.coder.words).search(text, start, end) is not None:
         state.history = state.obituary = True
@@ -830,6 +831,26 @@ def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> boo
     if "judicial" not in cats:
         return False
     return any(int(m.group(1)) < ref.year for m in _ANY_YEAR.finditer(text, start, end))
+
+
+def _lead_tried(w: Words, text: str, start: int, end: int, hits: list[Hit]) -> bool:
+    """A lead whose violence is what a court tries ("A German court on Friday sentenced a
+    former colonel to life for barrel-bomb attacks on Aleppo", "court issues warrants for
+    BLA chief in Jaffar Express hijacking"): a trial story, whose undated violence is the
+    tried acts' (as `_tried` reads a sentence)."""
+    court = next((h for h in hits if h.cat == "judicial"), None)
+    if court is None or _day_owns(w).search(text, court.end, end):
+        return False
+    on_day = _on_day(w)
+    violence = [h for h in hits if h.cat in _VIOLENCE_CUES and h.start > court.start]
+    if not violence:
+        return False
+    # a recent day after the violence dates it ("over the bombing on Tuesday", "الهجوم
+    # ...، الثلاثاء،"); one before it dates the court's act ("on Friday sentenced")
+    recent = w.set("recent_days")
+    return not any(on_day.match(text, h.end, end) for h in violence) and not any(
+        h.cat == "date_hint" and h.start > violence[0].start
+        and text[h.start : h.end].lower() in recent for h in hits)
 
 
 def _day_owns(w: Words) -> re.Pattern[str]:

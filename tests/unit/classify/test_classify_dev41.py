@@ -201,3 +201,18 @@ def test_damage_from_overnight_attacks_is_a_new_attack() -> None:
     body = ("Power cuts will apply in four regions on Wednesday because of damage from "
             "overnight Russian attacks on power plants, the grid operator said.")
     assert "attack.infrastructure" in types(body)
+
+
+# a lead whose violence a court tries makes a trial story
+
+def test_a_sentencing_lead_makes_the_retold_toll_history() -> None:
+    body = ("A Baghdad court on Wednesday sentenced three men to death for a car bombing at a "
+            "market in Sadr City.\n\nThe blast killed 35 people and wounded more than 60, "
+            "officials said at the time.")
+    assert not violent(body)
+
+
+def test_a_court_lead_over_a_recent_attack_keeps_it() -> None:
+    body = ("An anti-terrorism court in Quetta indicted four militants over the bombing of a "
+            "bus on Tuesday.\n\nThe blast killed 12 passengers, police said.")
+    assert "casualties.reported" in violent(body)
