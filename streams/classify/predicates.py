@@ -1842,7 +1842,13 @@ def wielded(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - 60), hit.start) is not None
 
 
-@predicate("disputed_site",
+def _site_labelled(w: Words) -> re.Pattern[str]:
+    # after a civilian site: a few words, the attacker's label, a few words before the asset
+    return w.pattern("site_labelled", lambda w: (
+        rf"\s*(?:[\w'’-]+\s+){{0,3}}?{w.alt('site_labels')}\s+(?:[\w'’-]+\s+){{0,3}}$"))
+
+
+@predicate("disputed_site", lists=("site_labels",),
            holds=("Moscow said it destroyed a command post, while Kyiv said the missile hit a "
                   "school.", "command post", "mil:command"),
            fails=("Moscow said it destroyed a command post near a school.", "command post",
@@ -1851,11 +1857,16 @@ def disputed_site(view: _View, hit: Hit) -> bool:
     """ "Russia said it had destroyed a command post, while Ukrainian officials said the
     missile had hit a school": the other side's account puts the hit on a civilian site, a
     disputed claim, not a military target (contrast words: the language's clause words
-    less its "and")."""
+    less its "and"). So does the attacker's own label on a civilian site it hit: "strikes
+    school-turned-shelter it calls Hamas command centre" (the language's `site_labels`)."""
     sites = view.get("civilian_site")
     if not sites:
         return False
     text, settings = view.s.text, view.words.settings
+    if view.words.phrases.get("site_labels") and any(
+            site.end <= hit.start and _site_labelled(view.words).match(text, site.end, hit.start)
+            for site in sites):
+        return True
     contrast = {w for w in settings.clause_words if w not in settings.and_words}
     for report in view.get("report"):
         if report.start < hit.end or not any(c.start > report.end for c in sites):

@@ -206,9 +206,10 @@ def test_damage_from_overnight_attacks_is_a_new_attack() -> None:
 # a lead whose violence a court tries makes a trial story
 
 def test_a_sentencing_lead_makes_the_retold_toll_history() -> None:
-    body = ("A Baghdad court on Wednesday sentenced three men to death for a car bombing at a "
-            "market in Sadr City.\n\nThe blast killed 35 people and wounded more than 60, "
-            "officials said at the time.")
+    body = ("A Baghdad court on Wednesday sentenced three men to death over a car bombing at a "
+            "market in Sadr City that killed 35 people two summers ago.\n\nThe Islamic State "
+            "group claimed responsibility at the time. The blast tore through a market packed "
+            "with families, and also wounded more than 60 people.")
     assert not violent(body)
 
 
@@ -216,3 +217,13 @@ def test_a_court_lead_over_a_recent_attack_keeps_it() -> None:
     body = ("An anti-terrorism court in Quetta indicted four militants over the bombing of a "
             "bus on Tuesday.\n\nThe blast killed 12 passengers, police said.")
     assert "casualties.reported" in violent(body)
+
+
+def test_a_school_the_attacker_calls_a_command_centre_is_disputed() -> None:
+    assert not _strategic("Israeli jets strike school-turned-shelter in Jabalia it calls Hamas "
+                          "command centre; civil defence says six killed")
+
+
+def test_a_command_centre_struck_beside_a_school_is_still_hit() -> None:
+    assert _strategic("The army struck a Hamas command centre near a school in Jabalia on "
+                      "Wednesday, killing six fighters.")
