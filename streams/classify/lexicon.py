@@ -476,6 +476,7 @@ _MASKS = {
     "threat_exception": ("threat",),
     "drone_facility": ("aerial",),
     "person_bomber": ("mil:bomber",),
+    "craft_kind": ("mil:aircraft",),  # "aircraft-type drones" are drones
     # "the military airport", "at its berth in the naval harbour"
     "military_infra": ("infra:generic", "infra:airport", "infra:port"),
     # a phrase holding an asset word that names no asset: "struck on the port side", "its

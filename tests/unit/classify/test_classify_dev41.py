@@ -227,3 +227,8 @@ def test_a_school_the_attacker_calls_a_command_centre_is_disputed() -> None:
 def test_a_command_centre_struck_beside_a_school_is_still_hit() -> None:
     assert _strategic("The army struck a Hamas command centre near a school in Jabalia on "
                       "Wednesday, killing six fighters.")
+
+
+def test_aircraft_type_drones_are_no_aircraft_hit() -> None:
+    assert not _strategic("Air defence forces repelled an attack by 31 aircraft-type drones "
+                          "over the Belgorod region overnight, the governor said on Wednesday.")
