@@ -232,3 +232,9 @@ def test_a_command_centre_struck_beside_a_school_is_still_hit() -> None:
 def test_aircraft_type_drones_are_no_aircraft_hit() -> None:
     assert not _strategic("Air defence forces repelled an attack by 31 aircraft-type drones "
                           "over the Belgorod region overnight, the governor said on Wednesday.")
+
+
+def test_a_submarine_moored_at_a_pier_leaves_the_port_unhit() -> None:
+    body = ("An underwater drone hit a submarine moored at a pier of the naval base in "
+            "Novorossiysk on Wednesday, a source said.")
+    assert "attack.infrastructure" not in types(body)
