@@ -235,6 +235,7 @@ def test_aircraft_type_drones_are_no_aircraft_hit() -> None:
 
 
 def test_a_submarine_moored_at_a_pier_leaves_the_port_unhit() -> None:
-    body = ("An underwater drone hit a submarine moored at a pier of the naval base in "
-            "Novorossiysk on Wednesday, a source said.")
+    body = ("Ukraine said an underwater drone hit a Russian submarine in Novorossiysk on "
+            "Wednesday. A source said the drone exploded against the hull of the submarine, "
+            "which was moored at a pier of the naval base, at about 1.30 a.m.")
     assert "attack.infrastructure" not in types(body)
