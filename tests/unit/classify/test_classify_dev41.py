@@ -239,3 +239,14 @@ def test_a_submarine_moored_at_a_pier_leaves_the_port_unhit() -> None:
             "Wednesday. A source said the drone exploded against the hull of the submarine, "
             "which was moored at a pier of the naval base, at about 1.30 a.m.")
     assert "attack.infrastructure" not in types(body)
+
+
+def test_fighters_storm_a_base_in_a_flash_is_no_weather() -> None:
+    assert "casualties.reported" in types(
+        "BULLETIN: Jihadist fighters storm army base in Mali's Mopti region, at least 20 "
+        "soldiers killed - military sources")
+
+
+def test_a_storm_that_hits_the_coast_is_weather() -> None:
+    assert not violent("A storm hit the coast of Bangladesh on Wednesday, killing 14 people "
+                       "and flooding villages, officials said.")
