@@ -1005,6 +1005,7 @@ def _tally(s: Sentence, draft: Draft) -> bool:
 
 
 _ACT_CUES = _VIOLENCE_CUES - _HARM_CUES
+_WAR_TOLL = 1000  # a toll this large below the lede, on no recent day, is a war's
 
 
 def _earlier_act_re(w: Words) -> re.Pattern[str]:
@@ -1299,6 +1300,13 @@ def _in_context(
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
+    if not lead and any(d.type == "casualties.reported" and d.casualties is not None and max(
+            d.casualties.killed or 0, d.casualties.wounded or 0) >= _WAR_TOLL
+            for d in drafts) and not _recent_day(w, s.text, s.start, s.hits):
+        # "Israel's retaliatory offensive killed more than 70,000 Palestinians", "More than
+        # 4,000 people were killed in Lebanon": thousands, below the lede and on no recent
+        # day, are a war's or a campaign's toll, and the acts told with them its acts
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
     if (not lead and any(d.type == "attack.infrastructure" for d in drafts)
             and not _recent_day(w, s.text, s.start, s.hits) and _campaign(s)):
         drafts = [d for d in drafts if d.type != "attack.infrastructure"]

@@ -250,3 +250,18 @@ def test_fighters_storm_a_base_in_a_flash_is_no_weather() -> None:
 def test_a_storm_that_hits_the_coast_is_weather() -> None:
     assert not violent("A storm hit the coast of Bangladesh on Wednesday, killing 14 people "
                        "and flooding villages, officials said.")
+
+
+# thousands killed, below the lede and on no recent day, are a war's toll
+
+def test_a_wars_toll_in_a_background_paragraph_is_no_incident() -> None:
+    body = ("Donors pledged $12 billion for Gaza's reconstruction at a conference in Cairo on "
+            "Wednesday.\n\nIsrael's offensive killed more than 70,000 Palestinians, according "
+            "to the Gaza Health Ministry, and destroyed most of the territory's water plants.")
+    assert not violent(body)
+
+
+def test_a_massacre_of_thousands_on_a_recent_day_stands() -> None:
+    body = ("Aid agencies warned of famine in Darfur on Wednesday.\n\nThe Rapid Support Forces "
+            "killed more than 1,500 civilians in El Fasher overnight, the U.N. said.")
+    assert "casualties.reported" in violent(body)
