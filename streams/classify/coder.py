@@ -813,12 +813,18 @@ def _lead_month_tally(
     # the month in the toll's own stretch ("killed ... in February", "in March that killed
     # 23"), not a truce's ("wounding one soldier, and called it a breach of the truce agreed
     # in December")
-    def near(h: Hit, m: re.Match[str]) -> bool:
-        a, b = (h.end, m.start()) if h.end <= m.start() else (m.end(), h.start)
+    def near(h: Hit, m: re.Match[str] | Hit) -> bool:
+        m_start, m_end = (m.start, m.end) if isinstance(m, Hit) else m.span()
+        a, b = (h.end, m_start) if h.end <= m_start else (m_end, h.start)
         return not _LEAD_CLAUSE_BREAK.search(text, a, b) and words_between(text, a, b) <= 12
 
-    return any(_month(w, m) != ref.month and any(near(h, m) for h in harm)
-               for m in _past_month_re(w).finditer(text, start, end))
+    if any(_month(w, m) != ref.month and any(near(h, m) for h in harm)
+           for m in _past_month_re(w).finditer(text, start, end)):
+        return True
+    # or a period's tail ("killed at least 412 civilians in first quarter")
+    tails = w.set("period_tails")
+    return any(c.cat == "cumulative" and text[c.start : c.end].lower() in tails
+               and any(near(h, c) for h in harm) for c in hits)
 
 
 _LEAD_CLAUSE_BREAK = re.compile(r"[,;:()]")

@@ -265,3 +265,25 @@ def test_a_massacre_of_thousands_on_a_recent_day_stands() -> None:
     body = ("Aid agencies warned of famine in Darfur on Wednesday.\n\nThe Rapid Support Forces "
             "killed more than 1,500 civilians in El Fasher overnight, the U.N. said.")
     assert "casualties.reported" in violent(body)
+
+
+# a quarter's report, repeated attacks and hundreds killed in the perfect are tallies
+
+def test_a_quarters_toll_is_a_tally_and_its_report_a_period_report() -> None:
+    body = ("UN rights office says military air strikes killed at least 230 civilians in first "
+            "quarter\n\nAerial bombardment by fighter jets and helicopters accounted for most "
+            "of the deaths, the report said.")
+    assert not violent(body)
+
+
+def test_masts_destroyed_repeatedly_are_a_tally() -> None:
+    body = ("Masts in Mandera have been destroyed repeatedly in attacks blamed on al Shabaab, "
+            "which has targeted telecommunications equipment.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_air_strikes_that_have_killed_hundreds_are_a_campaign() -> None:
+    body = ("Rare-earth exports slumped in April, customs data showed on Wednesday.\n\nThe "
+            "military has responded with air strikes that rights groups say have killed "
+            "hundreds of civilians.")
+    assert not violent(body)
