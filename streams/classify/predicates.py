@@ -819,8 +819,9 @@ def plan_anaphor(view: _View, hit: Hit) -> bool:
                 or _ANAPHOR_BEFORE.search(view.s.text, view.s.start, hit.start))
 
 
-_NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to|still\s+not|not\s+(?:been\s+)?finally)\s+"
-                     r"(?:been\s+)?$", re.IGNORECASE)
+# "not yet agreed"; the perfect's "the two sides have not agreed to it": a state, pending
+_NOT_YET = re.compile(r"\b(?:not\s+yet|yet\s+to|still\s+not|not\s+(?:been\s+)?finally|"
+                      r"(?:has|have)\s+not|hasn't|haven't)\s+(?:been\s+)?$", re.IGNORECASE)
 def _to_comment(w: Words) -> re.Pattern[str]:
     # "declined to comment", "declined to give details": what the verb declines is to speak
     return w.pattern("to_comment", lambda w: (

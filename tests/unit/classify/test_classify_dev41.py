@@ -287,3 +287,14 @@ def test_air_strikes_that_have_killed_hundreds_are_a_campaign() -> None:
             "military has responded with air strikes that rights groups say have killed "
             "hundreds of civilians.")
     assert not violent(body)
+
+
+def test_sides_that_have_not_agreed_to_a_proposal_reject_nothing() -> None:
+    body = ("Mediators have proposed a three-month humanitarian truce, but the army and the RSF "
+            "have not agreed to it.")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_side_that_did_not_agree_to_a_truce_rejects_it() -> None:
+    assert "ceasefire.rejected" in types("The RSF did not agree to the truce on Wednesday, its "
+                                         "spokesman said.")
