@@ -298,3 +298,8 @@ def test_sides_that_have_not_agreed_to_a_proposal_reject_nothing() -> None:
 def test_a_side_that_did_not_agree_to_a_truce_rejects_it() -> None:
     assert "ceasefire.rejected" in types("The RSF did not agree to the truce on Wednesday, its "
                                          "spokesman said.")
+
+
+def test_a_headline_court_that_convicts_over_a_bombing_tells_no_new_toll() -> None:
+    assert not violent("Colombian court convicts 3 ELN rebels over car bombing that killed 22 "
+                       "police cadets")
