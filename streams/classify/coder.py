@@ -217,6 +217,7 @@ class _Article:
     body_lead: int = -1
     ref: date = date.min  # the publication day events are dated against
     lead_day: date | None = None  # the day the lede dates its violence to
+    lede_old_act: bool = False  # the body's lede dates all its violence before the story
     staged: bool = False
     history: bool = False
     # led by an obituary ("..., Darfur rebel commander who led a raid on Khartoum, dies at 71"):
@@ -277,6 +278,11 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     # of the counts above.
     for pending in state.pending:
         _code_rules(state, pending, ref)
+    if state.lede_old_act:
+        # "Rights group says air strike on market killed 24" over a lede that dates the
+        # strike to March: the headline's act is the lede's, an earlier one
+        state.coded = [c for c in state.coded
+                       if c.field != "headline" or c.draft.type not in _VIOLENT]
     if state.blames:
         _blamed_actors(state)
     if not state.conflict:
@@ -496,6 +502,9 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         if lead and any(d.type in _VIOLENT for d in drafts):
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
             state.years_back = False  # "drone kills a commander, a fighter since the 1980s"
+            if pending.field == "body" and all(
+                    _own_earlier_time(s, d, ref) for d in drafts if d.type in _VIOLENT):
+                state.lede_old_act = True
         if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
                                       s.hits, ref)
                        or any(f == pending.field and start <= s.start < end

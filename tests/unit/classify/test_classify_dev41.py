@@ -303,3 +303,21 @@ def test_a_side_that_did_not_agree_to_a_truce_rejects_it() -> None:
 def test_a_headline_court_that_convicts_over_a_bombing_tells_no_new_toll() -> None:
     assert not violent("Colombian court convicts 3 ELN rebels over car bombing that killed 22 "
                        "police cadets")
+
+
+# a headline's act that the lede dates to an earlier month is that earlier act
+
+def test_a_headline_strike_the_lede_dates_to_march_is_old() -> None:
+    body = ("A Nigerian Air Force strike on a market in Zamfara state in March killed at least "
+            "24 civilians, a rights group said in a report published on Wednesday.")
+    assert not violent(body, headline="Rights group says air strike on Zamfara market killed "
+                                      "24 civilians",
+                       published=datetime(2025, 5, 8, 9, 0, tzinfo=UTC))
+
+
+def test_a_headline_strike_the_lede_dates_to_yesterday_stands() -> None:
+    body = ("A Nigerian Air Force strike on a market in Zamfara state on Wednesday killed at "
+            "least 24 civilians, residents said.")
+    assert "casualties.reported" in violent(
+        body, headline="Air strike on Zamfara market kills 24 civilians",
+        published=datetime(2025, 5, 8, 9, 0, tzinfo=UTC))
