@@ -321,3 +321,9 @@ def test_a_headline_strike_the_lede_dates_to_yesterday_stands() -> None:
     assert "casualties.reported" in violent(
         body, headline="Air strike on Zamfara market kills 24 civilians",
         published=datetime(2025, 5, 8, 9, 0, tzinfo=UTC))
+
+
+def test_a_strike_speakers_recalled_is_history() -> None:
+    body = ("Speakers at Sunday's ceremony also recalled the Israeli strike on Evin prison in "
+            "Tehran on June 23, 2025, which Iranian officials said killed 79 people.")
+    assert not violent(body, published=datetime(2027, 6, 13, 14, 0, tzinfo=UTC))
