@@ -218,6 +218,7 @@ class _Article:
     ref: date = date.min  # the publication day events are dated against
     lead_day: date | None = None  # the day the lede dates its violence to
     lede_old_act: bool = False  # the body's lede dates all its violence before the story
+    lede_talks: bool = False  # the headline or the lede names talks
     staged: bool = False
     history: bool = False
     # led by an obituary ("..., Darfur rebel commander who led a raid on Khartoum, dies at 71"):
@@ -332,6 +333,11 @@ def _code_field(
         spans = _bounded(text, spans, words.set("chunk_connectives"))
     if spans and name in ("headline", "body"):
         lead_start, lead_end = spans[0] if name == "body" else (spans[0][0], spans[-1][1])
+        # the lede names talks (its second sentence too: the first may be a dateline)
+        talks_end = spans[min(1, len(spans) - 1)][1] if name == "body" else lead_end
+        state.lede_talks = state.lede_talks or any(
+            h.cat in _TALKS_CUES for h in hits[bisect_left(hits, (lead_start,)) :
+                                                bisect_left(hits, (talks_end,))])
         state.body_lead = lead_start if name == "body" else state.body_lead
         _read_lead(state, text, lead_start, lead_end,
                    hits[bisect_left(hits, (lead_start,)) : bisect_left(hits, (lead_end,))])
@@ -1020,6 +1026,8 @@ def _tally(s: Sentence, draft: Draft) -> bool:
 
 
 _ACT_CUES = _VIOLENCE_CUES - _HARM_CUES
+_STALLED = "negotiation.stalled"
+_TALKS_CUES = frozenset({"talks", "stall"})
 _WAR_TOLL = 1000  # a toll this large below the lede, on no recent day, is a war's
 
 
@@ -1325,6 +1333,11 @@ def _in_context(
     if (not lead and any(d.type == "attack.infrastructure" for d in drafts)
             and not _recent_day(w, s.text, s.start, s.hits) and _campaign(s)):
         drafts = [d for d in drafts if d.type != "attack.infrastructure"]
+    if (not lead and not state.lede_talks and any(d.type == _STALLED for d in drafts)
+            and "report" not in cats and not _recent_day(w, s.text, s.start, s.hits)):
+        # "Follow-up talks in Istanbul ended without agreement" below a lede about an attack
+        # that names no talks: the talks' history, told on no day and by no speaker
+        drafts = [d for d in drafts if d.type != _STALLED]
     if state.opinion:
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if state.accident and not _armed(s, cats):

@@ -327,3 +327,25 @@ def test_a_strike_speakers_recalled_is_history() -> None:
     body = ("Speakers at Sunday's ceremony also recalled the Israeli strike on Evin prison in "
             "Tehran on June 23, 2025, which Iranian officials said killed 79 people.")
     assert not violent(body, published=datetime(2027, 6, 13, 14, 0, tzinfo=UTC))
+
+
+# talks that broke down, told below a lede about something else on no day, are history
+
+def test_talks_that_ended_without_agreement_below_an_attack_lede_are_history() -> None:
+    body = ("Militants stormed a Frontier Corps fort in Kulachi on Wednesday, killing six "
+            "soldiers, the military said.\n\nPakistan and Afghanistan agreed a ceasefire in "
+            "Doha. Follow-up talks in Istanbul ended without agreement.")
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_talks_a_government_says_it_is_suspending_below_the_lede_stand() -> None:
+    body = ("Fighting west of Walikale left six soldiers dead over the weekend, a military "
+            "source said on Wednesday.\n\nA government spokesman said Kinshasa was suspending "
+            "its participation in the Doha talks until the rebels pulled back.")
+    assert "negotiation.stalled" in types(body)
+
+
+def test_talks_that_collapsed_in_a_talks_lede_stand() -> None:
+    body = ("Talks between the army and the rebels in Istanbul broke down on Wednesday.\n\nThe "
+            "talks ended without agreement after the rebels walked out.")
+    assert "negotiation.stalled" in types(body)
