@@ -56,10 +56,12 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|where|said|says|warned)\b")
 STAGED = ("simulat", "rehears", "drill", "exercise", "war game", "wargame", "practis", "practic",
           "test launch", "test-launch", "test fire", "test-fire", "test range")
 # a sentence that opens on a condition or a scenario: "If ...", "In a second scenario, ...",
-# a war game's "In the scenarios, ..." (every run it reports is imagined)
+# a war game's "In the scenarios, ..." (every run it reports is imagined), or a candidate's
+# pledge ("When I am governor, there will be no truce", "A government I support will never")
 _CONDITIONAL = re.compile(
     r"[\"“]?(?:if|unless|should|in case|(?:in|under)\s+(?:a|the|one|another|this|that|these|"
-    r"those|all|most|some|many)\s+(?:[\w-]+\s+)?scenarios?)\b", re.IGNORECASE)
+    r"those|all|most|some|many)\s+(?:[\w-]+\s+)?scenarios?|(?:when|once)\s+(?:i\s+am|"
+    r"elected)|a\s+government\s+i\s+(?:support|lead))\b", re.IGNORECASE)
 # a condition runs on over "and" like a subordinate clause: "if the sanctions return and
 # talks fail", "in case the talks between A and B fail" (English's; a hedge cue whose whole
 # text is one of these)

@@ -349,3 +349,15 @@ def test_talks_that_collapsed_in_a_talks_lede_stand() -> None:
     body = ("Talks between the army and the rebels in Istanbul broke down on Wednesday.\n\nThe "
             "talks ended without agreement after the rebels walked out.")
     assert "negotiation.stalled" in types(body)
+
+
+def test_a_candidates_pledge_rejects_no_truce() -> None:
+    assert "ceasefire.rejected" not in types(
+        '"When I am governor, there will be no truce with criminals," the candidate told a '
+        "rally in Uruapan on Wednesday.")
+
+
+def test_a_governors_refusal_rejects_a_truce() -> None:
+    assert "ceasefire.rejected" in types(
+        '"There will be no truce with the cartels," the governor told reporters in Uruapan on '
+        "Wednesday, rejecting the offer.")
