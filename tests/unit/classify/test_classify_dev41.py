@@ -361,3 +361,10 @@ def test_a_governors_refusal_rejects_a_truce() -> None:
     assert "ceasefire.rejected" in types(
         '"There will be no truce with the cartels," the governor told reporters in Uruapan on '
         "Wednesday, rejecting the offer.")
+
+
+def test_blasts_during_the_disposal_of_expired_shells_are_an_accident() -> None:
+    body = ("A series of explosions at an army ammunition depot near Senaki on Wednesday was "
+            "caused by a fire that broke out while expired artillery shells were being moved "
+            "for disposal, the ministry said.\n\nTwo soldiers were slightly injured, it said.")
+    assert not violent(body)
