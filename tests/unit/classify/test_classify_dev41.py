@@ -368,3 +368,8 @@ def test_blasts_during_the_disposal_of_expired_shells_are_an_accident() -> None:
             "caused by a fire that broke out while expired artillery shells were being moved "
             "for disposal, the ministry said.\n\nTwo soldiers were slightly injured, it said.")
     assert not violent(body)
+
+
+def test_a_podcast_that_looks_back_at_a_strike_reports_none() -> None:
+    assert not violent("In this week's episode, recorded on Wednesday, our correspondents look "
+                       "back at the drone attack on Iraq's Balad air base.")
