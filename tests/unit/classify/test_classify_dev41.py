@@ -373,3 +373,9 @@ def test_blasts_during_the_disposal_of_expired_shells_are_an_accident() -> None:
 def test_a_podcast_that_looks_back_at_a_strike_reports_none() -> None:
     assert not violent("In this week's episode, recorded on Wednesday, our correspondents look "
                        "back at the drone attack on Iraq's Balad air base.")
+
+
+def test_students_talks_with_an_official_that_fail_are_no_conflict_talks() -> None:
+    assert "negotiation.stalled" not in types(
+        "Talks between the students' leaders and the Commissioner of Education on Wednesday "
+        "night failed to break the deadlock over the language rules.")
