@@ -727,6 +727,28 @@ def modifies_truce(view: _View, hit: Hit) -> bool:
     return _modifies(view, hit, view.get("truce"))
 
 
+def _of_object(w: Words) -> re.Pattern[str]:
+    # "rejection of any displacement": the preposition that opens the verb noun's object
+    return w.pattern("of_object", lambda w: rf"\s+{w.alt('object_preps')}\s+\w")
+
+
+@predicate("other_object", lists=("object_preps",),
+           holds=("Cairo urged both sides to keep the ceasefire and reiterated its rejection "
+                  "of any displacement.", "reject", "reject"),
+           fails=("Hamas announced its rejection of the ceasefire.", "reject", "reject"))
+def other_object(view: _View, hit: Hit) -> bool:
+    """ "stressed the need to consolidate the ceasefire ... and reiterated Egypt's categorical
+    rejection of any displacement": the rejection names its own object, and every truce word
+    of the sentence is before it, in another clause; no truce rejected."""
+    truces = view.get("truce")
+    if not truces or not view.words.phrases.get("object_preps") or any(
+            t.start >= hit.end for t in truces):
+        return False
+    word = _WORD.match(view.s.text, hit.start)
+    end = word.end() if word else hit.end
+    return _of_object(view.words).match(view.s.text, end, view.s.end) is not None
+
+
 @predicate("violation_object",
            holds=("The army ruled out a ceasefire violation.", "ruled out", "reject"),
            fails=("The army ruled out a ceasefire.", "ruled out", "reject"))

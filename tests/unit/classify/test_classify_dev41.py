@@ -379,3 +379,14 @@ def test_students_talks_with_an_official_that_fail_are_no_conflict_talks() -> No
     assert "negotiation.stalled" not in types(
         "Talks between the students' leaders and the Commissioner of Education on Wednesday "
         "night failed to break the deadlock over the language rules.")
+
+
+def test_a_rejection_of_something_else_after_a_truce_rejects_no_truce() -> None:
+    assert "ceasefire.rejected" not in types(
+        "The foreign minister stressed on Wednesday the need to consolidate the ceasefire, and "
+        "reiterated Egypt's categorical rejection of any displacement of Palestinians.")
+
+
+def test_a_rejection_of_the_ceasefire_still_rejects_it() -> None:
+    assert "ceasefire.rejected" in types(
+        "Hamas announced on Wednesday its rejection of the ceasefire proposal.")
