@@ -390,3 +390,16 @@ def test_a_rejection_of_something_else_after_a_truce_rejects_no_truce() -> None:
 def test_a_rejection_of_the_ceasefire_still_rejects_it() -> None:
     assert "ceasefire.rejected" in types(
         "Hamas announced on Wednesday its rejection of the ceasefire proposal.")
+
+
+# a war's earlier years told without a year, and business talks, are no talks held today
+
+def test_talks_in_the_first_year_of_the_war_are_history() -> None:
+    body = ("Drones hit the pumping station on Wednesday, officials said.\n\nTalks in Jeddah in "
+            "the first year of the war produced a declaration on protecting civilians.")
+    assert "negotiation.held" not in types(body)
+
+
+def test_a_company_in_talks_with_distributors_holds_no_conflict_talks() -> None:
+    assert "negotiation.held" not in types(
+        "The company said on Wednesday it was in talks with distributors in the Baltic states.")
