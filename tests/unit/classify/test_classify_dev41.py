@@ -403,3 +403,15 @@ def test_talks_in_the_first_year_of_the_war_are_history() -> None:
 def test_a_company_in_talks_with_distributors_holds_no_conflict_talks() -> None:
     assert "negotiation.held" not in types(
         "The company said on Wednesday it was in talks with distributors in the Baltic states.")
+
+
+def test_attacks_in_recent_years_are_a_tally() -> None:
+    body = ("The governor said on Wednesday that reports of an attack on Komanda were false.\n\n"
+            "Komanda has been hit by several ADF attacks in recent years, including an attack "
+            "on a church that killed dozens of worshippers.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_helicopters_that_struck_two_camps_are_not_hit() -> None:
+    assert not _strategic("The army said its attack helicopters struck two camps of the "
+                          "rebels in Ituri on Wednesday, killing dozens of fighters.")
