@@ -559,7 +559,16 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
     """An armed group gives the toll: of its own act ("Al Shabaab said its fighters had
     shelled the base and killed dozens"), or, speaking for its side, of the other's ("the
     M23's political wing said the drone had struck a market, killing 15"). An army's count
-    of the attackers it repelled is the defender's report, not this."""
+    of the attackers it repelled is the defender's report, not this. So is a toll told as
+    the higher of two ("Puntland's ministry gave a higher toll, saying ... killed 14") or
+    claimed by fighters named by their kind ("separatists claim 15 soldiers killed")."""
+    w = state.coder.words
+    if w.set("higher_tolls") and _higher_toll_re(w).search(s.text, s.start, s.end):
+        return True
+    if w.set("claimant_nouns") and any(
+            not _LEAD_CLAUSE_BREAK.search(s.text, m.end(), draft.trigger.start)
+            for m in _claimant_re(w).finditer(s.text, s.start, draft.trigger.start)):
+        return True  # in the toll's own clause: "...; military says ... three killed" is not
     groups = [m for m in s.mentions if m.entry.kind == "group" and m.end <= draft.trigger.start]
     if not groups:
         return False
@@ -573,6 +582,16 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
         and words_between(text, g.end, h.start) <= _SPEAKER_REACH
         and not any(g.end <= m.start < h.start for m in s.mentions)
         for g in groups for h in s.hits)
+
+
+def _higher_toll_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("higher_toll", lambda w: rf"\b{w.alt('higher_tolls')}\b")
+
+
+def _claimant_re(w: Words) -> re.Pattern[str]:
+    # "rebels claim more than 20", "separatists claimed 15 soldiers killed"
+    return w.pattern("claimant", lambda w: (
+        rf"\b{w.alt('claimant_nouns')}\s+{w.alt('claimant_verbs')}\b"))
 
 
 def _self_claim_re(w: Words) -> re.Pattern[str]:

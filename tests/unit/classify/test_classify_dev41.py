@@ -415,3 +415,25 @@ def test_attacks_in_recent_years_are_a_tally() -> None:
 def test_helicopters_that_struck_two_camps_are_not_hit() -> None:
     assert not _strategic("The army said its attack helicopters struck two camps of the "
                           "rebels in Ituri on Wednesday, killing dozens of fighters.")
+
+
+# the higher of two tolls, and fighters' own claim, are set aside for the lower
+
+def _mass(body: str, **kwargs: object) -> list[int]:
+    return sorted((e.casualties.killed or 0) for e in code(body, **kwargs)
+                  if e.type == "casualties.reported" and e.casualties is not None)
+
+
+def test_a_higher_toll_a_second_source_gives_is_set_aside() -> None:
+    body = ("The U.S. military said on Wednesday its air strike in the Cal Miskaad mountains "
+            "had killed nine fighters.\n\nPuntland's security ministry gave a higher toll, "
+            "saying the strike had killed 14 of them.")
+    assert _mass(body) == [9]
+
+
+def test_a_toll_separatists_claim_in_a_headline_is_set_aside() -> None:
+    body = ("Pakistan's military said on Wednesday that militants attacked a Frontier Corps "
+            "camp near Nushki and that two soldiers were wounded, with no loss of life.")
+    killed = _mass(body, headline="Pakistan says attack on camp repulsed; separatists claim 15 "
+                                  "soldiers killed")
+    assert 15 not in killed
