@@ -437,3 +437,9 @@ def test_a_toll_separatists_claim_in_a_headline_is_set_aside() -> None:
     killed = _mass(body, headline="Pakistan says attack on camp repulsed; separatists claim 15 "
                                   "soldiers killed")
     assert 15 not in killed
+
+
+def test_soldiers_killed_in_the_ground_offensive_are_the_wars_dead() -> None:
+    body = ("The health ministry said on Wednesday the war's toll had passed 72,000.\n\nAbout "
+            "470 Israeli soldiers were killed in the ground offensive in Gaza.")
+    assert "casualties.reported" not in types(body)
