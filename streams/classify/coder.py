@@ -333,8 +333,13 @@ def _code_field(
         spans = _bounded(text, spans, words.set("chunk_connectives"))
     if spans and name in ("headline", "body"):
         lead_start, lead_end = spans[0] if name == "body" else (spans[0][0], spans[-1][1])
-        # the lede names talks (its second sentence too: the first may be a dateline)
-        talks_end = spans[min(1, len(spans) - 1)][1] if name == "body" else lead_end
+        # the lede names talks (its next sentence too, and past a dateline's fragments:
+        # "КИЇВ. 26 липня. /Укрінформ/. Україна призупиняє участь у переговорах")
+        talks_end = lead_end
+        if name == "body":
+            first = next((k for k, (a, b) in enumerate(spans)
+                          if words_between(text, a, b) >= _LEDE_WORDS), 0)
+            talks_end = spans[min(first + 1, len(spans) - 1)][1]
         state.lede_talks = state.lede_talks or any(
             h.cat in _TALKS_CUES for h in hits[bisect_left(hits, (lead_start,)) :
                                                 bisect_left(hits, (talks_end,))])
@@ -1046,6 +1051,7 @@ def _tally(s: Sentence, draft: Draft) -> bool:
 
 _ACT_CUES = _VIOLENCE_CUES - _HARM_CUES
 _STALLED = "negotiation.stalled"
+_LEDE_WORDS = 5  # a body sentence this long is the lede, not a dateline's fragment
 _TALKS_CUES = frozenset({"talks", "stall"})
 _WAR_TOLL = 1000  # a toll this large below the lede, on no recent day, is a war's
 
@@ -1055,17 +1061,30 @@ def _earlier_act_re(w: Words) -> re.Pattern[str]:
         rf"\b{w.alt('earlier_act_qualifiers')}\s+(?:[\w'’-]+\s+){{0,2}}$"))
 
 
-def _earlier_act(s: Sentence, draft: Draft) -> bool:
+def _earlier_act(s: Sentence, draft: Draft, lead: bool) -> bool:
     """ "because of damage from earlier Russian attacks on power plants", "the previous
     strike on the depot": the trigger's act (or the first act after it in its clause) is
-    qualified as earlier than the story's."""
+    qualified as earlier than the story's. In the lede, only as a cause ("from", "after"
+    earlier attacks): a lede's "The previous attack on the city, nine days ago, damaged ..."
+    is its news."""
     start, end = _clause(s, draft.trigger.start, _breaks(s, []))
     act = next((h for h in s.hits if h.cat in _ACT_CUES and draft.trigger.start <= h.start < end),
                None)
     if act is None:
         return False
-    return _earlier_act_re(_words(s)).search(s.text, max(start, act.start - 40),
-                                             act.start) is not None
+    w = _words(s)
+    qualifier = _earlier_act_re(w).search(s.text, max(start, act.start - 40), act.start)
+    if qualifier is None or (lead and prev_word(s.text, qualifier.start(), s.start) not in (
+            w.set("cause_preps") | w.set("source_preps"))):
+        return False
+    # "The previous attack on the city, overnight, damaged ...": a recent day after the act
+    # dates it anew
+    recent = w.set("recent_days")
+    return not any(h.cat == "date_hint" and act.end <= h.start < act.end + _DAY_AFTER_ACT
+                   and s.text[h.start : h.end].lower() in recent for h in s.hits)
+
+
+_DAY_AFTER_ACT = 40  # characters after the qualified act within which a recent day dates it
 
 
 def _counted_acts_toll(s: Sentence, draft: Draft, breaks: list[int]) -> bool:
@@ -1306,7 +1325,7 @@ def _in_context(
         # month") is recalled, not reported, even when recent (the lede's is news)
         drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
     if drafts and state.coder.words.phrases.get("earlier_act_qualifiers"):
-        drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier_act(s, d)]
+        drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier_act(s, d, lead)]
     if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
     if "cumulative" in cats and cats & _HARM_CUES and not any(
