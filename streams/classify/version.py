@@ -65,4 +65,11 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # words, water and ammunition sites; recaps opened by a weekday, standing rejections, the
 # talks' state, drills that simulate, political truces; a colon-ended agency dateline; see
 # docs/coder.md, "Vows, recaps and regional words"
-CODER_VERSION = "wirewatch-coder/1.13.0"
+# 1.14.0: real reporting at length: a wire led by an earlier month's or a quarter's toll, a
+# war's toll of thousands below the lede, tolls of acts counted over a period, an act qualified
+# as earlier, a judgment's and a sentencing lede's tried acts, withdrawn stories, talks told
+# below a lede that names none, the higher of two tolls and fighters' own claims set aside,
+# craft that fly in or strike beside another, a truce "holding" not agreed, a call to stop
+# one side's attacks not a truce offered, candidates' pledges; see docs/coder.md, "Real
+# reporting at length"
+CODER_VERSION = "wirewatch-coder/1.14.0"

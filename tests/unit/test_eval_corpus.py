@@ -31,7 +31,13 @@ passes raised `h8-*` to 0.812, `h9-*` to 0.681 (P 0.615, R 0.762), events 0.814,
 wires to 0.867 (P 0.825), events 0.882. `h10-*` (40 wires, blind, breaking formats and the day
 after, events told sideways) measured 0.870 (P 0.800, R 0.952), events 0.861, when it joined
 (after the pass's first fixes) and 0.870, events 0.866, at its end; the whole part (391 wires)
-0.867 (P 0.822), events 0.880: issue 11 stays open until it reaches the bar.
+0.867 (P 0.822), events 0.880. `h11-*` (40 wires, blind, the world's English-language press
+and real reporting at length: long agency copy with background tails, live-blog roundups, UN
+and NGO paper, court and business news in war words) measured 0.731 (P 0.613, R 0.905),
+events 0.840, when it joined and 0.792 (P 0.704), events 0.866, after coder 1.14.0's
+`dev41`-`dev48` passes, which raised `h9-*` to 0.711 (P 0.667), events 0.824, and the 391 wires
+before `h11-*` to 0.873 (P 0.833), events 0.884; the whole part (431 wires) 0.865 (P 0.820),
+events 0.882: issue 11 stays open until it reaches the bar.
 Improve the coder by fixing rule classes found on `tune/`
 (`python -m bench.eval --part tune --show-errors`) and the golden table, never by reading or
 relabelling the held-out part.
@@ -64,15 +70,17 @@ H7_ALERT_F1_FLOOR = 0.85  # the h7 batch alone: measured 0.821 (P 0.762), 0.850 
 H7_EVENT_F1_FLOOR = 0.84  # the h7 batch alone: measured 0.840 (0.848 at 1.11.0 and 1.12.0)
 H8_ALERT_F1_FLOOR = 0.80  # the h8 batch alone: measured 0.722 (P 0.591), 0.812 at 1.13.0
 H8_EVENT_F1_FLOOR = 0.84  # the h8 batch alone: measured 0.793, 0.850 at 1.13.0
-H9_ALERT_F1_FLOOR = 0.67  # the h9 batch alone: measured 0.622 at merge, 0.681 at 1.13.0
-H9_EVENT_F1_FLOOR = 0.81  # the h9 batch alone: measured 0.793, 0.814 at 1.13.0
+H9_ALERT_F1_FLOOR = 0.71  # the h9 batch alone: 0.622 at merge, 0.681 at 1.13.0, 0.711 at 1.14.0
+H9_EVENT_F1_FLOOR = 0.82  # the h9 batch alone: measured 0.793, 0.814 at 1.13.0, 0.824 at 1.14.0
 H10_ALERT_F1_FLOOR = 0.86  # the h10 batch alone: measured 0.870 (P 0.800) at merge and 1.13.0
 H10_EVENT_F1_FLOOR = 0.86  # the h10 batch alone: measured 0.861 at merge, 0.866 at 1.13.0
-_LATER = ("h4", "h5", "h6", "h7", "h8", "h9", "h10")
+H11_ALERT_F1_FLOOR = 0.79  # the h11 batch alone: measured 0.731 (P 0.613) at merge, 0.792 at 1.14.0
+H11_EVENT_F1_FLOOR = 0.86  # the h11 batch alone: measured 0.840 at merge, 0.866 at 1.14.0
+_LATER = ("h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11")
 
 
 def batch_of(path: str) -> str:
-    """`h4` to `h10` for the blind batches in real-reporting styles (issue 11), written
+    """`h4` to `h11` for the blind batches in real-reporting styles (issue 11), written
     after the bar was set; `early` for every wire before them."""
     prefix = path.rsplit("/", 1)[-1].split("-", 1)[0]
     return prefix if prefix in _LATER else "early"
@@ -115,6 +123,7 @@ def test_h4_batch_alert_micro_f1_floor():
     ("h8", 30, H8_ALERT_F1_FLOOR, H8_EVENT_F1_FLOOR),
     ("h9", 40, H9_ALERT_F1_FLOOR, H9_EVENT_F1_FLOOR),
     ("h10", 40, H10_ALERT_F1_FLOOR, H10_EVENT_F1_FLOOR),
+    ("h11", 40, H11_ALERT_F1_FLOOR, H11_EVENT_F1_FLOOR),
 ])
 def test_later_blind_batch_floors(batch: str, size: int, alerts_floor: float,
                                   events_floor: float):
