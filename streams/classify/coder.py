@@ -1056,6 +1056,12 @@ _TALKS_CUES = frozenset({"talks", "stall"})
 _WAR_TOLL = 1000  # a toll this large below the lede, on no recent day, is a war's
 
 
+def _earlier_word_re(w: Words) -> re.Pattern[str]:
+    # one search per sentence before any clause is found: most sentences have no qualifier
+    return w.pattern("article:earlier_word",
+                     lambda w: rf"\b{w.alt('earlier_act_qualifiers')}\b")
+
+
 def _earlier_act_re(w: Words) -> re.Pattern[str]:
     return w.pattern("article:earlier_act", lambda w: (
         rf"\b{w.alt('earlier_act_qualifiers')}\s+(?:[\w'’-]+\s+){{0,2}}$"))
@@ -1230,8 +1236,10 @@ def _withdrawn_story_re(w: Words) -> re.Pattern[str]:
 
 
 def _withdrawal_word(s: Sentence) -> bool:
-    lowered = s.text[s.start : s.end].lower()
-    return any(word in lowered for word in _words(s).set("story_withdrawal_stems"))
+    w = _words(s)
+    return bool(w.phrases.get("story_withdrawal_stems")) and w.pattern(
+        "article:withdrawal_word", lambda w: w.alt("story_withdrawal_stems")
+    ).search(s.text, s.start, s.end) is not None
 
 
 def _titles(s: Sentence) -> list[tuple[int, int]]:
@@ -1324,7 +1332,8 @@ def _in_context(
         # a background paragraph: an event with its own earlier time ("in January", "last
         # month") is recalled, not reported, even when recent (the lede's is news)
         drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
-    if drafts and state.coder.words.phrases.get("earlier_act_qualifiers"):
+    if (drafts and state.coder.words.phrases.get("earlier_act_qualifiers")
+            and _earlier_word_re(state.coder.words).search(s.text, s.start, s.end)):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier_act(s, d, lead)]
     if "judicial" in cats and any(d.type in _VIOLENT for d in drafts):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _tried(s, d.trigger)]
