@@ -738,8 +738,9 @@ def _of_object(w: Words) -> re.Pattern[str]:
            fails=("Hamas announced its rejection of the ceasefire.", "reject", "reject"))
 def other_object(view: _View, hit: Hit) -> bool:
     """ "stressed the need to consolidate the ceasefire ... and reiterated Egypt's categorical
-    rejection of any displacement": the rejection names its own object, and every truce word
-    of the sentence is before it, in another clause; no truce rejected."""
+    rejection of any displacement": the rejection names its own object (the language's
+    `object_preps` right after it), and every truce word of the sentence is before it; no
+    truce rejected."""
     truces = view.get("truce")
     if not truces or not view.words.phrases.get("object_preps") or any(
             t.start >= hit.end for t in truces):
