@@ -571,7 +571,7 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
     if w.set("higher_tolls") and _higher_toll_re(w).search(s.text, s.start, s.end):
         return True
     if w.set("claimant_nouns") and any(
-            not _LEAD_CLAUSE_BREAK.search(s.text, m.end(), draft.trigger.start)
+            not _STRETCH_BREAK.search(s.text, m.end(), draft.trigger.start)
             for m in _claimant_re(w).finditer(s.text, s.start, draft.trigger.start)):
         return True  # in the toll's own clause: "...; military says ... three killed" is not
     groups = [m for m in s.mentions if m.entry.kind == "group" and m.end <= draft.trigger.start]
@@ -855,7 +855,7 @@ def _lead_month_tally(
     def near(h: Hit, m: re.Match[str] | Hit) -> bool:
         m_start, m_end = (m.start, m.end) if isinstance(m, Hit) else m.span()
         a, b = (h.end, m_start) if h.end <= m_start else (m_end, h.start)
-        return not _LEAD_CLAUSE_BREAK.search(text, a, b) and words_between(text, a, b) <= 12
+        return not _STRETCH_BREAK.search(text, a, b) and words_between(text, a, b) <= 12
 
     if any(_month(w, m) != ref.month and any(near(h, m) for h in harm)
            for m in _past_month_re(w).finditer(text, start, end)):
@@ -866,7 +866,7 @@ def _lead_month_tally(
                and any(near(h, c) for h in harm) for c in hits)
 
 
-_LEAD_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_STRETCH_BREAK = re.compile(r"[,;:()]")  # what ends a comma-free stretch of words
 
 
 def _on_trial(text: str, start: int, end: int, cats: set[str], ref: date) -> bool:
