@@ -51,3 +51,14 @@ def one(events: list[Event], type_: str) -> Event:
     found = [e for e in events if e.type == type_]
     assert len(found) == 1, [e.type for e in events]
     return found[0]
+
+
+def killed(body: str, **kwargs: object) -> list[int]:
+    """The killed figures of every casualty event coded from `body`, sorted (0 for none)."""
+    return sorted((e.casualties.killed or 0) for e in code(body, **kwargs)
+                  if e.type == "casualties.reported" and e.casualties is not None)
+
+
+def strategic(body: str, **kwargs: object) -> bool:
+    """Whether any military target coded from `body` is on the strategic list."""
+    return any(e.strategic for e in code(body, **kwargs) if e.type == "attack.military_target")

@@ -4,22 +4,12 @@
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, one, types
-
-
-def _killed(body: str) -> list[int]:
-    return sorted((e.casualties.killed or 0) for e in code(body)
-                  if e.type == "casualties.reported" and e.casualties is not None)
-
-
-def _strategic(body: str) -> bool:
-    return any(e.strategic for e in code(body) if e.type == "attack.military_target")
-
+from tests.unit.classify.classify_helpers import code, killed, one, strategic, types
 
 # craft that strike are the weapon, not the target
 
 def test_jets_that_bomb_a_village_are_not_hit() -> None:
-    assert not _strategic("Villagers bury 14 killed in school air strike as military jets bomb "
+    assert not strategic("Villagers bury 14 killed in school air strike as military jets bomb "
                           "neighbouring village")
 
 
@@ -28,17 +18,17 @@ def test_helicopters_of_an_air_force_that_struck_a_camp_are_not_hit() -> None:
             "camp near Macomia at dawn on Wednesday before ground troops moved in.")
     attack = one(code(body), "attack.aerial")
     assert attack.actor is not None and attack.actor.code == "MOZMIL"
-    assert not _strategic(body)
+    assert not strategic(body)
 
 
 def test_aircraft_that_had_neutralised_fighters_are_not_hit() -> None:
-    assert not _strategic('The raid on Wednesday came days after the army said its aircraft '
+    assert not strategic('The raid on Wednesday came days after the army said its aircraft '
                           'had "neutralised" dozens of fighters in strikes on their bases near '
                           "the border.")
 
 
 def test_an_air_base_struck_by_drones_is_still_hit() -> None:
-    assert _strategic("Ukrainian drones struck the Engels air base on Wednesday, destroying "
+    assert strategic("Ukrainian drones struck the Engels air base on Wednesday, destroying "
                       "two bombers.")
 
 
@@ -54,7 +44,7 @@ def test_a_toll_an_official_had_earlier_given_is_set_aside() -> None:
     body = ("Four paramilitary soldiers were killed when militants attacked a camp in Kech on "
             "Wednesday, the military said. Earlier in the day, a district official had told "
             "reporters that 12 soldiers had been killed in the attack.")
-    assert _killed(body) == [4]
+    assert killed(body) == [4]
 
 
 def test_an_attack_a_source_had_earlier_reported_is_withdrawn() -> None:
@@ -76,7 +66,7 @@ def test_a_toll_since_a_truce_took_effect_is_a_tally_in_any_tense() -> None:
     body = ("A drone wounded a soldier near a border post on Wednesday. Israel has carried out "
             "near-daily strikes that it says target the group's members and depots, killing "
             "more than 340 people since the truce took effect, the health ministry says.")
-    assert _killed(body) == [0]  # the soldier wounded on Wednesday, no one killed
+    assert killed(body) == [0]  # the soldier wounded on Wednesday, no one killed
 
 
 def test_a_headline_toll_this_year_is_a_tally() -> None:
@@ -85,7 +75,7 @@ def test_a_headline_toll_this_year_is_a_tally() -> None:
 
 
 def test_a_record_since_an_earlier_day_is_not_a_period() -> None:
-    assert _killed("A car bomb killed 35 people at a market in Mogadishu on Wednesday, the "
+    assert killed("A car bomb killed 35 people at a market in Mogadishu on Wednesday, the "
                    "deadliest attack since 2022.") == [35]
 
 
@@ -119,29 +109,29 @@ def test_a_first_partitive_item_still_counts() -> None:
 
 
 def test_two_dozen_is_twenty_four() -> None:
-    assert _killed("A military jet bombed the market on Wednesday morning, killing at least two "
+    assert killed("A military jet bombed the market on Wednesday morning, killing at least two "
                    "dozen people.") == [24]
-    assert _killed("Two dozen people were killed when gunmen stormed the village on "
+    assert killed("Two dozen people were killed when gunmen stormed the village on "
                    "Wednesday.") == [24]
 
 
 def test_bodies_found_after_a_raid_are_its_dead() -> None:
     body = ("The bodies of at least 14 villagers were found on Wednesday after gunmen stormed "
             "the village, a rights group said.")
-    assert _killed(body) == [14]
+    assert killed(body) == [14]
 
 
 def test_bodies_handed_over_are_no_new_deaths() -> None:
     body = ("Gunmen attacked a checkpoint on Wednesday. Separately, the army received the bodies "
             "of 300 soldiers killed in the war.")
-    assert 300 not in _killed(body)
+    assert 300 not in killed(body)
 
 
 def test_a_participles_toll_goes_with_an_earlier_act_across_an_aside() -> None:
     body = ("Jets struck hideouts in Khost on Wednesday. The strikes came ten days after a car "
             "bomb attacked a paramilitary camp in Landi Kotal, near the border, killing eight "
             "soldiers and two civilians.")
-    assert 10 not in _killed(body)
+    assert 10 not in killed(body)
 
 
 def test_deaths_beside_a_ruled_out_attack_are_an_accident() -> None:
@@ -273,10 +263,10 @@ def test_water_sites_in_local_words_are_infrastructure() -> None:
         assert "attack.infrastructure" in types(body), body
 
 
-def test_an_ammunition_store_is_strategic() -> None:
+def test_an_ammunition_store_isstrategic() -> None:
     body = ("Rebels overran an army barracks at Ulang on Wednesday night and blew up its "
             "ammunition store, the army said.")
-    assert _strategic(body)
+    assert strategic(body)
 
 
 def test_a_pause_of_weeks_rebuffed_is_a_truce_rejected() -> None:
@@ -287,7 +277,7 @@ def test_a_pause_of_weeks_rebuffed_is_a_truce_rejected() -> None:
 def test_deaths_every_year_are_a_tally() -> None:
     body = ("Gas explosions in apartment blocks kill dozens of people in Russia every year, "
             "often because of old pipes.")
-    assert _killed(body) == []
+    assert killed(body) == []
 
 
 def test_a_patrol_that_struck_a_landmine_is_the_target() -> None:
@@ -400,11 +390,11 @@ def test_a_calendar_date_opening_a_sentence_tells_the_storys_own_act() -> None:
     body = ("The president cast doubt on the talks on Wednesday. On June 1, drones targeted "
             "four air bases deep inside the country, damaging dozens of bombers, officials "
             "said.")
-    assert _strategic(body)
+    assert strategic(body)
 
 
 def test_a_period_after_a_record_is_not_a_tally() -> None:
-    assert _killed("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a "
+    assert killed("Shelling killed 14 civilians in Kurmuk on Wednesday, the highest toll in a "
                    "single day since the start of the year, medics said.") == [14]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.unit.classify.classify_helpers import code, types, violent
+from tests.unit.classify.classify_helpers import killed, strategic, types, violent
 
 # a ship's bridge and a naval base's quay are no civilian infrastructure
 
@@ -141,23 +141,19 @@ def test_a_lead_that_dates_only_the_truce_to_an_earlier_month_is_no_report() -> 
 
 # craft that fly in or strike alongside another are not hit
 
-def _strategic(body: str) -> bool:
-    return any(e.strategic for e in code(body) if e.type == "attack.military_target")
-
-
 def test_helicopters_that_came_are_not_hit() -> None:
-    assert not _strategic('Gunmen stormed the base at dawn on Wednesday. "The shooting was '
+    assert not strategic('Gunmen stormed the base at dawn on Wednesday. "The shooting was '
                           'everywhere, then the helicopters came," a resident said.')
 
 
 def test_helicopters_and_drones_that_struck_fighters_are_not_hit() -> None:
-    assert not _strategic('The army said "more than 20 terrorists were neutralised" on '
+    assert not strategic('The army said "more than 20 terrorists were neutralised" on '
                           'Wednesday and that helicopters and drones had "struck the fleeing '
                           'terrorists".')
 
 
 def test_helicopters_struck_at_their_base_are_still_hit() -> None:
-    assert _strategic("Drones struck two helicopters at the Djibo base on Wednesday, the army "
+    assert strategic("Drones struck two helicopters at the Djibo base on Wednesday, the army "
                       "said.")
 
 
@@ -220,17 +216,17 @@ def test_a_court_lead_over_a_recent_attack_keeps_it() -> None:
 
 
 def test_a_school_the_attacker_calls_a_command_centre_is_disputed() -> None:
-    assert not _strategic("Israeli jets strike school-turned-shelter in Jabalia it calls Hamas "
+    assert not strategic("Israeli jets strike school-turned-shelter in Jabalia it calls Hamas "
                           "command centre; civil defence says six killed")
 
 
 def test_a_command_centre_struck_beside_a_school_is_still_hit() -> None:
-    assert _strategic("The army struck a Hamas command centre near a school in Jabalia on "
+    assert strategic("The army struck a Hamas command centre near a school in Jabalia on "
                       "Wednesday, killing six fighters.")
 
 
 def test_aircraft_type_drones_are_no_aircraft_hit() -> None:
-    assert not _strategic("Air defence forces repelled an attack by 31 aircraft-type drones "
+    assert not strategic("Air defence forces repelled an attack by 31 aircraft-type drones "
                           "over the Belgorod region overnight, the governor said on Wednesday.")
 
 
@@ -413,30 +409,25 @@ def test_attacks_in_recent_years_are_a_tally() -> None:
 
 
 def test_helicopters_that_struck_two_camps_are_not_hit() -> None:
-    assert not _strategic("The army said its attack helicopters struck two camps of the "
+    assert not strategic("The army said its attack helicopters struck two camps of the "
                           "rebels in Ituri on Wednesday, killing dozens of fighters.")
 
 
 # the higher of two tolls, and fighters' own claim, are set aside for the lower
 
-def _mass(body: str, **kwargs: object) -> list[int]:
-    return sorted((e.casualties.killed or 0) for e in code(body, **kwargs)
-                  if e.type == "casualties.reported" and e.casualties is not None)
-
-
 def test_a_higher_toll_a_second_source_gives_is_set_aside() -> None:
     body = ("The U.S. military said on Wednesday its air strike in the Cal Miskaad mountains "
             "had killed nine fighters.\n\nPuntland's security ministry gave a higher toll, "
             "saying the strike had killed 14 of them.")
-    assert _mass(body) == [9]
+    assert killed(body) == [9]
 
 
 def test_a_toll_separatists_claim_in_a_headline_is_set_aside() -> None:
     body = ("Pakistan's military said on Wednesday that militants attacked a Frontier Corps "
             "camp near Nushki and that two soldiers were wounded, with no loss of life.")
-    killed = _mass(body, headline="Pakistan says attack on camp repulsed; separatists claim 15 "
+    tolls = killed(body, headline="Pakistan says attack on camp repulsed; separatists claim 15 "
                                   "soldiers killed")
-    assert 15 not in killed
+    assert 15 not in tolls
 
 
 def test_soldiers_killed_in_the_ground_offensive_are_the_wars_dead() -> None:
