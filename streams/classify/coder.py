@@ -1093,7 +1093,7 @@ def _earlier_act(s: Sentence, draft: Draft, lead: bool) -> bool:
 _DAY_AFTER_ACT = 40  # characters after the qualified act within which a recent day dates it
 
 
-def _counted_acts_toll(s: Sentence, draft: Draft, breaks: list[int]) -> bool:
+def _counted_acts_toll(s: Sentence, draft: Draft, breaks: list[tuple[int, int]]) -> bool:
     """ "WHO has verified 41 attacks on health care since the start of the year, in which 96
     health workers were killed": a toll in a relative clause whose antecedent counts acts
     over a period is the period's."""
