@@ -69,6 +69,7 @@ def _copula(w: Words) -> re.Pattern[str]:
 # an event the article dates this long before its own publication is background
 _PROPOSED = "ceasefire.proposed"
 _REJECTED = "ceasefire.rejected"
+_INFRA_ATTACK = "attack.infrastructure"
 _STALE_DAYS = 8  # beyond any weekday reference ("on Friday" is at most 6 days back)
 _WEEK = 7  # a calendar date this far back, below the lede, is an earlier act's
 _RECAP_DAYS = 2  # a day opening a sentence this far back, below the lede, recaps
@@ -301,6 +302,9 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if state.disputed:
         state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
                        or not set(c.draft.assets) <= state.disputed]
+    if _runways_of_base(state, fields):
+        state.coded = [c for c in state.coded if c.draft.type != _INFRA_ATTACK
+                       or set(c.draft.assets) != {"airport"}]
     if any(c.self_claimed for c in state.coded) and any(
             c.draft.type == "casualties.reported" and not c.self_claimed for c in state.coded):
         # "... three people were wounded, the mission said. Al Shabaab said its fighters had
@@ -312,6 +316,28 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
+
+
+def _runways_of_base(
+    state: _Article, fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]]
+) -> bool:
+    """ "Drones hit the Belbek air base ... a video showing a fire on the edge of the
+    runway": where the article names an air base and its only airport words are an
+    airfield's parts (the language's `airfield_parts`), those parts are the base's, not a
+    civilian airport."""
+    parts = state.coder.words.phrases.get("airfield_parts")
+    if not parts:
+        return False
+    base = runway = False
+    for _name, text, hits, _mentions in fields:
+        for h in hits:
+            if h.cat == "mil:airbase":
+                base = True
+            elif h.cat == "infra:airport":
+                if text[h.start : h.end].lower() not in parts:
+                    return False  # an airport itself is named
+                runway = True
+    return base and runway
 
 
 # The categories `_read_sentence` reads, besides the rule book's candidates: a sentence with
@@ -513,8 +539,7 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
         if lead and any(d.type in _VIOLENT for d in drafts):
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
             state.years_back = False  # "drone kills a commander, a fighter since the 1980s"
-            if pending.field == "body" and all(
-                    _own_earlier_time(s, d, ref) for d in drafts if d.type in _VIOLENT):
+            if pending.field == "body" and _lede_dated_earlier(s, drafts, ref):
                 state.lede_old_act = True
         if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
                                       s.hits, ref)
@@ -779,7 +804,8 @@ def _read_lead(state: _Article, text: str, start: int, end: int, hits: list[Hit]
     if "retro" in cats or _on_trial(text, start, end, cats, state.ref) or (
             "judicial" in cats and _lead_tried(state.coder.words, text, start, end, hits)):
         state.history = True
-    if _obituary_re(state.coder.words).search(text, start, end) is not None:
+    if _obituary_re(state.coder.words).search(text, start, end) is not None or (
+            _obituary_label_re(state.coder.words).match(text, start, end) is not None):
         state.history = state.obituary = True
     if _opinion_re(state.coder.words).match(text, start, end) is not None:
         state.opinion = True
@@ -795,6 +821,13 @@ def _obituary_re(w: Words) -> re.Pattern[str]:
     # a death told with the age it came at: "dies at 71", "has died aged 84"
     return w.pattern("obituary", lambda w: (
         rf"\b{w.alt('obituary_marks')}\s+\d{{2,3}}\b" if w.set("obituary_marks") else "(?!)"))
+
+
+def _obituary_label_re(w: Words) -> re.Pattern[str]:
+    # the label an obituary opens with: "Obituary: ...", "OBITUARY -"
+    return w.pattern("obituary_label", lambda w: (
+        rf"\s*{w.alt('obituary_labels')}\s*(?::|[-–—|]\s|\n)" if w.set("obituary_labels")
+        else "(?!)"))
 
 
 def _fact_check_re(w: Words) -> re.Pattern[str]:
@@ -970,12 +1003,15 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
 
 _CAMPAIGN_REACH = 6  # words from a plural act to the asset it names
 _INFRA = "infra:"  # the lexicon's infrastructure asset classes
+# the attacks on assets, and the asset classes (by prefix) each names
+_ASSET_ATTACKS = {_INFRA_ATTACK: _INFRA, "attack.military_target": "mil:"}
 
 
-def _campaign(s: Sentence) -> bool:
+def _campaign(s: Sentence, prefix: str) -> bool:
     """ "after a week of drone attacks on oil fields", "Russian strikes on energy facilities
-    would continue": where every asset the sentence names is a plural kind of asset right
-    after a plural act, with no number between, the sentence names a campaign, not an
+    would continue", "Russia has hit Ukraine's power plants": where every asset the sentence
+    names (infrastructure or military) is a plural kind of asset right after a plural act or
+    one in the perfect, with no number between, the sentence names a campaign, not an
     incident (the language's `campaign_acts`, and `plural_endings` for its assets; none
     written: no campaign). The caller checks it is below the lede and names no day."""
     w = _words(s)
@@ -984,12 +1020,27 @@ def _campaign(s: Sentence) -> bool:
     acts = w.set("campaign_acts")
     if not endings or not acts:
         return False
-    assets = [h for h in s.hits if h.cat.startswith(_INFRA)]
-    plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts]
-    if not assets or not plural_acts:
+    assets = [h for h in s.hits if h.cat.startswith(prefix)]
+    if not assets:
+        return False
+    perfect, pluperfect = _perfect_before(w), w.set("pluperfect_aux")
+
+    def in_perfect(h: Hit) -> bool:
+        found = perfect.search(text, max(s.start, h.start - 30), h.start)
+        return found is not None and found.group().split()[0].lower() not in pluperfect
+
+    # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
+    # production facilities with waves of missiles"): a campaign told as a state; not the
+    # pluperfect of reported speech ("said its forces had struck energy facilities")
+    plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts or (
+        h.cat in _VIOLENCE_CUES and in_perfect(h))]
+    if not plural_acts:
         return False
     previous: Hit | None = None
+    placed = _placed(w)
     for a in assets:
+        if previous is not None and placed.search(text, max(s.start, a.start - 40), a.start):
+            continue
         listed = previous is not None and _LISTED.fullmatch(text, previous.end, a.start)
         if not listed and not (text[a.start : a.end].lower().endswith(endings) and any(
             h.end <= a.start and words_between(text, h.end, a.start) <= _CAMPAIGN_REACH
@@ -1003,6 +1054,14 @@ def _campaign(s: Sentence) -> bool:
 
 # the next item of a list of assets: "on ports, power stations and Sanaa airport"
 _LISTED = re.compile(r"(?:,\s*|,?\s+and\s+)(?:[\w'’.-]+\s+){0,2}")
+
+
+def _placed(w: Words) -> re.Pattern[str]:
+    """ "... oil depots, including in the Black Sea ports of Novorossiysk": an asset after a
+    place's preposition names where the campaign's targets were, not one of them."""
+    return w.pattern("article:placed", lambda w: (
+        rf"\b{w.alt('place_preps')}\s+(?:{w.alt('place_determiners')}\s+)?"
+        rf"(?:[\w'’-]+\s+){{0,2}}$"))
 
 
 def _standing(s: Sentence, draft: Draft) -> bool:
@@ -1270,15 +1329,37 @@ def _month_act(s: Sentence, ref: date) -> bool:
         s.text, s.start, s.end)) and not _recent_day(w, s.text, s.start, s.hits)
 
 
-def _own_earlier_time(s: Sentence, draft: Draft, ref: date) -> bool:
-    """The trigger's clause dates it before this month or to last week or month: a month
-    named without a day other than this one ("collapsed in January"), or an `earlier` cue
-    ("last month", "last week")."""
+def _lede_dated_earlier(s: Sentence, drafts: list[Draft], ref: date) -> bool:
+    """The lede dates its violence before the story: each violent draft's clause names an
+    earlier time, or names no time at all beside a clause of violence that does ("A drone
+    strike on a bus in May killed 19 civilians ... and wounded eight, a rights group said on
+    Thursday": the wounded are May's too)."""
+    violent = [d for d in drafts if d.type in _VIOLENT]
+    dated = [_own_earlier_time(s, d.trigger.start, ref) for d in violent]
+    if not any(dated) and not any(
+            h.cat in _VIOLENCE_CUES and _own_earlier_time(s, h.start, ref) for h in s.hits):
+        return False
+    w, breaks = _words(s), _breaks(s, [])
+    for draft, earlier in zip(violent, dated, strict=True):
+        if earlier:
+            continue
+        start, end = _clause(s, draft.trigger.start, breaks)
+        own = [h for h in s.hits if start <= h.start < end]
+        if any(h.cat in ("date_hint", "earlier") for h in own) or _recent_day(
+                w, s.text, start, own):
+            return False  # a clause with a time of its own
+    return True
+
+
+def _own_earlier_time(s: Sentence, pos: int, ref: date) -> bool:
+    """The clause of the word at `pos` dates it before this month or to last week or month:
+    a month named without a day other than this one ("collapsed in January"), or an
+    `earlier` cue ("last month", "last week")."""
     cats = {h.cat for h in s.hits}
     if "earlier" not in cats and "date_hint" not in cats:
         return False  # neither a cue nor a month named: most sentences stop here
     breaks = _breaks(s, [])
-    start, end = _clause(s, draft.trigger.start, breaks)
+    start, end = _clause(s, pos, breaks)
     w = _words(s)
     opener = _FIRST_WORD.match(s.text, start)
     relatives = w.set("apposition_relatives")
@@ -1331,7 +1412,7 @@ def _in_context(
     if not lead and drafts:
         # a background paragraph: an event with its own earlier time ("in January", "last
         # month") is recalled, not reported, even when recent (the lede's is news)
-        drafts = [d for d in drafts if not _own_earlier_time(s, d, state.ref)]
+        drafts = [d for d in drafts if not _own_earlier_time(s, d.trigger.start, state.ref)]
     if (drafts and state.coder.words.phrases.get("earlier_act_qualifiers")
             and _earlier_word_re(state.coder.words).search(s.text, s.start, s.end)):
         drafts = [d for d in drafts if d.type not in _VIOLENT or not _earlier_act(s, d, lead)]
@@ -1377,9 +1458,11 @@ def _in_context(
         # 4,000 people were killed in Lebanon": thousands, below the lede and on no recent
         # day, are a war's or a campaign's toll, and the acts told with them its acts
         drafts = [d for d in drafts if d.type not in _VIOLENT]
-    if (not lead and any(d.type == "attack.infrastructure" for d in drafts)
-            and not _recent_day(w, s.text, s.start, s.hits) and _campaign(s)):
-        drafts = [d for d in drafts if d.type != "attack.infrastructure"]
+    if not lead and any(d.type in _ASSET_ATTACKS for d in drafts) and not _recent_day(
+            w, s.text, s.start, s.hits):
+        for kind, prefix in _ASSET_ATTACKS.items():
+            if any(d.type == kind for d in drafts) and _campaign(s, prefix):
+                drafts = [d for d in drafts if d.type != kind]
     if (not lead and not state.lede_talks and any(d.type == _STALLED for d in drafts)
             and "report" not in cats and not _recent_day(w, s.text, s.start, s.hits)):
         # "Follow-up talks in Istanbul ended without agreement" below a lede about an attack

@@ -329,12 +329,16 @@ class Figures:
         not an age before the noun ("a 27-year-old corporal was killed" is one death)."""
         window_start = max(floor, pos - 60)
         tokens = list(_TOKEN_RE.finditer(text, window_start, pos))[-6:]
+        following = pos
         for k in range(len(tokens) - 1, -1, -1):
             token = tokens[k]
+            if ";" in text[token.end() : following]:
+                return None  # "attacks top 2,900; drone kills paramedic": another clause's
+            following = token.start()
             word = token.group(0).lower().rstrip(".,")
             if word in self._and and self._paired_nouns(tokens, k):
                 continue  # "17 patients and carers were killed": one count, two nouns
-            if token.group(0).endswith((",", ";")) or word == "and":
+            if token.group(0).endswith(",") or word == "and":
                 return None
             if word and (word[0].isdigit() or self._is_number_word(word)):
                 if word in self._mult and k > 0 and self._counts(tokens[k - 1].group(0)):

@@ -2192,21 +2192,52 @@ def military_airport(view: _View, hit: Hit) -> bool:
     return False
 
 
-@predicate("base_fuel", lists=("place_preps", "place_determiners"),
+def _on_base(w: Words) -> re.Pattern[str]:
+    return w.pattern("on_base", lambda w: (
+        rf"\s*(?:[\w'-]+\s+)?{w.alt('base_preps')}\s+(?:{w.alt('place_determiners')}\s+)?"
+        rf"(?:[\w'-]+\s+){{0,2}}"))
+
+
+@predicate("base_fuel", lists=("base_preps", "place_determiners"),
            holds=("Drones hit a fuel depot at the air base.", "fuel depot", "infra:fuel"),
            fails=("Drones hit the main fuel depot in Port Sudan and an air base at the "
                   "airport.", "fuel depot", "infra:fuel"))
 def base_fuel(view: _View, hit: Hit) -> bool:
     """ "a fuel depot at the air base", "pounded the air base, hitting bombers and a fuel
-    storage site": a base's own fuel store is military (named after the base, or "at" it);
-    "the main fuel depot in Port Sudan and an air base" are two targets. Reads the act's
-    military targets."""
+    storage site", "a fuel storage site on the base": a base's own fuel store is military
+    (named after the base, or "at" or "on" it); "the main fuel depot in Port Sudan and an air
+    base" are two targets. Reads the act's military targets."""
     if hit.payload != _FUEL:
         return False
-    text, at = view.s.text, _in_place(view.words)
+    text, at = view.s.text, _on_base(view.words)
     return any(base.payload in _BASES and (
-        base.end <= hit.start or at.fullmatch(text[hit.end : base.start].lstrip()) is not None)
+        base.end <= hit.start or at.fullmatch(text, hit.end, base.start) is not None)
         for base in view.act.get("military", []))
+
+
+def _sited_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("sited_before", lambda w: (
+        rf"(?:\b{w.alt('site_relatives')}\s+{w.alt('site_verbs')}\s+(?:[\w'’-]+\s+){{0,4}}?"
+        rf"|\b{w.alt('guard_words')}\s+)(?:[\w'’-]+\s+){{0,3}}?$"
+        if w.set("site_verbs") and w.set("guard_words") else "(?!)"))
+
+
+_SITED_LOOK_BACK = 70  # characters: "which sits on the northern edge of the airfield"
+
+
+@predicate("sited", lists=("site_relatives", "site_verbs", "guard_words"),
+           holds=("Insurgents attacked an army post guarding the airport.", "airport",
+                  "infra:airport"),
+           fails=("Insurgents attacked the airport and an army post.", "airport",
+                  "infra:airport"))
+def sited(view: _View, hit: Hit) -> bool:
+    """ "attacked a military post guarding the airport", "the post, which sits at the edge of
+    the airfield": an asset that places or describes the target (a relative clause of where
+    it lies, a guard's participle) is not what was hit."""
+    text = view.s.text
+    floor = max(view.s.start, hit.start - _SITED_LOOK_BACK)
+    found = _sited_before(view.words).search(text, floor, hit.start)
+    return found is not None and "," not in text[found.start() : hit.start]
 
 
 @predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "place_preps",

@@ -1,0 +1,199 @@
+"""Classes the blind `dev44-*`, `dev47-*` and `dev49-*` batches showed at coder 1.14.0, pinned
+in new words. Read as published on Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.unit.classify.classify_helpers import code, killed, one, strategic, types, violent
+
+# tallies: a period named back, two incidents summed, a vague count of acts, acts "together"
+
+def test_a_perfect_toll_over_the_same_period_is_a_tally() -> None:
+    body = ("Rebel attacks in the north continued on Wednesday, the army said.\n\n"
+            "At least 45 soldiers have been killed in rebel attacks over the same period, "
+            "according to army figures.")
+    assert 45 not in killed(body)
+
+
+def test_a_toll_of_the_days_attack_stands() -> None:
+    body = "At least 45 soldiers were killed in a rebel attack on a base in Gao on Wednesday."
+    assert 45 in killed(body)
+
+
+def test_a_sum_over_two_incidents_is_no_incidents_toll() -> None:
+    body = ("Militants killed four soldiers at an army post in Tarmiyah on Wednesday. Iraqi jets "
+            "later struck a hideout in Kirkuk, killing six militants.\n\n"
+            "The deaths brought to 10 the number of people killed in the two incidents, "
+            "officials said.")
+    assert max(killed(body)) < 10
+
+
+def test_dozens_of_strikes_and_their_toll_are_a_campaign() -> None:
+    body = ("A federal jury convicted the former oil official on Wednesday.\n\n"
+            "U.S. forces carried out dozens of strikes on boats in the Caribbean, killing "
+            "more than 80 people, according to figures compiled at the time.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_one_boat_strike_and_its_toll_stand() -> None:
+    body = ("U.S. forces struck a boat in the Caribbean on Wednesday, killing 11 people, the "
+            "Pentagon said.")
+    assert 11 in killed(body)
+
+
+def test_a_toll_of_attacks_counted_together_is_a_tally() -> None:
+    body = ("A drone struck a clinic in El Fasher on Wednesday, the WHO said, adding that it "
+            "had verified 900 attacks on health care in Sudan.\n\n"
+            "Together they killed 140 health workers and patients.")
+    assert 140 not in killed(body)
+
+
+def test_a_figure_before_a_semicolon_is_not_the_next_clauses_toll() -> None:
+    body = "Attacks on clinics in Sudan top 1,200; drone kills nurse in El Fasher"
+    assert 1200 not in killed(body)
+
+
+def test_a_figure_before_its_casualty_word_is_still_read() -> None:
+    assert 14 in killed("Sudan: 14 killed in drone strike on El Fasher market")
+
+
+# a market's highs and lows are no hits
+
+def test_trade_hitting_a_four_year_high_is_no_attack() -> None:
+    body = ("Cross-border trade at Torkham hits four-year high as highway reopens to convoys\n\n"
+            "Trade recovered after months of clashes between Pakistani troops and the Taliban, "
+            "customs officials said on Wednesday.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_drones_hitting_a_highway_bridge_are_still_an_attack() -> None:
+    body = "Drones hit the highway bridge at Torkham on Wednesday, the Taliban said."
+    assert "attack.infrastructure" in types(body)
+
+
+# an air base's runway is the base's; an airport guarded or beside a post is where it lies
+
+def test_a_runway_in_an_article_about_an_air_base_is_the_bases() -> None:
+    body = ("Drones hit the Saky air base in Crimea overnight, destroying two fighter jets, "
+            "Ukraine's general staff said on Wednesday.\n\n"
+            "A video showed a fire on the edge of the runway.")
+    assert "attack.infrastructure" not in types(body)
+    assert strategic(body)
+
+
+def test_an_airports_runway_is_still_infrastructure() -> None:
+    body = "Russian drones hit Kherson airport on Wednesday, cratering the runway."
+    assert "attack.infrastructure" in types(body)
+
+
+def test_an_airport_a_post_guards_is_not_hit() -> None:
+    body = ("Insurgents attacked an army post guarding the airport of Pemba on Wednesday, "
+            "killing three soldiers, the police said.")
+    assert "attack.infrastructure" not in types(body)
+    assert "attack.military_target" in types(body)
+
+
+def test_an_airfield_a_post_sits_beside_is_no_strategic_target() -> None:
+    body = ("Insurgents attacked an army post in Pemba on Wednesday, the police said.\n\n"
+            "The attack on the post, which sits at the edge of the airfield, began at 1 a.m. "
+            "and lasted two hours.")
+    assert "attack.military_target" in types(body)
+    assert not strategic(body)
+
+
+def test_an_airport_and_a_post_both_attacked_are_both_hit() -> None:
+    body = "Insurgents attacked the airport of Pemba and an army post on Wednesday."
+    assert "attack.infrastructure" in types(body)
+
+
+def test_a_fuel_store_on_the_base_is_the_bases() -> None:
+    body = ("Drones hit the Morozovsk air base on Wednesday, the general staff said. \"Two "
+            "Su-34 bombers were hit, and a fuel storage site on the base caught fire,\" it "
+            "said.")
+    assert "attack.infrastructure" not in types(body)
+    assert strategic(body)
+
+
+# a campaign told in the perfect below the lede
+
+_TALKS_LEDE = "Talks between Russia and Ukraine in Abu Dhabi broke down on Wednesday.\n\n"
+
+
+def test_power_plants_hit_in_the_perfect_are_a_campaign() -> None:
+    body = _TALKS_LEDE + ("Russia has hit Ukraine's power plants and gas facilities with waves "
+                          "of missiles, causing rolling blackouts.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_depots_hit_in_the_perfect_are_a_campaign() -> None:
+    body = _TALKS_LEDE + ("Ukraine has hit Russian refineries and ammunition depots with "
+                          "long-range drones, saying they feed the war.")
+    assert not {"attack.infrastructure", "attack.military_target"} & types(body)
+
+
+def test_air_strikes_kept_up_are_a_campaign() -> None:
+    body = _TALKS_LEDE + "Russia has also kept up its air strikes on Ukraine's energy system."
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_two_plants_hit_on_the_day_stand_below_the_lede() -> None:
+    body = _TALKS_LEDE + "Russian missiles hit two power plants in Kharkiv on Wednesday."
+    assert "attack.infrastructure" in types(body)
+
+
+def test_energy_sites_a_ministry_said_its_forces_had_struck_stand() -> None:
+    body = _TALKS_LEDE + ("The Russian Defence Ministry said its forces had struck energy "
+                          "facilities supporting Ukraine's arms industry.")
+    assert "attack.infrastructure" in types(body)
+
+
+# a lede that dates its violence months back, the wounded in a clause of their own included
+
+_FRIDAY = datetime(2027, 7, 2, 9, tzinfo=UTC)
+_BUS_HEADLINE = ("Rights group says army drone strike on minibus in Amhara killed 17 civilians, "
+                 "urges inquiry")
+
+
+def test_a_lede_whose_strike_and_wounded_are_of_may_codes_no_violence() -> None:
+    body = ("An army drone strike on a minibus in the Amhara region in May killed 17 "
+            "civilians, among them three children, and wounded six, a rights group said in a "
+            "report published on Thursday, urging the government to investigate.")
+    assert not violent(body, headline=_BUS_HEADLINE, published=_FRIDAY)
+
+
+def test_a_lede_whose_strike_is_of_the_day_stands() -> None:
+    body = ("An army drone strike on a minibus in the Amhara region killed 17 civilians, among "
+            "them three children, and wounded six on Thursday, officials said.")
+    assert "casualties.reported" in violent(body, headline=_BUS_HEADLINE, published=_FRIDAY)
+
+
+# an obituary's truce history
+
+def test_an_obituarys_broken_truce_is_the_lifes_history() -> None:
+    body = ("Lieutenant General Aden Hirsi, who led the army's team at the Kismayo talks, has "
+            "died in Nairobi, his family said.\n\nThe truce agreed at the talks was repeatedly "
+            "violated and collapsed within weeks.")
+    headline = "Obituary: Somali general who led the Kismayo talks dies of a heart attack"
+    assert "ceasefire.violated" not in types(body, headline=headline)
+
+
+# the Central African Republic's rebel coalition, and a paramilitary fort
+
+def test_the_cafs_rebel_coalition_is_an_armed_group() -> None:
+    body = ("Rebels of the Coalition of Patriots for Change attacked an army post in Markounda "
+            "on Wednesday, killing four soldiers, the ministry said.")
+    assert one(code(body), "attack.military_target").actor.code == "CAFREB"
+
+
+def test_the_coalitions_own_higher_toll_is_set_aside() -> None:
+    body = ("Rebels attacked an army post in Markounda on Wednesday, killing four soldiers, "
+            "the ministry said.\n\nThe Coalition of Patriots for Change said its fighters had "
+            "killed more than 20 soldiers.")
+    assert killed(body) == [4]
+
+
+def test_a_paramilitary_fort_stormed_is_a_military_target() -> None:
+    body = ("Militants stormed a paramilitary fort in Zhob on Wednesday, killing four soldiers, "
+            "the army said.")
+    assert "attack.military_target" in types(body)
