@@ -302,6 +302,13 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if state.disputed:
         state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
                        or not set(c.draft.assets) <= state.disputed]
+    dismissed = _dismissed_counts(state, fields)
+    if dismissed:
+        # "It dismissed the military's figure of 18 dead attackers as propaganda": that toll,
+        # told anywhere in the article, is the disputed claim, set aside
+        state.coded = [c for c in state.coded if c.draft.type != "casualties.reported"
+                       or c.draft.casualties is None
+                       or c.draft.casualties.killed not in dismissed]
     if _runways_of_base(state, fields):
         state.coded = [c for c in state.coded if c.draft.type != _INFRA_ATTACK
                        or set(c.draft.assets) != {"airport"}]
@@ -316,6 +323,27 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     coded = _resolve(state)
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
+
+
+def _dismissed_counts(
+    state: _Article, fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]]
+) -> set[int]:
+    """The figures a source of the article disputes ("dismissed the military's figure of 18
+    dead attackers"; the language's `dismiss_verbs`, `figure_nouns` and `figure_preps`)."""
+    w = state.coder.words
+    if not w.set("dismiss_verbs") or not w.set("figure_nouns"):
+        return set()
+    pattern = w.pattern("article:dismissed", lambda w: (
+        rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?{w.alt('figure_nouns')}\s+"
+        rf"{w.alt('figure_preps')}\s+(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?"))
+    found: set[int] = set()
+    for _name, text, _hits, _mentions in fields:
+        for match in pattern.finditer(text):
+            number = w.figures.number_re.match(text, match.end())
+            value = w.figures.number_value(number) if number is not None else None
+            if value is not None:
+                found.add(value)
+    return found
 
 
 def _runways_of_base(

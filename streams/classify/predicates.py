@@ -1302,6 +1302,29 @@ def past_owned(view: _View, hit: Hit) -> bool:
                               hit.start) is not None
 
 
+# a thousand or more: "10,000", "1,200", "2500" (a weekend's "312 violations" is news)
+_THOUSANDS = r"(?<![\d,.])(?:\d{1,3}(?:[,.]\d{3})+|\d{4,})"
+
+
+def _counted_before(w: Words) -> re.Pattern[str]:
+    return w.pattern("counted_before", lambda w: (
+        rf"(?:{_THOUSANDS}|\b{w.alt('count_words')})\s+(?:of\s+)?(?:[\w'-]+\s+)?$"
+        if w.set("count_words") else rf"{_THOUSANDS}\s+(?:[\w'-]+\s+)?$"))
+
+
+@predicate("counted", lists=("count_words",),
+           holds=("Israel had committed more than 10,000 violations of the truce.", "violat",
+                  "violate"),
+           fails=("Monitors recorded 312 truce violations over the weekend.", "violat",
+                  "violate"))
+def counted(view: _View, hit: Hit) -> bool:
+    """ "more than 10,000 violations of the truce", "thousands of ceasefire breaches": acts
+    counted by the thousand are a war-long tally, no act of the day ("one of hundreds of
+    violations", a weekend's "312 violations" are the news)."""
+    return _counted_before(view.words).search(
+        view.s.text, max(view.s.start, hit.start - 30), hit.start) is not None
+
+
 @predicate("modal_after",
            holds=("He warned that a strike could plunge the region into war.", "strike",
                   "attack"),
@@ -1777,7 +1800,7 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 
 # military targets
 
-@predicate("shooting", lists=("shooter_verbs", "perfect_aux", "striker_verbs",
+@predicate("shooting", lists=("shooter_verbs", "perfect_aux", "copulas", "striker_verbs",
                                "striker_objects", "striker_weapons"),
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
            fails=("Drones struck an air defence system.", "air defence", "mil:air_defence"))
@@ -1789,7 +1812,9 @@ def shooting(view: _View, hit: Hit) -> bool:
     village", "attack helicopters of the air force struck the base", "its aircraft had
     neutralised dozens"): see `_striking`."""
     following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
-    if following is not None and following.group(1).lower() in view.words.set("perfect_aux"):
+    if following is not None and (following.group(1).lower() in view.words.set("perfect_aux")
+                                  or following.group(1).lower() in view.words.set("copulas")):
+        # "had shot down", "air defence is working"
         following = _FIRST_WORD.match(view.s.text, following.end(), view.s.end)
     if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
         return True
@@ -2842,6 +2867,25 @@ def none_of(view: _View, hit: Hit) -> bool:
     """ "none of the 180 people on board was hurt": a figure nobody is in."""
     return _none_of(view.words).search(
         view.s.text, max(view.s.start, hit.start - _NONE_LOOK_BACK), hit.start) is not None
+
+
+def _dismissed_figure(w: Words) -> re.Pattern[str]:
+    return w.pattern("dismissed_figure", lambda w: (
+        rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?{w.alt('figure_nouns')}\s+"
+        rf"{w.alt('figure_preps')}\s+(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?$"
+        if w.set("dismiss_verbs") and w.set("figure_nouns") else "(?!)"))
+
+
+@predicate("dismissed_figure", lists=("dismiss_verbs", "figure_nouns", "figure_preps"),
+           holds=("The rebels dismissed the army's figure of 18 dead as propaganda.", "18",
+                  "count"),
+           fails=("The army gave a figure of 18 dead.", "18", "count"))
+def dismissed_figure(view: _View, hit: Hit) -> bool:
+    """ "It dismissed the military's figure of 18 dead attackers as \"pure propaganda\"": a
+    figure another source disputes is that source's claim retold, no count of its own."""
+    return _dismissed_figure(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK - 20),
+        hit.start) is not None
 
 
 _SUPERSEDED_LOOK_BACK = 40  # "lowering an earlier death toll of at least 15"

@@ -72,4 +72,9 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # craft that fly in or strike beside another, a truce "holding" not agreed, a call to stop
 # one side's attacks not a truce offered, candidates' pledges; see docs/coder.md, "Real
 # reporting at length"
-CODER_VERSION = "wirewatch-coder/1.14.0"
+# 1.15.0: the dev44/dev47/dev49-dev52 classes (tests/unit/classify/test_classify_dev49.py):
+# tallies over "the same period", summed incidents, vague and thousand-fold counts, campaigns in
+# the perfect, an air base's runway, assets that place a target, an earlier-dated lede, obituary
+# labels, a figure another source dismisses; see docs/coder.md, "Campaigns, sites and disputed
+# figures"
+CODER_VERSION = "wirewatch-coder/1.15.0"

@@ -1,5 +1,6 @@
-"""Classes the blind `dev44-*`, `dev47-*` and `dev49-*` batches showed at coder 1.14.0, pinned
-in new words. Read as published on Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
+"""Classes the blind `dev44-*`, `dev47-*` and `dev49-*`-`dev52-*` batches showed at coder
+1.14.0, pinned in new words. Read as published on Thursday 5 June 2025
+(`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
@@ -197,3 +198,57 @@ def test_a_paramilitary_fort_stormed_is_a_military_target() -> None:
     body = ("Militants stormed a paramilitary fort in Zhob on Wednesday, killing four soldiers, "
             "the army said.")
     assert "attack.military_target" in types(body)
+
+
+# violations counted by the thousand, a disputed figure, a shooting air defence
+
+def test_violations_counted_by_the_thousand_are_a_tally() -> None:
+    body = ("The prime minister told lawmakers on Wednesday that Israel had committed more than "
+            "10,000 violations of the ceasefire since it took effect.")
+    assert "ceasefire.violated" not in types(body)
+
+
+def test_a_weekends_counted_violations_are_news() -> None:
+    body = ("Monitors recorded 312 ceasefire violations in Donetsk region over the weekend, "
+            "including 40 explosions.")
+    assert "ceasefire.violated" in types(body)
+
+
+def test_a_strike_that_is_one_of_hundreds_of_violations_is_one() -> None:
+    body = ("Lebanon's president said Wednesday's strike on Nabatieh was one of hundreds of "
+            "Israeli violations of the truce.")
+    assert "ceasefire.violated" in types(body)
+
+
+def test_a_figure_the_other_side_dismisses_is_set_aside() -> None:
+    body = ("The army said on Wednesday its troops had repelled an attack by Arakan Army "
+            "fighters on a battalion base in Gwa, killing 18 of the attackers.\n\n"
+            "The Arakan Army said three of its fighters were killed. It dismissed the army's "
+            "figure of 18 dead attackers as propaganda.")
+    assert killed(body) == [3]
+
+
+def test_an_air_defence_that_is_working_is_no_target() -> None:
+    body = ("Updates issued overnight by the city military administration (local time):\n\n"
+            "02:05 - Debris of a downed drone fell on a residential building in Darnytskyi "
+            "district.\n\n04:15 - Explosions in the city - air defence is working.\n\n"
+            "06:30 - The mayor: \"Russian terrorists attacked the capital with drones all "
+            "night.\"")
+    headline = "Kyiv air-raid bulletin: drone debris falls on apartment block"
+    assert "attack.military_target" not in types(body, headline=headline)
+
+
+def test_an_air_defence_system_struck_is_still_strategic() -> None:
+    assert strategic("Drones struck an air defence system near Kyiv on Wednesday.")
+
+
+def test_plants_struck_in_turn_are_a_campaign() -> None:
+    body = _TALKS_LEDE + ("Ukraine has in turn struck Russian refineries, oil terminals and "
+                          "power plants with long-range drones.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_winter_of_attacks_braced_for_is_no_attack() -> None:
+    body = ("EU finance ministers approved a loan for Ukraine on Wednesday as Kyiv braces for "
+            "a fourth winter of attacks on its energy system.")
+    assert "attack.infrastructure" not in types(body)
