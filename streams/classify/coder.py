@@ -568,7 +568,11 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.staged = False  # "... held drills as its missiles struck Kyiv": news
             state.years_back = False  # "drone kills a commander, a fighter since the 1980s"
             if pending.field == "body" and _lede_dated_earlier(s, drafts, ref):
+                # "An air strike that killed 17 at a village school last month was a war
+                # crime, a rights group said": the lede's act is an earlier one, and so are
+                # the undated acts below it (`_in_context`)
                 state.lede_old_act = True
+                drafts = [d for d in drafts if d.type not in _VIOLENT]
         if drafts and (_retrospective(s.words or state.coder.words, s.text, s.start, s.end,
                                       s.hits, ref)
                        or any(f == pending.field and start <= s.start < end
@@ -684,7 +688,15 @@ def _superseded(s: Sentence) -> bool:
     if w.set("superseded_openers").intersection(match.group(0).lower().split()):
         return True
     first = _FIRST_WORD.match(s.text, s.start)
-    return first is not None and first.group(1).lower() in w.set("superseded_openers")
+    if first is not None and first.group(1).lower() in w.set("superseded_openers"):
+        return True
+    # "had told our reporter by telephone in the morning that \"at least 12\" had been killed"
+    return bool(w.set("superseded_times")) and w.pattern(
+        "article:superseded_time", lambda w: rf"\b{w.alt('superseded_times')}\b").search(
+        s.text, match.end(), min(s.end, match.end() + _SUPERSEDED_REACH)) is not None
+
+
+_SUPERSEDED_REACH = 60  # characters after "had told": "our reporter by telephone in the morning"
 
 
 def _possessive_earlier(s: Sentence, dates: list[DateMention], day: date) -> bool:
@@ -1019,6 +1031,7 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
               and not said_on.search(text, max(s.start, h.start - 24), h.start)
               and not temporal.search(text, min(h.end, pos), max(h.start, pos))]
     nearest_recent = min(recent, default=len(text))
+    openers = w.phrases["attribution_openers"]
     for h in s.hits:
         if h.cat != "earlier":
             continue
@@ -1026,10 +1039,22 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
             return True
         if not recent and words_between(text, s.start, h.start) < _OPENING_WORDS:
             return True
+        if not recent and openers and _attributed_then(s, h, openers):
+            return True
     return False
 
 
+def _attributed_then(s: Sentence, cue: Hit, openers: tuple[str, ...]) -> bool:
+    """ "..., killing 33 attackers, according to official figures at the time": the
+    sentence's closing attribution (the language's `attribution_openers`) dates what it
+    attributes, every clause before it."""
+    last = max((b for _a, b in _breaks(s, []) if b <= cue.start), default=s.start)
+    return s.text[last : cue.start].lstrip().lower().startswith(openers)
+
+
 _CAMPAIGN_REACH = 6  # words from a plural act to the asset it names
+# characters before an act its perfect may start: "has increased its own long-range drone"
+_PERFECT_REACH = 45
 _INFRA = "infra:"  # the lexicon's infrastructure asset classes
 # the attacks on assets, and the asset classes (by prefix) each names
 _ASSET_ATTACKS = {_INFRA_ATTACK: _INFRA, "attack.military_target": "mil:"}
@@ -1054,7 +1079,7 @@ def _campaign(s: Sentence, prefix: str) -> bool:
     perfect, pluperfect = _perfect_before(w), w.set("pluperfect_aux")
 
     def in_perfect(h: Hit) -> bool:
-        found = perfect.search(text, max(s.start, h.start - 30), h.start)
+        found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
         return found is not None and found.group().split()[0].lower() not in pluperfect
 
     # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
@@ -1129,7 +1154,7 @@ def _tally(s: Sentence, draft: Draft) -> bool:
     perfect = _perfect_before(_words(s))
     for h in s.hits:
         if (h.cat in _VIOLENCE_CUES or h.cat == "damage") and perfect.search(
-                text, max(s.start, h.start - 30), h.start):
+                text, max(s.start, h.start - _PERFECT_REACH), h.start):
             c_start, c_end = _clause(s, h.start, breaks)
             if any(c_start <= c.start < c_end for c in cumulative):
                 return True
@@ -1231,8 +1256,15 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     after the verb)."""
     text, w = s.text, state.coder.words
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
+    shooters = w.set("shooter_verbs")
+
+    def shooting(h: Hit) -> bool:  # "fighter jets dropped bombs": the craft acts
+        following = _FIRST_WORD.match(text, h.end, s.end)
+        return following is not None and following.group(1).lower() in shooters
+
     kept = [h for h in hit if not _not_hit_before(w).search(text, max(s.start, h.start - 60),
                                                              h.start)
+            and not shooting(h)
             and not (h.payload in _CRAFT and _civilian_before(w).search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:
@@ -1363,11 +1395,21 @@ def _lede_dated_earlier(s: Sentence, drafts: list[Draft], ref: date) -> bool:
     strike on a bus in May killed 19 civilians ... and wounded eight, a rights group said on
     Thursday": the wounded are May's too)."""
     violent = [d for d in drafts if d.type in _VIOLENT]
-    dated = [_own_earlier_time(s, d.trigger.start, ref) for d in violent]
-    if not any(dated) and not any(
-            h.cat in _VIOLENCE_CUES and _own_earlier_time(s, h.start, ref) for h in s.hits):
-        return False
     w, breaks = _words(s), _breaks(s, [])
+
+    def earlier(pos: int) -> bool:
+        # dated back, and no recent day in the same clause ("a guard dismissed a week
+        # earlier opened fire on Tuesday", "firing overnight in breach of the truce brokered
+        # last month": today's acts)
+        if not _own_earlier_time(s, pos, ref):
+            return False
+        start, end = _clause(s, pos, breaks)
+        return not _recent_day(w, s.text, start, [h for h in s.hits if start <= h.start < end])
+
+    dated = [earlier(d.trigger.start) for d in violent]
+    if not any(dated) and not any(
+            h.cat in _VIOLENCE_CUES and earlier(h.start) for h in s.hits):
+        return False
     for draft, earlier in zip(violent, dated, strict=True):
         if earlier:
             continue
@@ -1505,10 +1547,11 @@ def _in_context(
     if state.history and (not lead or state.obituary) and not _recent_day(
             w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
-    if (state.years_back or state.month_report) and not lead and drafts and not _recent_day(
-            w, s.text, s.start, s.hits):
-        # a story set years back: its undated violence and tolls are that time's (what the
-        # article says was proposed or agreed may still be today's)
+    earlier_story = state.years_back or state.month_report or state.lede_old_act
+    if earlier_story and not lead and drafts and not _recent_day(w, s.text, s.start, s.hits):
+        # a story set years back, in an earlier month, or led by an earlier act: its undated
+        # violence and tolls are that time's (what the article says was proposed or agreed
+        # may still be today's)
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if "long_after" in cats and drafts:
         drafts = [d for d in drafts if not _in_earlier_aside(s, d.trigger)]

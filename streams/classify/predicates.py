@@ -2124,6 +2124,27 @@ def _past_aside(view: _View, gap: str) -> str | None:
 
 # infrastructure
 
+# the next item of a list: ", its water reservoir", " or the city's water plant"
+_NEXT_ITEM = re.compile(r"(?:,\s*|,?\s+(?:and|or|nor)\s+)(?:[\w'’-]+\s+){0,3}")
+
+
+@predicate("negated_list",
+           holds=("The shelling did not hit the power station or its water reservoir.",
+                  "reservoir", "infra:dam"),
+           fails=("The shelling hit the power station and its water reservoir.", "reservoir",
+                  "infra:dam"))
+def negated_list(view: _View, hit: Hit) -> bool:
+    """ "did not hit the city's power station or its water reservoir": an asset listed after
+    a negated one is negated with it, however far the list runs from the negation."""
+    text = view.s.text
+    before = [h for h in view.s.hits if h.end <= hit.start and h.cat.startswith(("infra:", "mil:"))]
+    if not before:
+        return False
+    previous = before[-1]
+    return _NEXT_ITEM.fullmatch(text, previous.end, hit.start) is not None and (
+        view.scope.governs(NEGATION, previous))
+
+
 @predicate("negated_later",
            holds=("The power plant was not damaged in the attack.", "power plant",
                   "infra:power"),

@@ -252,3 +252,91 @@ def test_a_winter_of_attacks_braced_for_is_no_attack() -> None:
     body = ("EU finance ministers approved a loan for Ukraine on Wednesday as Kyiv braces for "
             "a fourth winter of attacks on its energy system.")
     assert "attack.infrastructure" not in types(body)
+
+
+# a closing attribution dated back, a report replaced since the morning, a lede's old act
+
+_WARRANTS = ("An anti-terrorism court issued arrest warrants on Wednesday for 12 men accused "
+             "over the hotel siege.\n\n")
+
+
+def test_a_toll_according_to_figures_at_the_time_is_history() -> None:
+    body = _WARRANTS + ("Twenty guests were killed before troops ended the siege, killing 30 "
+                        "attackers, according to official figures at the time.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_toll_according_to_the_police_stands() -> None:
+    body = ("Gunmen stormed a hotel in Quetta on Wednesday, killing 20 guests, according to "
+            "the police.")
+    assert 20 in killed(body)
+
+
+def test_a_toll_told_in_the_morning_and_since_replaced_is_no_toll() -> None:
+    body = ("Islamist insurgents killed seven people and burned dozens of houses in a raid on a "
+            "village in Chiure district before dawn on Wednesday, police said.\n\n"
+            "A community leader in Ocua had told our reporter by telephone in the morning that "
+            "\"at least 12\" people had been killed in the village when the attackers arrived "
+            "at around 4 a.m.")
+    headline = "UPDATE 1-Village raid toll lowered to seven from twelve, police say"
+    assert killed(body, headline=headline) == [7]
+
+
+def test_a_lede_whose_act_is_last_months_dates_the_acts_below() -> None:
+    body = ("A military air strike that killed 17 people, 12 of them children, at a village "
+            "school in Sagaing region last month was a deliberate attack on civilians, a rights "
+            "group said in a report published on Monday.\n\n"
+            "According to the report, a military jet dropped two bombs at about 10.15 a.m., "
+            "while pupils were in class.")
+    headline = ("Myanmar: military air strike that killed 17 at a village school was a war "
+                "crime, rights group says")
+    assert not violent(body, headline=headline)
+
+
+def test_a_lede_with_an_earlier_week_in_a_relative_clause_is_the_days_news() -> None:
+    body = ("A security guard who had been dismissed a week earlier opened fire at a mall in "
+            "Quezon City on Wednesday, killing six people, police said.")
+    assert 6 in killed(body)
+
+
+# a negated list, a trend, a supposed attempt, jets that bomb, standing charges
+
+def test_an_asset_listed_after_a_negated_one_is_not_hit() -> None:
+    body = ("Shelling hit a market in Kadugli on Wednesday. The shelling did not hit the city's "
+            "power station or its water reservoir, a local official said.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_assets_listed_after_a_hit_one_are_hit() -> None:
+    body = "The shelling hit the city's power station and its water reservoir on Wednesday."
+    assert "attack.infrastructure" in types(body)
+
+
+def test_attacks_a_party_has_increased_are_a_campaign() -> None:
+    body = _TALKS_LEDE + ("Russia, for its part, has increased its own long-range drone "
+                          "attacks on Ukraine's energy system.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_any_attempt_to_strike_a_bridge_is_supposed() -> None:
+    body = ('"Any attempt to strike the Crimean bridge will receive a response that Kyiv will '
+            'remember," Kremlin spokesman Dmitry Peskov said on Wednesday.')
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_jets_that_drop_bombs_are_no_target() -> None:
+    body = ("Two fighter jets dropped bombs on a militant camp in Butig on Wednesday, followed "
+            "by attack helicopters, the military said.")
+    assert not strategic(body)
+
+
+def test_occasional_violations_charged_are_a_standing_charge() -> None:
+    body = ("The Line of Control has been largely quiet since the truce, although both sides "
+            "have accused each other of occasional violations.")
+    assert "ceasefire.violated" not in types(body)
+
+
+def test_violations_charged_on_the_day_stand() -> None:
+    body = ("India and Pakistan accused each other of violating the truce along the Line of "
+            "Control on Wednesday.")
+    assert "ceasefire.violated" in types(body)
