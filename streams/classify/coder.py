@@ -116,6 +116,9 @@ _OLD_YEARS = 5
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
+_SAID_ON_REACH = 40  # characters before a day: "said in its monthly update on"
+
+
 def _said_on(w: Words) -> re.Pattern[str]:
     """ "the U.N. said on": a day right after this dates the statement, not the events."""
     return w.pattern("article:said_on", lambda w: (
@@ -928,7 +931,14 @@ def _lead_month_tally(
     def near(h: Hit, m: re.Match[str] | Hit) -> bool:
         m_start, m_end = (m.start, m.end) if isinstance(m, Hit) else m.span()
         a, b = (h.end, m_start) if h.end <= m_start else (m_end, h.start)
-        return not _STRETCH_BREAK.search(text, a, b) and words_between(text, a, b) <= 12
+        # "killed 23 Palestinians ..., including five children, in November": the toll's
+        # own apposition (the language's `apposition_openers`) does not end its stretch
+        gap = apposition.sub(" ", text[a:b])
+        return not _STRETCH_BREAK.search(gap) and len(gap.split()) <= 12
+
+    apposition = w.pattern("article:apposition_gap", lambda w: (
+        rf",\s*{w.alt('apposition_openers')}\b[^,;:()]*," if w.set("apposition_openers")
+        else "(?!)"))
 
     if any(_month(w, m) != ref.month and any(near(h, m) for h in harm)
            for m in _past_month_re(w).finditer(text, start, end)):
@@ -1028,7 +1038,7 @@ def _earlier(s: Sentence, draft: Draft) -> bool:
     recent_days, said_on, temporal = w.set("recent_days"), _said_on(w), _temporal(w)
     recent = [abs(h.start - pos) for h in s.hits if h.cat == "date_hint"
               and text[h.start : h.end].lower() in recent_days
-              and not said_on.search(text, max(s.start, h.start - 24), h.start)
+              and not said_on.search(text, max(s.start, h.start - _SAID_ON_REACH), h.start)
               and not temporal.search(text, min(h.end, pos), max(h.start, pos))]
     nearest_recent = min(recent, default=len(text))
     openers = w.phrases["attribution_openers"]
@@ -1435,10 +1445,12 @@ def _own_earlier_time(s: Sentence, pos: int, ref: date) -> bool:
     relatives = w.set("apposition_relatives")
     after_prep = _prep_relative(w).match(s.text, start)
     if opener is not None and (opener.group(1).lower() in relatives or (
-            after_prep is not None and after_prep.group(1).lower() in relatives)):
+            after_prep is not None and after_prep.group(1).lower() in relatives)
+            or opener.group(1).lower() in w.set("speech_participles")):
         # "talks in Istanbul earlier this year, which failed to ...", "... the Pahalgam attack
         # last year, in which 26 people were killed": a relative clause (after a preposition
-        # too) is set in its antecedent's time
+        # too) is set in its antecedent's time; so is a speech participle's ("resumed
+        # launches in the autumn, accusing Israel of violating the ceasefire")
         start = _clause(s, max(s.start, start - 2), breaks)[0]
     if any(h.cat == "earlier" and start <= h.start < end for h in s.hits):
         return True
@@ -1547,6 +1559,10 @@ def _in_context(
     if state.history and (not lead or state.obituary) and not _recent_day(
             w, s.text, s.start, s.hits):
         drafts = [d for d in drafts if d.type == "threat.military"]
+    if lead and state.month_report and drafts and not _recent_day(w, s.text, s.start, s.hits):
+        # "Israeli forces and settlers killed 23 Palestinians ... in November, the U.N. office
+        # said in its monthly update": the month's count itself, no incident
+        drafts = [d for d in drafts if d.type not in _VIOLENT]
     earlier_story = state.years_back or state.month_report or state.lede_old_act
     if earlier_story and not lead and drafts and not _recent_day(w, s.text, s.start, s.hits):
         # a story set years back, in an earlier month, or led by an earlier act: its undated
@@ -1603,7 +1619,7 @@ def _recent_day(w: Words, text: str, start: int, hits: list[Hit]) -> bool:
     only for a statement ("the U.N. said on Monday") or a named day ("Palm Sunday")."""
     recent = w.set("recent_days")
     return any(h.cat == "date_hint" and text[h.start : h.end].lower() in recent
-               and not _said_on(w).search(text, max(start, h.start - 24), h.start)
+               and not _said_on(w).search(text, max(start, h.start - _SAID_ON_REACH), h.start)
                and not _named_day(w).search(text, max(start, h.start - 12), h.start)
                for h in hits)
 
@@ -1670,7 +1686,7 @@ def _names_truce(hits: list[Hit], year_end: int) -> bool:
 _CONDEMNED_LATER_DAYS = 2
 # a condemnation verb and the act it condemns: at most this many words apart ("condemned in
 # the strongest terms the heinous terrorist attack")
-_CONDEMNED_WITHIN = 8
+_CONDEMNED_WITHIN = 10
 _CONDEMNED_ACTS = frozenset({"attack", "bombing", "airstrike"})
 
 
@@ -1694,8 +1710,11 @@ def _condemned_earlier(s: Sentence, dates: list[DateMention], ref: date) -> bool
     # a day right after the verb is the act's ("on Tuesday condemned Sunday night's attack":
     # Tuesday dates the condemnation); without one, every day the sentence names
     acts = [d for d in dates if d.start >= found.end()
-            and words_between(s.text, found.end(), d.start) <= _CONDEMNED_WITHIN] or dates
-    return not any((ref - d.value).days < _CONDEMNED_LATER_DAYS for d in acts)
+            and words_between(s.text, found.end(), d.start) <= _CONDEMNED_WITHIN] or [
+        # (not the day right before the verb: "the Council on Wednesday condemned ...")
+        d for d in dates if not (d.end <= found.start()
+                                 and words_between(s.text, d.end, found.start()) <= 1)]
+    return bool(acts) and not any((ref - d.value).days < _CONDEMNED_LATER_DAYS for d in acts)
 
 
 def _last_month(s: Sentence, ref: date) -> bool:

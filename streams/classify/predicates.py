@@ -1442,7 +1442,8 @@ def _own_predicate(w: Words) -> re.Pattern[str]:
 
 
 def _in_place(w: Words) -> re.Pattern[str]:
-    return w.pattern("in_place", lambda w: rf"\b{w.alt('place_preps')}\s+"
+    # "a cargo ship at the port", "a cargo plane on the airstrip"
+    return w.pattern("in_place", lambda w: rf"\b{w.alt('base_preps')}\s+"
                      rf"(?:{w.alt('place_determiners')}\s+)?(?:[\w'-]+\s+){{0,2}}$")
 
 
@@ -2145,6 +2146,16 @@ def negated_list(view: _View, hit: Hit) -> bool:
         view.scope.governs(NEGATION, previous))
 
 
+@predicate("inside_military",
+           holds=("Drones struck an ammunition and fuel depot.", "fuel depot", "infra:fuel"),
+           fails=("Drones struck a fuel depot.", "fuel depot", "infra:fuel"))
+def inside_military(view: _View, hit: Hit) -> bool:
+    """ "an ammunition and fuel depot": an infrastructure word inside a longer military
+    asset's name is that asset's."""
+    return any(h.cat.startswith("mil:") and h.start <= hit.start and hit.end <= h.end
+               and (h.end - h.start) > (hit.end - hit.start) for h in view.s.hits)
+
+
 @predicate("negated_later",
            holds=("The power plant was not damaged in the attack.", "power plant",
                   "infra:power"),
@@ -2286,7 +2297,7 @@ def sited(view: _View, hit: Hit) -> bool:
     return found is not None and "," not in text[found.start() : hit.start]
 
 
-@predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "place_preps",
+@predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "base_preps",
                               "place_determiners", "mobile_nouns", "along_preps"),
            holds=("Shells hit a market in the port city of Odesa.", "port", "infra:port"),
            fails=("Drones hit the port of Odesa.", "port", "infra:port"))

@@ -340,3 +340,78 @@ def test_violations_charged_on_the_day_stand() -> None:
     body = ("India and Pakistan accused each other of violating the truce along the Line of "
             "Control on Wednesday.")
     assert "ceasefire.violated" in types(body)
+
+
+# `dev53-*`-`dev55-*`: a monthly update's lede, recaps, relatives, depots, camps, airstrips
+
+def test_a_monthly_updates_lede_with_an_apposition_is_the_months_count() -> None:
+    body = ("Government forces killed 31 civilians in Darfur, including nine children, in "
+            "November, the U.N. human rights office said in its monthly update on Wednesday.")
+    headline = "Darfur: UN rights office says 31 civilians killed in November"
+    assert "casualties.reported" not in types(body, headline=headline)
+
+
+def test_a_toll_of_the_day_said_in_an_update_stands() -> None:
+    body = ("Government forces killed 31 civilians in a raid on a market in Darfur on "
+            "Wednesday, including nine children, the U.N. office said in an update.")
+    assert 31 in killed(body)
+
+
+def test_a_toll_in_a_where_clause_of_a_time_named_back_is_history() -> None:
+    body = ("A court upheld life terms for the former separatist leaders on Wednesday.\n\n"
+            "Azerbaijan also accused Armenian forces at the time of firing cluster munitions "
+            "on Barda, where 21 people were killed in a single day.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_briefings_pointer_to_its_earlier_edition_is_a_recap() -> None:
+    body = ("Drones hit a gang base in Cabaret on Wednesday, police said.\n\n"
+            "COLOMBIA: Our Friday briefing covered the government's rejection of the ELN's "
+            "offer of a 60-day truce in Catatumbo.")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_an_ammunition_and_fuel_depot_is_military() -> None:
+    body = ("Army drones struck an ammunition and fuel depot that the RSF had set up near "
+            "Zalingei on Wednesday, the military said.")
+    assert "attack.infrastructure" not in types(body)
+    assert strategic(body)
+
+
+def test_a_condemnation_in_the_strongest_terms_of_an_earlier_attack_is_no_attack() -> None:
+    body = ("The Security Council on Wednesday condemned \"in the strongest terms the heinous "
+            "and cowardly terrorist attack\" on worshippers at a mosque near Tera on 30 May, "
+            "in which at least 44 civilians were killed.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_a_patrol_boat_that_fires_on_a_patrol_ship_attacks_it() -> None:
+    body = ("BULLETIN: NORTH KOREAN PATROL BOAT FIRES ON SOUTH KOREAN NAVY PATROL SHIP NEAR "
+            "NORTHERN LIMIT LINE - JCS")
+    assert strategic(body)
+
+
+def test_a_towns_airstrip_is_civilian_infrastructure() -> None:
+    body = ("Rebels set fire to the terminal building and radio room of the Sinak airstrip in "
+            "Puncak regency on Wednesday, police said.")
+    assert "attack.infrastructure" in types(body)
+    assert not strategic(body)
+
+
+def test_an_armed_groups_camp_by_its_name_is_a_military_target() -> None:
+    body = ("The air force bombed an ELN camp near El Tarra on Wednesday, killing seven "
+            "guerrillas, the defence minister said.")
+    assert "attack.military_target" in types(body)
+
+
+def test_a_pipeline_blast_that_was_a_pressure_rupture_is_no_attack() -> None:
+    body = ("CORRECTED-Blast on Sinai gas pipeline near El-Arish was pressure rupture, not "
+            "attack - ministry")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_launches_resumed_in_the_autumn_are_no_breach_of_the_day() -> None:
+    body = ("Sirens sounded in central Israel on Wednesday after a missile was fired from "
+            "Yemen.\n\nThe Houthis resumed launches at Israel in the autumn, accusing Israel of "
+            "violating the Gaza ceasefire.")
+    assert "ceasefire.violated" not in types(body)
