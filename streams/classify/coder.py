@@ -305,14 +305,16 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if state.disputed:
         state.coded = [c for c in state.coded if c.draft.type != "attack.military_target"
                        or not set(c.draft.assets) <= state.disputed]
-    dismissed = _dismissed_counts(state, fields)
+    dismissed = _dismissed_counts(state, fields) if any(
+        c.draft.type == "casualties.reported" for c in state.coded) else set()
     if dismissed:
         # "It dismissed the military's figure of 18 dead attackers as propaganda": that toll,
         # told anywhere in the article, is the disputed claim, set aside
         state.coded = [c for c in state.coded if c.draft.type != "casualties.reported"
                        or c.draft.casualties is None
                        or c.draft.casualties.killed not in dismissed]
-    if _runways_of_base(state, fields):
+    if any(c.draft.type == _INFRA_ATTACK and c.draft.assets == ["airport"]
+           for c in state.coded) and _runways_of_base(state, fields):
         state.coded = [c for c in state.coded if c.draft.type != _INFRA_ATTACK
                        or set(c.draft.assets) != {"airport"}]
     if any(c.self_claimed for c in state.coded) and any(
@@ -328,6 +330,9 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
 
 
+_DISMISS_REACH = 60  # characters from the verb to the figure's noun: "dismissed the military's"
+
+
 def _dismissed_counts(
     state: _Article, fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]]
 ) -> set[int]:
@@ -336,12 +341,23 @@ def _dismissed_counts(
     w = state.coder.words
     if not w.set("dismiss_verbs") or not w.set("figure_nouns"):
         return set()
-    pattern = w.pattern("article:dismissed", lambda w: (
-        rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?{w.alt('figure_nouns')}\s+"
-        rf"{w.alt('figure_preps')}\s+(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?"))
+    # the figure's noun first (rare in a wire), then its verb a few words before it: one
+    # search of the whole text for a short alternation, not for every verb
+    figure = w.pattern("article:figure_of", lambda w: (
+        rf"\b{w.alt('figure_nouns')}\s+{w.alt('figure_preps')}\s+"
+        rf"(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?"))
+    verb = w.pattern("article:dismiss_before", lambda w: (
+        rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?$"))
     found: set[int] = set()
+    # a plain substring test first ("figure of", "toll of"): most wires name neither
+    marks = [f"{noun} {prep}" for noun in w.set("figure_nouns") for prep in w.set("figure_preps")]
     for _name, text, _hits, _mentions in fields:
-        for match in pattern.finditer(text):
+        lowered = text.lower()
+        if not any(mark in lowered for mark in marks):
+            continue
+        for match in figure.finditer(text):
+            if verb.search(text, max(0, match.start() - _DISMISS_REACH), match.start()) is None:
+                continue
             number = w.figures.number_re.match(text, match.end())
             value = w.figures.number_value(number) if number is not None else None
             if value is not None:
@@ -1404,6 +1420,8 @@ def _lede_dated_earlier(s: Sentence, drafts: list[Draft], ref: date) -> bool:
     earlier time, or names no time at all beside a clause of violence that does ("A drone
     strike on a bus in May killed 19 civilians ... and wounded eight, a rights group said on
     Thursday": the wounded are May's too)."""
+    if not any(h.cat == "earlier" or h.cat == "date_hint" for h in s.hits):
+        return False  # no time named: most ledes stop here
     violent = [d for d in drafts if d.type in _VIOLENT]
     w, breaks = _words(s), _breaks(s, [])
 

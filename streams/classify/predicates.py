@@ -32,6 +32,7 @@ from streams.classify.scope import (
     AFTER,
     ASIDE,
     BACKGROUND,
+    DENIAL,
     INTENT,
     LONG_AFTER,
     NEGATION,
@@ -2137,11 +2138,13 @@ _NEXT_ITEM = re.compile(r"(?:,\s*|,?\s+(?:and|or|nor)\s+)(?:[\w'’-]+\s+){0,3}"
 def negated_list(view: _View, hit: Hit) -> bool:
     """ "did not hit the city's power station or its water reservoir": an asset listed after
     a negated one is negated with it, however far the list runs from the negation."""
+    if NEGATION not in view.by_cat and DENIAL not in view.by_cat:
+        return False  # no negation in the sentence: most stop here
     text = view.s.text
-    before = [h for h in view.s.hits if h.end <= hit.start and h.cat.startswith(("infra:", "mil:"))]
-    if not before:
+    previous = next((h for h in reversed(view.s.hits)
+                     if h.end <= hit.start and h.cat.startswith(("infra:", "mil:"))), None)
+    if previous is None:
         return False
-    previous = before[-1]
     return _NEXT_ITEM.fullmatch(text, previous.end, hit.start) is not None and (
         view.scope.governs(NEGATION, previous))
 
