@@ -415,3 +415,9 @@ def test_launches_resumed_in_the_autumn_are_no_breach_of_the_day() -> None:
             "Yemen.\n\nThe Houthis resumed launches at Israel in the autumn, accusing Israel of "
             "violating the Gaza ceasefire.")
     assert "ceasefire.violated" not in types(body)
+
+
+def test_a_borehole_blown_up_is_an_attack_on_infrastructure() -> None:
+    body = ("Al-Shabaab militants blew up a borehole pump house in Hulugho on Wednesday, cutting "
+            "water to the town, police said.")
+    assert "attack.infrastructure" in types(body)
