@@ -77,4 +77,8 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # the perfect, an air base's runway, assets that place a target, an earlier-dated lede, obituary
 # labels, a figure another source dismisses; see docs/coder.md, "Campaigns, sites and disputed
 # figures"
-CODER_VERSION = "wirewatch-coder/1.15.0"
+# 1.16.0: the dev53-dev55 classes and the rest of dev41-dev52 (same test file): closing attributions
+# dated "at the time", replaced reports, a lede's earlier act dating the acts below, negated
+# lists, campaigns stepped up, monthly updates, briefings' recaps, ammunition and fuel depots,
+# town airstrips, armed groups' camps; see docs/coder.md, "Recaps, updates and monthly counts"
+CODER_VERSION = "wirewatch-coder/1.16.0"
