@@ -345,7 +345,7 @@ def _dismissed_counts(
     # search of the whole text for a short alternation, not for every verb
     figure = w.pattern("article:figure_of", lambda w: (
         rf"\b{w.alt('figure_nouns')}\s+{w.alt('figure_preps')}\s+"
-        rf"(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?"))
+        rf"(?:{w.alt('figure_qualifiers')}\s+)?"))
     verb = w.pattern("article:dismiss_before", lambda w: (
         rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?$"))
     found: set[int] = set()
@@ -1438,8 +1438,8 @@ def _lede_dated_earlier(s: Sentence, drafts: list[Draft], ref: date) -> bool:
     if not any(dated) and not any(
             h.cat in _VIOLENCE_CUES and earlier(h.start) for h in s.hits):
         return False
-    for draft, earlier in zip(violent, dated, strict=True):
-        if earlier:
+    for draft, dated_back in zip(violent, dated, strict=True):
+        if dated_back:
             continue
         start, end = _clause(s, draft.trigger.start, breaks)
         own = [h for h in s.hits if start <= h.start < end]

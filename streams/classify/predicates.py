@@ -2126,11 +2126,13 @@ def _past_aside(view: _View, gap: str) -> str | None:
 
 # infrastructure
 
-# the next item of a list: ", its water reservoir", " or the city's water plant"
-_NEXT_ITEM = re.compile(r"(?:,\s*|,?\s+(?:and|or|nor)\s+)(?:[\w'’-]+\s+){0,3}")
+def _next_item(w: Words) -> re.Pattern[str]:
+    # the next item of a list: ", its water reservoir", " or the city's water plant"
+    return w.pattern("next_item", lambda w: (
+        rf"(?:,\s*|,?\s+{w.alt('list_links')}\s+)(?:[\w'’-]+\s+){{0,3}}"))
 
 
-@predicate("negated_list",
+@predicate("negated_list", lists=("list_links",),
            holds=("The shelling did not hit the power station or its water reservoir.",
                   "reservoir", "infra:dam"),
            fails=("The shelling hit the power station and its water reservoir.", "reservoir",
@@ -2145,7 +2147,7 @@ def negated_list(view: _View, hit: Hit) -> bool:
                      if h.end <= hit.start and h.cat.startswith(("infra:", "mil:"))), None)
     if previous is None:
         return False
-    return _NEXT_ITEM.fullmatch(text, previous.end, hit.start) is not None and (
+    return _next_item(view.words).fullmatch(text, previous.end, hit.start) is not None and (
         view.scope.governs(NEGATION, previous))
 
 
@@ -2907,11 +2909,12 @@ def none_of(view: _View, hit: Hit) -> bool:
 def _dismissed_figure(w: Words) -> re.Pattern[str]:
     return w.pattern("dismissed_figure", lambda w: (
         rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?{w.alt('figure_nouns')}\s+"
-        rf"{w.alt('figure_preps')}\s+(?:(?:about|some|at\s+least|around|nearly|more\s+than)\s+)?$"
+        rf"{w.alt('figure_preps')}\s+(?:{w.alt('figure_qualifiers')}\s+)?$"
         if w.set("dismiss_verbs") and w.set("figure_nouns") else "(?!)"))
 
 
-@predicate("dismissed_figure", lists=("dismiss_verbs", "figure_nouns", "figure_preps"),
+@predicate("dismissed_figure", lists=("dismiss_verbs", "figure_nouns", "figure_preps",
+                                      "figure_qualifiers"),
            holds=("The rebels dismissed the army's figure of 18 dead as propaganda.", "18",
                   "count"),
            fails=("The army gave a figure of 18 dead.", "18", "count"))
