@@ -650,6 +650,12 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
             not _STRETCH_BREAK.search(s.text, m.end(), draft.trigger.start)
             for m in _claimant_re(w).finditer(s.text, s.start, draft.trigger.start)):
         return True  # in the toll's own clause: "...; military says ... three killed" is not
+    if w.set("unofficial_sources") and (
+            _unofficial_opener(w).match(s.text, s.start, s.end) is not None
+            or _unofficial_after(w).search(s.text, s.start, s.end) is not None):
+        # "Residents told The Associated Press that 13 people had been killed": a toll from
+        # residents or witnesses, against an official figure elsewhere, is set aside too
+        return True
     groups = [m for m in s.mentions if m.entry.kind == "group" and m.end <= draft.trigger.start]
     if not groups:
         return False
@@ -667,6 +673,19 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
 
 def _higher_toll_re(w: Words) -> re.Pattern[str]:
     return w.pattern("higher_toll", lambda w: rf"\b{w.alt('higher_tolls')}\b")
+
+
+def _unofficial_opener(w: Words) -> re.Pattern[str]:
+    # "Residents told The Associated Press that", "Witnesses said" opening the sentence
+    return w.pattern("unofficial_opener", lambda w: (
+        rf"\W*{w.alt('unofficial_sources')}\s+(?:[\w'’-]+\s+){{0,2}}?"
+        rf"{w.alt('unofficial_verbs')}\b"))
+
+
+def _unofficial_after(w: Words) -> re.Pattern[str]:
+    # "..., according to residents"
+    return w.pattern("unofficial_after", lambda w: (
+        rf"\b{w.alt('unofficial_preps')}\s+(?:[\w'’-]+\s+)?{w.alt('unofficial_sources')}\b"))
 
 
 def _claimant_re(w: Words) -> re.Pattern[str]:

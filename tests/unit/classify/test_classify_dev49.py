@@ -421,3 +421,17 @@ def test_a_borehole_blown_up_is_an_attack_on_infrastructure() -> None:
     body = ("Al-Shabaab militants blew up a borehole pump house in Hulugho on Wednesday, cutting "
             "water to the town, police said.")
     assert "attack.infrastructure" in types(body)
+
+
+def test_residents_higher_toll_beside_the_polices_is_set_aside() -> None:
+    body = ("A police drone strike hit gang members gathered in a courtyard in Bel Air on "
+            "Wednesday, killing nine of them, police said.\n\n"
+            "Residents told reporters that 13 people had been killed, among them four "
+            "neighbours.")
+    assert killed(body) == [9]
+
+
+def test_residents_toll_alone_stands() -> None:
+    body = ("Residents told reporters that 13 people had been killed when a drone struck a "
+            "courtyard in Bel Air on Wednesday.")
+    assert 13 in killed(body)
