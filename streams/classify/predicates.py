@@ -797,6 +797,28 @@ def not_an_agreement(view: _View, hit: Hit) -> bool:
     return _not_an_agreement(view, hit, breaches)
 
 
+_OBJECT_REACH = 4  # words from "struck a" to its noun: "struck a new 30-day truce"
+
+
+@predicate("other_object_struck", lists=("indefinite_articles", "deal_nouns"),
+           holds=("The truce monitors said a drone struck a cargo plane.", "struck a", "agree"),
+           fails=("The two sides struck a truce on Monday.", "struck a", "agree"))
+def other_object_struck(view: _View, hit: Hit) -> bool:
+    """ "the ceasefire mechanism ... after an army drone struck a cargo plane": an agreement
+    verb that takes its object right after an article ("struck a", "reached a") agrees
+    nothing when no truce or deal word follows within a few words."""
+    last = view.s.text[hit.start : hit.end].split()[-1].lower()
+    if last not in view.words.set("indefinite_articles"):
+        return False
+    text = view.s.text
+    following = {word.strip(",.;:'\"").lower()
+                 for word in text[hit.end : view.s.end].split()[:_OBJECT_REACH]}
+    if following & view.words.set("deal_nouns"):
+        return False  # "struck a deal late on Wednesday for a ceasefire"
+    return not any(h.start >= hit.end and words_between(text, hit.end, h.start) <= _OBJECT_REACH
+                   for h in view.get("truce", "truce_anaphor", "peace_plan"))
+
+
 def _asking(w: Words) -> re.Pattern[str]:
     # an asking verb, up to seven words (whom it asks: "the government and the AFC/M23"),
     # then "to" right before the agreement or talks word, or before its verb ("to hold talks

@@ -435,3 +435,15 @@ def test_residents_toll_alone_stands() -> None:
     body = ("Residents told reporters that 13 people had been killed when a drone struck a "
             "courtyard in Bel Air on Wednesday.")
     assert 13 in killed(body)
+
+
+def test_a_drone_that_struck_a_plane_beside_a_ceasefire_mechanism_agrees_nothing() -> None:
+    body = ("The rebels suspended their part in the ceasefire verification mechanism after an "
+            "army drone struck a cargo plane at Minembwe on Wednesday.")
+    assert "ceasefire.agreed" not in types(body)
+
+
+def test_a_deal_struck_for_a_ceasefire_is_agreed() -> None:
+    body = ("Israel and Hamas struck a deal late on Wednesday for a ceasefire in Gaza, Qatar's "
+            "prime minister announced.")
+    assert "ceasefire.agreed" in types(body)
