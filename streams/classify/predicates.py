@@ -751,6 +751,30 @@ def other_object(view: _View, hit: Hit) -> bool:
     return _of_object(view.words).match(view.s.text, end, view.s.end) is not None
 
 
+_BARE_OBJECT = re.compile(r"\s+([a-z][\w'-]*)\b")  # a lower-case word right after the verb
+
+
+@predicate("object_apart", lists=("object_determiners",),
+           holds=("Ceasefire committee to meet next week, Qassem rules out disarmament",
+                  "rules out", "reject"),
+           fails=("Qassem rules out a ceasefire with Israel", "rules out", "reject"))
+def object_apart(view: _View, hit: Hit) -> bool:
+    """ "ceasefire committee to meet next week, army detonates ordnance near Khiam, Qassem
+    rules out disarmament": every truce word is in an earlier clause and the rejection takes
+    a bare noun of its own right after it; no truce rejected."""
+    truces = view.get("truce")
+    text = view.s.text
+    if not truces or not view.words.set("object_determiners") or any(
+            t.start >= hit.end for t in truces):
+        return False  # (a language that lists no object openers reads no bare object)
+    if not _CLAUSE_GAP.search(text, truces[-1].end, hit.start):
+        return False
+    word = _BARE_OBJECT.match(text, hit.end, view.s.end)
+    if word is None or word.group(1) in view.words.set("object_determiners"):
+        return False
+    return not any(h.start == word.start(1) for h in view.s.hits)
+
+
 @predicate("violation_object",
            holds=("The army ruled out a ceasefire violation.", "ruled out", "reject"),
            fails=("The army ruled out a ceasefire.", "ruled out", "reject"))

@@ -447,3 +447,15 @@ def test_a_deal_struck_for_a_ceasefire_is_agreed() -> None:
     body = ("Israel and Hamas struck a deal late on Wednesday for a ceasefire in Gaza, Qatar's "
             "prime minister announced.")
     assert "ceasefire.agreed" in types(body)
+
+
+def test_a_rejection_of_its_own_object_beside_a_truce_in_another_clause_rejects_no_truce() -> None:
+    body = ("Lebanon-Israel: ceasefire committee to meet next week, army detonates ordnance "
+            "near Khiam, Qassem rules out disarmament")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_truce_offer_rejected_in_the_next_clause_is_rejected() -> None:
+    body = ("Hamas received the ceasefire proposal on Monday, and on Wednesday rejected it "
+            "outright.")
+    assert "ceasefire.rejected" in types(body)
