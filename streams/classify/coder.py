@@ -21,7 +21,12 @@ from streams.classify import actors as actor_dict
 from streams.classify.dates import DateMention, find_dates
 from streams.classify.engine import code_sentence
 from streams.classify.lexicon import Hit
-from streams.classify.predicates import POSSESSIVE, disputed_site
+from streams.classify.predicates import (
+    DISMISSED_LOOK_BACK,
+    POSSESSIVE,
+    dismissed_before,
+    disputed_site,
+)
 from streams.classify.roles import (
     Roles,
     Sentence,
@@ -330,9 +335,6 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
 
 
-_DISMISS_REACH = 60  # characters from the verb to the figure's noun: "dismissed the military's"
-
-
 def _dismissed_counts(
     state: _Article, fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]]
 ) -> set[int]:
@@ -341,13 +343,12 @@ def _dismissed_counts(
     w = state.coder.words
     if not w.set("dismiss_verbs") or not w.set("figure_nouns"):
         return set()
-    # the figure's noun first (rare in a wire), then its verb a few words before it: one
-    # search of the whole text for a short alternation, not for every verb
+    # the figure's noun first (rare in a wire), then the predicate `dismissed_figure`'s own
+    # test before the number: one search of the whole text for a short alternation
     figure = w.pattern("article:figure_of", lambda w: (
         rf"\b{w.alt('figure_nouns')}\s+{w.alt('figure_preps')}\s+"
         rf"(?:{w.alt('figure_qualifiers')}\s+)?"))
-    verb = w.pattern("article:dismiss_before", lambda w: (
-        rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?$"))
+    disputed = dismissed_before(w)
     found: set[int] = set()
     # a plain substring test first ("figure of", "toll of"): most wires name neither
     marks = [f"{noun} {prep}" for noun in w.set("figure_nouns") for prep in w.set("figure_preps")]
@@ -356,10 +357,11 @@ def _dismissed_counts(
         if not any(mark in lowered for mark in marks):
             continue
         for match in figure.finditer(text):
-            if verb.search(text, max(0, match.start() - _DISMISS_REACH), match.start()) is None:
-                continue
             number = w.figures.number_re.match(text, match.end())
-            value = w.figures.number_value(number) if number is not None else None
+            if number is None or disputed.search(
+                    text, max(0, number.start() - DISMISSED_LOOK_BACK), number.start()) is None:
+                continue
+            value = w.figures.number_value(number)
             if value is not None:
                 found.add(value)
     return found

@@ -2952,7 +2952,12 @@ def none_of(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - _NONE_LOOK_BACK), hit.start) is not None
 
 
-def _dismissed_figure(w: Words) -> re.Pattern[str]:
+DISMISSED_LOOK_BACK = 60  # characters before a figure: "dismissed the military's figure of"
+
+
+def dismissed_before(w: Words) -> re.Pattern[str]:
+    """What stands right before a figure another source disputes ("dismissed the military's
+    figure of"); `coder` reads it for the whole article too."""
     return w.pattern("dismissed_figure", lambda w: (
         rf"\b{w.alt('dismiss_verbs')}\s+(?:[\w'’-]+\s+){{0,3}}?{w.alt('figure_nouns')}\s+"
         rf"{w.alt('figure_preps')}\s+(?:{w.alt('figure_qualifiers')}\s+)?$"
@@ -2967,9 +2972,8 @@ def _dismissed_figure(w: Words) -> re.Pattern[str]:
 def dismissed_figure(view: _View, hit: Hit) -> bool:
     """ "It dismissed the military's figure of 18 dead attackers as \"pure propaganda\"": a
     figure another source disputes is that source's claim retold, no count of its own."""
-    return _dismissed_figure(view.words).search(
-        view.s.text, max(view.s.start, hit.start - _SUPERSEDED_LOOK_BACK - 20),
-        hit.start) is not None
+    return dismissed_before(view.words).search(
+        view.s.text, max(view.s.start, hit.start - DISMISSED_LOOK_BACK), hit.start) is not None
 
 
 _SUPERSEDED_LOOK_BACK = 40  # "lowering an earlier death toll of at least 15"
