@@ -26,6 +26,7 @@ from streams.classify.predicates import (
     POSSESSIVE,
     dismissed_before,
     disputed_site,
+    shoots_next,
 )
 from streams.classify.roles import (
     Roles,
@@ -1303,15 +1304,10 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     after the verb)."""
     text, w = s.text, state.coder.words
     hit = [h for h in s.hits if h.cat.startswith("mil:")]
-    shooters = w.set("shooter_verbs")
-
-    def shooting(h: Hit) -> bool:  # "fighter jets dropped bombs": the craft acts
-        following = _FIRST_WORD.match(text, h.end, s.end)
-        return following is not None and following.group(1).lower() in shooters
-
     kept = [h for h in hit if not _not_hit_before(w).search(text, max(s.start, h.start - 60),
                                                              h.start)
-            and not shooting(h)
+            # "fighter jets dropped bombs": the craft acts (the predicate `shooting`'s test)
+            and not shoots_next(w, text, h.end, s.end)
             and not (h.payload in _CRAFT and _civilian_before(w).search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:

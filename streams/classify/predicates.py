@@ -1848,6 +1848,16 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 
 # military targets
 
+def shoots_next(w: Words, text: str, pos: int, end: int) -> bool:
+    """The word after an asset (past an auxiliary or a copula: "had shot down", "air defence
+    is working") is one of the language's `shooter_verbs`: the asset acts, it is not hit."""
+    following = _FIRST_WORD.match(text, pos, end)
+    if following is not None and (following.group(1).lower() in w.set("perfect_aux")
+                                  or following.group(1).lower() in w.set("copulas")):
+        following = _FIRST_WORD.match(text, following.end(), end)
+    return following is not None and following.group(1).lower() in w.set("shooter_verbs")
+
+
 @predicate("shooting", lists=("shooter_verbs", "perfect_aux", "copulas", "striker_verbs",
                                "striker_objects", "striker_weapons"),
            holds=("Air defence fire lit up the sky.", "air defence", "mil:air_defence"),
@@ -1859,12 +1869,7 @@ def shooting(view: _View, hit: Hit) -> bool:
     interceptor. So is a craft that strikes something ("military jets bomb a neighbouring
     village", "attack helicopters of the air force struck the base", "its aircraft had
     neutralised dozens"): see `_striking`."""
-    following = _FIRST_WORD.match(view.s.text, hit.end, view.s.end)
-    if following is not None and (following.group(1).lower() in view.words.set("perfect_aux")
-                                  or following.group(1).lower() in view.words.set("copulas")):
-        # "had shot down", "air defence is working"
-        following = _FIRST_WORD.match(view.s.text, following.end(), view.s.end)
-    if bool(following) and following.group(1).lower() in view.words.set("shooter_verbs"):
+    if shoots_next(view.words, view.s.text, hit.end, view.s.end):
         return True
     striking = _striking(view.words).match(view.s.text, hit.end, view.s.end)
     if striking is not None and _struck_weapon(view.words).match(
