@@ -1103,6 +1103,7 @@ def _attributed_then(s: Sentence, cue: Hit, openers: tuple[str, ...]) -> bool:
 _CAMPAIGN_REACH = 6  # words from a plural act to the asset it names
 # characters before an act its perfect may start: "has increased its own long-range drone"
 _PERFECT_REACH = 45
+_COORDINATED_REACH = 120  # the perfect a joined verb shares: "has X-ed ... and Y-ed"
 _INFRA = "infra:"  # the lexicon's infrastructure asset classes
 # the attacks on assets, and the asset classes (by prefix) each names
 _ASSET_ATTACKS = {_INFRA_ATTACK: _INFRA, "attack.military_target": "mil:"}
@@ -1124,17 +1125,39 @@ def _campaign(s: Sentence, prefix: str) -> bool:
     assets = [h for h in s.hits if h.cat.startswith(prefix)]
     if not assets:
         return False
+    # "telecommunications masts" is one asset, not also the "telecom*" inside it
+    assets = [a for a in assets if not any(
+        b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
+        for b in assets)]
     perfect, pluperfect = _perfect_before(w), w.set("pluperfect_aux")
+
+    links, auxes = w.set("list_links"), w.set("tally_aux") - pluperfect
 
     def in_perfect(h: Hit) -> bool:
         found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
-        return found is not None and found.group().split()[0].lower() not in pluperfect
+        if found is not None:
+            return found.group().split()[0].lower() not in pluperfect
+        # "have planted roadside bombs ... and attacked telecoms masts", "has since built
+        # walls ... and blown up roads and rail lines": a verb joined to a perfect's
+        return prev_word(text, h.start, s.start) in links and any(
+            word in auxes for word in text[max(s.start, h.start - _COORDINATED_REACH)
+                                           : h.start].lower().split(";")[-1].split())
 
     # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
     # production facilities with waves of missiles"): a campaign told as a state; not the
     # pluperfect of reported speech ("said its forces had struck energy facilities")
+    def told_past(h: Hit) -> bool:
+        # infrastructure of plural kinds hit on no day, in any past but the pluperfect of
+        # reported speech ("Israel bombed the ports of Hodeidah, Ras Isa and Salif"): a
+        # campaign's; military assets of plural kinds ("attacked army positions") are a
+        # day's clash as often
+        if prefix != _INFRA:
+            return False
+        found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
+        return found is None or found.group().split()[0].lower() not in pluperfect
+
     plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts or (
-        h.cat in _VIOLENCE_CUES and in_perfect(h))]
+        h.cat in _VIOLENCE_CUES and (in_perfect(h) or told_past(h)))]
     if not plural_acts:
         return False
     previous: Hit | None = None

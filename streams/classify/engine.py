@@ -12,6 +12,7 @@ first rule that codes a type wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -746,6 +747,15 @@ class RuleBook:
                 span = Hit(count.start, count.end, "count", "")
                 if any(p(view, span) for p in toll.count_unless):
                     continue
+                if key == "killed" and _joint_toll(view, hit):
+                    # "Forty soldiers were killed or wounded": one total of casualties, its
+                    # dead unknown; it counts toward the total, never as dead
+                    if "wounded" not in spec.figures.values():
+                        continue
+                    figures["wounded"] = max(figures.get("wounded", 0), count.value)
+                    counted.setdefault("wounded", []).append(count)
+                    first = first if first is not None and first.start < hit.start else hit
+                    continue
                 figures[key] = max(figures.get(key, 0), count.value)
                 counted.setdefault(key, []).append(count)
                 first = first if first is not None and first.start < hit.start else hit
@@ -960,6 +970,28 @@ _DROPPED = "engine.dropped"
 # words a casualty clause may run from the dated one before it ("Тогда погибли 32 человека,
 # более 80 получили ранения"): the background window
 _DATED_REACH = 8
+
+
+_JOINT_GAP = re.compile(r"\s+(\S+)\s+$")
+
+
+def _joint_toll(view: _View, hit: Hit) -> bool:
+    """ "were killed or wounded", "dozens of them were killed and wounded", "wounded or
+    killed": a death word joined to a wound word by one of the language's `joint_links` is a
+    single toll of both."""
+    links = view.words.set("joint_links")
+    if not links:
+        return False
+    text = view.s.text
+    for other in view.get("wound"):
+        gap = (text[hit.end : other.start] if other.start >= hit.end
+               else text[other.end : hit.start] if other.end <= hit.start else None)
+        if gap is None or len(gap) > 12:
+            continue
+        found = _JOINT_GAP.fullmatch(" " + gap + " ")
+        if found is not None and found.group(1).lower() in links:
+            return True
+    return False
 
 
 def _attackers_and_victims(view: _View, counts: list[Count]) -> int | None:

@@ -1579,12 +1579,26 @@ def _verbs(view: _View) -> list[Hit]:
     return [v for v in verbs if text[v.start : v.end].lower() not in agents]
 
 
-@predicate("generic_attack", lists=("generic_determiners",),
+_GENERIC_MODAL_REACH = 10  # "An attack on a desalination plant's control system can ..."
+
+
+@predicate("generic_attack", lists=("generic_determiners", "generic_articles", "generic_modals"),
            holds=("Any attack on the dam would be a crime.", "attack", "attack"),
            fails=("An attack on the dam killed two.", "attack", "attack"))
 def generic_attack(view: _View, hit: Hit) -> bool:
-    """ "any attack on the dam would ...": an attack in general, not one that happened."""
-    return prev_word(view.s.text, hit.start, view.s.start) in view.words.set("generic_determiners")
+    """ "any attack on the dam would ...": an attack in general, not one that happened; so
+    is "An attack on a desalination plant's control system can leave a city without water":
+    an indefinite act whose clause goes on in a generic modal (`generic_modals`)."""
+    text = view.s.text
+    before = prev_word(text, hit.start, view.s.start)
+    if before in view.words.set("generic_determiners"):
+        return True
+    if before not in view.words.set("generic_articles"):
+        return False
+    mark = _CLAUSE_MARK.search(text, hit.end, view.s.end)
+    following = text[hit.end : mark.start() if mark else view.s.end].lower().split()
+    modals = view.words.set("generic_modals")
+    return any(word in modals for word in following[:_GENERIC_MODAL_REACH])
 
 
 def _truce_widened(w: Words) -> re.Pattern[str]:
@@ -3125,6 +3139,25 @@ def casualty_figure(view: _View, hit: Hit) -> Count | None:
 # a modal of possibility is one of the language's `possible_modals` ("could", "might", "may";
 # "podría": not "would", "will", which vow)
 _OTHERS_REACH = 10  # words from the warning to the modal: "warned on Monday that Russia could"
+
+
+def _called_warning(w: Words) -> re.Pattern[str]:
+    return w.pattern("called_warning", lambda w: (
+        rf"\b{w.alt('warning_copulas')}\s+[\"“]?{w.alt('warning_articles')}\s+(?:[\w-]+\s+){{0,2}}$"))
+
+
+@predicate("called_warning", lists=("warning_copulas", "warning_articles"),
+           holds=('Beijing said the drills were "a stern warning to separatist forces".',
+                  "warning", "threat"),
+           fails=("Beijing issued a stern warning that it would strike.", "warning", "threat"))
+def called_warning(view: _View, hit: Hit) -> bool:
+    """ "the drills were a stern warning to separatist forces": a purpose given to what was
+    done, naming no act to come (corpus README: `dev42-011`)."""
+    if not view.words.phrases["warning_copulas"]:
+        return False
+    text = view.s.text
+    return _called_warning(view.words).search(
+        text, max(view.s.start, hit.start - 40), hit.start) is not None
 
 
 @predicate("others_possible", lists=("possible_modals",),

@@ -1,0 +1,122 @@
+"""Classes the blind tune batches showed at coder 1.16.0 (campaigns told in background
+paragraphs, generic attacks, joint tolls), pinned in new words. Read as published on
+Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from tests.unit.classify.classify_helpers import code, one, types
+
+_LEDE = "Gunmen attacked a police post in Garissa county on Wednesday, killing two officers.\n\n"
+
+# background campaigns: a verb joined to a perfect, plural infrastructure told on no day
+
+
+def test_a_verb_joined_to_a_perfect_tells_a_campaign() -> None:
+    body = _LEDE + ("The group has planted bombs along the border roads and torched "
+                    "telecommunications masts in three counties.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_joined_verb_in_the_days_news_stands() -> None:
+    body = ("Gunmen stormed a police post in Garissa county on Wednesday and torched a "
+            "telecommunications mast beside it, police said.")
+    assert "attack.infrastructure" in types(body)
+
+
+def test_plural_infrastructure_struck_on_no_day_below_the_lede_is_a_campaign() -> None:
+    body = ("Ship owners began sending tankers back through the strait on Wednesday, brokers "
+            "said.\n\n"
+            "Warplanes bombed the ports of Hodeidah, Ras Isa and Salif in response.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_plural_infrastructure_struck_on_the_day_stands() -> None:
+    body = ("Ship owners began sending tankers back through the strait on Wednesday, brokers "
+            "said.\n\n"
+            "Warplanes bombed the ports of Hodeidah and Ras Isa on Wednesday, the port "
+            "authority said.")
+    assert "attack.infrastructure" in types(body)
+
+
+def test_plural_infrastructure_in_a_reported_pluperfect_stands() -> None:
+    body = ("Air raid sirens sounded across Kharkiv for three hours on Wednesday.\n\n"
+            "The defence ministry in Moscow said its forces had struck energy facilities "
+            "serving the arms industry.")
+    assert "attack.infrastructure" in types(body)
+
+
+def test_plural_military_positions_struck_on_no_day_stay_a_clash() -> None:
+    body = ("The army said the border had been quiet for a week.\n\n"
+            "Militants attacked army positions near the pass, killing two soldiers.")
+    assert "attack.military_target" in types(body)
+
+
+# a generic attack: an indefinite act whose clause goes on in "can"
+
+
+def test_an_attack_that_can_do_harm_is_generic() -> None:
+    body = ('"An attack on a water plant\'s control software can leave a whole city dry," '
+            "the company's founder said at the product launch on Wednesday.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_an_attack_that_did_harm_stands() -> None:
+    body = ("An attack on a water plant in Hasakah left the city dry on Wednesday, the "
+            "utility said.")
+    assert "attack.infrastructure" in types(body)
+
+
+# a joint toll: "killed or wounded" is one total, its dead unknown
+
+
+def test_a_joint_toll_counts_no_dead() -> None:
+    body = "Thirty soldiers were killed or wounded when fighters stormed a base on Wednesday."
+    toll = one(code(body), "casualties.reported").casualties
+    assert toll is not None and not toll.killed and toll.wounded == 30
+
+
+def test_a_joint_toll_in_the_other_order_counts_no_dead() -> None:
+    body = "Fighters stormed a base on Wednesday; 25 soldiers were wounded or killed."
+    toll = one(code(body), "casualties.reported").casualties
+    assert toll is not None and not toll.killed and toll.wounded == 25
+
+
+def test_separate_tolls_of_dead_and_wounded_stand() -> None:
+    body = "Fighters stormed a base on Wednesday; 12 soldiers were killed and 30 wounded."
+    toll = one(code(body), "casualties.reported").casualties
+    assert toll is not None and toll.killed == 12 and toll.wounded == 30
+
+
+# other senses and other times: a fixture's meeting, talks of the war's first months, drills
+# called a warning
+
+
+def test_a_league_meeting_between_rivals_is_no_talks() -> None:
+    body = ("Harbour City beat the champions 3-1 on Saturday in the first league meeting "
+            "between the two clubs in the capital for three years.")
+    assert "negotiation.held" not in types(body)
+
+
+def test_talks_of_the_wars_first_months_are_history() -> None:
+    body = ("Drones struck a fuel depot in Kosti on Wednesday, the army said.\n\n"
+            "Mediated talks in Jeddah in the war's first months produced a declaration that "
+            "neither side honoured.")
+    assert "negotiation.held" not in types(body)
+
+
+def test_talks_held_today_stand() -> None:
+    body = ("Army and RSF delegates held talks in Jeddah on Wednesday on a humanitarian "
+            "truce, mediators said.")
+    assert "negotiation.held" in types(body)
+
+
+def test_drills_called_a_stern_warning_threaten_nothing() -> None:
+    body = ("Beijing said on Wednesday its naval drills around the island, which it called "
+            '"a stern warning to separatist forces", would end on Friday.')
+    assert "threat.military" not in types(body)
+
+
+def test_a_stern_warning_of_force_to_come_is_a_threat() -> None:
+    body = ("Beijing issued a stern warning on Wednesday that its forces would strike any "
+            "ship that entered the zone.")
+    assert "threat.military" in types(body)
