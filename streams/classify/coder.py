@@ -653,6 +653,14 @@ def _self_claimed(state: _Article, s: Sentence, draft: Draft) -> bool:
             not _STRETCH_BREAK.search(s.text, m.end(), draft.trigger.start)
             for m in _claimant_re(w).finditer(s.text, s.start, draft.trigger.start)):
         return True  # in the toll's own clause: "...; military says ... three killed" is not
+    if w.set("claim_verbs") and any(
+            not _STRETCH_BREAK.search(s.text, m.end(), draft.trigger.start)
+            and m.group(1).lower() not in w.set("claim_objects")
+            for m in _claim_verb_re(w).finditer(s.text, s.start, draft.trigger.start)):
+        # "a gang leader claimed his men had killed 10 soldiers", "claiming that \"dozens\"
+        # of attackers had been killed": whoever claims it, a claimed toll is the higher
+        # claim beside anyone else's figure ("claimed responsibility for" claims the act)
+        return True
     if w.set("unofficial_sources") and (
             _unofficial_opener(w).match(s.text, s.start, s.end) is not None
             or _unofficial_after(w).search(s.text, s.start, s.end) is not None):
@@ -689,6 +697,11 @@ def _unofficial_after(w: Words) -> re.Pattern[str]:
     # "..., according to residents"
     return w.pattern("unofficial_after", lambda w: (
         rf"\b{w.alt('unofficial_preps')}\s+(?:[\w'’-]+\s+)?{w.alt('unofficial_sources')}\b"))
+
+
+def _claim_verb_re(w: Words) -> re.Pattern[str]:
+    # "claimed his men had killed", "claiming that": the claim verb, then the word after it
+    return w.pattern("claim_verb", lambda w: rf"\b{w.alt('claim_verbs')}\s+(?:that\s+)?(\w+)")
 
 
 def _claimant_re(w: Words) -> re.Pattern[str]:

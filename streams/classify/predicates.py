@@ -1582,7 +1582,7 @@ def _verbs(view: _View) -> list[Hit]:
 _GENERIC_MODAL_REACH = 10  # "An attack on a desalination plant's control system can ..."
 
 
-@predicate("generic_attack", lists=("generic_determiners", "generic_articles", "generic_modals"),
+@predicate("generic_attack", lists=("generic_determiners", "indefinite_articles", "generic_modals"),
            holds=("Any attack on the dam would be a crime.", "attack", "attack"),
            fails=("An attack on the dam killed two.", "attack", "attack"))
 def generic_attack(view: _View, hit: Hit) -> bool:
@@ -1593,7 +1593,7 @@ def generic_attack(view: _View, hit: Hit) -> bool:
     before = prev_word(text, hit.start, view.s.start)
     if before in view.words.set("generic_determiners"):
         return True
-    if before not in view.words.set("generic_articles"):
+    if before not in view.words.set("indefinite_articles"):
         return False
     mark = _CLAUSE_MARK.search(text, hit.end, view.s.end)
     following = text[hit.end : mark.start() if mark else view.s.end].lower().split()
@@ -2661,11 +2661,18 @@ def intercept_tally(view: _View, hit: Hit) -> bool:
     return _in_sentence(view, _intercept_tally)
 
 
+def _places_counted(w: Words) -> re.Pattern[str]:
+    # "in 147 districts": the places a tally counts, after the language's place preposition
+    return w.pattern("day_tally:counted", lambda w: (
+        rf"\b{w.alt('place_preps')}\s+\d[\d,.]*\s+{w.alt('tally_places')}\b"))
+
+
 def _tally_places(w: Words) -> re.Pattern[str]:
     return w.pattern("day_tally:places", lambda w: rf"\d[\d,.]*\s+{w.alt('tally_places')}\b")
 
 
-@predicate("day_tally", lists=("intercept_tallies", "tally_places"),
+@predicate("day_tally", lists=("intercept_tallies", "tally_places", "place_preps",
+                               "indefinite_articles"),
            holds=("Over the past day, artillery struck fuel depots in 146 areas.", "struck",
                   "attack"),
            fails=("Drones struck a power plant in Kharkiv over the past day.", "struck",
@@ -2677,9 +2684,20 @@ def day_tally(view: _View, hit: Hit) -> bool:
     no incident (a veto of the act when the sentence counts at least two things or the
     places it struck); "a group strike with Kinzhal missiles on an airfield" over the same
     day names one."""
-    if not _in_sentence(view, _intercept_tally):  # searched once a sentence, as its twin does
-        return False
     text, start, end = view.s.text, view.s.start, view.s.end
+    if not _in_sentence(view, _intercept_tally):  # searched once a sentence, as its twin does
+        # "... hit enterprises of the military-industrial complex, fuel infrastructure
+        # facilities ... in 147 districts": the places counted are the front's whole day,
+        # even where "over the past day" stood in the sentence before; not where harm is told
+        # ("cut power in 40 settlements")
+        # ("cut power in 40 settlements"), nor where a day or one site is named ("hit a
+        # substation on Wednesday, ... in 28 settlements"): a summary counts kinds of targets
+        if view.get("damage", "kill", "wound", "date_hint") or _places_counted(
+                view.words).search(text, start, end) is None:
+            return False
+        single = view.words.set("indefinite_articles")
+        return not any(h.cat.startswith(("infra:", "mil:"))
+                       and prev_word(text, h.start, start) in single for h in view.s.hits)
     figures = view.words.figures
     counts = (m for m in figures.number_re.finditer(text, start, end)
               if m.group("num").lower() not in figures.determiners or m.group("mult"))

@@ -4,7 +4,7 @@ Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, one, types
+from tests.unit.classify.classify_helpers import code, killed, one, types, violent
 
 _LEDE = "Gunmen attacked a police post in Garissa county on Wednesday, killing two officers.\n\n"
 
@@ -120,3 +120,71 @@ def test_a_stern_warning_of_force_to_come_is_a_threat() -> None:
     body = ("Beijing issued a stern warning on Wednesday that its forces would strike any "
             "ship that entered the zone.")
     assert "threat.military" in types(body)
+
+
+# the dev56-dev57 classes: claimed tolls, a front's day counted in districts, offices held
+# back then, standing rejections of every proposal, the gas and water networks' sites
+
+
+def test_a_toll_anyone_claims_is_set_aside_beside_another_figure() -> None:
+    body = ("Gunmen attacked a police station in Mirebalais before dawn on Wednesday, killing "
+            "three officers, police said.\n\n"
+            "In a voice message, the gang's leader claimed his men had killed 14 officers.")
+    assert killed(body) == [3]
+
+
+def test_a_claimed_toll_alone_stands() -> None:
+    body = ("In a voice message on Wednesday, the gang's leader claimed his men had killed "
+            "14 officers in an attack on a police station in Mirebalais.")
+    assert 14 in killed(body)
+
+
+def test_claiming_responsibility_for_an_attack_keeps_its_toll() -> None:
+    body = ("Islamic State claimed responsibility for a bombing at a bus station in Kirkuk "
+            "on Wednesday that killed 13 people, police said, while a medic put the toll "
+            "at 15.")
+    assert 13 in killed(body)
+
+
+def test_strikes_counted_in_districts_are_a_fronts_day() -> None:
+    body = ("The defence ministry published its daily summary on Wednesday.\n\n"
+            '"Aviation, drones and artillery hit fuel infrastructure facilities and '
+            'ammunition depots in 131 districts," the summary said.')
+    assert violent(body) == set()
+
+
+def test_power_cut_in_settlements_after_a_strike_stands() -> None:
+    body = ("Drones hit a substation in the Chernihiv region on Wednesday, cutting power in "
+            "28 settlements, the regional governor said.")
+    assert "attack.infrastructure" in types(body)
+
+
+def test_an_office_held_back_then_dates_the_talks() -> None:
+    body = ("A bomb damaged a bridge near Ocaña on Wednesday, the army said.\n\n"
+            "The then government broke off peace talks with the rebels after a similar "
+            "attack.")
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_a_rejection_of_every_proposal_is_a_standing_position() -> None:
+    body = ('"The occupation has rejected every proposal by the mediators," a Hamas '
+            "official said on Wednesday, after troops killed three gunmen near Rafah.")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_rejection_made_today_stands() -> None:
+    body = ("Hamas on Wednesday rejected the mediators' proposal for a 30-day truce in "
+            "Gaza.")
+    assert "ceasefire.rejected" in types(body)
+
+
+def test_a_gas_distribution_station_is_infrastructure() -> None:
+    body = ("Drones hit a gas distribution station in the town of Sudzha on Wednesday, "
+            "cutting gas to 2,000 homes.")
+    assert "attack.infrastructure" in types(body)
+
+
+def test_a_water_intake_is_infrastructure() -> None:
+    body = ("A bomb exploded at the water intake that supplies the town of Sardinata early "
+            "on Wednesday, damaging its pumps.")
+    assert "attack.infrastructure" in types(body)
