@@ -906,6 +906,39 @@ def not_yet(view: _View, hit: Hit) -> bool:
     return _NOT_YET.search(view.s.text, max(view.s.start, hit.start - 20), hit.start) is not None
 
 
+@predicate("standing_description", lists=("describing_relatives", "present_rejections"),
+           holds=("Attacks came from groups that reject the peace process.", "reject",
+                  "reject"),
+           fails=("The groups rejected the peace process on Monday.", "rejected", "reject"))
+def standing_description(view: _View, hit: Hit) -> bool:
+    """ "smaller armed groups that reject the peace process": a relative clause in the
+    present tells what a party is, a standing position, no rejection made today."""
+    text = view.s.text
+    word = _WORD.match(text, hit.start)
+    verb = (word.group() if word else text[hit.start : hit.end]).lower()
+    return (verb in view.words.set("present_rejections")
+            and prev_word(text, hit.start, view.s.start) in view.words.set("describing_relatives"))
+
+
+def _principle(w: Words) -> re.Pattern[str]:
+    return w.pattern("talks_in_principle", lambda w: (
+        rf"\s+{w.alt('principle_preps')}\s+(?:the\s+)?{w.alt('principle_kinds')}\b"))
+
+
+@predicate("talks_in_principle", lists=("principle_preps", "principle_kinds"),
+           holds=("The minister ruled out negotiations with bandits.", "ruled out", "reject"),
+           fails=("The rebels ruled out talks with the government.", "ruled out", "reject"))
+def talks_in_principle(view: _View, hit: Hit) -> bool:
+    """ "ruled out negotiations with bandits", "There will be no negotiations with
+    terrorists": talks refused with a kind of foe, a principle with nothing on the table
+    (corpus README, "hypothetical rejection"), not a refusal of talks offered."""
+    if not view.words.phrases["principle_kinds"]:
+        return False
+    text, pattern = view.s.text, _principle(view.words)
+    return any(t.start >= hit.start and pattern.match(text, t.end) is not None
+               for t in view.get("talks"))
+
+
 @predicate("no_comment", lists=("decline_objects",),
            holds=("The spokeswoman declined to comment on reports of truce talks.", "declin",
                   "reject"),

@@ -188,3 +188,31 @@ def test_a_water_intake_is_infrastructure() -> None:
     body = ("A bomb exploded at the water intake that supplies the town of Sardinata early "
             "on Wednesday, damaging its pumps.")
     assert "attack.infrastructure" in types(body)
+
+
+# rejections that are no news: talks refused with a kind of foe, a party described by what it
+# rejects, a weekday named back past this week
+
+
+def test_no_talks_with_bandits_is_a_principle() -> None:
+    body = ("The defence minister said on Wednesday that troops would pursue the gunmen into "
+            "the forests and ruled out negotiations with bandits.")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_talks_with_a_named_party_ruled_out_stand() -> None:
+    body = ("The rebel command on Wednesday ruled out talks with the government until its "
+            "troops leave the province.")
+    assert "ceasefire.rejected" in types(body)
+
+
+def test_a_party_described_by_what_it_rejects_rejects_nothing_today() -> None:
+    body = ("Two soldiers were killed in a clash near Datu Piang on Wednesday, the army said, "
+            "blaming a splinter faction that rejects the peace process.")
+    assert "ceasefire.rejected" not in types(body)
+
+
+def test_a_rejection_named_back_past_this_week_is_no_news() -> None:
+    body = ("Drones hit an army base in Damboa on Wednesday, wounding two soldiers.\n\n"
+            "The army chief said last Friday there would be no truce with the rebels.")
+    assert "ceasefire.rejected" not in types(body)
