@@ -1405,6 +1405,32 @@ def counted(view: _View, hit: Hit) -> bool:
         view.s.text, max(view.s.start, hit.start - 30), hit.start) is not None
 
 
+_HABIT_REACH = 14  # words from the violation to the frequency that follows it in its clause
+
+
+def _habit_after(w: Words) -> re.Pattern[str]:
+    return w.pattern("habitual_after", lambda w: rf"\b{w.alt('habitual_after')}\b")
+
+
+@predicate("habitual", lists=("habitual_after",),
+           holds=("Lebanon has accused Israel of violating the truce almost daily.", "violat",
+                  "violate"),
+           fails=("Lebanon accused Israel of violating the truce on Monday.", "violat",
+                  "violate"))
+def habitual(view: _View, hit: Hit) -> bool:
+    """ "accused Israel of violating the truce almost daily", "reports of ceasefire
+    violations in Masisi ... in recent weeks": a frequency or a span after the act, in its
+    clause, makes it a standing charge, no breach of the day (`standing` reads the cues
+    before the act)."""
+    if not view.words.phrases["habitual_after"]:
+        return False
+    text = view.s.text
+    mark = _CLAUSE_MARK.search(text, hit.end, view.s.end)
+    end = mark.start() if mark else view.s.end
+    found = _habit_after(view.words).search(text, hit.end, end)
+    return found is not None and words_between(text, hit.end, found.start()) <= _HABIT_REACH
+
+
 @predicate("modal_after",
            holds=("He warned that a strike could plunge the region into war.", "strike",
                   "attack"),

@@ -216,3 +216,17 @@ def test_a_rejection_named_back_past_this_week_is_no_news() -> None:
     body = ("Drones hit an army base in Damboa on Wednesday, wounding two soldiers.\n\n"
             "The army chief said last Friday there would be no truce with the rebels.")
     assert "ceasefire.rejected" not in types(body)
+
+
+def test_violations_charged_almost_daily_are_a_standing_charge() -> None:
+    body = ("An Israeli drone struck a car near Tyre on Wednesday, killing two men.\n\n"
+            "Lebanon has accused Israel of violating the truce almost daily since it began.")
+    events = code(body)
+    assert not any(e.type == "ceasefire.violated" and "almost daily" in e.evidence.text
+                   for e in events)
+
+
+def test_a_violation_charged_over_the_days_strike_stands() -> None:
+    body = ("An Israeli drone struck a car near Tyre on Wednesday, killing two men. Lebanon "
+            "accused Israel of violating the truce with the strike.")
+    assert "ceasefire.violated" in types(body)
