@@ -2349,8 +2349,10 @@ def _victims_only(coded: _Coded, w: Words, nouns: frozenset[str]) -> bool:
         tokens = tokens[next((i + 1 for i, t in enumerate(tokens) if t in harm), 0):]
     if not any(t in nouns for t in tokens[:_VICTIMS_WITHIN]):
         return False
+    # "two members of a local militia": the members are the group's, no other victims
+    members = w.set("group_members")
     return not any(t in w.person_nouns and t not in w.soldier_nouns and t not in nouns
-                   for t in [*before, *tokens])
+                   and t not in members for t in [*before, *tokens])
 
 
 # how far after the act's word its victims are read (the determiner, number, modifiers)

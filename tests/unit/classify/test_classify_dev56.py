@@ -230,3 +230,19 @@ def test_a_violation_charged_over_the_days_strike_stands() -> None:
     body = ("An Israeli drone struck a car near Tyre on Wednesday, killing two men. Lebanon "
             "accused Israel of violating the truce with the strike.")
     assert "ceasefire.violated" in types(body)
+
+
+# figures: a group's members counted, a civil society's higher toll
+
+
+def test_members_of_a_group_are_counted_with_the_others() -> None:
+    body = ("Military jets bombed a village in Namhsan township on Wednesday, killing six "
+            "civilians and five members of a local defence force, the group said.")
+    assert 11 in killed(body)
+
+
+def test_a_civil_society_toll_is_set_aside_beside_an_officials() -> None:
+    body = ("Militiamen attacked a gold-mining site near Mongbwalu on Wednesday, killing at "
+            "least six people, the territorial administrator said.\n\n"
+            "A civil society coalition in Bunia put the toll at 13.")
+    assert 13 not in killed(body)
