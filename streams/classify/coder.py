@@ -1178,7 +1178,8 @@ def _campaign(s: Sentence, prefix: str) -> bool:
     for a in assets:
         if previous is not None and placed.search(text, max(s.start, a.start - 40), a.start):
             continue
-        listed = previous is not None and _LISTED.fullmatch(text, previous.end, a.start)
+        listed = previous is not None and _listed(w).fullmatch(
+            text, _named_end(w, text, previous.end, a.start), a.start)
         if not listed and not (text[a.start : a.end].lower().endswith(endings) and any(
             h.end <= a.start and words_between(text, h.end, a.start) <= _CAMPAIGN_REACH
             and not any(ch.isdigit() for ch in text[h.end : a.start])
@@ -1189,8 +1190,27 @@ def _campaign(s: Sentence, prefix: str) -> bool:
     return True
 
 
-# the next item of a list of assets: "on ports, power stations and Sanaa airport"
-_LISTED = re.compile(r"(?:,\s*|,?\s+and\s+)(?:[\w'’.-]+\s+){0,2}")
+def _listed(w: Words) -> re.Pattern[str]:
+    """The next item of a list of assets: "on ports, power stations and Sanaa airport", "...
+    as well as Sanaa's airport" (the language's `list_links` and `list_also`)."""
+    return w.pattern("article:listed", lambda w: (
+        rf"(?:,\s*|,?\s+(?:{w.alt('list_links')}|{w.alt('list_also')})\s+)"
+        r"(?:[\w'’.-]+\s+){0,2}"))
+
+
+def _named_end(w: Words, text: str, start: int, end: int) -> int:
+    """Where the names of an asset end: "the ports of Hodeidah, Ras Isa and Salif" (the
+    language's `name_preps`, then capitalized names joined by commas or `list_links`)."""
+    if not w.set("name_preps"):
+        return start
+    found = w.pattern("article:named", lambda w: (
+        rf"\s+{w.alt('name_preps')}\s+{_NAME}(?:(?:,\s*|,?\s+{w.alt('list_links')}\s+)"
+        rf"{_NAME})*")).match(text, start, end)
+    return found.end() if found else start
+
+
+# "Ras Isa", "Salif": capitalized words, read case-sensitive in a pattern that is not
+_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
 
 
 def _placed(w: Words) -> re.Pattern[str]:

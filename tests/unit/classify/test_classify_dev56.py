@@ -246,3 +246,17 @@ def test_a_civil_society_toll_is_set_aside_beside_an_officials() -> None:
             "least six people, the territorial administrator said.\n\n"
             "A civil society coalition in Bunia put the toll at 13.")
     assert 13 not in killed(body)
+
+
+def test_a_campaigns_list_goes_on_past_the_names_of_its_ports() -> None:
+    body = ("Container lines added calls at the port of Berbera on Wednesday, the port "
+            "authority said.\n\n"
+            "Warplanes bombed the ports of Mocha, Ras Isa and Salif as well as Sanaa's airport "
+            "and power stations after missile attacks on shipping.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_named_list_of_ports_struck_on_the_day_stands() -> None:
+    body = ("Warplanes bombed the ports of Mocha and Salif as well as Sanaa's airport on "
+            "Wednesday, the port authority said.")
+    assert "attack.infrastructure" in types(body)
