@@ -260,3 +260,28 @@ def test_a_named_list_of_ports_struck_on_the_day_stands() -> None:
     body = ("Warplanes bombed the ports of Mocha and Salif as well as Sanaa's airport on "
             "Wednesday, the port authority said.")
     assert "attack.infrastructure" in types(body)
+
+
+# tallies told as acts: "those attacks killed", hundreds killed in a campaign's sentence
+
+
+def test_a_toll_of_those_attacks_is_a_tally() -> None:
+    body = ("A drone struck an ambulance near Nabatieh on Wednesday, killing two "
+            "paramedics, the WHO said.\n\n"
+            "The agency has verified 140 attacks on health care since the war began. Those "
+            "attacks killed 212 health workers and patients.")
+    assert 212 not in killed(body)
+
+
+def test_hundreds_killed_in_near_daily_strikes_are_a_campaigns_toll() -> None:
+    body = ("Officials met in Limassol on Wednesday to discuss the border, sources said.\n\n"
+            "Israel has kept troops at five positions and has carried out near-daily strikes "
+            "on what it says are militants, killing hundreds of people, according to local "
+            "authorities.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_hundreds_killed_on_the_day_stand() -> None:
+    body = ("Air strikes on the city's markets on Wednesday killed hundreds of people, "
+            "the health ministry said.")
+    assert "casualties.reported" in types(body)
