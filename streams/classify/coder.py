@@ -229,6 +229,9 @@ class _Article:
     lead_day: date | None = None  # the day the lede dates its violence to
     lede_old_act: bool = False  # the body's lede dates all its violence before the story
     lede_talks: bool = False  # the headline or the lede names talks
+    # (field, order) of the last sentence whose violence was told as of an earlier time:
+    # "Iran retaliated with ..." right after it answers in that time (`_answers_earlier`)
+    old_violence: tuple[str, int] | None = None
     staged: bool = False
     history: bool = False
     # led by an obituary ("..., Darfur rebel commander who led a raid on Khartoum, dies at 71"):
@@ -582,6 +585,9 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             state.coded.pop()
     if cats & state.coder.rules.candidates:
         drafts = code_sentence(s, state.coder.rules, state.coder.taxonomy)
+        # violence the sentence tells, not denied or supposed: if none of it is coded, it
+        # was of another time (`_answers_earlier`)
+        violent_drafts = bool(cats & _ACT_CUES) and bool(cats & _TIMED) and not cats & _UNTOLD
         if "civilian_site" in cats:
             _note_disputed(state, s)
         lead = pending.field == "headline" or (
@@ -604,6 +610,13 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
             drafts = []
         if drafts:
             drafts = _in_context(state, s, cats, drafts, lead)
+        if drafts and not lead and _answers_earlier(state, pending):
+            # "That war began when Israel launched a surprise air campaign ... The United
+            # States joined in with strikes ... Iran responded with waves of missiles": an
+            # answer to acts of an earlier time, told on no day of its own, is of that time
+            drafts = [d for d in drafts if d.type not in _VIOLENT]
+            violent_drafts = True
+        before = len(state.coded)
         if drafts:
             _place(state, pending, drafts, ref)
         else:
@@ -611,8 +624,36 @@ def _code_rules(state: _Article, pending: _Pending, ref: date) -> None:
                 _date_lead(state, s, ref)
             if cats & _FIGURE_CUES:
                 _attach_figures(state, s.text, s.start, s.hits)
+        if violent_drafts and not any(c.draft.type in _VIOLENT for c in state.coded[before:]):
+            state.old_violence = (pending.field, pending.order)
     elif cats & _FIGURE_CUES:
         _attach_figures(state, s.text, s.start, s.hits)
+
+
+def _answers_earlier(state: _Article, pending: _Pending) -> bool:
+    """The sentence right after one whose violence was of an earlier time opens with a
+    party's answer to it ("Iran retaliated with ...", "The United States joined in with
+    strikes ..."; the language's `answer_verbs`, a few words in) and names no recent day."""
+    if state.old_violence != (pending.field, pending.order - 1):
+        return False
+    s, w = pending.sentence, _words(pending.sentence)
+    if not w.set("answer_verbs"):
+        return False
+    found = _answer_re(w).search(s.text, s.start, s.end)
+    return (found is not None and words_between(s.text, s.start, found.start()) <= _ANSWER_WORDS
+            and not _recent_day(w, s.text, s.start, s.hits))
+
+
+_ANSWER_WORDS = 6  # "Iran", "The United States", "Russia's forces" before the answer verb
+# a sentence with these tells no violence that happened: nothing for an answer to follow
+_UNTOLD = frozenset({"negation", "denial", "refuted", "hedge", "nonconflict"})
+# ... and one of these must time the violence it drops ("on June 22", "That war began when")
+_TIMED = frozenset({"earlier", "retro", "retro_ago", "long_after", "date_hint", "war_origin",
+                    "cumulative", "background"})
+
+
+def _answer_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("article:answer", lambda w: rf"\b{w.alt('answer_verbs')}\b")
 
 
 def _retold_in_lede(s: Sentence, dates: list[DateMention], when: DateMention, ref: date

@@ -285,3 +285,21 @@ def test_hundreds_killed_on_the_day_stand() -> None:
     body = ("Air strikes on the city's markets on Wednesday killed hundreds of people, "
             "the health ministry said.")
     assert "casualties.reported" in types(body)
+
+
+# an answer to acts of an earlier time is of that time
+
+
+def test_a_retaliation_right_after_acts_of_an_earlier_war_is_history() -> None:
+    body = ("Talks between the two governments broke up in Muscat on Wednesday without a new "
+            "date, mediators said.\n\n"
+            "That war began when Israel launched air strikes on nuclear sites at Natanz and "
+            "Fordo. Iran retaliated with waves of ballistic missiles and a missile attack on "
+            "the Al Udeid air base in Qatar.")
+    assert violent(body) == set()
+
+
+def test_a_retaliation_after_the_days_strike_stands() -> None:
+    body = ("Israeli jets struck an air defence battery near Isfahan on Wednesday, the "
+            "military said. Iran retaliated with a missile attack on the Nevatim air base.")
+    assert "attack.military_target" in types(body)
