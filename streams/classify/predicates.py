@@ -906,6 +906,32 @@ def not_yet(view: _View, hit: Hit) -> bool:
     return _NOT_YET.search(view.s.text, max(view.s.start, hit.start - 20), hit.start) is not None
 
 
+# the nouns a negation may govern before a terror word it leaves standing: "no truce with
+# the terrorist militia" negates the truce, not the label
+_OTHER_OBJECTS = frozenset({"truce", "talks", "peace_plan", "held", "propose"})
+
+
+@predicate("negated_label",
+           holds=("Police said it was not a terrorist attack.", "terrorist", "terror"),
+           fails=('"There will be no truce with the terrorist militia," he said.', "terrorist",
+                  "terror"))
+def negated_label(view: _View, hit: Hit) -> bool:
+    """A negation that governs the terror word itself ("not a terrorist attack", "ruled out
+    terrorism"); one whose object is a truce or talks named before the word ("no truce with
+    the terrorist militia", "does not hold talks with AA terrorists") leaves the label, an
+    accusation, standing."""
+    if not view.scope.governs(NEGATION, hit):
+        return False
+    if view.scope.governs(DENIAL, hit):
+        return True
+    negations = [n for n in view.get("negation") if n.end <= hit.start]
+    if not negations:
+        return True
+    last = negations[-1].end
+    return not any(last <= h.start < hit.start and h.cat in _OTHER_OBJECTS
+                   for h in view.s.hits)
+
+
 @predicate("standing_description", lists=("describing_relatives", "present_rejections"),
            holds=("Attacks came from groups that reject the peace process.", "reject",
                   "reject"),

@@ -303,3 +303,18 @@ def test_a_retaliation_after_the_days_strike_stands() -> None:
     body = ("Israeli jets struck an air defence battery near Isfahan on Wednesday, the "
             "military said. Iran retaliated with a missile attack on the Nevatim air base.")
     assert "attack.military_target" in types(body)
+
+
+# a terror label inside a refused truce's object stands
+
+
+def test_no_truce_with_a_terrorist_militia_still_calls_it_terrorist() -> None:
+    body = ('"There will be no truce with the terrorist militia while it besieges our '
+            'cities," the army chief said on Wednesday.')
+    assert "accusation.terrorism" in types(body)
+
+
+def test_a_terror_motive_ruled_out_is_no_accusation() -> None:
+    body = ("Police said on Wednesday the blast at the depot was not a terrorist attack but "
+            "a gas leak.")
+    assert "accusation.terrorism" not in types(body)
