@@ -935,7 +935,7 @@ def negated_label(view: _View, hit: Hit) -> bool:
 @predicate("standing_description", lists=("describing_relatives", "present_rejections"),
            holds=("Attacks came from groups that reject the peace process.", "reject",
                   "reject"),
-           fails=("The groups rejected the peace process on Monday.", "rejected", "reject"))
+           fails=("The groups rejected the peace process on Monday.", "reject", "reject"))
 def standing_description(view: _View, hit: Hit) -> bool:
     """ "smaller armed groups that reject the peace process": a relative clause in the
     present tells what a party is, a standing position, no rejection made today."""
@@ -2450,6 +2450,24 @@ def sited(view: _View, hit: Hit) -> bool:
     floor = max(view.s.start, hit.start - _SITED_LOOK_BACK)
     found = _sited_before(view.words).search(text, floor, hit.start)
     return found is not None and "," not in text[found.start() : hit.start]
+
+
+def _near_miss(w: Words) -> re.Pattern[str]:
+    return w.pattern("near_miss", lambda w: rf"\b{w.alt('miss_verbs')}\s+{w.alt('near_preps')}\s+"
+                     rf"(?:{w.alt('near_determiners')}\s+)?(?:[\w'’-]+\s+){{0,2}}$")
+
+
+@predicate("near_site", lists=("miss_verbs", "near_preps", "near_determiners"),
+           holds=("A missile hit close to the Nevatim air base.", "air base", "mil:airbase"),
+           fails=("A drone dropped a bomb near an army post.", "army post", "mil:military"))
+def near_site(view: _View, hit: Hit) -> bool:
+    """ "one of them hit close to the Nevatim air base", "shells landed near the base": a
+    weapon that came down near the site missed it (`miss_verbs` right before the place's
+    preposition); "dropped a bomb near an army post" attacked the post."""
+    if not view.words.phrases["miss_verbs"]:
+        return False
+    return _near_miss(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _PLACE_LOOK_BACK), hit.start) is not None
 
 
 @predicate("locative", lists=("place_heads", "near_preps", "near_determiners", "base_preps",

@@ -318,3 +318,24 @@ def test_a_terror_motive_ruled_out_is_no_accusation() -> None:
     body = ("Police said on Wednesday the blast at the depot was not a terrorist attack but "
             "a gas leak.")
     assert "accusation.terrorism" not in types(body)
+
+
+# hard times and near misses
+
+
+def test_an_economy_hit_by_sanctions_and_a_power_crisis_is_no_attack() -> None:
+    body = ("The rial fell to a record low on Wednesday.\n\n"
+            "The economy has been hit by the return of sanctions and an electricity crisis.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_missile_that_hit_close_to_a_base_missed_it() -> None:
+    body = ("Iran fired ballistic missiles at Israel on Wednesday, most of which were "
+            "intercepted, and one hit close to the Nevatim air base, the military said.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_a_bomb_dropped_near_an_army_post_attacked_it() -> None:
+    body = ("An Israeli drone dropped a bomb near a Lebanese army post on Wednesday, "
+            "wounding a soldier, the army said.")
+    assert "attack.military_target" in types(body)

@@ -190,10 +190,10 @@ def test_an_unknown_name_in_a_rule_fails_at_load(
 
 def test_a_word_list_a_predicate_reads_must_be_in_the_lexicon() -> None:
     lexicon = copy.deepcopy(load_yaml("lexicon.yaml"))
-    del lexicon["phrases"]["near_determiners"]  # a list only `locative` reads
+    del lexicon["phrases"]["mobile_nouns"]  # a list only `locative` reads
     with pytest.raises(CoderConfigError) as caught:
         _load(_rules(), lexicon)
-    assert (caught.value.rule, caught.value.name) == ("attacks", "near_determiners")
+    assert (caught.value.rule, caught.value.name) == ("attacks", "mobile_nouns")
     assert "'locative' reads" in str(caught.value)
 
 
