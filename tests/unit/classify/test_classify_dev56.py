@@ -339,3 +339,15 @@ def test_a_bomb_dropped_near_an_army_post_attacked_it() -> None:
     body = ("An Israeli drone dropped a bomb near a Lebanese army post on Wednesday, "
             "wounding a soldier, the army said.")
     assert "attack.military_target" in types(body)
+
+
+def test_a_statements_loss_of_soldiers_is_their_death() -> None:
+    body = ("Jihadists attacked an army post near Karimama on Wednesday. \"We deplore the loss "
+            'of six soldiers," the army said in a statement.')
+    assert 6 in killed(body)
+
+
+def test_soldiers_who_fell_with_honour_died() -> None:
+    body = ("Jihadists attacked an army post near Karimama on Wednesday. \"Four of our "
+            'soldiers fell with honour and three were wounded," the army said.')
+    assert 4 in killed(body)
