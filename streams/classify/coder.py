@@ -1311,7 +1311,11 @@ _STALLED = "negotiation.stalled"
 _LEDE_WORDS = 5  # a body sentence this long is the lede, not a dateline's fragment
 _TALKS_CUES = frozenset({"talks", "stall"})
 _WAR_TOLL = 1000  # a toll this large below the lede, on no recent day, is a war's
-_VAGUE_MASS = 100  # ... and this large where the sentence has a `cumulative` cue
+_VAGUE_MASS = 100  # ... and this large told as a vague mass (the language's `vague_masses`)
+
+
+def _vague_mass_re(w: Words) -> re.Pattern[str]:
+    return w.pattern("article:vague_mass", lambda w: rf"\b{w.alt('vague_masses')}\b")
 
 
 def _earlier_word_re(w: Words) -> re.Pattern[str]:
@@ -1666,14 +1670,15 @@ def _in_context(
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
-    war_toll = _VAGUE_MASS if "cumulative" in cats else _WAR_TOLL
+    war_toll = _VAGUE_MASS if w.set("vague_masses") and _vague_mass_re(w).search(
+        s.text, s.start, s.end) else _WAR_TOLL
     if not lead and any(d.type == "casualties.reported" and d.casualties is not None and max(
             d.casualties.killed or 0, d.casualties.wounded or 0) >= war_toll
             for d in drafts) and not _recent_day(w, s.text, s.start, s.hits):
         # "Israel's retaliatory offensive killed more than 70,000 Palestinians", "More than
         # 4,000 people were killed in Lebanon": thousands, below the lede and on no recent
         # day, are a war's or a campaign's toll, and the acts told with them its acts; so are
-        # hundreds told with a tally's word ("near-daily strikes ..., killing hundreds")
+        # hundreds told as a vague mass ("near-daily strikes ..., killing hundreds")
         drafts = [d for d in drafts if d.type not in _VIOLENT]
     if not lead and any(d.type in _ASSET_ATTACKS for d in drafts) and not _recent_day(
             w, s.text, s.start, s.hits):
