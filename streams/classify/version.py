@@ -81,9 +81,10 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # dated "at the time", replaced reports, a lede's earlier act dating the acts below, negated
 # lists, campaigns stepped up, monthly updates, briefings' recaps, ammunition and fuel depots,
 # town airstrips, armed groups' camps; see docs/coder.md, "Recaps, updates and monthly counts"
-# 1.17.0: the classes the tune batches left at 1.16.0 (tests/unit/classify/test_classify_dev56.py):
-# verbs joined to a perfect and plural infrastructure struck on no day below the lede are
-# campaigns, "An attack on ... can ..." is generic, "killed or wounded" is one joint toll,
-# fixtures' meetings, talks of the war's first months, drills called a warning; see
-# docs/coder.md, "Background campaigns and joint tolls"
+# 1.17.0: the classes the tune part left at 1.16.0 and the blind dev56-dev59 batches
+# (tests/unit/classify/test_classify_dev56.py): campaigns in joined perfects and plural
+# infrastructure on no day, a front's day counted in districts, vague masses, answers in an
+# earlier time, generic attacks, near misses, joint and claimed tolls, talks refused in
+# principle, standing charges, terror labels after a refused truce; see docs/coder.md,
+# "Background campaigns, claims and answers"
 CODER_VERSION = "wirewatch-coder/1.17.0"
