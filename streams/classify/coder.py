@@ -1197,9 +1197,6 @@ def _campaign(s: Sentence, prefix: str) -> bool:
             word in auxes for word in text[max(s.start, h.start - _COORDINATED_REACH)
                                            : h.start].lower().split(";")[-1].split())
 
-    # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
-    # production facilities with waves of missiles"): a campaign told as a state; not the
-    # pluperfect of reported speech ("said its forces had struck energy facilities")
     def told_past(h: Hit) -> bool:
         # infrastructure of plural kinds hit on no day, in any past but the pluperfect of
         # reported speech ("Israel bombed the ports of Hodeidah, Ras Isa and Salif"): a
@@ -1210,6 +1207,9 @@ def _campaign(s: Sentence, prefix: str) -> bool:
         found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
         return found is None or found.group().split()[0].lower() not in pluperfect
 
+    # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
+    # production facilities with waves of missiles"): a campaign told as a state; not the
+    # pluperfect of reported speech ("said its forces had struck energy facilities")
     plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts or (
         h.cat in _VIOLENCE_CUES and (in_perfect(h) or told_past(h)))]
     if not plural_acts:
@@ -1670,11 +1670,11 @@ def _in_context(
                   if d.type != "attack.military_target" or _targets_hit(state, s, d)]
     if "kill" in cats and any(d.type == "casualties.reported" for d in drafts):
         drafts = [d for d in drafts if d.type != "casualties.reported" or _own_toll(state, s, d)]
-    war_toll = _VAGUE_MASS if w.set("vague_masses") and _vague_mass_re(w).search(
-        s.text, s.start, s.end) else _WAR_TOLL
-    if not lead and any(d.type == "casualties.reported" and d.casualties is not None and max(
-            d.casualties.killed or 0, d.casualties.wounded or 0) >= war_toll
-            for d in drafts) and not _recent_day(w, s.text, s.start, s.hits):
+    tolls = [max(d.casualties.killed or 0, d.casualties.wounded or 0) for d in drafts
+             if d.type == "casualties.reported" and d.casualties is not None]
+    if not lead and tolls and max(tolls) >= _VAGUE_MASS and (
+            max(tolls) >= _WAR_TOLL or (w.set("vague_masses") and _vague_mass_re(w).search(
+                s.text, s.start, s.end))) and not _recent_day(w, s.text, s.start, s.hits):
         # "Israel's retaliatory offensive killed more than 70,000 Palestinians", "More than
         # 4,000 people were killed in Lebanon": thousands, below the lede and on no recent
         # day, are a war's or a campaign's toll, and the acts told with them its acts; so are

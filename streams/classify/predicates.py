@@ -2792,7 +2792,6 @@ def day_tally(view: _View, hit: Hit) -> bool:
         # "... hit enterprises of the military-industrial complex, fuel infrastructure
         # facilities ... in 147 districts": the places counted are the front's whole day,
         # even where "over the past day" stood in the sentence before; not where harm is told
-        # ("cut power in 40 settlements")
         # ("cut power in 40 settlements"), nor where a day or one site is named ("hit a
         # substation on Wednesday, ... in 28 settlements"): a summary counts kinds of targets
         if view.get("damage", "kill", "wound", "date_hint") or _places_counted(
@@ -3264,10 +3263,11 @@ _OTHERS_REACH = 10  # words from the warning to the modal: "warned on Monday tha
 
 def _called_warning(w: Words) -> re.Pattern[str]:
     return w.pattern("called_warning", lambda w: (
-        rf"\b{w.alt('warning_copulas')}\s+[\"“]?{w.alt('warning_articles')}\s+(?:[\w-]+\s+){{0,2}}$"))
+        rf"\b{w.alt('warning_copulas')}\s+[\"“]?{w.alt('indefinite_articles')}\s+"
+        r"(?:[\w-]+\s+){0,2}$"))
 
 
-@predicate("called_warning", lists=("warning_copulas", "warning_articles"),
+@predicate("called_warning", lists=("warning_copulas", "indefinite_articles"),
            holds=('Beijing said the drills were "a stern warning to separatist forces".',
                   "warning", "threat"),
            fails=("Beijing issued a stern warning that it would strike.", "warning", "threat"))
