@@ -1167,9 +1167,10 @@ def _campaign(s: Sentence, prefix: str) -> bool:
     """ "after a week of drone attacks on oil fields", "Russian strikes on energy facilities
     would continue", "Russia has hit Ukraine's power plants": where every asset the sentence
     names (infrastructure or military) is a plural kind of asset right after a plural act or
-    one in the perfect, with no number between, the sentence names a campaign, not an
-    incident (the language's `campaign_acts`, and `plural_endings` for its assets; none
-    written: no campaign). The caller checks it is below the lede and names no day."""
+    one in the perfect (for infrastructure, in any past but the pluperfect), with no number
+    between, the sentence names a campaign, not an incident (the language's `campaign_acts`,
+    and `plural_endings` for its assets; none written: no campaign). The caller checks it is
+    below the lede and names no day."""
     w = _words(s)
     endings = w.phrases["plural_endings"]
     text = s.text
@@ -1184,34 +1185,27 @@ def _campaign(s: Sentence, prefix: str) -> bool:
         b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
         for b in assets)]
     perfect, pluperfect = _perfect_before(w), w.set("pluperfect_aux")
-
     links, auxes = w.set("list_links"), w.set("tally_aux") - pluperfect
 
-    def in_perfect(h: Hit) -> bool:
+    def campaign_act(h: Hit) -> bool:
         found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
         if found is not None:
+            # an act in the perfect ("Russia has hit Ukraine's power plants and gas
+            # production facilities"): a campaign told as a state; not the pluperfect of
+            # reported speech ("said its forces had struck energy facilities")
             return found.group().split()[0].lower() not in pluperfect
-        # "have planted roadside bombs ... and attacked telecoms masts", "has since built
-        # walls ... and blown up roads and rail lines": a verb joined to a perfect's
-        return prev_word(text, h.start, s.start) in links and any(
+        # infrastructure of plural kinds hit on no day, in a simple past ("Israel bombed the
+        # ports of Hodeidah, Ras Isa and Salif"): a campaign's (military assets of plural
+        # kinds, "attacked army positions", are a day's clash as often); and any verb joined
+        # to a perfect ("have planted roadside bombs ... and attacked telecoms masts", "has
+        # since built walls ... and blown up roads and rail lines")
+        return prefix == _INFRA or (prev_word(text, h.start, s.start) in links and any(
             word in auxes for word in text[max(s.start, h.start - _COORDINATED_REACH)
-                                           : h.start].lower().split(";")[-1].split())
+                                           : h.start].lower().split(";")[-1].split()))
 
-    def told_past(h: Hit) -> bool:
-        # infrastructure of plural kinds hit on no day, in any past but the pluperfect of
-        # reported speech ("Israel bombed the ports of Hodeidah, Ras Isa and Salif"): a
-        # campaign's; military assets of plural kinds ("attacked army positions") are a
-        # day's clash as often
-        if prefix != _INFRA:
-            return False
-        found = perfect.search(text, max(s.start, h.start - _PERFECT_REACH), h.start)
-        return found is None or found.group().split()[0].lower() not in pluperfect
-
-    # a plural act, or an act in the perfect ("Russia has hit Ukraine's power plants and gas
-    # production facilities with waves of missiles"): a campaign told as a state; not the
-    # pluperfect of reported speech ("said its forces had struck energy facilities")
+    # a plural act ("after a week of drone attacks on oil fields") or a campaign's act
     plural_acts = [h for h in s.hits if text[h.start : h.end].lower() in acts or (
-        h.cat in _VIOLENCE_CUES and (in_perfect(h) or told_past(h)))]
+        h.cat in _VIOLENCE_CUES and campaign_act(h))]
     if not plural_acts:
         return False
     previous: Hit | None = None
