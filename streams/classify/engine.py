@@ -12,7 +12,6 @@ first rule that codes a type wins.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -747,17 +746,15 @@ class RuleBook:
                 span = Hit(count.start, count.end, "count", "")
                 if any(p(view, span) for p in toll.count_unless):
                     continue
+                into = key
                 if key == "killed" and _joint_toll(view, hit):
                     # "Forty soldiers were killed or wounded": one total of casualties, its
                     # dead unknown; it counts toward the total, never as dead
                     if "wounded" not in spec.figures.values():
                         continue
-                    figures["wounded"] = max(figures.get("wounded", 0), count.value)
-                    counted.setdefault("wounded", []).append(count)
-                    first = first if first is not None and first.start < hit.start else hit
-                    continue
-                figures[key] = max(figures.get(key, 0), count.value)
-                counted.setdefault(key, []).append(count)
+                    into = "wounded"
+                figures[into] = max(figures.get(into, 0), count.value)
+                counted.setdefault(into, []).append(count)
                 first = first if first is not None and first.start < hit.start else hit
         if first is None:
             return []
@@ -972,9 +969,6 @@ _DROPPED = "engine.dropped"
 _DATED_REACH = 8
 
 
-_JOINT_GAP = re.compile(r"\s+(\S+)\s+$")
-
-
 def _joint_toll(view: _View, hit: Hit) -> bool:
     """ "were killed or wounded", "dozens of them were killed and wounded", "wounded or
     killed": a death word joined to a wound word by one of the language's `joint_links` is a
@@ -986,10 +980,10 @@ def _joint_toll(view: _View, hit: Hit) -> bool:
     for other in view.get("wound"):
         gap = (text[hit.end : other.start] if other.start >= hit.end
                else text[other.end : hit.start] if other.end <= hit.start else None)
-        if gap is None or len(gap) > 12:
+        if gap is None:
             continue
-        found = _JOINT_GAP.fullmatch(" " + gap + " ")
-        if found is not None and found.group(1).lower() in links:
+        words = gap.split()
+        if len(words) == 1 and words[0].lower() in links:
             return True
     return False
 
