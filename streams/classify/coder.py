@@ -335,8 +335,46 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if not any(c.draft.type in _ATTACKS for c in state.coded):
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
+    _add_attackers(state, {name: text for name, text, _hits, _mentions in fields})
     coded = _resolve(state)
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
+
+
+_TOLL = "casualties.reported"
+
+
+def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
+    """The attackers' dead told in a sentence of their own are added to their victims' toll:
+    "Seven soldiers embraced shahadat when terrorists attacked a check post ... six
+    khwarij were sent to hell" is 13 killed (ACLED counts the attackers' own dead). Only
+    where the article counts its dead those two ways (a figure no higher than the victims'
+    restates theirs; no sentence already adds the two), in one paragraph (a roundup's items
+    are paragraphs of their own), and the attackers' sentence names no other incident (the
+    language's `aggregate_marks`: "in separate raids")."""
+    tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
+             and c.draft.casualties.killed]
+    attackers = [c for c in tolls if c.draft.dead == "attackers"]
+    others = [c for c in tolls if c.draft.dead != "attackers"]
+    victims = [c for c in others if c.draft.dead == "victims"]
+    if not attackers or not victims or any(c.draft.dead == "both" for c in others):
+        return
+    most = max(c.draft.casualties.killed or 0 for c in victims)
+    if any((c.draft.casualties.killed or 0) > most for c in others):
+        return  # "the death toll rose to 14": a total that may hold the attackers already
+    w = state.coder.words
+    aggregate = w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
+    # told in one paragraph with a toll of their victims ("Four of our soldiers fell with
+    # honour ... Seven assailants were killed"): a roundup's items are paragraphs of their own
+    added = [a for a in attackers if not aggregate.search(a.text) and any(
+        v.field == a.field and v.draft.casualties.killed == most
+        and "\n" not in texts[a.field][min(v.start, a.start) : max(v.start, a.start)]
+        for v in victims)]
+    if not added:
+        return
+    more = max(c.draft.casualties.killed or 0 for c in added)
+    for c in others:
+        figures = c.draft.casualties
+        c.draft.casualties = figures.model_copy(update={"killed": (figures.killed or 0) + more})
 
 
 def _dismissed_counts(

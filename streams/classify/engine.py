@@ -12,7 +12,7 @@ first rule that codes a type wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -762,6 +762,7 @@ class RuleBook:
             both = _attackers_and_victims(view, spots)
             if both is not None:
                 figures[key] = both
+        dead = _whose_dead(view, counted.get("killed", ()), "killed" in estimates)
         for key, tolls in estimates.items():
             rival = _rival_estimate(view, tolls, counted.get(key, ()))
             if rival is not None:
@@ -779,7 +780,7 @@ class RuleBook:
             code = view.tax.wounded_only.get(code, code)  # "stabbed four": wounded only, 182
         roles = joined[0].roles if joined else assign(view.s, first,
                                                       spec.type in view.tax.speech_acts)
-        draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures))
+        draft = Draft(spec.type, code, first, roles, casualties=Casualties(**figures), dead=dead)
         # deaths with no violence named in the sentence stand only if the article has one
         # (not a negated or denied one: "four crew killed ... no sign of attack", "killing
         # 19; police rule out a Fano attack")
@@ -988,23 +989,59 @@ def _joint_toll(view: _View, hit: Hit) -> bool:
     return False
 
 
+def _attacker_counts(view: _View, counts: Iterable[Count]) -> list[Count]:
+    """The counts of the attackers' own dead: a figure of the language's `attacker_nouns`,
+    a word between at most ("six Indian-sponsored khwarij")."""
+    words = view.words
+    if not words.phrases.get("attacker_nouns"):
+        return []
+    group = words.pattern("attacker_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?"
+                          rf"{w.alt('attacker_nouns')}(?!\w)")
+    text = view.s.text
+    return [c for c in counts if group.match(text, c.end)]
+
+
+def _whose_dead(view: _View, counts: Sequence[Count], estimated: bool) -> str:
+    """Whose dead a toll counts (`Draft.dead`): "attackers" where every count is of the
+    attackers and exact ("seven assailants", not "several assailants": a vague figure of
+    the attackers' dead is never added to their victims'); "victims" where none is and the
+    largest names its victims ("eight soldiers", "nine farmers", not "nine people", the
+    language's `toll_generic_nouns`); "both" where the sentence counts the two apart; else
+    "" (a death toll's figure, or dead it does not name)."""
+    if estimated or not counts:
+        return ""
+    attackers = _attacker_counts(view, counts)
+    if attackers:
+        if len(attackers) < len(counts):
+            return "both"
+        vague = view.words.set("vague_figures")
+        text = view.s.text
+        exact = not any(vague.intersection(text[c.start : c.end].lower().split())
+                        for c in attackers)
+        return "attackers" if exact else ""
+    words = view.words
+    victims = words.pattern("victim_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?" + w.alternation(
+        tuple(sorted(w.person_nouns - {n.lower() for n in w.phrases["attacker_nouns"]}
+                     - {n.lower() for n in w.phrases["toll_generic_nouns"]}))) + r"(?!\w)")
+    largest = max(counts, key=lambda c: c.value)
+    return "victims" if victims.match(view.s.text, largest.end) else ""
+
+
 def _attackers_and_victims(view: _View, counts: list[Count]) -> int | None:
     """The attackers' dead added to their victims' where one sentence counts them apart:
     "killing seven soldiers; 10 attackers died in the gunfight" is 17 (ACLED counts the
     attackers' own dead). A figure inside the other's group ("12 people, among them five
     gunmen") is not added."""
     words = view.words
-    if len(counts) < 2 or not words.phrases.get("attacker_nouns"):
+    if len(counts) < 2:
         return None
-    group = words.pattern("attacker_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?"
-                          rf"{w.alt('attacker_nouns')}(?!\w)")
-    inside = words.pattern("apposition_opener", lambda w: rf"(?<!\w){w.alt('apposition_openers')}"
-                           r"(?!\w)")
-    text = view.s.text
-    attackers = [c for c in counts if group.match(text, c.end)]
+    attackers = _attacker_counts(view, counts)
     victims = [c for c in counts if c not in attackers]
     if not attackers or not victims:
         return None
+    inside = words.pattern("apposition_opener", lambda w: rf"(?<!\w){w.alt('apposition_openers')}"
+                           r"(?!\w)")
+    text = view.s.text
     for attacker in attackers:
         for victim in victims:
             lo, hi = sorted((attacker.start, victim.start))

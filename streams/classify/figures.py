@@ -343,8 +343,13 @@ class Figures:
             if word and (word[0].isdigit() or self._is_number_word(word)):
                 if word in self._mult and k > 0 and self._counts(tokens[k - 1].group(0)):
                     token = tokens[k - 1]  # "двух десятков": the count times its multiplier
-                match = self.number_re.match(text, self._figure_start(text, token.start(),
-                                                                      window_start), pos)
+                begin = self._figure_start(text, token.start(), window_start)
+                head, dash, tail = word.partition("-")
+                if dash and head.isdigit() and self._is_number_word(tail):
+                    # "UPDATE 1-Seven soldiers martyred": the wire's update number, then the
+                    # count
+                    begin = token.start() + len(head) + 1
+                match = self.number_re.match(text, begin, pos)
                 if match is None or self._is_article(match, text) or _AGE.match(
                         text, match.end()) or self._is_age(text, match.end()) or self.is_share(
                         text, match.end()) or _clock(

@@ -40,6 +40,10 @@ class Draft:
     needs_conflict: bool = False
     needs_truce: bool = False
     needs_talks: bool = False
+    # whose dead a toll counts: "victims", "attackers" ("six khwarij were sent to hell"),
+    # "both" (one sentence counts them apart and adds them), "toll" (a death toll's figure,
+    # whose dead it does not say), "" (no dead)
+    dead: str = ""
 
 
 class _View:

@@ -1,0 +1,81 @@
+"""Classes the blind tune batches showed at coder 1.17.0 (the attackers' dead told in a
+sentence of their own, a wire's update number before its count), pinned in new words. Read
+as published on Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
+
+from __future__ import annotations
+
+from tests.unit.classify.classify_helpers import code, killed
+
+# the attackers' dead told apart from their victims' in one paragraph are added (ACLED)
+
+
+def test_attackers_dead_in_their_own_sentence_are_added_to_the_victims() -> None:
+    body = ("Gunmen attacked an army post near Kidal at dawn on Thursday. Six soldiers were "
+            "killed and two were wounded, the army said. Five assailants were also killed in "
+            "the fighting, it said.")
+    assert max(killed(body)) == 11
+
+
+def test_added_attackers_keep_the_article_below_the_threshold_when_it_is() -> None:
+    body = ("Militants stormed a police checkpoint in Tank district on Thursday, killing three "
+            "policemen. Four attackers were killed in the exchange of fire, police said.")
+    assert max(killed(body)) == 7
+
+
+def test_a_vague_count_of_attackers_is_not_added() -> None:
+    body = ("Jihadists ambushed a convoy of lorries near Nioro on Thursday, killing nine "
+            "drivers. Soldiers escorting the convoy repelled them, killing several "
+            "assailants, the army said.")
+    assert max(killed(body)) == 9
+
+
+def test_victims_named_only_as_people_take_no_attackers() -> None:
+    # "nine people" may hold the attackers already: nothing is added
+    body = ("An attack on a market in Bama on Thursday killed nine people, officials said. "
+            "Three gunmen were killed by troops, the army said.")
+    assert max(killed(body)) == 9
+
+
+def test_attackers_of_another_item_in_a_roundup_are_not_added() -> None:
+    body = ("- Mali: Jihadists attacked a village near Mopti on Thursday, killing eight "
+            "farmers, local officials said.\n"
+            "- Niger: The army said its troops killed four militants near Tillaberi.")
+    assert max(killed(body)) == 8
+
+
+def test_attackers_in_a_sentence_of_separate_raids_are_not_added() -> None:
+    body = ("Gunmen attacked a police station in Bannu on Thursday, killing seven officers. "
+            "Six militants were killed in separate raids across the district, police said.")
+    assert max(killed(body)) == 7
+
+
+def test_a_death_toll_higher_than_the_victims_blocks_the_sum() -> None:
+    # "the death toll rose to 12" may already count the attackers
+    body = ("Militants attacked an army camp in Kurram on Thursday, killing eight soldiers, "
+            "and the death toll rose to 12 by the evening. Four attackers were killed, "
+            "the army said.")
+    assert max(killed(body)) == 12
+
+
+def test_the_attackers_own_count_is_not_added_to_itself() -> None:
+    # an army's raid: its victims are the fighters, told twice
+    body = ("Troops raided a rebel camp in Guaviare on Thursday, killing seven guerrillas, "
+            "the defence ministry said. Seven fighters were killed and three were captured.")
+    assert max(killed(body)) == 7
+
+
+# a wire's update number before its count
+
+
+def test_an_update_number_is_not_the_count() -> None:
+    events = code("Gunmen attacked a border post on Thursday, police said.",
+                  headline="UPDATE 1-Seven soldiers killed in attack on border post")
+    assert [e.casualties.killed for e in events
+            if e.type == "casualties.reported" and e.casualties] == [7]
+
+
+def test_a_headline_counting_soldiers_and_attackers_adds_them() -> None:
+    events = code("More to follow.", headline=(
+        "UPDATE 2-Six soldiers martyred, five khwarij sent to hell in Tirah check post attack"))
+    assert max(e.casualties.killed or 0 for e in events
+               if e.type == "casualties.reported" and e.casualties) == 11
