@@ -343,14 +343,28 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
 _TOLL = "casualties.reported"
 
 
+def _same_incident(text: str, victims: _Coded, attackers: _Coded) -> bool:
+    """Two tolls of one field told of one incident: in one paragraph ("Four of our soldiers
+    fell with honour ... Seven assailants were killed"), or the attackers' in the sentence
+    right after the victims' that opens the next paragraph with a word, as agency copy
+    writes a paragraph a sentence ("Seven soldiers were killed ... \n Six attackers were
+    also killed"). A roundup's item opens with a mark ("- Niger:", "• 14:05"), another
+    incident."""
+    lo, hi = sorted((victims.start, attackers.start))
+    if "\n" not in text[lo:hi]:
+        return True
+    return (attackers.order == victims.order + 1 and text[attackers.start - 1] == "\n"
+            and attackers.text[:1].isalpha() and ":" not in attackers.text[:24])
+
+
 def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     """The attackers' dead told in a sentence of their own are added to their victims' toll:
     "Seven soldiers embraced shahadat when terrorists attacked a check post ... six
     khwarij were sent to hell" is 13 killed (ACLED counts the attackers' own dead). Only
     where the article counts its dead those two ways (a figure no higher than the victims'
-    restates theirs; no sentence already adds the two), in one paragraph (a roundup's items
-    are paragraphs of their own), and the attackers' sentence names no other incident (the
-    language's `aggregate_marks`: "in separate raids")."""
+    restates theirs; no sentence already adds the two), of one incident (`_same_incident`),
+    and the attackers' sentence names no other incident (the language's `aggregate_marks`:
+    "in separate raids")."""
     tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
              and c.draft.casualties.killed]
     attackers = [c for c in tolls if c.draft.dead == "attackers"]
@@ -363,12 +377,9 @@ def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
         return  # "the death toll rose to 14": a total that may hold the attackers already
     w = state.coder.words
     aggregate = w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
-    # told in one paragraph with a toll of their victims ("Four of our soldiers fell with
-    # honour ... Seven assailants were killed"): a roundup's items are paragraphs of their own
     added = [a for a in attackers if not aggregate.search(a.text) and any(
         v.field == a.field and v.draft.casualties.killed == most
-        and "\n" not in texts[a.field][min(v.start, a.start) : max(v.start, a.start)]
-        for v in victims)]
+        and _same_incident(texts[a.field], v, a) for v in victims)]
     if not added:
         return
     more = max(c.draft.casualties.killed or 0 for c in added)

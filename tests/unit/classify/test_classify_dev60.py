@@ -79,3 +79,18 @@ def test_a_headline_counting_soldiers_and_attackers_adds_them() -> None:
         "UPDATE 2-Six soldiers martyred, five khwarij sent to hell in Tirah check post attack"))
     assert max(e.casualties.killed or 0 for e in events
                if e.type == "casualties.reported" and e.casualties) == 11
+
+
+def test_attackers_in_the_next_paragraph_of_agency_copy_are_added() -> None:
+    body = ("Seven soldiers were killed when militants attacked an army camp near Djenne "
+            "before dawn on Thursday, the armed forces said.\n\n"
+            "Six attackers were also killed as troops fought off the assault, the army said.")
+    assert max(killed(body)) == 13
+
+
+def test_attackers_in_the_next_item_of_a_list_are_not_added() -> None:
+    body = ("- Seven soldiers were killed when militants attacked an army camp near Djenne "
+            "on Thursday, the armed forces said.\n"
+            "- Six attackers were killed when troops repelled a raid on a checkpoint near "
+            "Gao, the army said.")
+    assert max(killed(body)) == 7
