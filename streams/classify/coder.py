@@ -343,13 +343,22 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
 _TOLL = "casualties.reported"
 
 
-def _same_incident(text: str, victims: _Coded, attackers: _Coded) -> bool:
-    """Two tolls of one field told of one incident: in one paragraph ("Four of our soldiers
-    fell with honour ... Seven assailants were killed"), or the attackers' in the sentence
+def _same_incident(w: Words, text: str, victims: _Coded, attackers: _Coded) -> bool:
+    """Two tolls of one field told of one incident: not of a later or another act (the
+    language's `sequel_marks`), in no two different places, and in one
+    paragraph ("Four of our soldiers fell with honour ... Seven assailants were killed"),
+    or the attackers' in the sentence
     right after the victims' that opens the next paragraph with a word, as agency copy
     writes a paragraph a sentence ("Seven soldiers were killed ... \n Six attackers were
     also killed"). A roundup's item opens with a mark ("- Niger:", "• 14:05"), another
     incident."""
+    if w.pattern("sequel_marks", lambda w: rf"\b{w.alt('sequel_marks')}\b").search(
+            attackers.text) is not None:
+        return False  # "Iraqi jets later struck a hideout, killing six militants"
+    places = {loc.name for loc in victims.locations}
+    if places and attackers.locations and places.isdisjoint(
+            loc.name for loc in attackers.locations):
+        return False  # "four soldiers at an army post in Tarmiyah ... six militants in Kirkuk"
     lo, hi = sorted((victims.start, attackers.start))
     if "\n" not in text[lo:hi]:
         return True
@@ -379,7 +388,7 @@ def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     aggregate = w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
     added = [a for a in attackers if not aggregate.search(a.text) and any(
         v.field == a.field and v.draft.casualties.killed == most
-        and _same_incident(texts[a.field], v, a) for v in victims)]
+        and _same_incident(w, texts[a.field], v, a) for v in victims)]
     if not added:
         return
     more = max(c.draft.casualties.killed or 0 for c in added)

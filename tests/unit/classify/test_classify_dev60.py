@@ -94,3 +94,9 @@ def test_attackers_in_the_next_item_of_a_list_are_not_added() -> None:
             "- Six attackers were killed when troops repelled a raid on a checkpoint near "
             "Gao, the army said.")
     assert max(killed(body)) == 7
+
+
+def test_attackers_killed_in_a_later_act_are_not_added() -> None:
+    body = ("Militants killed five policemen at a checkpoint near Baquba on Thursday. Jets "
+            "later struck a hideout in the hills, killing seven militants.")
+    assert max(killed(body)) == 7
