@@ -2858,6 +2858,30 @@ def _market_after(w: Words) -> re.Pattern[str]:
     return w.pattern("market_after", lambda w: rf"\s+(?:[\w'-]+\s+)?{w.alt('market')}\b")
 
 
+def _craft_type(w: Words) -> re.Pattern[str]:
+    # right after the cue: a space or a hyphen, then the craft's noun ("attack helicopters")
+    return w.pattern("craft_type", lambda w: rf"[\s-]{w.alt('attack_craft')}\b")
+
+
+@predicate("craft_type", lists=("craft_modifiers", "attack_craft"),
+           holds=("The air force took delivery of two attack helicopters.", "attack",
+                  "attack"),
+           fails=("Drones attack helicopters parked at the base.", "attack", "attack"))
+def craft_type(view: _View, hit: Hit) -> bool:
+    """ "took delivery of four Su-25 ground attack jets": "attack" naming the craft's type,
+    not an act (the word itself, right before one of the language's `attack_craft`, with
+    no weapon, party or attacker named right before it: "drones attack helicopters" is an
+    act)."""
+    text = view.s.text
+    if text[hit.start : hit.end].lower() not in view.words.set("craft_modifiers"):
+        return False
+    if _craft_type(view.words).match(text, hit.end) is None:
+        return False
+    before = text[: hit.start].rstrip()
+    return not any(h.end == len(before) and h.cat in ("aerial", "actor", "naval_drone")
+                   for h in view.s.hits)
+
+
 @predicate("market_sense", lists=("market",),
            holds=("Short-sellers attacked shares of the pipeline operator.", "attacked",
                   "attack"),

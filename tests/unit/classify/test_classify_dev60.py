@@ -4,7 +4,7 @@ as published on Thursday 5 June 2025 (`classify_helpers.PUBLISHED`)."""
 
 from __future__ import annotations
 
-from tests.unit.classify.classify_helpers import code, killed
+from tests.unit.classify.classify_helpers import code, killed, strategic, types
 
 # the attackers' dead told apart from their victims' in one paragraph are added (ACLED)
 
@@ -100,3 +100,18 @@ def test_attackers_killed_in_a_later_act_are_not_added() -> None:
     body = ("Militants killed five policemen at a checkpoint near Baquba on Thursday. Jets "
             "later struck a hideout in the hills, killing seven militants.")
     assert max(killed(body)) == 7
+
+
+# "attack" naming a craft's type
+
+
+def test_attack_helicopters_delivered_are_no_attack() -> None:
+    body = ("The air force took delivery of two attack helicopters and four light attack jets "
+            "at a ceremony in Kinshasa on Thursday, the defence ministry said.")
+    assert types(body) == set()
+
+
+def test_drones_that_attack_helicopters_are_an_attack() -> None:
+    body = ("Ukrainian drones attack helicopters parked at an air base in Kursk region, the "
+            "general staff said on Thursday.")
+    assert strategic(body)
