@@ -24,6 +24,7 @@ from streams.classify.lexicon import Hit
 from streams.classify.predicates import (
     DISMISSED_LOOK_BACK,
     POSSESSIVE,
+    asset_end,
     dismissed_before,
     disputed_site,
     shoots_next,
@@ -1461,7 +1462,7 @@ def _targets_hit(state: _Article, s: Sentence, draft: Draft) -> bool:
     kept = [h for h in hit if not _not_hit_before(w).search(text, max(s.start, h.start - 60),
                                                              h.start)
             # "fighter jets dropped bombs": the craft acts (the predicate `shooting`'s test)
-            and not shoots_next(w, text, h.end, s.end)
+            and not shoots_next(w, text, asset_end(s.hits, text, h), s.end)
             and not (h.payload in _CRAFT and _civilian_before(w).search(
                 text, max(s.start, h.start - 30), h.start))]
     if hit and not kept:

@@ -11,7 +11,7 @@ are English predicates: another language registers its own and names them in its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from streams.classify.actors import Mention
@@ -1947,6 +1947,26 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 
 # military targets
 
+_WORD_REST = re.compile(r"[\w'’-]*")
+_JOINED_ASSET = re.compile(r"[\w'’-]*\s+")  # the rest of a word, then one space or more
+
+
+def asset_end(hits: Iterable[Hit], text: str, asset: Hit) -> int:
+    """Where the asset's noun phrase ends: at the end of its word ("F-16" in "F-16s") and
+    past another asset's words right after it ("F-16 fighter jets responded": the phrase
+    the verb after "jets" has for its subject)."""
+    end, moved = asset.end, True
+    while moved:
+        moved = False
+        for h in hits:
+            if h.cat.startswith("mil:") and h.end > end and h.start >= end:
+                gap = _JOINED_ASSET.fullmatch(text, end, h.start)
+                if gap is not None:
+                    end, moved = h.end, True
+    rest = _WORD_REST.match(text, end)
+    return rest.end() if rest is not None else end
+
+
 def shoots_next(w: Words, text: str, pos: int, end: int) -> bool:
     """The word after an asset (past an auxiliary or a copula: "had shot down", "air defence
     is working") is one of the language's `shooter_verbs`: the asset acts, it is not hit."""
@@ -1968,9 +1988,10 @@ def shooting(view: _View, hit: Hit) -> bool:
     interceptor. So is a craft that strikes something ("military jets bomb a neighbouring
     village", "attack helicopters of the air force struck the base", "its aircraft had
     neutralised dozens"): see `_striking`."""
-    if shoots_next(view.words, view.s.text, hit.end, view.s.end):
+    after = asset_end(view.s.hits, view.s.text, hit)
+    if shoots_next(view.words, view.s.text, after, view.s.end):
         return True
-    striking = _striking(view.words).match(view.s.text, hit.end, view.s.end)
+    striking = _striking(view.words).match(view.s.text, after, view.s.end)
     if striking is not None and _struck_weapon(view.words).match(
             view.s.text, striking.end(), view.s.end) is None:
         return True

@@ -115,3 +115,23 @@ def test_drones_that_attack_helicopters_are_an_attack() -> None:
     body = ("Ukrainian drones attack helicopters parked at an air base in Kursk region, the "
             "general staff said on Thursday.")
     assert strategic(body)
+
+
+# a craft that strikes back is not what was struck
+
+
+def test_jets_that_strike_back_are_not_hit() -> None:
+    events = code("Rockets hit army positions near the border on Thursday, the army said.",
+                  headline="Border flares as rockets hit army positions, F-16s strike back")
+    assert not any(e.strategic for e in events if e.type == "attack.military_target")
+
+
+def test_a_craft_named_by_two_words_before_its_verb_acts() -> None:
+    body = ("Cambodian troops fired rockets at Thai army positions on Thursday, wounding two "
+            "rangers, and Thai F-16 fighter jets responded by striking artillery positions.")
+    assert not strategic(body)
+
+
+def test_jets_struck_on_the_ground_are_hit() -> None:
+    body = "Drones struck two F-16s at an air base near Constanta on Thursday, officials said."
+    assert strategic(body)
