@@ -787,9 +787,10 @@ def _higher_toll_re(w: Words) -> re.Pattern[str]:
 
 
 def _unofficial_opener(w: Words) -> re.Pattern[str]:
-    # "Residents told The Associated Press that", "Witnesses said" opening the sentence
+    # "Residents told The Associated Press that", "Witnesses said", "Two residents said"
+    # opening the sentence (a word before the source at most)
     return w.pattern("unofficial_opener", lambda w: (
-        rf"\W*{w.alt('unofficial_sources')}\s+(?:[\w'’-]+\s+){{0,2}}?"
+        rf"\W*(?:[\w'’-]+\s+)?{w.alt('unofficial_sources')}\s+(?:[\w'’-]+\s+){{0,2}}?"
         rf"{w.alt('unofficial_verbs')}\b"))
 
 

@@ -135,3 +135,26 @@ def test_a_craft_named_by_two_words_before_its_verb_acts() -> None:
 def test_jets_struck_on_the_ground_are_hit() -> None:
     body = "Drones struck two F-16s at an air base near Constanta on Thursday, officials said."
     assert strategic(body)
+
+
+# tallies over a span, and residents' higher toll
+
+
+def test_a_headline_tally_over_past_week_is_no_incident() -> None:
+    events = code("More to follow.", headline=(
+        "URGENT: ARMY SAYS 27 TERRORISTS KILLED IN OPERATIONS IN NORTH WAZIRISTAN OVER PAST "
+        "WEEK"))
+    assert "casualties.reported" not in {e.type for e in events}
+
+
+def test_bodies_brought_to_hospitals_over_48_hours_are_a_tally() -> None:
+    body = ("The health ministry said on Thursday that the bodies of 17 people had been "
+            "brought to hospitals over the previous 48 hours.")
+    assert "casualties.reported" not in types(body)
+
+
+def test_two_residents_higher_toll_is_set_aside() -> None:
+    body = ("A drone strike on a minibus near Gondar on Thursday killed five passengers and "
+            "wounded eight, a health official said. Two residents said 15 people had been "
+            "killed in the strike.")
+    assert max(killed(body)) == 5
