@@ -1522,6 +1522,8 @@ _PARTIES = frozenset({"mil", "gov", "state", "demonym", "group", "spy"})
 # asset classes: the bases whose own fuel store is military, not infrastructure
 _BASES = frozenset({"airbase", "military", "warship"})
 _FUEL = "fuel"
+_PORT = "port"
+_NAVAL = "warship"  # the class of "naval base" and of the ships moored there
 
 
 def _warning(w: Words) -> re.Pattern[str]:
@@ -2439,10 +2441,16 @@ def base_fuel(view: _View, hit: Hit) -> bool:
     """ "a fuel depot at the air base", "pounded the air base, hitting bombers and a fuel
     storage site", "a fuel storage site on the base": a base's own fuel store is military
     (named after the base, or "at" or "on" it); "the main fuel depot in Port Sudan and an air
-    base" are two targets. Reads the act's military targets."""
+    base" are two targets. Reads the act's military targets. So is a berth or a pier "at the
+    naval base" (any naval base the sentence names)."""
+    text, at = view.s.text, _on_base(view.words)
+    if hit.payload == _PORT:
+        # "hit in its berth at the naval base": a naval base's own berths are the base's
+        return any(base.payload == _NAVAL and base.start >= hit.end
+                   and at.fullmatch(text, hit.end, base.start) is not None
+                   for base in view.prefixed("mil:"))
     if hit.payload != _FUEL:
         return False
-    text, at = view.s.text, _on_base(view.words)
     return any(base.payload in _BASES and (
         base.end <= hit.start or at.fullmatch(text, hit.end, base.start) is not None)
         for base in view.act.get("military", []))

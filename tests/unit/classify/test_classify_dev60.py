@@ -158,3 +158,15 @@ def test_two_residents_higher_toll_is_set_aside() -> None:
             "wounded eight, a health official said. Two residents said 15 people had been "
             "killed in the strike.")
     assert max(killed(body)) == 5
+
+
+def test_a_berth_at_the_naval_base_is_the_base() -> None:
+    body = ("A landing ship was hit in its berth at the naval base in Novorossiysk overnight "
+            "by two sea drones, the navy said on Thursday.")
+    assert "attack.infrastructure" not in types(body)
+
+
+def test_a_berth_at_the_commercial_port_is_the_port() -> None:
+    body = ("A grain ship was hit in its berth at the port of Odesa overnight by two drones, "
+            "the port authority said on Thursday.")
+    assert "attack.infrastructure" in types(body)
