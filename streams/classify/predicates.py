@@ -2081,7 +2081,9 @@ def disputed_site(view: _View, hit: Hit) -> bool:
     """ "Russia said it had destroyed a command post, while Ukrainian officials said the
     missile had hit a school": the other side's account puts the hit on a civilian site, a
     disputed claim, not a military target (contrast words: the language's clause words
-    less its "and"). So does the attacker's own label on a civilian site it hit: "strikes
+    less its "and"), also told the other way round ("hit a wing of the hospital, while the
+    army said the building had been used as a command centre"). So does the attacker's own
+    label on a civilian site it hit: "strikes
     school-turned-shelter it calls Hamas command centre" (the language's `site_labels`)."""
     sites = view.get("civilian_site")
     if not sites:
@@ -2098,6 +2100,15 @@ def disputed_site(view: _View, hit: Hit) -> bool:
         gap = text[hit.end : report.start].lower()
         if contrast.intersection(re.findall(r"\w+", gap)):
             return True
+    # "hit a wing of the teaching hospital ..., while the army said the building had been
+    # used as a command centre": the site first, then the other side's account of it
+    for report in view.get("report"):
+        if report.end > hit.start:
+            continue
+        for site in sites:
+            if site.end <= report.start and contrast.intersection(
+                    re.findall(r"\w+", text[site.end : report.start].lower())):
+                return True
     return False
 
 

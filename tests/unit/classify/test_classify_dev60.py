@@ -170,3 +170,21 @@ def test_a_berth_at_the_commercial_port_is_the_port() -> None:
     body = ("A grain ship was hit in its berth at the port of Odesa overnight by two drones, "
             "the port authority said on Thursday.")
     assert "attack.infrastructure" in types(body)
+
+
+# a civilian site hit, then the other side's account of it
+
+
+def test_a_command_centre_the_other_side_puts_in_a_hospital_is_disputed() -> None:
+    body = ("An air strike hit a wing of the main hospital in Nyala on Thursday morning, "
+            "killing four people, doctors said, while the army said the building had been "
+            "used as a command centre for drone operations.\n\n"
+            "The army's spokesman said the air force had targeted \"a command centre used by "
+            "the militia\".")
+    assert not strategic(body)
+
+
+def test_a_command_centre_hit_beside_a_hospital_stands() -> None:
+    body = ("An air strike hit a command centre of the militia near the main hospital in "
+            "Nyala on Thursday morning, the army said.")
+    assert strategic(body)
