@@ -2497,6 +2497,26 @@ def _near_miss(w: Words) -> re.Pattern[str]:
                      rf"(?:{w.alt('near_determiners')}\s+)?(?:[\w'’-]+\s+){{0,2}}$")
 
 
+def _overflown(w: Words) -> re.Pattern[str]:
+    return w.pattern("overflown", lambda w: (
+        rf"\b{w.alt('overflight_verbs')}\s+{w.alt('over_preps')}\s+"
+        rf"(?:{w.alt('near_determiners')}\s+)?(?:[\w'’-]+\s+){{0,2}}$"))
+
+
+@predicate("overflown", lists=("overflight_verbs", "over_preps", "near_determiners"),
+           holds=("Soldiers brought down a drone flying over the air base.", "air base",
+                  "mil:airbase"),
+           fails=("Soldiers said a drone had struck the air base.", "air base", "mil:airbase"))
+def overflown(view: _View, hit: Hit) -> bool:
+    """ "German soldiers brought down a small drone flying over the Büchel air base": the
+    site a craft flew over is where it was, not what was hit (the language's
+    `overflight_verbs` right before its `over_preps`)."""
+    if not view.words.phrases["overflight_verbs"]:
+        return False
+    return _overflown(view.words).search(
+        view.s.text, max(view.s.start, hit.start - _PLACE_LOOK_BACK), hit.start) is not None
+
+
 @predicate("near_site", lists=("miss_verbs", "near_preps", "near_determiners"),
            holds=("A missile hit close to the Nevatim air base.", "air base", "mil:airbase"),
            fails=("A drone dropped a bomb near an army post.", "army post", "mil:military"))

@@ -188,3 +188,9 @@ def test_a_command_centre_hit_beside_a_hospital_stands() -> None:
     body = ("An air strike hit a command centre of the militia near the main hospital in "
             "Nyala on Thursday morning, the army said.")
     assert strategic(body)
+
+
+def test_an_air_base_a_drone_flew_over_is_not_hit() -> None:
+    body = ("Soldiers brought down a small drone flying over the Buechel air base on "
+            "Thursday evening, police said.")
+    assert not strategic(body)
