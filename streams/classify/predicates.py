@@ -1604,8 +1604,12 @@ def _accident_subject(w: Words) -> re.Pattern[str]:
 
 
 def _stage_frame(w: Words) -> re.Pattern[str]:
+    # "in a counter-terrorism exercise", and through a part of it ("in the final live-fire
+    # phase of a two-week exercise": `frame_links`)
     return w.pattern("stage_frame", lambda w: rf"\b{w.alt('stage_frames')}\s+"
-                     rf"(?:{w.alt('stage_determiners')}\s+)?(?:[\w-]+\s+){{0,3}}$")
+                     rf"(?:{w.alt('stage_determiners')}\s+)?(?:[\w-]+\s+){{0,3}}"
+                     rf"(?:{w.alt('frame_links')}\s+(?:{w.alt('stage_determiners')}\s+)?"
+                     rf"(?:[\w-]+\s+){{0,3}})?$")
 
 
 def _conflict_relative(w: Words) -> re.Pattern[str]:
@@ -1911,7 +1915,8 @@ def party_destroys(view: _View, hit: Hit) -> bool:
     return any(m.end <= hit.start and m.entry.kind in _PARTIES for m in view.s.mentions)
 
 
-@predicate("staged_action", lists=("staged_stems", "stage_frames", "stage_determiners"),
+@predicate("staged_action", lists=("staged_stems", "stage_frames", "stage_determiners",
+                                   "frame_links"),
            holds=("Commandos stormed an airliner in a counter-terrorism exercise.", "exercise",
                   "hedge"),
            fails=("Police said the exercise was cancelled.", "exercise", "hedge"))

@@ -194,3 +194,15 @@ def test_an_air_base_a_drone_flew_over_is_not_hit() -> None:
     body = ("Soldiers brought down a small drone flying over the Buechel air base on "
             "Thursday evening, police said.")
     assert not strategic(body)
+
+
+def test_a_ship_sunk_in_a_phase_of_an_exercise_is_a_drill() -> None:
+    body = ("Navy ships and air force jets sank a decommissioned patrol ship off Zambales on "
+            "Thursday in the final live-fire phase of a two-week exercise, the military said.")
+    assert "attack.military_target" not in types(body)
+
+
+def test_a_ship_sunk_after_an_exercise_ended_is_an_attack() -> None:
+    body = ("Drones sank a navy patrol ship off Zambales on Thursday, two days after the end "
+            "of a two-week exercise, the military said.")
+    assert "attack.military_target" in types(body)
