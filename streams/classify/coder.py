@@ -336,12 +336,14 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
     if not any(c.draft.type in _ATTACKS for c in state.coded):
         # deaths with no violence named anywhere: an accident or a disaster, not an attack
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
+    _rough_beside_exact(state)
     _add_attackers(state, {name: text for name, text, _hits, _mentions in fields})
     coded = _resolve(state)
     return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
 
 
 _TOLL = "casualties.reported"
+_ATTACKERS_DEAD = frozenset({"attackers", "attackers_rough"})
 
 
 def _same_incident(w: Words, text: str, victims: _Coded, attackers: _Coded) -> bool:
@@ -367,6 +369,21 @@ def _same_incident(w: Words, text: str, victims: _Coded, attackers: _Coded) -> b
             and attackers.text[:1].isalpha() and ":" not in attackers.text[:24])
 
 
+def _rough_beside_exact(state: _Article) -> None:
+    """ "Our forces ... killed dozens of the attackers", the army said; "three of its
+    fighters had been killed", the group said: a rough count of the attackers' dead
+    ("dozens", `rough_figures`) beside another sentence's lower exact count of them is set
+    aside, so the lower figure stands (ACLED)."""
+    tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
+             and c.draft.casualties.killed]
+    exact = [c for c in tolls if c.draft.dead == "attackers"]
+    rough = [c for c in tolls if c.draft.dead == "attackers_rough" and any(
+        e.order != c.order and (e.draft.casualties.killed or 0)
+        < (c.draft.casualties.killed or 0) for e in exact)]
+    if rough:
+        state.coded = [c for c in state.coded if c not in rough]
+
+
 def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     """The attackers' dead told in a sentence of their own are added to their victims' toll:
     "Seven soldiers embraced shahadat when terrorists attacked a check post ... six
@@ -377,8 +394,8 @@ def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     "in separate raids")."""
     tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
              and c.draft.casualties.killed]
-    attackers = [c for c in tolls if c.draft.dead == "attackers"]
-    others = [c for c in tolls if c.draft.dead != "attackers"]
+    attackers = [c for c in tolls if c.draft.dead in _ATTACKERS_DEAD]
+    others = [c for c in tolls if c.draft.dead not in _ATTACKERS_DEAD]
     victims = [c for c in others if c.draft.dead == "victims"]
     if not attackers or not victims or any(c.draft.dead == "both" for c in others):
         return

@@ -995,7 +995,9 @@ def _attacker_counts(view: _View, counts: Iterable[Count]) -> list[Count]:
     words = view.words
     if not words.phrases.get("attacker_nouns"):
         return []
+    # "six Indian-sponsored khwarij", "dozens of the attackers", "27 \"terrorists\""
     group = words.pattern("attacker_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?"
+                          rf"(?:{w.alt('near_determiners')}\s+)?[\"“‘']?"
                           rf"{w.alt('attacker_nouns')}(?!\w)")
     text = view.s.text
     return [c for c in counts if group.match(text, c.end)]
@@ -1003,22 +1005,25 @@ def _attacker_counts(view: _View, counts: Iterable[Count]) -> list[Count]:
 
 def _whose_dead(view: _View, counts: Sequence[Count], estimated: bool) -> str:
     """Whose dead a toll counts (`Draft.dead`): "attackers" where every count is of the
-    attackers and exact ("seven assailants", not "several assailants": a vague figure of
-    the attackers' dead is never added to their victims'); "victims" where none is and the
-    largest names its victims ("eight soldiers", "nine farmers", not "nine people", the
-    language's `toll_generic_nouns`); "both" where the sentence counts the two apart; else
-    "" (a death toll's figure, or dead it does not name)."""
+    attackers and exact ("seven assailants"; never "several assailants": `vague_figures`),
+    "attackers_rough" where one is ACLED's plural value ("dozens of the attackers":
+    `rough_figures`, counted, but set aside beside another source's exact count);
+    "victims" where none is and the largest names its victims ("eight soldiers", "nine
+    farmers", not "nine people", the language's `toll_generic_nouns`); "both" where the
+    sentence counts the two apart; else "" (a death toll's figure, or dead it does not
+    name)."""
     if estimated or not counts:
         return ""
     attackers = _attacker_counts(view, counts)
     if attackers:
         if len(attackers) < len(counts):
             return "both"
-        vague = view.words.set("vague_figures")
         text = view.s.text
-        exact = not any(vague.intersection(text[c.start : c.end].lower().split())
-                        for c in attackers)
-        return "attackers" if exact else ""
+        said = {w for c in attackers for w in text[c.start : c.end].lower().split()}
+        if view.words.set("vague_figures").intersection(said):
+            return ""
+        rough = {w.lower() for w in view.words.set("rough_figures")}
+        return "attackers_rough" if rough.intersection(said) else "attackers"
     words = view.words
     victims = words.pattern("victim_nouns", lambda w: r"\s+(?:[\w'-]+\s+)?" + w.alternation(
         tuple(sorted(w.person_nouns - {n.lower() for n in w.phrases["attacker_nouns"]}

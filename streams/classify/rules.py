@@ -41,6 +41,7 @@ class Draft:
     needs_truce: bool = False
     needs_talks: bool = False
     # whose dead a toll counts: "victims", "attackers" ("six khwarij were sent to hell"),
+    # "attackers_rough" ("dozens of the attackers"),
     # "both" (one sentence counts them apart and adds them), "toll" (a death toll's figure,
     # whose dead it does not say), "" (no dead)
     dead: str = ""

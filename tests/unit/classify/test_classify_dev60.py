@@ -206,3 +206,20 @@ def test_a_ship_sunk_after_an_exercise_ended_is_an_attack() -> None:
     body = ("Drones sank a navy patrol ship off Zambales on Thursday, two days after the end "
             "of a two-week exercise, the military said.")
     assert "attack.military_target" in types(body)
+
+
+# a rough count of the attackers' dead beside another source's exact one
+
+
+def test_dozens_of_attackers_beside_a_groups_exact_count_is_set_aside() -> None:
+    body = ("Chad's air force struck a column of rebel pick-up trucks near Wour on Thursday, "
+            "killing \"dozens of terrorists\", the army said.\n\n"
+            "The rebels said three of their fighters had been killed.")
+    assert max(killed(body)) == 3
+
+
+def test_dozens_of_attackers_alone_are_counted_with_their_victims() -> None:
+    body = ("Jihadists attacked an army post near Mangaize at dawn on Thursday. Nine soldiers "
+            "were killed, and dozens of the attackers were killed as the air force struck "
+            "them, the army said.")
+    assert max(killed(body)) >= 21
