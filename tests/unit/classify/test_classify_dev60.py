@@ -223,3 +223,9 @@ def test_dozens_of_attackers_alone_are_counted_with_their_victims() -> None:
             "were killed, and dozens of the attackers were killed as the air force struck "
             "them, the army said.")
     assert max(killed(body)) >= 21
+
+
+def test_a_training_launch_of_a_missile_is_a_test() -> None:
+    body = ("The army on Thursday conducted a successful training launch of a ground-launched "
+            "cruise missile with a range of 750 kilometres, the military said.")
+    assert "attack.aerial" not in types(body)
