@@ -229,3 +229,15 @@ def test_a_training_launch_of_a_missile_is_a_test() -> None:
     body = ("The army on Thursday conducted a successful training launch of a ground-launched "
             "cruise missile with a range of 750 kilometres, the military said.")
     assert "attack.aerial" not in types(body)
+
+
+def test_rounds_of_talks_that_failed_since_are_history() -> None:
+    body = ("Several rounds of follow-up talks in Istanbul failed to produce a monitoring "
+            "mechanism, and both sides have since accused each other of breaching the truce.")
+    assert "negotiation.stalled" not in types(body)
+
+
+def test_a_round_of_talks_that_failed_today_stalls() -> None:
+    body = ("A third round of talks in Istanbul failed on Thursday to produce a monitoring "
+            "mechanism, the mediators said.")
+    assert "negotiation.stalled" in types(body)
