@@ -11,8 +11,10 @@ are English predicates: another language registers its own and names them in its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from streams.classify.actors import Mention
 from streams.classify.figures import Count
@@ -1955,21 +1957,29 @@ def weak_verb(view: _View, hit: Hit) -> bool:
 # military targets
 
 _WORD_REST = re.compile(r"[\w'’-]*")
+_JOIN_REACH = 40  # characters from an asset to the next asset word of its phrase
+_JOIN_MOST = 3  # asset words one phrase may run through: "F-16 fighter jets"
+_START = attrgetter("start")
 _JOINED_ASSET = re.compile(r"[\w'’-]*\s+")  # the rest of a word, then one space or more
 
 
-def asset_end(hits: Iterable[Hit], text: str, asset: Hit) -> int:
+def asset_end(hits: list[Hit], text: str, asset: Hit) -> int:
     """Where the asset's noun phrase ends: at the end of its word ("F-16" in "F-16s") and
     past another asset's words right after it ("F-16 fighter jets responded": the phrase
     the verb after "jets" has for its subject)."""
-    end, moved = asset.end, True
-    while moved:
-        moved = False
-        for h in hits:
-            if h.cat.startswith("mil:") and h.end > end and h.start >= end:
-                gap = _JOINED_ASSET.fullmatch(text, end, h.start)
-                if gap is not None:
-                    end, moved = h.end, True
+    end, moved, joined = asset.end, True, 0
+    while moved and joined < _JOIN_MOST:
+        moved, joined = False, joined + 1
+        # the hits are in order of start: only those a few characters on can join (a
+        # bisection, not a pass over the sentence's hits for each asset)
+        for i in range(bisect_left(hits, end, key=_START), len(hits)):
+            h = hits[i]
+            if h.start > end + _JOIN_REACH:
+                break
+            if h.cat.startswith("mil:") and h.end > end and _JOINED_ASSET.fullmatch(
+                    text, end, h.start) is not None:
+                end, moved = h.end, True
+                break
     rest = _WORD_REST.match(text, end)
     return rest.end() if rest is not None else end
 

@@ -87,4 +87,10 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # earlier time, generic attacks, near misses, joint and claimed tolls, talks refused in
 # principle, standing charges, terror labels after a refused truce; see docs/coder.md,
 # "Background campaigns, claims and answers"
-CODER_VERSION = "wirewatch-coder/1.17.0"
+# 1.18.0: the blind dev60 (strategic targets) and dev61 (tolls) batches
+# (tests/unit/classify/test_classify_dev60.py): the attackers' dead told apart added to their
+# victims', rough counts beside exact ones, a wire's update number, "attack" naming a craft's
+# type, craft that strike back or fly over a base, berths at a naval base, a drill's frame,
+# a site disputed the other way round, headline and 48-hour tallies; see docs/coder.md,
+# "Split tolls and strategic sites"
+CODER_VERSION = "wirewatch-coder/1.18.0"
