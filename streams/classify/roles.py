@@ -151,6 +151,9 @@ def owner(s: Sentence, trigger: Hit) -> Mention | None:
 # an attack's noun and the clause blaming it ("a cyberattack that officials blamed on"):
 # at most this many words before the blame's link
 _BLAME_WITHIN = 4
+# characters after the act's noun that hold those words and the link ("that Polish
+# officials blamed on"): far more than any four words and a link take
+_BLAME_REACH = 200
 
 
 def _blame_link(w: Words) -> re.Pattern[str]:
@@ -173,7 +176,9 @@ def blamed_party(s: Sentence, start: int, end: int) -> Mention | None:
     """The party a clause right after `start` (an attack's noun) blames the act on ("that
     Polish officials blamed on Russian military intelligence", "attributed to the Houthis"),
     named before `end`; None without one ("blamed on a gas leak" names no party)."""
-    link = blame_clause(s.words or default_words(), s.text[start:end])
+    # the link starts within a few words: only that stretch is read (an asset's every call
+    # would otherwise search the rest of a long sentence)
+    link = blame_clause(s.words or default_words(), s.text[start : min(end, start + _BLAME_REACH)])
     if link is None:
         return None
     return next((m for m in s.mentions if m.start == start + link and m.end <= end), None)
