@@ -24,6 +24,7 @@ _ASSETS = ["a power plant", "the bridge", "an air base", "the refinery", "a subs
            "the water station", "a command centre", "the railway station", "the airport"]
 _DAYS = ["on Monday", "on Tuesday", "overnight", "at dawn", "on Friday", "late on Sunday",
          "early on Thursday", "this morning", "in March", "in 2019", "last week"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday"]
 _CLAUSES = [
     "{party} struck {asset} near {place} {day} killing {k} people and wounding {w}",
     "drones attacked {asset} outside {place} {day}",
@@ -101,3 +102,20 @@ def message(body: str, *, name: str = "long") -> bytes:
     """`body` as a project-JSON message, as the bench and the tests feed the coder."""
     return json.dumps({"id": name, "headline": "Fighting continues", "body": body,
                        "source": "bench", "published_at": "2025-06-04T12:00:00Z"}).encode()
+
+
+def split_tolls(size: int, *, seed: int = 17) -> str:
+    """About `size` characters of one incident's tolls told group by group, a paragraph a
+    pair, as a day's roundup of raids on one district reads: every attackers' toll is a
+    candidate for every victims' toll above it, the pairing the coder must index."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = (
+            f"Seven soldiers were killed when gunmen raided a checkpoint near Tarmiyah on "
+            f"{rng.choice(_WEEKDAYS)}, the army said. Three attackers were also killed in the "
+            f"firefight, it said.")
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 1
+    return "BAGHDAD (Reuters) - " + "\n".join(paragraphs)

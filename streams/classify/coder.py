@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date
-from heapq import heappop, heappush
+from heapq import heappop, heappush, nsmallest
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -24,6 +24,7 @@ from streams.classify.lexicon import Hit
 from streams.classify.predicates import (
     DISMISSED_LOOK_BACK,
     POSSESSIVE,
+    _aggregate,
     asset_end,
     dismissed_before,
     disputed_site,
@@ -346,27 +347,56 @@ _TOLL = "casualties.reported"
 _ATTACKERS_DEAD = frozenset({"attackers", "attackers_rough"})
 
 
-def _same_incident(w: Words, text: str, victims: _Coded, attackers: _Coded) -> bool:
-    """Two tolls of one field told of one incident: not of a later or another act (the
-    language's `sequel_marks`), in no two different places, and in one
-    paragraph ("Four of our soldiers fell with honour ... Seven assailants were killed"),
-    or the attackers' in the sentence
-    right after the victims' that opens the next paragraph with a word, as agency copy
-    writes a paragraph a sentence ("Seven soldiers were killed ... \n Six attackers were
-    also killed"). A roundup's item opens with a mark ("- Niger:", "• 14:05"), another
-    incident."""
-    if w.pattern("sequel_marks", lambda w: rf"\b{w.alt('sequel_marks')}\b").search(
-            attackers.text) is not None:
-        return False  # "Iraqi jets later struck a hideout, killing six militants"
-    places = {loc.name for loc in victims.locations}
-    if places and attackers.locations and places.isdisjoint(
-            loc.name for loc in attackers.locations):
-        return False  # "four soldiers at an army post in Tarmiyah ... six militants in Kirkuk"
-    lo, hi = sorted((victims.start, attackers.start))
-    if "\n" not in text[lo:hi]:
-        return True
-    return (attackers.order == victims.order + 1 and text[attackers.start - 1] == "\n"
-            and attackers.text[:1].isalpha() and ":" not in attackers.text[:24])
+def _sequel(w: Words, attackers: _Coded) -> bool:
+    """ "Iraqi jets later struck a hideout, killing six militants": the attackers' dead of a
+    later or another act (the language's `sequel_marks`)."""
+    return w.pattern("sequel_marks", lambda w: rf"\b{w.alt('sequel_marks')}\b").search(
+        attackers.text) is not None
+
+
+class _Incidents:
+    """The victims' tolls of one field, indexed so that `_same_incident` costs each
+    attackers' toll a bisection and a few lookups, not a pass over every victim: two tolls
+    are of one incident in no two different places, and in one paragraph ("Four of our
+    soldiers fell with honour ... Seven assailants were killed"), or the attackers' in the
+    sentence right after the victims' that opens the next paragraph with a word, as agency
+    copy writes a paragraph a sentence ("Seven soldiers were killed ... \n Six attackers
+    were also killed"). A roundup's item opens with a mark ("- Niger:", "• 14:05"),
+    another incident."""
+
+    def __init__(self, text: str, victims: list[_Coded]) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        # per paragraph and per sentence: (a victim names no place, the places they name)
+        self.paragraphs: dict[int, tuple[bool, set[str]]] = {}
+        self.sentences: dict[int, tuple[bool, set[str]]] = {}
+        for v in victims:
+            places = {loc.name for loc in v.locations}
+            for index, key in ((self.paragraphs, self._paragraph(v.start)),
+                               (self.sentences, v.order)):
+                bare, named = index.get(key, (False, set()))
+                index[key] = (bare or not places, named | places)
+
+    def _paragraph(self, position: int) -> int:
+        return bisect_left(self.breaks, position)
+
+    @staticmethod
+    def _placed(found: tuple[bool, set[str]] | None, attackers: _Coded) -> bool:
+        """A victim of the group shares a place with the attackers, or one side names none
+        ("four soldiers at an army post in Tarmiyah ... six militants in Kirkuk": two)."""
+        if found is None:
+            return False
+        bare, named = found
+        return bare or not attackers.locations or any(
+            loc.name in named for loc in attackers.locations)
+
+    def of(self, attackers: _Coded) -> bool:
+        if self._placed(self.paragraphs.get(self._paragraph(attackers.start)), attackers):
+            return True
+        text = self.text
+        return (attackers.start > 0 and text[attackers.start - 1] == "\n"
+                and attackers.text[:1].isalpha() and ":" not in attackers.text[:24]
+                and self._placed(self.sentences.get(attackers.order - 1), attackers))
 
 
 def _rough_beside_exact(state: _Article) -> None:
@@ -376,12 +406,19 @@ def _rough_beside_exact(state: _Article) -> None:
     aside, so the lower figure stands (ACLED)."""
     tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
              and c.draft.casualties.killed]
-    exact = [c for c in tolls if c.draft.dead == "attackers"]
-    rough = [c for c in tolls if c.draft.dead == "attackers_rough" and any(
-        e.order != c.order and (e.draft.casualties.killed or 0)
-        < (c.draft.casualties.killed or 0) for e in exact)]
+    # each sentence's lowest exact count, and the two lowest of those: another sentence's
+    # lower count is then one of two
+    exact: dict[int, int] = {}
+    for c in tolls:
+        if c.draft.dead == "attackers":
+            killed = c.draft.casualties.killed or 0
+            exact[c.order] = min(exact.get(c.order, killed), killed)
+    lowest = nsmallest(2, ((killed, order) for order, killed in exact.items()))
+    rough = {id(c) for c in tolls if c.draft.dead == "attackers_rough" and any(
+        order != c.order and killed < (c.draft.casualties.killed or 0)
+        for killed, order in lowest)}
     if rough:
-        state.coded = [c for c in state.coded if c not in rough]
+        state.coded = [c for c in state.coded if id(c) not in rough]
 
 
 def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
@@ -389,9 +426,9 @@ def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     "Seven soldiers embraced shahadat when terrorists attacked a check post ... six
     khwarij were sent to hell" is 13 killed (ACLED counts the attackers' own dead). Only
     where the article counts its dead those two ways (a figure no higher than the victims'
-    restates theirs; no sentence already adds the two), of one incident (`_same_incident`),
+    restates theirs; no sentence already adds the two), of one incident (`_Incidents`),
     and the attackers' sentence names no other incident (the language's `aggregate_marks`:
-    "in separate raids")."""
+    "in separate raids") and no later act (`sequel_marks`)."""
     tolls = [c for c in state.coded if c.draft.type == _TOLL and c.draft.casualties is not None
              and c.draft.casualties.killed]
     attackers = [c for c in tolls if c.draft.dead in _ATTACKERS_DEAD]
@@ -403,10 +440,12 @@ def _add_attackers(state: _Article, texts: dict[str, str]) -> None:
     if any((c.draft.casualties.killed or 0) > most for c in others):
         return  # "the death toll rose to 14": a total that may hold the attackers already
     w = state.coder.words
-    aggregate = w.pattern("aggregate", lambda w: rf"\b{w.alt('aggregate_marks')}\b")
-    added = [a for a in attackers if not aggregate.search(a.text) and any(
-        v.field == a.field and v.draft.casualties.killed == most
-        and _same_incident(w, texts[a.field], v, a) for v in victims)]
+    aggregate = _aggregate(w)
+    incidents = {name: _Incidents(texts[name], [
+        v for v in victims if v.field == name and v.draft.casualties.killed == most])
+        for name in {a.field for a in attackers}}
+    added = [a for a in attackers if not aggregate.search(a.text) and not _sequel(w, a)
+             and incidents[a.field].of(a)]
     if not added:
         return
     more = max(c.draft.casualties.killed or 0 for c in added)
@@ -2200,12 +2239,14 @@ def _blamed_actors(state: _Article) -> None:
     wedding party killed 30 people, witnesses said. They blamed an Ethiopian military
     drone") take the party blamed as their actor, when none of them has an actor and the
     blaming sentence codes no violence of its own."""
+    violent: dict[tuple[str, int], list[_Coded]] = {}
+    for c in state.coded:
+        if c.draft.type in _VIOLENT:
+            violent.setdefault((c.field, c.order), []).append(c)
     for name, order, mention in state.blames:
-        if any(c.order == order and c.field == name and c.draft.type in _VIOLENT
-               for c in state.coded):
+        if (name, order) in violent:
             continue
-        before = [c for c in state.coded if c.order == order - 1 and c.field == name
-                  and c.draft.type in _VIOLENT]
+        before = violent.get((name, order - 1), [])
         if before and all(c.actor is None for c in before):
             for c in before:
                 c.actor = _sector(mention, c.draft.type, "actor")
