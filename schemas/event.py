@@ -94,6 +94,12 @@ class Event(WireModel):
     )
     strategic: bool = Field(default=False, description="the target is a strategic asset")
     evidence: Evidence
+    first_told: int | None = Field(
+        default=None,
+        ge=0,
+        description="where the article first tells this event, in any restatement: 0 in the "
+        "headline or caption, else the body offset of its earliest sentence; null: not known",
+    )
     confidence: float = Field(ge=0.0, le=1.0)
     coder_version: str
     language: str | None = Field(

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from streams.alerting.escalation import EscalationConfig
+from streams.alerting.rules import AlertConfig
 from streams.kafka_security import KafkaSecurity, SecurityConfigError, check_broker_url
 
 __all__ = ["KafkaSecurity", "SecurityConfigError", "Settings"]
@@ -63,6 +64,9 @@ class Settings:
     # Alert thresholds (configuration, per the contract).
     mass_casualty_killed: int = 10
     mass_casualty_total: int = 50
+    # An alert's event must be told in the headline, caption or this many first characters
+    # of the body (0: anywhere).
+    alert_lead_chars: int = 1500
     # Reports of one event within this window of the first fold into its alert.
     fold_window: timedelta = timedelta(hours=6)
     escalation: EscalationConfig = field(default_factory=EscalationConfig)
@@ -96,6 +100,7 @@ class Settings:
             revision_days=_env_int("WIREWATCH_REVISION_DAYS", cls.revision_days),
             mass_casualty_killed=_env_int("WIREWATCH_MASS_CASUALTY_KILLED", 10),
             mass_casualty_total=_env_int("WIREWATCH_MASS_CASUALTY_TOTAL", 50),
+            alert_lead_chars=_env_int("WIREWATCH_ALERT_LEAD_CHARS", cls.alert_lead_chars),
             fold_window=timedelta(hours=_env_float("WIREWATCH_FOLD_WINDOW_HOURS", 6.0)),
             escalation=EscalationConfig(
                 threshold=_env_float("WIREWATCH_SURGE_THRESHOLD", 150.0),
@@ -104,6 +109,14 @@ class Settings:
                 min_events=_env_int("WIREWATCH_SURGE_MIN_EVENTS", 5),
             ),
             security=KafkaSecurity.from_env(),
+        )
+
+    def alert_config(self) -> AlertConfig:
+        """The per-article alert rules' thresholds; a lead of 0 reads the whole body."""
+        return AlertConfig(
+            mass_casualty_killed=self.mass_casualty_killed,
+            mass_casualty_total=self.mass_casualty_total,
+            lead_chars=self.alert_lead_chars or None,
         )
 
     def topic(self, name: str) -> str:

@@ -7,6 +7,7 @@ view simple, and a deterministic `alert_id` makes replays and retries idempotent
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,6 +51,53 @@ class AlertConfig:
     mass_casualty_total: int = 50
     critical_assets: frozenset[str] = field(default_factory=lambda: frozenset({"nuclear", "dam"}))
     severities: dict[str, Severity] = field(default_factory=lambda: dict(_DEFAULT_SEVERITY))
+    # A wire tells its news first: an alert needs an event the headline, the caption or the
+    # body's first `lead_chars` characters tell (None: anywhere), or one the article dates to
+    # a day of its news or the `recent_days` before it. See `_in_lead`.
+    lead_chars: int | None = 1500
+    recent_days: int = 3
+
+
+class _Lead:
+    """What an article tells first: its lead (`lead_chars`) and the days of its news
+    (publication, and the dates of the events its lead tells)."""
+
+    def __init__(self, article: ClassifiedArticle, config: AlertConfig) -> None:
+        self.config = config
+        when = article.published_at or article.classified_at
+        days = {when.astimezone(UTC).date()}
+        days.update(e.event_date for e in article.events
+                    if e.event_date is not None and self._told(e))
+        self.days = sorted(days)
+
+    def _told(self, event: Event) -> bool:
+        lead = self.config.lead_chars
+        return lead is None or event.first_told is None or event.first_told < lead
+
+    def news(self, event: Event) -> bool:
+        """Told in the headline, the caption or the lead, or dated to a day of the news or
+        the few before it: agency copy puts the news on top and the background, the earlier
+        strikes, the analyst's scenarios and the market's memory below it ("Oil rose ...
+        Drones hit the terminal in May" is no new attack). On the tune wires, alerts first
+        told past 1,500 characters were 32 wrong for 5 right."""
+        if self._told(event):
+            return True
+        if event.event_date is None:
+            return False
+        at = bisect_left(self.days, event.event_date)
+        return at < len(self.days) and (
+            self.days[at] - event.event_date).days <= self.config.recent_days
+
+
+def _news(kind: AlertKind, events: Sequence[Event], article: ClassifiedArticle,
+          lead: _Lead) -> bool:
+    """The alert's events are news (`_Lead.news`). A violation is often called one only
+    paragraphs below the act ("Hamas said the strike violated the truce"): it is news when
+    an attack is."""
+    if any(lead.news(e) for e in events):
+        return True
+    return kind == "ceasefire_violation" and any(
+        e.type.startswith("attack.") and lead.news(e) for e in article.events)
 
 
 def alert_id(article_id: str, kind: str) -> str:
@@ -175,7 +223,10 @@ def alerts_for(
     casualties = article_casualties(classified.events)
     mass = is_mass_casualty(casualties, config)
     alerts = []
+    lead = _Lead(classified, config)
     for kind, events in _group(classified.events, config).items():
+        if not _news(kind, events, classified, lead):
+            continue
         figures = casualties if kind in ("mass_casualty", "infrastructure_attack") else None
         alerts.append(
             Alert(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from heapq import heappop, heappush, nsmallest
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -46,6 +46,7 @@ from streams.classify.words import Words, default_words
 
 if TYPE_CHECKING:
     from streams.classify.loader import Coder
+    from streams.classify.taxonomy import Taxonomy
 
 __all__ = ["CODER_VERSION", "code_events", "event_id"]
 _FIELDS = ("headline", "caption", "body")
@@ -171,6 +172,9 @@ class _Coded:
     # a toll a party claims for its own act ("al Shabaab said its fighters had killed
     # dozens"): set aside where the article has a toll from anyone else
     self_claimed: bool = False
+    # where the article first tells the event, in any restatement merged into this one: 0
+    # in the headline or caption, else the body offset of the earliest sentence
+    first_told: int = 0
 
 
 class _Pending(NamedTuple):
@@ -266,7 +270,7 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         from streams.classify.loader import default_coder
 
         coder = default_coder()
-    ref = (article.published_at or article.received_at).astimezone(UTC).date()
+    ref = _reference_day(article, coder)
     candidates = coder.rules.candidates
     state = _Article(coder, candidates | _NOTED, candidates | _FIGURE_CUES, ref=ref)
     fields: list[tuple[str, str, list[Hit], list[actor_dict.Mention]]] = []
@@ -339,8 +343,61 @@ def code_events(article: NormalizedArticle, coder: Coder | None = None) -> list[
         state.coded = [c for c in state.coded if not c.draft.needs_violence]
     _rough_beside_exact(state)
     _add_attackers(state, {name: text for name, text, _hits, _mentions in fields})
-    coded = _resolve(state)
-    return [_event(article.article_id, article.language, c, coder) for c in _merge(coded)]
+    coded = _merge(_resolve(state))
+    lead = coder.taxonomy.lead_chars
+    if lead is not None:
+        # the days the news is of: publication and every date the lead gives its records
+        days = sorted({ref} | {c.when.value for c in coded
+                               if c.when is not None and c.first_told < lead})
+        coded = [c for c in coded if not _background(c, coder.taxonomy, days)]
+    return [_event(article.article_id, article.language, c, coder) for c in coded]
+
+
+_LEDE_REACH = 2_000  # a timestamp-less wire's lede is looked for in this much of its body
+_ARCHIVE_DAYS = 60  # a wire whose lede's dates are all older than this on arrival is a replay
+
+
+def _reference_day(article: NormalizedArticle, coder: Coder) -> date:
+    """The day the article is read as of: its publication's. A wire that carries no date
+    (plain text) is read as of its arrival, unless every calendar date its lede gives is
+    more than two months (and less than a year) older: then it is an archive's or a replay's,
+    read as of the latest of them. An agency writes "Putin on June 4 cast doubt ..." on
+    June 4: replayed in December, its "On June 1" strike is still three days before the
+    speech, not six months before the reading. Within two months a lede's date may be the
+    act's own ("a drone hit a substation on 12 May", read on 4 June), so arrival stands."""
+    if article.published_at is not None:
+        return article.published_at.astimezone(UTC).date()
+    received = article.received_at.astimezone(UTC).date()
+    body = article.body or ""
+    spans = coder.splitter.split(body[:_LEDE_REACH])
+    # the lede: the first sentence of a few words, with the dateline's fragments before it
+    lede = next((b for a, b in spans if words_between(body, a, b) >= _LEDE_WORDS), None)
+    if lede is None:
+        return received
+    reader = coder.words.dates
+    found = (reader.find(body, 0, lede, received) if reader is not None
+             else find_dates(body, 0, lede, received))
+    ages = [(received - d.value).days for d in found if d.explicit]
+    if ages and all(_ARCHIVE_DAYS < age <= 366 for age in ages):
+        return received - timedelta(days=min(ages))
+    return received
+
+
+def _background(c: _Coded, taxonomy: Taxonomy, days: list[date]) -> bool:
+    """Told below the news: a record of the taxonomy's `lead_only` types (acts, tolls,
+    truces, talks) that the article first tells past its body's first `lead_chars`
+    characters, undated or dated more than `recent_days` before every day of the news
+    (`days`, sorted: publication and the lead's dates). "The war has killed ...", "talks
+    held in Jeddah last year" and a market report's "drone attack on the terminal" are
+    background; "On Sunday, drones hit four air bases", below Wednesday's talks, is news."""
+    if (c.draft.type not in taxonomy.lead_only or taxonomy.lead_chars is None
+            or c.first_told < taxonomy.lead_chars):
+        return False
+    if c.when is None:
+        return True
+    # a day of the news on the record's day or within `recent_days` after it
+    at = bisect_left(days, c.when.value)
+    return at == len(days) or (days[at] - c.when.value).days > taxonomy.recent_days
 
 
 _TOLL = "casualties.reported"
@@ -3195,6 +3252,7 @@ def _merge(coded: list[_Coded]) -> list[_Coded]:
             best.draft.strategic = best.draft.strategic or other.draft.strategic
             best.soft_hedge = best.soft_hedge and other.soft_hedge
         best.merged = len(members) - 1
+        best.first_told = min(0 if m.field != "body" else m.start for m in members)
         merged.append(best)
     return sorted(merged, key=lambda c: c.order)
 
@@ -3247,6 +3305,7 @@ def _event(article_id: str, language: str | None, c: _Coded, coder: Coder) -> Ev
         assets=c.draft.assets,
         strategic=c.draft.strategic,
         evidence=_new_evidence(field=c.field, text=c.text, start=c.start, end=c.end),
+        first_told=c.first_told,
         confidence=_confidence(c, coder.taxonomy.confidence[c.draft.type],
                                c.draft.type in coder.taxonomy.speech_acts),
         coder_version=CODER_VERSION,

@@ -56,6 +56,9 @@ class _Type(_Strict):
     symmetric: bool = False
     # the type counts people (casualties.reported): it takes `violent_acts.people_only` codes
     people: bool = False
+    # a record first told past the file's `lead_chars` is background, not coded: an act, a
+    # toll, a truce or talks the article recalls below its news
+    lead_only: bool = False
 
 
 class _File(_Strict):
@@ -66,6 +69,11 @@ class _File(_Strict):
     # any war the wires cover: a truce one of them proposes is its appeal to the sides
     third_parties: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{3,4}$")]] = Field(
         default_factory=list)
+    # the body's lead, in characters: a `lead_only` type's record first told past it is
+    # background (none: every record is kept wherever it is told)
+    lead_chars: int | None = Field(default=None, ge=1)
+    # ... unless the article dates it to its own day or this many days before: news
+    recent_days: int = Field(default=0, ge=0)
 
 
 # the names each rule family asks the taxonomy for (streams/classify/rules.py and the
@@ -99,6 +107,9 @@ class Taxonomy:
         people_only: frozenset[str] = frozenset(),
         wounded_only: dict[str, str] | None = None,
         third_parties: frozenset[str] = frozenset(),
+        lead_only: frozenset[str] = frozenset(),
+        lead_chars: int | None = None,
+        recent_days: int = 0,
     ) -> None:
         self._codes = codes
         self.speech_acts = speech_acts
@@ -110,6 +121,9 @@ class Taxonomy:
         self.people_only = people_only
         self.wounded_only = wounded_only or {}
         self.third_parties = third_parties
+        self.lead_only = lead_only
+        self.lead_chars = lead_chars
+        self.recent_days = recent_days
 
     @classmethod
     def load(
@@ -171,7 +185,9 @@ class Taxonomy:
                    parsed.violent_acts.default,
                    frozenset(n for n, s in parsed.types.items() if s.speech_act),
                    frozenset(n for n, s in parsed.types.items() if s.symmetric),
-                   people_only, wounded_only, frozenset(parsed.third_parties))
+                   people_only, wounded_only, frozenset(parsed.third_parties),
+                   frozenset(n for n, s in parsed.types.items() if s.lead_only),
+                   parsed.lead_chars, parsed.recent_days)
 
     def code(self, type_: str, name: str) -> str:
         """The code `type_` gets when the rules found `name` (checked at load: never fails

@@ -93,4 +93,9 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # type, craft that strike back or fly over a base, berths at a naval base, a drill's frame,
 # a site disputed the other way round, headline and 48-hour tallies; see docs/coder.md,
 # "Split tolls and strategic sites"
-CODER_VERSION = "wirewatch-coder/1.18.0"
+# 1.19.0: every event says where the article first tells it (`first_told`: 0 in the headline
+# or caption, else the body offset of its earliest restatement); acts, tolls, truces and
+# talks first told past the body's first 1,500 characters and not dated to the days of the
+# news are background, not coded (the taxonomy's `lead_chars`, `recent_days`, `lead_only`);
+# a replayed wire without a date is read as of its lede; see docs/coder.md, "News in the lead"
+CODER_VERSION = "wirewatch-coder/1.19.0"

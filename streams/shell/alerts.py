@@ -15,7 +15,7 @@ from faust.types import StreamT
 
 from schemas import Alert, ClassifiedArticle, severity_rank
 from streams import metrics
-from streams.alerting import AlertConfig, alerts_for, escalation, folding, revisions
+from streams.alerting import alerts_for, escalation, folding, revisions
 from streams.shell.context import Context, event_time, parse_contribution
 from streams.shell.stage import At, Record, Stage, StageAgent, Value, Windows
 from streams.shell.topology import latest
@@ -25,10 +25,7 @@ class Alerts:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         settings = ctx.settings
-        self.config = AlertConfig(
-            mass_casualty_killed=settings.mass_casualty_killed,
-            mass_casualty_total=settings.mass_casualty_total,
-        )
+        self.config = settings.alert_config()
         self.esc_config = settings.escalation
         self.buckets_per_window = round(self.esc_config.window / self.esc_config.step)
         self.buckets_seconds = self.esc_config.step.total_seconds()

@@ -55,8 +55,11 @@ first read at its end, measured 0.857 (P 0.750, R 1.000), events 0.837 (0.857 an
 1.16.0); the whole part (631 wires) 0.871 (P 0.820), events 0.879. `h17-*` (40 wires, blind,
 strategic targets and tolls in real reporting), merged at the start of coder 1.18.0's pass,
 measured 0.844 (P 0.792, R 0.905), events 0.908, at 1.17.0 and the same at 1.18.0; the whole
-part (671 wires) 0.869 (P 0.818) at 1.17.0 and 0.872 (P 0.821), events 0.881, at 1.18.0:
-issue 11 stays open until it reaches the bar.
+part (671 wires) 0.869 (P 0.818) at 1.17.0 and 0.872 (P 0.821), events 0.881, at 1.18.0.
+Coder 1.19.0's lead (acts, tolls, truces and talks first told past the body's first 1,500
+characters, and not dated to the days of the news, are background, not coded; an alert needs
+an event told in the headline, caption or lead, or so dated) raised it to 0.889 (P 0.853,
+R 0.930), events 0.889: issue 11 stays open until it reaches the bar.
 Improve the coder by fixing rule classes found on `tune/`
 (`python -m bench.eval --part tune --show-errors`) and the golden table, never by reading or
 relabelling the held-out part.
@@ -80,33 +83,39 @@ EVENT_F1_TARGET = 0.90  # issue 11's bar
 ALERT_F1_BAR = ALERT_F1_TARGET  # on the wires before h4: measured 0.921 (0.909 before)
 EVENT_F1_BAR = EVENT_F1_TARGET  # on the wires before h5: measured 0.907 at 1.3.0
 ALERT_PRECISION_BAR = 0.87  # before h5: measured 0.873 (0.805 before issue 11's precision work)
-H4_ALERT_F1_FLOOR = 0.85  # the h4 batch alone: measured 0.857; a floor, not the bar
+H4_ALERT_F1_FLOOR = 0.93  # the h4 batch alone: measured 0.857, 0.933 with the lead (1.19.0)
 H5_ALERT_F1_FLOOR = 0.787  # the h5 batch alone: measured 0.788 (P 0.765); a floor, not the bar
 H5_EVENT_F1_FLOOR = 0.77  # the h5 batch alone: measured 0.772
 H6_ALERT_F1_FLOOR = 0.90  # the h6 batch alone: measured 0.909 (P 0.882); a floor, not the bar
 H6_EVENT_F1_FLOOR = 0.88  # the h6 batch alone: measured 0.884
 H7_ALERT_F1_FLOOR = 0.85  # the h7 batch alone: measured 0.821 (P 0.762), 0.850 at 1.12.0
-H7_EVENT_F1_FLOOR = 0.84  # the h7 batch alone: measured 0.840 (0.848 at 1.11.0 and 1.12.0)
-H8_ALERT_F1_FLOOR = 0.80  # the h8 batch alone: measured 0.722 (P 0.591), 0.812 at 1.13.0
+H7_EVENT_F1_FLOOR = 0.91  # h7 alone: 0.840 at merge, 0.848 at 1.11.0, 0.914 at 1.19.0
+H8_ALERT_F1_FLOOR = 0.86  # h8 alone: 0.722 (P 0.591) at merge, 0.812 at 1.13.0, 0.867 at 1.19.0
 H8_EVENT_F1_FLOOR = 0.84  # the h8 batch alone: measured 0.793, 0.850 at 1.13.0
-H9_ALERT_F1_FLOOR = 0.71  # the h9 batch alone: 0.622 at merge, 0.681 at 1.13.0, 0.711 at 1.14.0
-H9_EVENT_F1_FLOOR = 0.82  # the h9 batch alone: measured 0.793, 0.814 at 1.13.0, 0.824 at 1.14.0
+H9_ALERT_F1_FLOOR = 0.77  # h9 alone: 0.622 at merge, 0.711 at 1.14.0, 0.780 at 1.19.0
+H9_EVENT_F1_FLOOR = 0.84  # h9 alone: 0.793 at merge, 0.824 at 1.14.0, 0.849 at 1.19.0
 H10_ALERT_F1_FLOOR = 0.86  # the h10 batch alone: measured 0.870 (P 0.800) at merge and 1.13.0
 H10_EVENT_F1_FLOOR = 0.86  # the h10 batch alone: measured 0.861 at merge, 0.866 at 1.13.0
-H11_ALERT_F1_FLOOR = 0.80  # h11 alone: 0.731 (P 0.613) at merge, 0.792 at 1.14.0, 0.816 at 1.17.0
-H11_EVENT_F1_FLOOR = 0.86  # the h11 batch alone: measured 0.840 at merge, 0.866 at 1.14.0
-H12_ALERT_F1_FLOOR = 0.82  # the h12 batch alone: measured 0.829 (P 0.773) at merge (1.14.0)
-H12_EVENT_F1_FLOOR = 0.88  # the h12 batch alone: measured 0.884 at merge
-H13_ALERT_F1_FLOOR = 0.90  # the h13 batch alone: measured 0.909 (P 0.870) at merge (1.14.0)
-H13_EVENT_F1_FLOOR = 0.84  # the h13 batch alone: measured 0.846 at merge, 0.863 at 1.16.0
-H14_ALERT_F1_FLOOR = 0.86  # the h14 batch alone: measured 0.863 (P 0.759) at merge (1.16.0)
-H14_EVENT_F1_FLOOR = 0.85  # the h14 batch alone: measured 0.851 at merge
-H15_ALERT_F1_FLOOR = 0.77  # the h15 batch alone: measured 0.757 (P 0.667) at merge, 0.778 at 1.17.0
-H15_EVENT_F1_FLOOR = 0.85  # the h15 batch alone: measured 0.848 at merge, 0.861 at 1.17.0
-H16_ALERT_F1_FLOOR = 0.85  # the h16 batch alone: measured 0.857 (P 0.750) at its first reading
-H16_EVENT_F1_FLOOR = 0.83  # the h16 batch alone: measured 0.837 at its first reading (1.17.0)
+H11_ALERT_F1_FLOOR = 0.85  # h11 alone: 0.731 (P 0.613) at merge, 0.816 at 1.17.0, 0.851 at 1.19.0
+H11_EVENT_F1_FLOOR = 0.89  # h11 alone: 0.840 at merge, 0.866 at 1.14.0, 0.894 at 1.19.0
+H12_ALERT_F1_FLOOR = 0.89  # the h12 batch alone: 0.829 (P 0.773) at merge, 0.900 at 1.19.0
+H12_EVENT_F1_FLOOR = 0.90  # the h12 batch alone: 0.884 at merge, 0.907 at 1.19.0
+H13_ALERT_F1_FLOOR = 0.95  # the h13 batch alone: 0.909 (P 0.870) at merge, 0.952 at 1.19.0
+H13_EVENT_F1_FLOOR = 0.87  # the h13 batch alone: 0.846 at merge, 0.863 at 1.16.0, 0.880 at 1.19.0
+H14_ALERT_F1_FLOOR = 0.89  # the h14 batch alone: 0.863 (P 0.759) at merge, 0.898 at 1.19.0
+H14_EVENT_F1_FLOOR = 0.86  # the h14 batch alone: 0.851 at merge, 0.865 at 1.19.0
+H15_ALERT_F1_FLOOR = 0.79  # h15 alone: 0.757 (P 0.667) at merge, 0.778 at 1.17.0, 0.800 at 1.19.0
+H15_EVENT_F1_FLOOR = 0.87  # h15 alone: 0.848 at merge, 0.861 at 1.17.0, 0.873 at 1.19.0
+H16_ALERT_F1_FLOOR = 0.92  # the h16 batch alone: 0.857 (P 0.750) at first reading, 0.923 at 1.19.0
+H16_EVENT_F1_FLOOR = 0.86  # the h16 batch alone: 0.837 at first reading, 0.868 at 1.19.0
 H17_ALERT_F1_FLOOR = 0.84  # the h17 batch alone: measured 0.844 (P 0.792) at merge (1.17.0)
-H17_EVENT_F1_FLOOR = 0.90  # the h17 batch alone: measured 0.908 at merge
+H17_EVENT_F1_FLOOR = 0.90  # the h17 batch alone: measured 0.908 at merge, 0.901 at 1.19.0
+# every English held-out wire, at 1.19.0, which takes acts, tolls, truces and talks first
+# told past the body's first 1,500 characters, and not dated to the days of the news, for
+# background, and alerts only on news
+WHOLE_ALERT_F1_FLOOR = 0.88  # all 671: 0.872 (P 0.821) at 1.18.0, 0.889 (P 0.853) at 1.19.0
+WHOLE_ALERT_PRECISION_FLOOR = 0.85  # all 671: 0.821 at 1.18.0, 0.853 at 1.19.0
+WHOLE_EVENT_F1_FLOOR = 0.88  # all 671: 0.881 at 1.18.0, 0.889 at 1.19.0
 _LATER = ("h4", "h5", "h6", "h7", "h8", "h9", "h10", "h11", "h12", "h13", "h14", "h15", "h16",
           "h17")
 
@@ -131,6 +140,17 @@ def before_h5() -> dict:
 def test_no_fixture_raises(heldout: dict):
     broken = [item for item in heldout["errors"] if item["exception"]]
     assert broken == []
+
+
+def test_whole_heldout_alert_floors(heldout: dict):
+    """Every English held-out wire: a regression floor, not the bar (0.95 with P 0.95)."""
+    assert heldout["articles"] >= 671
+    alerts = heldout["alerts_micro"]
+    assert alerts["f1"] >= WHOLE_ALERT_F1_FLOOR, f"alert micro-F1 {alerts['f1']:.3f}"
+    assert alerts["precision"] >= WHOLE_ALERT_PRECISION_FLOOR, (
+        f"alert precision {alerts['precision']:.3f}")
+    events = heldout["events_micro"]["f1"]
+    assert events >= WHOLE_EVENT_F1_FLOOR, f"event micro-F1 {events:.3f}"
 
 
 def test_heldout_alert_micro_f1():

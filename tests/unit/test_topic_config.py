@@ -30,3 +30,14 @@ def test_the_state_store_is_memory_unless_rocksdb_is_asked_for(monkeypatch) -> N
     monkeypatch.setenv("WIREWATCH_STORE", "redis://")
     with pytest.raises(ValueError, match="WIREWATCH_STORE must be one of"):
         config.Settings.from_env()
+
+
+def test_the_alert_lead_is_configuration(monkeypatch) -> None:
+    monkeypatch.delenv("WIREWATCH_ALERT_LEAD_CHARS", raising=False)
+    assert config.Settings.from_env().alert_config().lead_chars == 1500
+    monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "4000")
+    assert config.Settings.from_env().alert_config().lead_chars == 4000
+    monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "0")  # the whole body
+    assert config.Settings.from_env().alert_config().lead_chars is None
+    monkeypatch.setenv("WIREWATCH_MASS_CASUALTY_KILLED", "25")
+    assert config.Settings.from_env().alert_config().mass_casualty_killed == 25

@@ -179,6 +179,24 @@ def test_a_misspelt_taxonomy_field_fails_at_load() -> None:
         _load(data)
 
 
+def test_the_lead_is_checked_at_load() -> None:
+    data = _taxonomy()
+    data["lead_chars"] = 0  # a lead of nothing would drop every act of the body
+    with pytest.raises(CoderConfigError, match="lead_chars"):
+        _load(data)
+    data = _taxonomy()
+    data["recent_days"] = -1
+    with pytest.raises(CoderConfigError, match="recent_days"):
+        _load(data)
+    data = _taxonomy()
+    data["types"]["threat.military"]["lead_onyl"] = True
+    with pytest.raises(CoderConfigError, match="lead_onyl"):
+        _load(data)
+    data = _taxonomy()
+    del data["lead_chars"]  # no lead: every record is kept wherever it is told
+    assert _load(data).lead_chars is None
+
+
 def test_load_coder_names_the_file_and_fails_before_building() -> None:
     data = _taxonomy()
     data["types"]["ceasefire.agreed"]["codes"]["agree"] = "08711"
