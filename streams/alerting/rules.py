@@ -53,7 +53,7 @@ class AlertConfig:
     severities: dict[str, Severity] = field(default_factory=lambda: dict(_DEFAULT_SEVERITY))
     # A wire tells its news first: an alert needs an event the headline, the caption or the
     # body's first `lead_chars` characters tell (None: anywhere), or one the article dates to
-    # a day of its news or the `recent_days` before it. See `_in_lead`.
+    # a day of its news or the `recent_days` before it. See `_Lead`.
     lead_chars: int | None = 1500
     recent_days: int = 3
 

@@ -412,14 +412,14 @@ def _sequel(w: Words, attackers: _Coded) -> bool:
 
 
 class _Incidents:
-    """The victims' tolls of one field, indexed so that `_same_incident` costs each
-    attackers' toll a bisection and a few lookups, not a pass over every victim: two tolls
-    are of one incident in no two different places, and in one paragraph ("Four of our
-    soldiers fell with honour ... Seven assailants were killed"), or the attackers' in the
-    sentence right after the victims' that opens the next paragraph with a word, as agency
-    copy writes a paragraph a sentence ("Seven soldiers were killed ... \n Six attackers
-    were also killed"). A roundup's item opens with a mark ("- Niger:", "• 14:05"),
-    another incident."""
+    """The victims' tolls of one field, indexed so that asking whether an attackers' toll
+    is of their incident (`of`) costs a bisection and a few lookups, not a pass over every
+    victim: two tolls are of one incident in no two different places, and in one
+    paragraph ("Four of our soldiers fell with honour ... Seven assailants were killed"), or
+    the attackers' in the sentence right after the victims' that opens the next paragraph
+    with a word, as agency copy writes a paragraph a sentence ("Seven soldiers were killed
+    ... \n Six attackers were also killed"). A roundup's item opens with a mark ("- Niger:",
+    "• 14:05"), another incident."""
 
     def __init__(self, text: str, victims: list[_Coded]) -> None:
         self.text = text
