@@ -79,6 +79,10 @@ class Settings:
         if self.store not in STORES:
             raise ValueError(f"WIREWATCH_STORE must be one of {', '.join(STORES)}, "
                              f"not {self.store!r}")
+        if self.alert_lead_chars < 0:
+            # a negative lead would hold no event: every alert silently dropped
+            raise ValueError("WIREWATCH_ALERT_LEAD_CHARS must be 0 (the whole body) or more, "
+                             f"not {self.alert_lead_chars}")
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -72,7 +72,8 @@ class _File(_Strict):
     # the body's lead, in characters: a `lead_only` type's record first told past it is
     # background (none: every record is kept wherever it is told)
     lead_chars: int | None = Field(default=None, ge=1)
-    # ... unless the article dates it to its own day or this many days before: news
+    # ... unless the article dates it to a day of its news (publication, or a date its
+    # lead gives) or this many days before one: news
     recent_days: int = Field(default=0, ge=0)
 
 

@@ -33,11 +33,17 @@ def test_the_state_store_is_memory_unless_rocksdb_is_asked_for(monkeypatch) -> N
 
 
 def test_the_alert_lead_is_configuration(monkeypatch) -> None:
+    import pytest
+
     monkeypatch.delenv("WIREWATCH_ALERT_LEAD_CHARS", raising=False)
     assert config.Settings.from_env().alert_config().lead_chars == 1500
     monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "4000")
     assert config.Settings.from_env().alert_config().lead_chars == 4000
     monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "0")  # the whole body
     assert config.Settings.from_env().alert_config().lead_chars is None
+    monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "-1")  # would hold no event at all
+    with pytest.raises(ValueError, match="WIREWATCH_ALERT_LEAD_CHARS"):
+        config.Settings.from_env()
+    monkeypatch.setenv("WIREWATCH_ALERT_LEAD_CHARS", "0")
     monkeypatch.setenv("WIREWATCH_MASS_CASUALTY_KILLED", "25")
     assert config.Settings.from_env().alert_config().mass_casualty_killed == 25
