@@ -126,3 +126,9 @@ class ClassifiedArticle(WireModel):
     classified_at: datetime
     ingest_ts_ms: int | None = None
     language: str | None = Field(default=None, description="ISO 639-1, given or detected")
+    read_chars: int | None = Field(
+        default=None, ge=1,
+        description="set when a text field was longer than the coder reads: each field was "
+        "coded up to its last whitespace before this many characters, the rest not at all; "
+        "null: every field was read whole",
+    )

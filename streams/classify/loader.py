@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from schemas import ClassifiedArticle
-from streams.classify.coder import code_events
+from streams.classify.coder import code_events, read_chars
 from streams.classify.resources import DATA_DIR, CameoCode, read_cameo_table
 from streams.classify.taxonomy import CoderConfigError, Taxonomy
 from streams.classify.version import CODER_VERSION
@@ -106,6 +106,7 @@ def article_record(article: NormalizedArticle, events: list[Event],
         classified_at=now or datetime.now(UTC),
         ingest_ts_ms=article.ingest_ts_ms,
         language=article.language,
+        read_chars=read_chars(article),
     )
 
 

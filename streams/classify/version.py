@@ -98,4 +98,8 @@ A module of its own so that reading it costs nothing (`import streams.classify` 
 # talks first told past the body's first 1,500 characters and not dated to the days of the
 # news are background, not coded (the taxonomy's `lead_chars`, `recent_days`, `lead_only`);
 # a replayed wire without a date is read as of its lede; see docs/coder.md, "News in the lead"
-CODER_VERSION = "wirewatch-coder/1.19.0"
+# 1.19.1: a text field is read up to its last whitespace before 100,000 characters
+# (`coder.READ_CHARS`; the record's `read_chars` says when a field was cut): a 1 MB field of
+# dense conflict text took the worker's whole message budget; see docs/coder.md, "How much
+# of a field is read"
+CODER_VERSION = "wirewatch-coder/1.19.1"

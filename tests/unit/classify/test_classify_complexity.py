@@ -61,10 +61,12 @@ def _check(small: NormalizedArticle, large: NormalizedArticle) -> None:
 
 
 @pytest.fixture
-def whole_body() -> Iterator[None]:
-    """The default coder reading every record wherever it is told: the texts' density is
-    what the bound is about, and the taxonomy's lead (coder 1.19.0) keeps only the first
-    1,500 characters' acts in its output, though the coder reads them all."""
+def whole_body(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The default coder reading every record wherever it is told, however long the field:
+    the texts' density is what the bound is about, and the taxonomy's lead (coder 1.19.0)
+    keeps only the first 1,500 characters' acts in its output, as the coder's reading bound
+    (`READ_CHARS`) would stop the large texts short."""
+    monkeypatch.setattr(coder, "READ_CHARS", 10**9)
     taxonomy = default_coder().taxonomy
     lead = taxonomy.lead_chars
     taxonomy.lead_chars = None
@@ -152,3 +154,47 @@ def test_fill_and_merge_match_the_plain_versions() -> None:
         assert fast == groups
         merged += sum(len(g) > 1 for g in groups)
     assert merged > 300  # the random records do merge, often
+
+
+# --- the coder's reading bound ----------------------------------------------------------
+# Coding is linear past the bounds above, but at about 10 µs a character of dense conflict
+# text: a 1 MB field was 10 s, the worker's whole message budget, with every article behind
+# it waiting. The coder reads each field up to `READ_CHARS` (coder 1.19.1).
+
+
+def test_read_extent_stops_at_the_last_whitespace_before_the_bound() -> None:
+    short = "Drones struck the refinery."
+    assert coder.read_extent(short) == len(short)
+    exact = "x" * (coder.READ_CHARS - 6) + " word."
+    assert coder.read_extent(exact) == coder.READ_CHARS  # not longer than the bound: whole
+    words = ("shells hit the dam and " * 10_000)[: coder.READ_CHARS + 50]
+    cut = coder.read_extent(words)
+    assert cut < coder.READ_CHARS and words[cut].isspace()
+    assert coder.READ_CHARS - cut <= len(" and")  # the last word that fits is read whole
+    assert coder.read_extent("x" * (coder.READ_CHARS + 10)) == coder.READ_CHARS  # one word
+
+
+def test_a_field_past_the_bound_is_coded_as_its_first_read_chars(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    long_body = unpunctuated_conflict(3 * coder.READ_CHARS)
+    cut = coder.read_extent(long_body)
+    assert cut < coder.READ_CHARS < len(long_body)
+    scanned: list[int] = []
+    lexicon = default_coder().lexicon
+    scan = lexicon.scan
+
+    def counting_scan(text: str) -> list[Hit]:
+        scanned.append(len(text))
+        return scan(text)
+
+    monkeypatch.setattr(lexicon, "scan", counting_scan)
+    whole = classify_article(_article(long_body), now=NOW)
+    head = classify_article(_article(long_body[:cut]), now=NOW)
+    # the work is the bound's, however long the field: every scan reads at most READ_CHARS
+    assert scanned and max(scanned) <= coder.READ_CHARS
+    # and the output is the head's, which the record says is all that was read
+    assert [(e.type, e.cameo_code, e.evidence.start, e.evidence.end) for e in whole.events] == [
+        (e.type, e.cameo_code, e.evidence.start, e.evidence.end) for e in head.events]
+    assert whole.events and whole.read_chars == coder.READ_CHARS
+    assert head.read_chars is None
+    assert all(e.evidence.end <= cut for e in whole.events)
