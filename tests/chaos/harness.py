@@ -432,10 +432,14 @@ def _raw_letters(col: Collector) -> dict[tuple[int, int], dict[str, Any]]:
 
 def _later_letter_ids(col: Collector) -> set[str]:
     """Article ids of dead letters from stages after normalize (their original is an
-    article the pipeline had already made)."""
+    article the pipeline had already made, keyed by its id: a 1 MB article's original is
+    cut to its first bytes, so the key names it)."""
     ids = set()
     for d in col.dead_letters:
         if d.get("source_topic") == col.raw_topic:
+            continue
+        if d.get("original_truncated") and d.get("original_key"):
+            ids.add(base64.b64decode(d["original_key"]).decode("utf-8", "replace"))
             continue
         try:
             ids.add(orjson.loads(base64.b64decode(d["original"]))["article_id"])
@@ -697,6 +701,8 @@ def fate(msg: Message, col: Collector) -> str:
         where = f"dead letter {letter['stage']}/{letter['reason']} ({letter['_size']:,} B)"
     elif msg.article_id in col.event_ids:
         where = "on news.events"
+    elif msg.article_id in _later_letter_ids(col):
+        where = "dead letter after normalize"
     elif msg.article_id in col.normalized_ids:
         where = "on news.normalized, never on news.events"
     else:
