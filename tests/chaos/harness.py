@@ -432,8 +432,8 @@ def _raw_letters(col: Collector) -> dict[tuple[int, int], dict[str, Any]]:
 
 def _later_letter_ids(col: Collector) -> set[str]:
     """Article ids of dead letters from stages after normalize (their original is an
-    article the pipeline had already made, keyed by its id: a 1 MB article's original is
-    cut to its first bytes, so the key names it)."""
+    article the pipeline had already made, on `news.normalize.dedup` keyed by its id: a
+    1 MB article's original is cut to its first bytes, so the key names it)."""
     ids = set()
     for d in col.dead_letters:
         if d.get("source_topic") == col.raw_topic:
