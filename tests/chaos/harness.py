@@ -333,6 +333,7 @@ class Collector:
         if scan_text:
             self.topics[worker.topic("news.normalized")] = "news.normalized"
         self.raw_topic = worker.topic("news.raw")
+        self.dedup_topic = worker.topic("news.normalize.dedup")  # keyed by article id
         self.scan_text = scan_text
         self.event_ids: set[str] = set()
         self.normalized_ids: set[str] = set()   # read only with scan_text
@@ -438,7 +439,8 @@ def _later_letter_ids(col: Collector) -> set[str]:
     for d in col.dead_letters:
         if d.get("source_topic") == col.raw_topic:
             continue
-        if d.get("original_truncated") and d.get("original_key"):
+        if (d.get("original_truncated") and d.get("original_key")
+                and d.get("source_topic") == col.dedup_topic):
             ids.add(base64.b64decode(d["original_key"]).decode("utf-8", "replace"))
             continue
         try:
